@@ -1,0 +1,62 @@
+import { Command, CommanderError } from 'commander';
+import { ExitCode, formatDiagnostic, UserError } from '../diagnostics.js';
+import { type Output, processOutput } from '../commands/output.js';
+import { packageVersion } from './version.js';
+
+/**
+ * Runs the CLI and returns the exit code; only bin/errgen.js exits. Every command module is
+ * loaded when that command runs, so `errgen --help` pays for commander alone.
+ */
+export async function run(argv: readonly string[], output: Output = processOutput): Promise<number> {
+  const program = buildProgram(output);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return ExitCode.ok;
+  } catch (error) {
+    return reportError(error, output);
+  }
+}
+
+function buildProgram(output: Output): Command {
+  const program = new Command('errgen')
+    .description('Keep an API\'s error codes in one source of truth: Markdown tables → YAML catalog → code and docs.')
+    .version(packageVersion(), '-V, --version')
+    .option('-c, --config <file>', 'configuration file (default: errgen.config.yaml found from the working folder up)')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
+
+  program
+    .command('import')
+    .description('read error-code tables from Markdown into the YAML catalog, merging with what it already holds')
+    .argument('[markdown...]', 'Markdown files (default: `sources` in the config)')
+    .option('-o, --output <catalog.yaml>', 'catalog to create or merge into (default: `catalog` in the config, else errors.yaml)')
+    .option('--prune', 'delete catalog entries whose rows are no longer in the Markdown', false)
+    .action(async (markdown: string[], options: { output?: string; prune: boolean }) => {
+      const { resolveImportOptions } = await import('./resolve-options.js');
+      const { importCommand } = await import('../commands/import.js');
+      await importCommand(await resolveImportOptions(program.opts(), markdown, options), output);
+    });
+
+  program.addHelpText(
+    'after',
+    '\nExit codes: 0 success, 1 the input has errors, 2 usage or configuration error.\nDocs: see README.md in the errgen package.',
+  );
+  return program;
+}
+
+function reportError(error: unknown, output: Output): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+    return ExitCode.usageError; // commander has already printed the problem
+  }
+  if (error instanceof UserError) {
+    for (const d of error.diagnostics) output.err(formatDiagnostic(d));
+    output.err(`errgen: ${error.message}`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  output.err(`errgen: internal error — this is a bug in errgen, please report it with the command you ran.\n${detail}`);
+  return ExitCode.internalError;
+}
+

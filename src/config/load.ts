@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { UsageError } from '../diagnostics.js';
+import type { FieldName } from '../markdown/columns.js';
+import { readTextFile } from '../io/files.js';
+import { parseYaml } from '../yaml/parse.js';
+
+export const configFileNames = ['errgen.config.yaml', 'errgen.config.yml'] as const;
+
+/** errgen.config.yaml as written; see schemas/config.schema.json. */
+export interface ConfigFile {
+  readonly sources?: readonly string[];
+  readonly catalog?: string;
+  readonly headers?: Partial<Record<FieldName, readonly string[]>>;
+  readonly outDir?: string;
+  readonly targets?: Readonly<Record<string, unknown>>;
+  readonly lint?: Readonly<Record<string, unknown>>;
+}
+
+export interface LoadedConfig {
+  /** The config file as the user would name it (relative to cwd). */
+  readonly file: string;
+  /** Its folder: config paths are relative to it. */
+  readonly dir: string;
+  readonly config: ConfigFile;
+}
+
+/** Finds errgen.config.yaml by walking up from `from`; undefined when there is none. */
+export function findConfig(from: string): string | undefined {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    for (const name of configFileNames) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Loads the config named by --config, or the one found from cwd, or none. */
+export async function loadConfig(explicit: string | undefined, cwd = process.cwd()): Promise<LoadedConfig | undefined> {
+  const path = explicit ?? findConfig(cwd);
+  if (path === undefined) return undefined;
+  const file = relative(cwd, resolve(cwd, path)) || path;
+  const text = await readTextFile(file, 'config file').catch((error: Error) => {
+    throw new UsageError(error.message);
+  });
+  const parsed = await parseYaml<ConfigFile>(text, file, 'config');
+  if (Array.isArray(parsed)) throw new UsageError(`${file} is not a valid errgen configuration`, parsed);
+  return { file, dir: dirname(file), config: parsed.value };
+}
+
+/** A config path made relative to cwd, for reading and for messages. */
+export function configPath(loaded: LoadedConfig, path: string): string {
+  return relative(process.cwd(), resolve(loaded.dir, path)) || '.';
+}

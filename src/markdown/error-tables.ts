@@ -1,0 +1,137 @@
+import type { Diagnostic, Location } from '../diagnostics.js';
+import { classifyColumns, type ColumnRole, type FieldName, type HeaderSynonyms } from './columns.js';
+import type { MarkdownCell, MarkdownTable } from './read-tables.js';
+import { groupTitle } from './title.js';
+
+/** One Markdown row of an error-code table, as plain values with the places they came from. */
+export interface ImportedRow {
+  readonly code: string;
+  readonly status: number;
+  readonly message: string;
+  readonly solution: string;
+  /** Columns that are not one of the four fields, by header text, in column order. */
+  readonly extra: ReadonlyArray<readonly [header: string, value: string]>;
+  /** The code cell: where a diagnostic about this row points. */
+  readonly at: Location;
+  readonly cells: Readonly<Partial<Record<FieldName, Location>>>;
+}
+
+export interface ImportedTable {
+  readonly title: string;
+  readonly at: Location;
+  /** The table's columns in source order, so docs can be written back the same way. */
+  readonly columns: readonly ColumnRole[];
+  readonly rows: readonly ImportedRow[];
+}
+
+export interface ExtractResult {
+  readonly tables: ImportedTable[];
+  /** Tables that are not error-code tables (no code column). */
+  readonly skipped: Location[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Picks the error-code tables out of a document's tables and turns their rows into values. */
+export function extractErrorTables(
+  tables: readonly MarkdownTable[],
+  file: string,
+  synonyms: HeaderSynonyms,
+  fallbackTitle: string,
+): ExtractResult {
+  const result: ExtractResult = { tables: [], skipped: [], diagnostics: [] };
+  for (const table of tables) {
+    const columns = classifyColumns(
+      table.header.map((c) => c.text),
+      synonyms,
+    );
+    const indexOf = (field: FieldName) => columns.findIndex((c) => 'field' in c && c.field === field);
+    if (indexOf('code') < 0) {
+      result.skipped.push(table.at);
+      continue;
+    }
+    if (indexOf('status') < 0) {
+      result.diagnostics.push({
+        severity: 'error',
+        at: table.at,
+        message: `this table has an error-code column ("${table.header[indexOf('code')]?.text}") but no HTTP status column (headers: ${table.header.map((c) => `"${c.text}"`).join(', ')})`,
+        hint: 'Add a "HTTP Status" column, or map its header name under `headers.status` in errgen.config.yaml.',
+      });
+      continue;
+    }
+    const rows: ImportedRow[] = [];
+    for (const cells of table.rows) {
+      const row = readRow(cells, columns, table, result.diagnostics);
+      if (row) rows.push(row);
+    }
+    result.tables.push({ title: groupTitle(table.heading) ?? fallbackTitle, at: table.at, columns, rows });
+  }
+  if (result.tables.length === 0 && !result.diagnostics.some((d) => d.severity === 'error')) {
+    result.diagnostics.push({
+      severity: 'error',
+      at: { file, line: 1, column: 1 },
+      message: `no error-code table found (${tables.length} table${tables.length === 1 ? '' : 's'} without an error-code column)`,
+      hint: 'An error-code table needs a header row with a code column ("Error Code") and a status column ("HTTP Status"); map other header names under `headers` in errgen.config.yaml.',
+    });
+  }
+  return result;
+}
+
+function readRow(
+  cells: readonly MarkdownCell[],
+  columns: readonly ColumnRole[],
+  table: MarkdownTable,
+  diagnostics: Diagnostic[],
+): ImportedRow | undefined {
+  const rowStart = cells[0]?.at ?? table.at;
+  if (cells.length !== columns.length) {
+    const fewer = cells.length < columns.length;
+    diagnostics.push({
+      severity: 'error',
+      at: fewer ? rowStart : (cells[columns.length]?.at ?? rowStart),
+      message: `this row has ${cells.length} cell${cells.length === 1 ? '' : 's'} but the table header has ${columns.length}`,
+      hint: fewer
+        ? 'Add the missing cells (an empty cell is written `|  |`).'
+        : 'Remove the extra cells, or write a literal pipe inside a cell as `\\|`.',
+    });
+    return undefined;
+  }
+  const values: Partial<Record<FieldName, string>> = {};
+  const at: Partial<Record<FieldName, Location>> = {};
+  const extra: Array<readonly [string, string]> = [];
+  columns.forEach((role, i) => {
+    const cell = cells[i] as MarkdownCell;
+    if ('field' in role) {
+      values[role.field] = cell.text;
+      at[role.field] = cell.at;
+    } else {
+      extra.push([role.extra, cell.text]);
+    }
+  });
+  const code = values.code ?? '';
+  const codeAt = at.code ?? rowStart;
+  let ok = true;
+  if (code === '') {
+    diagnostics.push({ severity: 'error', at: codeAt, message: 'the error code cell is empty', hint: 'Write the code, e.g. NOT_FOUND, or delete the row.' });
+    ok = false;
+  }
+  const status = parseStatus(values.status ?? '');
+  if (status === undefined) {
+    diagnostics.push({
+      severity: 'error',
+      at: at.status ?? rowStart,
+      message: `status "${values.status ?? ''}"${code ? ` of ${code}` : ''} is not an HTTP status (an integer from 100 to 599)`,
+      hint: 'Write the status as a number, optionally followed by its reason phrase, e.g. `404` or `404 Not Found`.',
+    });
+    ok = false;
+  }
+  if (!ok || status === undefined) return undefined;
+  return { code, status, message: values.message ?? '', solution: values.solution ?? '', extra, at: codeAt, cells: at };
+}
+
+/** `404`, `404 Not Found`, `404 NotFound`, `404 - Not Found`: the number counts. */
+export function parseStatus(text: string): number | undefined {
+  const match = /^(\d{3})(?:(?:\s*[-–—:]\s*|\s+|(?=[A-Za-z]))[A-Za-z][A-Za-z '-]*)?$/.exec(text.trim());
+  if (!match) return undefined;
+  const status = Number(match[1]);
+  return status >= 100 && status <= 599 ? status : undefined;
+}

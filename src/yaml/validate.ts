@@ -1,0 +1,81 @@
+import type { Diagnostic, Location } from '../diagnostics.js';
+import { loadSchema, type SchemaName } from './schema.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+async function validator(schema: SchemaName): Promise<ValidateFunction> {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    validate = new Ajv2020({ allErrors: true, strict: false }).compile(loadSchema(schema));
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+/** Schema errors as diagnostics at the offending YAML node, one per problem. */
+export async function validateAgainstSchema(
+  schema: SchemaName,
+  value: unknown,
+  locate: (path: readonly (string | number)[]) => Location,
+): Promise<Diagnostic[]> {
+  const validate = await validator(schema);
+  if (validate(value)) return [];
+  return relevantErrors(validate.errors ?? []).map((error) => {
+    const path = pointerToPath(error.instancePath);
+    return {
+      severity: 'error',
+      at: locate(path),
+      message: `${describePath(path)} ${describeError(error)}`,
+      hint: `See schemas/${schema}.schema.json for the ${schema} format.`,
+    };
+  });
+}
+
+/** `oneOf` reports each failed branch and then itself; the branches say more, once. */
+function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    if (e.keyword === 'oneOf') return false;
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+function describePath(path: readonly (string | number)[]): string {
+  if (path.length === 0) return 'the catalog';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function describeError(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return `is missing the required field "${String(params['missingProperty'])}"`;
+    case 'additionalProperties':
+      return `has an unknown field "${String(params['additionalProperty'])}"`;
+    case 'type':
+      return `must be ${withArticle(String(params['type']))}`;
+    case 'minimum':
+    case 'maximum':
+      return `must be from 100 to 599 (an HTTP status)`;
+    default:
+      return error.message ?? 'is invalid';
+  }
+}
+
+function withArticle(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
