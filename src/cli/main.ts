@@ -38,6 +38,19 @@ function buildProgram(output: Output): Command {
       await importCommand(await resolveImportOptions(program.opts(), markdown, options), output);
     });
 
+  program
+    .command('generate')
+    .description('write every configured target (code, specs, docs) from the catalog')
+    .option('--catalog <catalog.yaml>', 'catalog to read (default: `catalog` in the config, else errors.yaml)')
+    .option('--out-dir <dir>', 'folder for the outputs (default: `outDir` in the config); with no config, every built-in target is written there')
+    .option('--only <targets>', 'comma-separated target names to write, e.g. go,java')
+    .option('--dry-run', 'list what would change, write nothing', false)
+    .action(async (flags: { catalog?: string; outDir?: string; only?: string; dryRun: boolean }) => {
+      const { resolveGenerateOptions } = await import('./resolve-options.js');
+      const { generateCommand } = await import('../commands/generate.js');
+      await generateCommand(await resolveGenerateOptions(program.opts(), flags), output);
+    });
+
   program.addHelpText(
     'after',
     '\nExit codes: 0 success, 1 the input has errors, 2 usage or configuration error.\nDocs: see README.md in the errgen package.',

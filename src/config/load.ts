@@ -4,6 +4,7 @@ import { UsageError } from '../diagnostics.js';
 import type { FieldName } from '../markdown/columns.js';
 import { readTextFile } from '../io/files.js';
 import { parseYaml } from '../yaml/parse.js';
+import type { TargetConfig } from './targets.js';
 
 export const configFileNames = ['errgen.config.yaml', 'errgen.config.yml'] as const;
 
@@ -13,7 +14,7 @@ export interface ConfigFile {
   readonly catalog?: string;
   readonly headers?: Partial<Record<FieldName, readonly string[]>>;
   readonly outDir?: string;
-  readonly targets?: Readonly<Record<string, unknown>>;
+  readonly targets?: Readonly<Record<string, TargetConfig | null | boolean>>;
   readonly lint?: Readonly<Record<string, unknown>>;
 }
 

@@ -1,0 +1,62 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import { UsageError } from '../diagnostics.js';
+import type { ResolvedTarget } from '../emit/generate.js';
+import { builtinTarget, builtinTargets, builtinTemplatePath } from '../emit/targets.js';
+
+/** A target as written in the config's `targets` mapping. */
+export interface TargetConfig {
+  readonly kind?: string;
+  readonly template?: string;
+  readonly output?: string;
+  readonly options?: Readonly<Record<string, unknown>>;
+}
+
+export interface TargetSelection {
+  /** The config's `targets`, or undefined for "every built-in target with its defaults". */
+  readonly targets: Readonly<Record<string, TargetConfig | null | boolean>> | undefined;
+  /** Folder the config's template paths are relative to (the config's folder, or cwd). */
+  readonly baseDir: string;
+  /** Folder output paths are relative to. */
+  readonly outDir: string;
+  /** --only: names to keep. */
+  readonly only: readonly string[] | undefined;
+}
+
+/** Turns the config's target entries (or the built-in defaults) into resolved targets, paths relative to cwd. */
+export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
+  const entries: Array<[string, TargetConfig | null | boolean]> = selection.targets
+    ? Object.entries(selection.targets)
+    : builtinTargets.map((t) => [t.name, {}]);
+  const known = entries.filter(([, value]) => value !== false).map(([name]) => name);
+  for (const name of selection.only ?? []) {
+    if (!known.includes(name)) throw new UsageError(`--only names an unknown target "${name}"; the targets are: ${known.join(', ')}`);
+  }
+  // Inside the working tree paths read best relative; outside it, absolute.
+  const cwdRelative = (path: string) => {
+    const rel = relative(process.cwd(), path);
+    return rel.startsWith('..') || isAbsolute(rel) ? path : rel || '.';
+  };
+  return entries
+    .filter(([name, value]) => value !== false && (!selection.only || selection.only.includes(name)))
+    .map(([name, value]) => {
+      const config: TargetConfig = typeof value === 'object' && value !== null ? value : {};
+      const builtin = builtinTarget(config.kind ?? name);
+      if (config.kind !== undefined && !builtin) {
+        throw new UsageError(`target "${name}" has kind "${config.kind}", which is not a built-in target (${builtinTargets.map((t) => t.name).join(', ')})`);
+      }
+      if (!builtin && config.template === undefined) {
+        throw new UsageError(`target "${name}" is not a built-in target: give it a \`template\` (your own) or a \`kind\` (${builtinTargets.map((t) => t.name).join(', ')})`);
+      }
+      const options = { ...(builtin?.defaultOptions ?? {}), ...(config.options ?? {}) };
+      const output = config.output ?? builtin?.defaultOutput(options);
+      if (output === undefined) throw new UsageError(`target "${name}" needs an \`output\` path`);
+      const template = config.template !== undefined ? resolve(selection.baseDir, config.template) : builtinTemplatePath(builtin!.name);
+      return {
+        name,
+        template: config.template !== undefined ? cwdRelative(template) : template,
+        output: cwdRelative(isAbsolute(output) ? output : resolve(selection.outDir, output)),
+        options,
+        builtin: config.template === undefined,
+      };
+    });
+}

@@ -1,0 +1,48 @@
+import type { Catalog } from '../catalog/model.js';
+import { InputError, type Location, UsageError } from '../diagnostics.js';
+import { languages } from '../lang/index.js';
+import { compileTemplate } from './templates.js';
+import { buildViewModel } from './view-model.js';
+
+/** One thing to write: a template, its options and where its output goes (relative to cwd). */
+export interface ResolvedTarget {
+  readonly name: string;
+  /** The template's main file. */
+  readonly template: string;
+  readonly output: string;
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Whether the template is one errgen ships (its failures are errgen's bugs). */
+  readonly builtin: boolean;
+}
+
+export interface GenerateInput {
+  readonly catalog: Catalog;
+  /** The catalog path for generated headers, as the project names it. */
+  readonly source: string;
+  readonly locate: (group: number, index: number) => Location;
+}
+
+/**
+ * The engine: catalog + targets → file contents by output path. No file is written here, so
+ * `generate`, `check` and the tests share one code path.
+ */
+export function generate(input: GenerateInput, targets: readonly ResolvedTarget[]): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const target of targets) {
+    const { model, diagnostics } = buildViewModel({ ...input, options: target.options, languages });
+    if (diagnostics.length > 0) throw new InputError(`cannot generate from ${input.source}`, diagnostics);
+    files.set(target.output, render(target, model));
+  }
+  return files;
+}
+
+function render(target: ResolvedTarget, model: object): string {
+  try {
+    const text = compileTemplate(target.template)(model);
+    return text.endsWith('\n') ? text : text + '\n';
+  } catch (error) {
+    const message = (error as Error).message;
+    if (target.builtin) throw error;
+    throw new UsageError(`template ${target.template} of target "${target.name}" failed: ${message}`);
+  }
+}

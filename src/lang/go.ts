@@ -1,0 +1,38 @@
+import type { Language } from './language.js';
+import { singleLine } from './escape.js';
+
+/** Go keywords and predeclared identifiers (https://go.dev/ref/spec#Keywords, #Predeclared_identifiers). */
+const reserved = new Set([
+  'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto',
+  'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var',
+  'any', 'bool', 'byte', 'comparable', 'complex64', 'complex128', 'error', 'float32', 'float64', 'int', 'int8',
+  'int16', 'int32', 'int64', 'rune', 'string', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'true',
+  'false', 'iota', 'nil', 'append', 'cap', 'clear', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make',
+  'max', 'min', 'new', 'panic', 'print', 'println', 'real', 'recover',
+]);
+
+const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u0007': '\\a', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
+
+export const go: Language = {
+  id: 'go',
+  memberCase: 'pascal',
+  memberPrefix: 'Code',
+  reserved,
+  /**
+   * An interpreted string literal: printable text (any script, emoji) kept as UTF-8, everything
+   * else as an escape. A lone UTF-16 surrogate has no UTF-8 form; it becomes U+FFFD, as Go would.
+   */
+  stringLiteral: (text) => {
+    let out = '"';
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) as number;
+      if (named[ch] !== undefined) out += named[ch];
+      else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd';
+      else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || cp === 0xfeff) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+      else out += ch;
+    }
+    return out + '"';
+  },
+  /** For `//` comments: one line. */
+  commentText: (text) => singleLine(text),
+};

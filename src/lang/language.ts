@@ -1,0 +1,23 @@
+import type { CaseStyle } from '../names/case.js';
+
+/**
+ * What errgen knows about one target language: how its identifiers for codes are styled and
+ * which words they must avoid, and how to write catalog text safely as a literal or a comment.
+ * All escaping for a language lives in its module; templates never decide quoting.
+ */
+export interface Language {
+  /** Key used in the catalog's `names` overrides and in `code.names` of the view model. */
+  readonly id: string;
+  /** Case style of a code's identifier (an enum member or constant). */
+  readonly memberCase: CaseStyle;
+  /** Prefix put before every member name, e.g. Go's `Code` in `CodeNotFound`; may be empty. */
+  readonly memberPrefix?: string;
+  /** Words an identifier may not be (keywords, and names that would shadow something needed). */
+  readonly reserved: ReadonlySet<string>;
+  /** Whether reserved-word comparison ignores case (e.g. a language whose keywords are case-insensitive). */
+  readonly reservedIgnoreCase?: boolean;
+  /** A double-quoted (or the language's usual) string literal whose run-time value is exactly `text`. */
+  stringLiteral(text: string): string;
+  /** `text` made safe to place inside the language's comment syntax (no comment terminators, no newlines). */
+  commentText(text: string): string;
+}

@@ -1,0 +1,22 @@
+import type { Language } from './language.js';
+import { singleLine } from './escape.js';
+
+/** ECMAScript reserved words and names an enum member or const key must not take. */
+const reserved = new Set([
+  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
+  'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null',
+  'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield',
+  'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public', 'await',
+  // Not keywords, but an enum member may not be named so (TS2535/TS18033).
+  'Infinity', 'NaN',
+]);
+
+export const typescript: Language = {
+  id: 'ts',
+  memberCase: 'pascal',
+  reserved,
+  /** JSON's escaping is valid TypeScript; U+2028/9 are escaped too so the source stays one line per string. */
+  stringLiteral: (text) => JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'),
+  /** For `/** … *\/` JSDoc: a `*\/` inside the text would end the comment. */
+  commentText: (text) => singleLine(text).replace(/\*\//g, '*\\/'),
+};

@@ -1,0 +1,36 @@
+import { splitWords } from './words.js';
+
+export type CaseStyle = 'pascal' | 'camel' | 'constant' | 'snake' | 'kebab';
+
+/**
+ * Words written in capitals in Pascal and camel case, as Go's and most style guides want
+ * (`HTTPForbidden`, `UserID`, `APIKey`): https://go.dev/wiki/CodeReviewComments#initialisms
+ */
+export const initialisms: ReadonlySet<string> = new Set([
+  'ACL', 'API', 'ASCII', 'CPU', 'CSS', 'DNS', 'EOF', 'GRPC', 'GUID', 'HTML', 'HTTP', 'HTTPS', 'ID', 'IP', 'JSON',
+  'JWT', 'LHS', 'OS', 'QPS', 'RAM', 'RHS', 'RPC', 'SDK', 'SLA', 'SMTP', 'SQL', 'SSH', 'SSL', 'TCP', 'TLS', 'TTL',
+  'UDP', 'UI', 'UID', 'UUID', 'URI', 'URL', 'UTF8', 'VM', 'XML', 'XMPP', 'XSRF', 'XSS', 'YAML',
+]);
+
+function capitalize(word: string, useInitialisms: boolean): string {
+  const upper = word.toUpperCase();
+  if (useInitialisms && initialisms.has(upper)) return upper;
+  return upper.slice(0, 1) + word.slice(1).toLowerCase();
+}
+
+/** Writes a code's words in a case style. `initialisms` only affects pascal and camel case. */
+export function toCase(text: string, style: CaseStyle, useInitialisms = true): string {
+  const words = splitWords(text);
+  switch (style) {
+    case 'pascal':
+      return words.map((w) => capitalize(w, useInitialisms)).join('');
+    case 'camel':
+      return words.map((w, i) => (i === 0 ? w.toLowerCase() : capitalize(w, useInitialisms))).join('');
+    case 'constant':
+      return words.map((w) => w.toUpperCase()).join('_');
+    case 'snake':
+      return words.map((w) => w.toLowerCase()).join('_');
+    case 'kebab':
+      return words.map((w) => w.toLowerCase()).join('-');
+  }
+}
