@@ -18,6 +18,10 @@ export interface Diagnostic {
   readonly related?: readonly Location[];
   /** Stable id of the rule that found it, for lint findings. */
   readonly rule?: string;
+  /** The error code the finding is about, when there is one. */
+  readonly code?: string;
+  /** Multi-line detail shown under the message, e.g. a unified diff. */
+  readonly details?: string;
 }
 
 /** Exit codes, documented in the README: stable, part of the CLI contract. */

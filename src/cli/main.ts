@@ -8,16 +8,17 @@ import { packageVersion } from './version.js';
  * loaded when that command runs, so `errgen --help` pays for commander alone.
  */
 export async function run(argv: readonly string[], output: Output = processOutput): Promise<number> {
-  const program = buildProgram(output);
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram(output, (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return ExitCode.ok;
+    return exitCode;
   } catch (error) {
     return reportError(error, output);
   }
 }
 
-function buildProgram(output: Output): Command {
+function buildProgram(output: Output, setExitCode: (code: number) => void): Command {
   const program = new Command('errgen')
     .description('Keep an API\'s error codes in one source of truth: Markdown tables → YAML catalog → code and docs.')
     .version(packageVersion(), '-V, --version')
@@ -49,6 +50,20 @@ function buildProgram(output: Output): Command {
       const { resolveGenerateOptions } = await import('./resolve-options.js');
       const { generateCommand } = await import('../commands/generate.js');
       await generateCommand(await resolveGenerateOptions(program.opts(), flags), output);
+    });
+
+  program
+    .command('check')
+    .description('lint the catalog and fail on drift: Markdown vs catalog vs generated files, and breaking changes')
+    .option('--catalog <catalog.yaml>', 'catalog to check (default: `catalog` in the config, else errors.yaml)')
+    .option('--source <markdown...>', 'Markdown sources to compare with the catalog (default: `sources` in the config)')
+    .option('--out-dir <dir>', 'folder of the generated files to compare (default: `outDir` in the config)')
+    .option('--against <git-ref|catalog.yaml>', 'report breaking changes against an earlier version of the catalog')
+    .option('--format <format>', 'human, json or github (GitHub Actions annotations)', 'human')
+    .action(async (flags: { catalog?: string; source?: string[]; outDir?: string; against?: string; format: string }) => {
+      const { resolveCheckOptions } = await import('./resolve-options.js');
+      const { checkCommand } = await import('../commands/check.js');
+      setExitCode(await checkCommand(await resolveCheckOptions(program.opts(), flags), output));
     });
 
   program.addHelpText(

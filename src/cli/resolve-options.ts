@@ -4,6 +4,10 @@ import { relative, resolve, sep } from 'node:path';
 import type { ImportOptions } from '../commands/import.js';
 import type { GenerateOptions } from '../commands/generate.js';
 import { resolveTargets } from '../config/targets.js';
+import type { CheckOptions } from '../commands/check.js';
+import { breakingRules } from '../check/breaking.js';
+import { lintRules } from '../lint/rules/index.js';
+import { checkRuleNames } from '../lint/run.js';
 
 export interface GlobalOptions {
   readonly config?: string;
@@ -52,4 +56,47 @@ export async function resolveGenerateOptions(global: GlobalOptions, flags: Gener
   });
   const source = relative(loaded?.dir ?? '.', resolve(catalog)).split(sep).join('/');
   return { catalog, source, targets, dryRun: flags.dryRun };
+}
+
+export interface CheckFlags {
+  readonly catalog?: string;
+  readonly source?: string[];
+  readonly outDir?: string;
+  readonly against?: string;
+  readonly format: string;
+}
+
+/** With a config, check everything it names; flags add to or replace its parts. */
+export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFlags): Promise<CheckOptions> {
+  if (!['human', 'json', 'github'].includes(flags.format)) {
+    throw new UsageError(`--format must be human, json or github, not "${flags.format}"`);
+  }
+  const loaded = await loadConfig(global.config);
+  const catalog = flags.catalog ?? (loaded?.config.catalog ? configPath(loaded, loaded.config.catalog) : defaultCatalog);
+  const sources = flags.source ?? (loaded?.config.sources ?? []).map((p) => configPath(loaded!, p));
+  // Generated files are checked only when something says where they are.
+  const namesOutputs = loaded !== undefined && (loaded.config.targets !== undefined || loaded.config.outDir !== undefined);
+  const outDir = flags.outDir ?? (loaded && namesOutputs ? resolve(loaded.dir, loaded.config.outDir ?? '.') : undefined);
+  const targets = outDir === undefined ? [] : resolveTargets({ targets: loaded?.config.targets, baseDir: loaded?.dir ?? '.', outDir, only: undefined });
+  const lintSettings = loaded?.config.lint?.rules ?? {};
+  const breakingSettings = loaded?.config.breaking?.rules ?? {};
+  checkRuleNames(lintSettings, lintRules.map((r) => r.id), `${loaded?.file}: lint.rules`);
+  checkRuleNames(breakingSettings, breakingRules.map((r) => r.id), `${loaded?.file}: breaking.rules`);
+  const fixCommand = loaded
+    ? `errgen generate${global.config ? ` --config ${global.config}` : ''}`
+    : `errgen generate --catalog ${catalog} --out-dir ${flags.outDir ?? '<dir>'}`;
+  return {
+    catalog,
+    source: relative(loaded?.dir ?? '.', resolve(catalog)).split(sep).join('/'),
+    sources,
+    headers: loaded?.config.headers,
+    targets,
+    fixCommand,
+    against: flags.against,
+    format: flags.format as CheckOptions['format'],
+    color: Boolean(process.stdout.isTTY) && process.env['NO_COLOR'] === undefined && flags.format === 'human',
+    lintSettings,
+    breakingSettings,
+    ignores: loaded?.config.breaking?.ignore ?? [],
+  };
 }

@@ -5,6 +5,8 @@ import type { FieldName } from '../markdown/columns.js';
 import { readTextFile } from '../io/files.js';
 import { parseYaml } from '../yaml/parse.js';
 import type { TargetConfig } from './targets.js';
+import type { RuleSetting } from '../lint/rule.js';
+import type { BreakingIgnore } from '../check/breaking.js';
 
 export const configFileNames = ['errgen.config.yaml', 'errgen.config.yml'] as const;
 
@@ -15,7 +17,8 @@ export interface ConfigFile {
   readonly headers?: Partial<Record<FieldName, readonly string[]>>;
   readonly outDir?: string;
   readonly targets?: Readonly<Record<string, TargetConfig | null | boolean>>;
-  readonly lint?: Readonly<Record<string, unknown>>;
+  readonly lint?: { readonly rules?: Readonly<Record<string, RuleSetting>> };
+  readonly breaking?: { readonly rules?: Readonly<Record<string, RuleSetting>>; readonly ignore?: readonly BreakingIgnore[] };
 }
 
 export interface LoadedConfig {

@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from '../diagnostics.js';
+import { describeFsError } from '../io/files.js';
+
+export const artifactDriftRule = 'artifact-drift';
+const maxDiffLines = 40;
+
+/**
+ * Compares each target, rendered in memory, with the file on disk: a missing or different file
+ * is reported with a short unified diff and the command that repairs it.
+ */
+export async function checkArtifactDrift(files: ReadonlyMap<string, string>, fixCommand: string): Promise<Diagnostic[]> {
+  const findings: Diagnostic[] = [];
+  const { createPatch } = await import('diff');
+  for (const [path, expected] of files) {
+    let actual: string;
+    try {
+      actual = await readFile(path, 'utf8');
+    } catch (error) {
+      findings.push({
+        severity: 'error',
+        rule: artifactDriftRule,
+        at: { file: path, line: 1, column: 1 },
+        message: `generated file is missing or unreadable (${describeFsError(error)})`,
+        hint: `Run \`${fixCommand}\`.`,
+      });
+      continue;
+    }
+    if (actual === expected) continue;
+    findings.push({
+      severity: 'error',
+      rule: artifactDriftRule,
+      at: { file: path, line: firstDifferentLine(actual, expected), column: 1 },
+      message: 'generated file differs from what the catalog generates (edited by hand, or the catalog changed since `errgen generate`)',
+      hint: `Run \`${fixCommand}\` to regenerate it; put hand-written changes in the catalog or a template instead.`,
+      details: shortDiff(createPatch(path, actual, expected, 'on disk', 'generated', { context: 2 })),
+    });
+  }
+  return findings;
+}
+
+function firstDifferentLine(a: string, b: string): number {
+  const left = a.split('\n');
+  const right = b.split('\n');
+  let i = 0;
+  while (i < left.length && i < right.length && left[i] === right[i]) i++;
+  return i + 1;
+}
+
+/** The patch without its `Index:`/`===` preamble, cut to a readable length. */
+function shortDiff(patch: string): string {
+  const lines = patch.split('\n').filter((l, i) => !(i < 2 && (l.startsWith('Index:') || l.startsWith('===')))).filter((l) => l !== '\\ No newline at end of file');
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  if (lines.length <= maxDiffLines) return lines.join('\n');
+  return [...lines.slice(0, maxDiffLines), `… ${lines.length - maxDiffLines} more diff lines`].join('\n');
+}

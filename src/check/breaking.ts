@@ -1,0 +1,129 @@
+import type { Catalog, CatalogCode } from '../catalog/model.js';
+import type { Diagnostic, Location } from '../diagnostics.js';
+import { languages } from '../lang/index.js';
+import { memberName } from '../names/identifier.js';
+import type { LintEntry, RuleSetting } from '../lint/rule.js';
+import { toSeverity } from '../lint/rule.js';
+
+/** A breaking-change rule: stable id, one-line description, default severity. */
+export interface BreakingRule {
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: RuleSetting;
+}
+
+export const breakingRules: readonly BreakingRule[] = [
+  { id: 'code-removed', description: 'A code disappeared without a `removed` tombstone or an alias that keeps its name.', defaultSeverity: 'error' },
+  { id: 'status-changed', description: 'A code now carries a different HTTP status (or set of statuses).', defaultSeverity: 'error' },
+  { id: 'identifier-renamed', description: 'A generated identifier (Go constant, Java enum constant, TypeScript member) changed name.', defaultSeverity: 'error' },
+  { id: 'alias-dropped', description: 'An alias that clients may still send was removed.', defaultSeverity: 'error' },
+  { id: 'removed-code-reused', description: 'A retired code is live again, possibly with another meaning.', defaultSeverity: 'error' },
+];
+
+/** An accepted breaking change: it must say why. */
+export interface BreakingIgnore {
+  readonly rule: string;
+  readonly code: string;
+  readonly reason: string;
+}
+
+export interface BreakingInput {
+  readonly before: Catalog;
+  /** What `before` is, for messages: a file path or `git-ref:path`. */
+  readonly beforeName: string;
+  readonly after: readonly LintEntry[];
+  readonly catalogFile: string;
+  readonly settings: Readonly<Record<string, RuleSetting>>;
+  readonly ignores: readonly BreakingIgnore[];
+}
+
+interface Snapshot {
+  readonly live: Map<string, CatalogCode[]>;
+  readonly removed: Set<string>;
+  /** alias → canonical live code */
+  readonly aliases: Map<string, string>;
+}
+
+function snapshot(entries: readonly CatalogCode[]): Snapshot {
+  const live = new Map<string, CatalogCode[]>();
+  const removed = new Set<string>();
+  const aliases = new Map<string, string>();
+  for (const entry of entries) {
+    if (entry.removed) {
+      removed.add(entry.code);
+      continue;
+    }
+    live.set(entry.code, [...(live.get(entry.code) ?? []), entry]);
+    for (const alias of entry.aliases ?? []) aliases.set(alias, entry.code);
+  }
+  return { live, removed, aliases };
+}
+
+/**
+ * Compares two versions of a catalog by code string (never by position or generated name).
+ * Additions are never breaking; an alias satisfies an old name.
+ */
+export function checkBreaking(input: BreakingInput): Diagnostic[] {
+  const before = snapshot(input.before.groups.flatMap((g) => g.codes));
+  const after = snapshot(input.after.map((e) => e.entry));
+  const locationOf = new Map<string, Location>();
+  for (const e of input.after) if (!locationOf.has(e.entry.code)) locationOf.set(e.entry.code, e.at);
+  const top: Location = { file: input.catalogFile, line: 1, column: 1 };
+  const findings: Array<Omit<Diagnostic, 'severity'> & { rule: string; code: string }> = [];
+  const against = `in ${input.beforeName}`;
+
+  for (const [code, oldEntries] of before.live) {
+    const newEntries = after.live.get(code);
+    if (!newEntries) {
+      if (after.removed.has(code)) continue; // retired properly
+      const canonical = after.aliases.get(code);
+      if (canonical !== undefined) continue; // the old name still parses, to its new code
+      findings.push({
+        rule: 'code-removed',
+        code,
+        at: top,
+        message: `${code} (${against}) is gone from the catalog; clients that handle it break`,
+        hint: `Keep it, retire it with \`removed: { since: …, reason: … }\` so it stays reserved, or list it under \`aliases\` of the code that replaces it.`,
+      });
+      continue;
+    }
+    const at = locationOf.get(code) ?? top;
+    const oldStatuses = statusesOf(oldEntries);
+    const newStatuses = statusesOf(newEntries);
+    if (oldStatuses !== newStatuses) {
+      findings.push({ rule: 'status-changed', code, at, message: `${code} changed status from ${oldStatuses} (${against}) to ${newStatuses}`, hint: 'Clients branch on the status: keep it, or introduce a new code.' });
+    }
+    for (const language of languages) {
+      const oldName = memberName(code, language, oldEntries[0]?.names?.[language.id]);
+      const newName = memberName(code, language, newEntries[0]?.names?.[language.id]);
+      if (oldName !== newName) {
+        findings.push({
+          rule: 'identifier-renamed',
+          code,
+          at,
+          message: `${code} is named ${newName ?? '(nothing)'} in ${language.id}, was ${oldName ?? '(nothing)'} (${against}); code that uses the old name no longer compiles`,
+          hint: `Pin the old name with \`names: { ${language.id}: ${oldName} }\`.`,
+        });
+      }
+    }
+  }
+  for (const [alias, code] of before.aliases) {
+    if (after.aliases.has(alias) || after.live.has(alias)) continue;
+    findings.push({ rule: 'alias-dropped', code, at: locationOf.get(code) ?? top, message: `alias ${alias} of ${code} (${against}) was dropped; clients sending it get an unknown code`, hint: `Keep \`${alias}\` under \`aliases\`.` });
+  }
+  for (const code of before.removed) {
+    if (!after.live.has(code)) continue;
+    findings.push({ rule: 'removed-code-reused', code, at: locationOf.get(code) ?? top, message: `${code} was retired (${against}) and is live again`, hint: 'A retired code stays reserved: choose a new code.' });
+  }
+
+  return findings.flatMap((f) => {
+    const setting = input.settings[f.rule] ?? breakingRules.find((r) => r.id === f.rule)?.defaultSeverity ?? 'error';
+    if (setting === 'off') return [];
+    if (input.ignores.some((i) => i.rule === f.rule && i.code === f.code)) return [];
+    return [{ ...f, severity: toSeverity(setting) }];
+  });
+}
+
+function statusesOf(entries: readonly CatalogCode[]): string {
+  return [...new Set(entries.map((e) => e.status))].sort((a, b) => a - b).join('/');
+}

@@ -1,0 +1,49 @@
+import type { Diagnostic } from '../../diagnostics.js';
+import { formatLocation } from '../../diagnostics.js';
+import { summarize } from './summary.js';
+
+export interface Style {
+  readonly color: boolean;
+}
+
+const ansi = (code: number) => (text: string) => `\u001b[${code}m${text}\u001b[0m`;
+const paint = { red: ansi(31), yellow: ansi(33), dim: ansi(2), bold: ansi(1), green: ansi(32) };
+
+/** ESLint-style: findings grouped by file, then a summary line. Colour only when asked. */
+export function formatHuman(findings: readonly Diagnostic[], style: Style): string {
+  const c = (f: (s: string) => string) => (style.color ? f : (s: string) => s);
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const f of findings) {
+    const file = f.at?.file ?? '(general)';
+    byFile.set(file, [...(byFile.get(file) ?? []), f]);
+  }
+  const lines: string[] = [];
+  for (const [file, unsorted] of byFile) {
+    const list = [...unsorted].sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0));
+    lines.push(c(paint.bold)(file));
+    for (const f of list) {
+      const where = f.at ? `${f.at.line}:${f.at.column}` : '';
+      const severity = f.severity === 'error' ? c(paint.red)('error') : c(paint.yellow)('warning');
+      const related = f.related?.length ? ` (see also ${f.related.map(formatLocation).join(', ')})` : '';
+      lines.push(`  ${c(paint.dim)(where.padEnd(7))} ${severity.padEnd(style.color ? 16 : 7)}  ${f.message}${related}  ${c(paint.dim)(f.rule ?? '')}`);
+      if (f.hint) lines.push(`  ${' '.repeat(7)}   ${c(paint.dim)(f.hint)}`);
+      if (f.details) for (const d of f.details.split('\n')) lines.push(`          ${colorDiffLine(d, style)}`);
+    }
+    lines.push('');
+  }
+  const { errors, warnings } = summarize(findings);
+  const total = errors + warnings;
+  const summary =
+    total === 0
+      ? c(paint.green)('✔ no problems')
+      : `${errors > 0 ? '✖' : '⚠'} ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  lines.push(errors > 0 ? c(paint.red)(summary) : total > 0 ? c(paint.yellow)(summary) : summary);
+  return lines.join('\n');
+}
+
+function colorDiffLine(line: string, style: Style): string {
+  if (!style.color) return line;
+  if (line.startsWith('+') && !line.startsWith('+++')) return paint.green(line);
+  if (line.startsWith('-') && !line.startsWith('---')) return paint.red(line);
+  return line;
+}

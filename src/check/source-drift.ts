@@ -1,0 +1,88 @@
+import { basename, extname } from 'node:path';
+import type { Diagnostic, Location } from '../diagnostics.js';
+import { formatLocation } from '../diagnostics.js';
+import { readTextFile } from '../io/files.js';
+import type { LintEntry } from '../lint/rule.js';
+import { defaultHeaderSynonyms, type FieldName, mergeSynonyms } from '../markdown/columns.js';
+import { extractErrorTables, type ImportedRow } from '../markdown/error-tables.js';
+import { readTables } from '../markdown/read-tables.js';
+
+export const sourceDriftRule = 'source-drift';
+const fixHint = 'Run `errgen import` to update the catalog from the Markdown, or change the Markdown to match.';
+
+export interface SourceDriftInput {
+  readonly sources: readonly string[];
+  readonly headers: Partial<Record<FieldName, readonly string[]>> | undefined;
+  readonly catalogFile: string;
+  /** Catalog entries in order, with their locations and what the sidecar says about their origin. */
+  readonly entries: readonly LintEntry[];
+}
+
+/** Reads the Markdown again and reports, per code and field, where it disagrees with the catalog. */
+export async function checkSourceDrift(input: SourceDriftInput): Promise<Diagnostic[]> {
+  const synonyms = mergeSynonyms(defaultHeaderSynonyms, input.headers ?? {});
+  const findings: Diagnostic[] = [];
+  const rows: ImportedRow[] = [];
+  for (const file of input.sources) {
+    let text: string;
+    try {
+      text = await readTextFile(file, 'Markdown file');
+    } catch (error) {
+      findings.push({ severity: 'error', rule: sourceDriftRule, message: (error as Error).message, hint: 'Fix the path under `sources` in the config, or pass --source.' });
+      continue;
+    }
+    const extracted = extractErrorTables(await readTables(text, file), file, synonyms, basename(file, extname(file)));
+    findings.push(...extracted.diagnostics.map((d) => ({ ...d, rule: sourceDriftRule })));
+    rows.push(...extracted.tables.flatMap((t) => t.rows));
+  }
+
+  const live = input.entries.filter((e) => !e.entry.removed);
+  const catalogByCode = groupByCode(live, (e) => e.entry.code);
+  const matched = new Set<LintEntry>();
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const occurrence = seen.get(row.code) ?? 0;
+    seen.set(row.code, occurrence + 1);
+    const entry = catalogByCode.get(row.code)?.[occurrence];
+    if (!entry) {
+      findings.push(drift(row.at, row.code, `${row.code} is in ${where(row.at)} but not in the catalog ${input.catalogFile}`));
+      continue;
+    }
+    matched.add(entry);
+    for (const field of ['status', 'message', 'solution'] as const) {
+      const inMarkdown = row[field];
+      const inCatalog = entry.entry[field];
+      if (inMarkdown === inCatalog) continue;
+      const cell = row.cells[field] ?? row.at;
+      findings.push(
+        drift(cell, row.code, `${row.code}: ${field} ${show(inMarkdown)} in ${where(cell)}, ${show(inCatalog)} in the catalog (${where(entry.at)})`),
+      );
+    }
+  }
+  const sourceFiles = new Set(input.sources);
+  for (const entry of live) {
+    if (matched.has(entry)) continue;
+    // Entries last imported from a file that is not a source now are someone else's business.
+    if (entry.source && !sourceFiles.has(entry.source.file)) continue;
+    findings.push(drift(entry.at, entry.entry.code, `${entry.entry.code} is in the catalog (${where(entry.at)}) but not in the Markdown sources`));
+  }
+  return findings;
+}
+
+function drift(at: Location, code: string, message: string): Diagnostic {
+  return { severity: 'error', rule: sourceDriftRule, at, code, message, hint: fixHint };
+}
+
+function where(at: Location): string {
+  return formatLocation(at).replace(/:\d+$/, '');
+}
+
+function show(value: string | number): string {
+  return typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
+function groupByCode<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+  return map;
+}

@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import type { Catalog } from '../catalog/model.js';
+import { parseCatalog, type ReadCatalog } from '../catalog/read.js';
+import { parseSources, sourcesPathFor } from '../catalog/sources.js';
+import { checkArtifactDrift } from '../check/artifact-drift.js';
+import { type BreakingIgnore, checkBreaking } from '../check/breaking.js';
+import { formatGithub } from '../check/report/github.js';
+import { formatHuman } from '../check/report/human.js';
+import { formatJson } from '../check/report/json.js';
+import { checkSourceDrift } from '../check/source-drift.js';
+import { type Diagnostic, ExitCode, hasErrors, InputError, UsageError } from '../diagnostics.js';
+import { generate, type ResolvedTarget } from '../emit/generate.js';
+import { readTextFile, readTextFileIfExists } from '../io/files.js';
+import type { LintEntry, RuleSetting } from '../lint/rule.js';
+import { lintRules } from '../lint/rules/index.js';
+import { runRules } from '../lint/run.js';
+import type { FieldName } from '../markdown/columns.js';
+import type { Output } from './output.js';
+
+export type ReportFormat = 'human' | 'json' | 'github';
+
+export interface CheckOptions {
+  readonly catalog: string;
+  /** The catalog path as generated headers name it. */
+  readonly source: string;
+  readonly sources: readonly string[];
+  readonly headers: Partial<Record<FieldName, readonly string[]>> | undefined;
+  /** Targets to compare with the files on disk; empty when there is nothing generated to check. */
+  readonly targets: readonly ResolvedTarget[];
+  readonly fixCommand: string;
+  readonly against: string | undefined;
+  readonly format: ReportFormat;
+  readonly color: boolean;
+  readonly lintSettings: Readonly<Record<string, RuleSetting>>;
+  readonly breakingSettings: Readonly<Record<string, RuleSetting>>;
+  readonly ignores: readonly BreakingIgnore[];
+}
+
+/** Lint, source drift, artifact drift and breaking changes, all reported in one run. Returns the exit code. */
+export async function checkCommand(options: CheckOptions, output: Output): Promise<number> {
+  const findings = await collectFindings(options);
+  const report = options.format === 'json' ? formatJson(findings) : options.format === 'github' ? formatGithub(findings) : formatHuman(findings, { color: options.color });
+  if (report !== '') output.out(report);
+  return hasErrors(findings) ? ExitCode.inputError : ExitCode.ok;
+}
+
+async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
+  let read: ReadCatalog;
+  try {
+    read = await parseCatalog(await readTextFile(options.catalog, 'catalog'), options.catalog);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    // Without a valid catalog nothing else can be checked: report why, as findings.
+    const found = error.diagnostics.length > 0 ? error.diagnostics : [{ severity: 'error' as const, message: error.message }];
+    return found.map((d) => ({ ...d, rule: d.rule ?? 'catalog-schema' }));
+  }
+  const entries = await lintEntries(read, options.catalog);
+  const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries }, options.lintSettings);
+  if (options.sources.length > 0) {
+    findings.push(...(await checkSourceDrift({ sources: options.sources, headers: options.headers, catalogFile: options.catalog, entries })));
+  }
+  if (options.targets.length > 0 && !hasRule(findings, 'identifier-collision')) {
+    const files = generate({ catalog: read.value, source: options.source, locate: (g, i) => read.locate(['groups', g, 'codes', i]) }, options.targets);
+    findings.push(...(await checkArtifactDrift(files, options.fixCommand)));
+  }
+  if (options.against !== undefined) {
+    const before = await loadEarlierCatalog(options.against, options.catalog);
+    if (before) {
+      findings.push(
+        ...checkBreaking({
+          before: before.catalog,
+          beforeName: before.name,
+          after: entries,
+          catalogFile: options.catalog,
+          settings: options.breakingSettings,
+          ignores: options.ignores,
+        }),
+      );
+    }
+  }
+  return findings;
+}
+
+function hasRule(findings: readonly Diagnostic[], rule: string): boolean {
+  return findings.some((f) => f.rule === rule && f.severity === 'error');
+}
+
+/** Every entry with its catalog location and, from the sidecar, its Markdown origin. */
+async function lintEntries(read: ReadCatalog, catalogFile: string): Promise<LintEntry[]> {
+  const sources = parseSources(await readTextFileIfExists(sourcesPathFor(catalogFile), 'source map'), catalogFile);
+  const cwdRelative = (file: string) => relative(process.cwd(), resolve(file));
+  const occurrences = new Map<string, number>();
+  return read.value.groups.flatMap((group, g) =>
+    group.codes.map((entry, i) => {
+      const n = occurrences.get(entry.code) ?? 0;
+      occurrences.set(entry.code, n + 1);
+      const origin = sources.filter((r) => r.code === entry.code)[n]?.at;
+      return {
+        entry,
+        group: group.title,
+        at: read.locate(['groups', g, 'codes', i]),
+        source: origin && { ...origin, file: cwdRelative(origin.file) },
+      };
+    }),
+  );
+}
+
+/** `--against`: a catalog file, or a git ref at which the catalog's own path is read. */
+async function loadEarlierCatalog(against: string, catalogFile: string): Promise<{ catalog: Catalog; name: string } | undefined> {
+  if (existsSync(against)) {
+    return { catalog: (await parseCatalog(await readTextFile(against, 'catalog'), against)).value, name: against };
+  }
+  const git = (args: string[], cwd: string) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  const dir = dirname(resolve(catalogFile));
+  let top: string;
+  try {
+    top = git(['rev-parse', '--show-toplevel'], dir).trim();
+    git(['rev-parse', '--verify', '--quiet', `${against}^{commit}`], dir);
+  } catch {
+    throw new UsageError(`--against ${against}: not a file, and not a git revision in the repository of ${catalogFile}`);
+  }
+  const path = relative(top, resolve(catalogFile)).split(sep).join('/');
+  let text: string;
+  try {
+    text = git(['show', `${against}:${path}`], top);
+  } catch {
+    return undefined; // the catalog did not exist then: everything is an addition
+  }
+  const name = `${against}:${path}`;
+  return { catalog: (await parseCatalog(text, name)).value, name };
+}

@@ -1,0 +1,48 @@
+import type { Catalog, CatalogCode } from '../catalog/model.js';
+import type { Location, Severity } from '../diagnostics.js';
+
+/** A severity as written in the config: `off` silences a rule. */
+export type RuleSetting = 'off' | 'warn' | 'error';
+
+/** One catalog entry with where it is. */
+export interface LintEntry {
+  readonly entry: CatalogCode;
+  readonly group: string;
+  readonly at: Location;
+  /** Where the row came from in the Markdown, when the sidecar knows. */
+  readonly source: Location | undefined;
+}
+
+export interface LintContext {
+  readonly catalog: Catalog;
+  readonly file: string;
+  /** Every entry, tombstones included, in catalog order. */
+  readonly entries: readonly LintEntry[];
+}
+
+/** What a rule reports; the runner adds the rule id and the configured severity. */
+export interface RuleFinding {
+  readonly at: Location;
+  readonly message: string;
+  readonly hint?: string;
+  readonly code?: string;
+  readonly related?: readonly Location[];
+}
+
+/** A lint rule: a small named function over the shared context. */
+export interface LintRule {
+  readonly id: string;
+  /** One line: what it checks and why. */
+  readonly description: string;
+  readonly defaultSeverity: RuleSetting;
+  check(context: LintContext): RuleFinding[];
+}
+
+export function toSeverity(setting: Exclude<RuleSetting, 'off'>): Severity {
+  return setting === 'warn' ? 'warning' : 'error';
+}
+
+/** Active entries: what the API still serves (tombstones excluded). */
+export function active(context: LintContext): LintEntry[] {
+  return context.entries.filter((e) => !e.entry.removed);
+}

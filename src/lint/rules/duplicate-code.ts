@@ -1,0 +1,31 @@
+import type { LintRule } from '../rule.js';
+import { active } from '../rule.js';
+
+export const duplicateCode: LintRule = {
+  id: 'duplicate-code',
+  description: 'A code is listed more than once; clients then cannot tell which status or message applies.',
+  defaultSeverity: 'error',
+  check(context) {
+    const byCode = new Map<string, typeof context.entries>();
+    for (const e of active(context)) byCode.set(e.entry.code, [...(byCode.get(e.entry.code) ?? []), e]);
+    return [...byCode.values()]
+      .filter((list) => list.length > 1)
+      .map((list) => {
+        const [first, ...others] = list as [(typeof list)[number], ...typeof list];
+        const statuses = [...new Set(list.map((e) => e.entry.status))];
+        return {
+          at: first.at,
+          code: first.entry.code,
+          related: others.map((e) => e.source ?? e.at),
+          message: `${first.entry.code} is listed ${list.length} times (${list
+            .map((e) => `status ${e.entry.status} at ${where(e.source ?? e.at)}`)
+            .join(', ')})${statuses.length > 1 ? ' with different statuses' : ''}`,
+          hint: 'Keep one row per code; if the code really has several statuses, document that and set this rule to warn.',
+        };
+      });
+  },
+};
+
+function where(at: { file: string; line: number }): string {
+  return `${at.file}:${at.line}`;
+}

@@ -1,0 +1,67 @@
+import type { Location } from '../../diagnostics.js';
+import { languages } from '../../lang/index.js';
+import { toCase } from '../../names/case.js';
+import { memberName } from '../../names/identifier.js';
+import type { LintContext, LintEntry, LintRule, RuleFinding } from '../rule.js';
+import { active } from '../rule.js';
+
+/** The first entry of each distinct live code: one identifier per code. */
+function distinct(context: LintContext): LintEntry[] {
+  const seen = new Set<string>();
+  return active(context).filter((e) => !seen.has(e.entry.code) && seen.add(e.entry.code));
+}
+
+export const identifierCollision: LintRule = {
+  id: 'identifier-collision',
+  description: 'Two codes become the same identifier in some target language; generation would fail.',
+  defaultSeverity: 'error',
+  check(context) {
+    const findings: RuleFinding[] = [];
+    for (const language of languages) {
+      const taken = new Map<string, { code: string; at: Location }>();
+      for (const e of distinct(context)) {
+        const name = memberName(e.entry.code, language, e.entry.names?.[language.id]);
+        if (name === undefined) {
+          findings.push({ at: e.at, code: e.entry.code, message: `code "${e.entry.code}" has no letters or digits to make a ${language.id} identifier from`, hint: `Give it a name under \`names: { ${language.id}: ... }\`.` });
+          continue;
+        }
+        const clash = taken.get(name);
+        if (clash) {
+          findings.push({
+            at: e.at,
+            code: e.entry.code,
+            related: [clash.at],
+            message: `codes "${clash.code}" and "${e.entry.code}" both become the ${language.id} identifier ${name}`,
+            hint: `Rename one, or give one an explicit name under \`names: { ${language.id}: ... }\`.`,
+          });
+        } else taken.set(name, { code: e.entry.code, at: e.at });
+      }
+    }
+    return findings;
+  },
+};
+
+export const identifierRenamed: LintRule = {
+  id: 'identifier-renamed',
+  description: 'A code had to be renamed in some language (a leading digit or a reserved word); readers may not find it by its code.',
+  defaultSeverity: 'warn',
+  check(context) {
+    const findings: RuleFinding[] = [];
+    for (const e of distinct(context)) {
+      for (const language of languages) {
+        if (e.entry.names?.[language.id] !== undefined) continue;
+        const plain = (language.memberPrefix ?? '') + toCase(e.entry.code, language.memberCase);
+        const name = memberName(e.entry.code, language);
+        if (name !== undefined && name !== plain) {
+          findings.push({
+            at: e.at,
+            code: e.entry.code,
+            message: `${e.entry.code} is named ${name} in ${language.id} (not ${plain}, which is not a valid identifier there)`,
+            hint: `Accept it, or choose the name under \`names: { ${language.id}: ... }\`.`,
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,85 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { errgen, tempDir } from './helpers/cli.js';
+
+interface Finding {
+  rule: string;
+  severity: string;
+  code: string | null;
+  line: number | null;
+  message: string;
+}
+
+/** A catalog from entries written as YAML flow mappings, one group. */
+function catalog(...entries: string[]): string {
+  return `groups:\n  - title: Test\n    codes:\n${entries.map((e) => `      - ${e}\n`).join('')}`;
+}
+
+const ok = (code: string, extra = '') => `{ code: ${code}, status: 404, message: Gone, solution: Look elsewhere${extra} }`;
+
+function check(dir: string, yaml: string, args: string[] = []): { code: number | null; findings: Finding[] } {
+  writeFileSync(join(dir, 'errors.yaml'), yaml);
+  const result = errgen(['check', '--catalog', 'errors.yaml', '--format', 'json', ...args], { cwd: dir });
+  expect(result.stderr).toBe('');
+  return { code: result.code, findings: (JSON.parse(result.stdout) as { findings: Finding[] }).findings };
+}
+
+/** Each lint rule: a catalog that breaks it, and one that keeps it. */
+const lintCases: Array<{ rule: string; failing: string; passing: string; severity: 'error' | 'warning' }> = [
+  { rule: 'duplicate-code', failing: catalog(ok('TWICE'), ok('TWICE')), passing: catalog(ok('ONCE'), ok('OTHER')), severity: 'error' },
+  { rule: 'non-standard-status', failing: catalog('{ code: CLOSED, status: 499, message: m, solution: s }'), passing: catalog(ok('GONE')), severity: 'warning' },
+  { rule: 'success-status', failing: catalog('{ code: FINE, status: 200, message: m, solution: s }'), passing: catalog(ok('GONE')), severity: 'warning' },
+  { rule: 'code-format', failing: catalog(ok('notUpper')), passing: catalog(ok('NOT_UPPER')), severity: 'warning' },
+  { rule: 'empty-message', failing: catalog('{ code: SILENT, status: 400, message: "", solution: s }'), passing: catalog(ok('SPOKEN')), severity: 'error' },
+  { rule: 'empty-solution', failing: catalog('{ code: STUCK, status: 400, message: m, solution: "" }'), passing: catalog(ok('UNSTUCK')), severity: 'warning' },
+  { rule: 'identifier-collision', failing: catalog(ok('NOT-FOUND'), ok('NOT_FOUND')), passing: catalog(ok('NOT-FOUND', ', names: { ts: NotFoundDash, go: CodeNotFoundDash, java: NOT_FOUND_DASH }'), ok('NOT_FOUND')), severity: 'error' },
+  { rule: 'identifier-renamed', failing: catalog(ok('404_PAGE')), passing: catalog(ok('PAGE_404')), severity: 'warning' },
+  { rule: 'removed-code-reused', failing: catalog(ok('OLD', ', removed: true'), ok('OLD')), passing: catalog(ok('OLD', ', removed: true'), ok('NEW')), severity: 'error' },
+  { rule: 'deprecated-replacement', failing: catalog(ok('OLD', ', deprecated: { replacement: MISSING }')), passing: catalog(ok('OLD', ', deprecated: { replacement: NEW }'), ok('NEW')), severity: 'warning' },
+  { rule: 'alias-conflict', failing: catalog(ok('A', ', aliases: [B]'), ok('B')), passing: catalog(ok('A', ', aliases: [OLD_A]'), ok('B')), severity: 'error' },
+];
+
+describe('errgen check: lint rules', () => {
+  const dir = tempDir();
+
+  for (const { rule, failing, passing, severity } of lintCases) {
+    it(`${rule}: reports the failing case as ${severity}, not the passing one`, () => {
+      const bad = check(dir, failing);
+      const hits = bad.findings.filter((f) => f.rule === rule);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.every((f) => f.severity === severity && f.line !== null && f.code !== null)).toBe(true);
+      expect(bad.code).toBe(bad.findings.some((f) => f.severity === 'error') ? 1 : 0);
+      const good = check(dir, passing);
+      expect(good.findings.filter((f) => f.rule === rule)).toEqual([]);
+    });
+  }
+
+  it('duplicate-code names every row of the duplicate', () => {
+    const { findings } = check(dir, catalog(ok('TWICE'), '{ code: TWICE, status: 409, message: m, solution: s }'));
+    const duplicate = findings.find((f) => f.rule === 'duplicate-code');
+    expect(duplicate?.message).toBe('TWICE is listed 2 times (status 404 at errors.yaml:4, status 409 at errors.yaml:5) with different statuses');
+  });
+
+  it('a config can switch a rule off or change its severity, and rejects unknown rule ids', () => {
+    writeFileSync(join(dir, 'errgen.config.yaml'), 'catalog: errors.yaml\nlint:\n  rules:\n    duplicate-code: warn\n    empty-solution: off\n');
+    writeFileSync(join(dir, 'errors.yaml'), catalog(ok('TWICE'), ok('TWICE'), '{ code: STUCK, status: 400, message: m, solution: "" }'));
+    const result = errgen(['check', '--format', 'json'], { cwd: dir });
+    const findings = (JSON.parse(result.stdout) as { findings: Finding[] }).findings;
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([['duplicate-code', 'warning']]);
+    expect(result.code).toBe(0);
+
+    writeFileSync(join(dir, 'errgen.config.yaml'), 'catalog: errors.yaml\nlint:\n  rules:\n    duplicate-cod: warn\n');
+    const typo = errgen(['check'], { cwd: dir });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('names unknown rule duplicate-cod; the rules are: duplicate-code,');
+  });
+
+  it('reports a catalog that does not match the schema as findings with file:line:col, exit 1', () => {
+    rmSync(join(dir, 'errgen.config.yaml'), { force: true });
+    writeFileSync(join(dir, 'errors.yaml'), 'groups:\n  - title: T\n    codes:\n      - { code: X, status: "404", message: m, solution: s }\n');
+    const bad = errgen(['check', '--catalog', 'errors.yaml'], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('4:28    error    groups[0].codes[0].status must be an integer  catalog-schema');
+  });
+});
