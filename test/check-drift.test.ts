@@ -136,13 +136,24 @@ describe('errgen check in a user repository', () => {
     edit(catalog, /(- code: CONFLICT\n) {8}aliases: \[OLD_CONFLICT\]\n/, '$1        names: { go: CodeClash }\n');
     const result = errgen(['check', '--against', 'before.yaml', '--format', 'json'], { cwd: dir });
     const findings = JSON.parse(result.stdout).findings as Array<{ rule: string; message: string }>;
-    expect(findings.filter((f) => f.rule === 'identifier-renamed').map((f) => f.message)).toEqual([
+    expect(findings.filter((f) => f.rule === 'identifier-changed').map((f) => f.message)).toEqual([
       'CONFLICT is named CodeClash in go, was CodeConflict (in before.yaml); code that uses the old name no longer compiles',
     ]);
     expect(findings.filter((f) => f.rule === 'alias-dropped').map((f) => f.message)).toEqual([
       'alias OLD_CONFLICT of CONFLICT (in before.yaml) was dropped; clients sending it get an unknown code',
     ]);
     expect(findings.filter((f) => f.rule === 'code-removed')).toEqual([]);
+  });
+
+  it('prints --format json that matches its published schema', async () => {
+    edit(join(dir, 'errors.md'), '| NOT_FOUND   | 404 ', '| NOT_FOUND   | 410 ');
+    edit(join(dir, 'gen/json/errors.json'), '"status": 400', '"status": 401');
+    const result = errgen(['check', '--format', 'json'], { cwd: dir });
+    const report = JSON.parse(result.stdout) as { findings: Array<{ rule: string }> };
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(join(repoRoot, 'schemas/check-report.schema.json'), 'utf8')));
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(new Set(report.findings.map((f) => f.rule))).toEqual(new Set(['duplicate-code', 'non-standard-status', 'success-status', 'empty-solution', 'source-drift', 'artifact-drift']));
   });
 
   it('writes GitHub annotations with --format github', () => {

@@ -83,3 +83,28 @@ describe('errgen check: lint rules', () => {
     expect(bad.stdout).toContain('4:28    error    groups[0].codes[0].status must be an integer  catalog-schema');
   });
 });
+
+/** Each breaking-change rule: before → after that breaks it, and before → after that does not. */
+const breakingCases: Array<{ rule: string; before: string; broken: string; fine: string }> = [
+  { rule: 'code-removed', before: catalog(ok('A'), ok('B')), broken: catalog(ok('A')), fine: catalog(ok('A'), ok('B', ', removed: true')) },
+  { rule: 'status-changed', before: catalog(ok('A')), broken: catalog('{ code: A, status: 410, message: Gone, solution: s }'), fine: catalog(ok('A'), ok('ADDED')) },
+  { rule: 'identifier-changed', before: catalog(ok('A_B')), broken: catalog(ok('A_B', ', names: { java: AB }')), fine: catalog(ok('A_B', ', names: { java: A_B }')) },
+  { rule: 'alias-dropped', before: catalog(ok('A', ', aliases: [OLD_A]')), broken: catalog(ok('A')), fine: catalog(ok('A', ', aliases: [OLD_A, OLDER_A]')) },
+  { rule: 'tombstone-reused', before: catalog(ok('A'), ok('GONE', ', removed: true')), broken: catalog(ok('A'), ok('GONE')), fine: catalog(ok('A'), ok('GONE', ', removed: { since: "2" }')) },
+  { rule: 'code-removed', before: catalog(ok('OLD_NAME')), broken: catalog(ok('NEW_NAME')), fine: catalog(ok('NEW_NAME', ', aliases: [OLD_NAME]')) },
+];
+
+describe('errgen check --against: breaking-change rules', () => {
+  const dir = tempDir();
+
+  for (const [i, { rule, before, broken, fine }] of breakingCases.entries()) {
+    it(`${rule} (${i + 1}): reports the breaking change, not the compatible one`, () => {
+      writeFileSync(join(dir, 'before.yaml'), before);
+      const bad = check(dir, broken, ['--against', 'before.yaml']);
+      expect(bad.findings.filter((f) => f.rule === rule).map((f) => f.severity)).toEqual(['error']);
+      expect(bad.code).toBe(1);
+      const good = check(dir, fine, ['--against', 'before.yaml']);
+      expect(good.findings.filter((f) => f.rule === rule)).toEqual([]);
+    });
+  }
+});

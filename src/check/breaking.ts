@@ -15,9 +15,9 @@ export interface BreakingRule {
 export const breakingRules: readonly BreakingRule[] = [
   { id: 'code-removed', description: 'A code disappeared without a `removed` tombstone or an alias that keeps its name.', defaultSeverity: 'error' },
   { id: 'status-changed', description: 'A code now carries a different HTTP status (or set of statuses).', defaultSeverity: 'error' },
-  { id: 'identifier-renamed', description: 'A generated identifier (Go constant, Java enum constant, TypeScript member) changed name.', defaultSeverity: 'error' },
+  { id: 'identifier-changed', description: 'A generated identifier (Go constant, Java enum constant, TypeScript member) changed name.', defaultSeverity: 'error' },
   { id: 'alias-dropped', description: 'An alias that clients may still send was removed.', defaultSeverity: 'error' },
-  { id: 'removed-code-reused', description: 'A retired code is live again, possibly with another meaning.', defaultSeverity: 'error' },
+  { id: 'tombstone-reused', description: 'A retired code is live again, possibly with another meaning.', defaultSeverity: 'error' },
 ];
 
 /** An accepted breaking change: it must say why. */
@@ -98,7 +98,7 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
       const newName = memberName(code, language, newEntries[0]?.names?.[language.id]);
       if (oldName !== newName) {
         findings.push({
-          rule: 'identifier-renamed',
+          rule: 'identifier-changed',
           code,
           at,
           message: `${code} is named ${newName ?? '(nothing)'} in ${language.id}, was ${oldName ?? '(nothing)'} (${against}); code that uses the old name no longer compiles`,
@@ -113,7 +113,7 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
   }
   for (const code of before.removed) {
     if (!after.live.has(code)) continue;
-    findings.push({ rule: 'removed-code-reused', code, at: locationOf.get(code) ?? top, message: `${code} was retired (${against}) and is live again`, hint: 'A retired code stays reserved: choose a new code.' });
+    findings.push({ rule: 'tombstone-reused', code, at: locationOf.get(code) ?? top, message: `${code} was retired (${against}) and is live again`, hint: 'A retired code stays reserved: choose a new code.' });
   }
 
   return findings.flatMap((f) => {
