@@ -23,6 +23,8 @@ export interface ViewModel {
   readonly statuses: readonly ViewStatus[];
   /** Tombstoned codes: reserved, never emitted as members. */
   readonly removed: readonly ViewRemoved[];
+  /** Every alias with the code it stands for, in catalog order (lets a template skip an empty alias table). */
+  readonly aliases: readonly ViewAlias[];
 }
 
 export interface ViewGroup {
@@ -67,6 +69,12 @@ export interface ViewStatus {
   /** 1xx–3xx: not an error. */
   readonly isError: boolean;
   readonly codes: readonly ViewCode[];
+}
+
+/** An old spelling that parsing still accepts, and the canonical code it gives. */
+export interface ViewAlias {
+  readonly alias: string;
+  readonly code: ViewCode;
 }
 
 export interface ViewRemoved {
@@ -116,8 +124,9 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   const statuses = [...byStatus.keys()]
     .sort((a, b) => a - b)
     .map((status) => ({ status, reason: reasonPhrase(status), isError: status >= 400, codes: byStatus.get(status) ?? [] }));
+  const aliases = all.flatMap((code) => code.aliases.map((alias) => ({ alias, code })));
   return {
-    model: { source: input.source, options: input.options, groups, codes: all, rows: groups.flatMap((g) => g.rows), statuses, removed },
+    model: { source: input.source, options: input.options, groups, codes: all, rows: groups.flatMap((g) => g.rows), statuses, removed, aliases },
     diagnostics,
   };
 }

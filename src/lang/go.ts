@@ -11,7 +11,19 @@ const reserved = new Set([
   'max', 'min', 'new', 'panic', 'print', 'println', 'real', 'recover',
 ]);
 
+/**
+ * Bidirectional formatting controls: kept raw they can make source read differently from how it
+ * compiles ("Trojan Source", CVE-2021-42574), so literals escape them and comments drop them.
+ */
+const bidiControl = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const bidiControls = new RegExp(bidiControl.source, 'gu');
+
 const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u0007': '\\a', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
+
+/** Characters written as `\uXXXX`: controls, line/paragraph separators, BOM, bidi controls. */
+function invisible(ch: string, cp: number): boolean {
+  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || cp === 0xfeff || bidiControl.test(ch);
+}
 
 export const go: Language = {
   id: 'go',
@@ -28,11 +40,11 @@ export const go: Language = {
       const cp = ch.codePointAt(0) as number;
       if (named[ch] !== undefined) out += named[ch];
       else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd';
-      else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || cp === 0xfeff) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+      else if (invisible(ch, cp)) out += `\\u${cp.toString(16).padStart(4, '0')}`;
       else out += ch;
     }
     return out + '"';
   },
-  /** For `//` comments: one line. */
-  commentText: (text) => singleLine(text),
+  /** For `//` comments: one line, no bidi controls. */
+  commentText: (text) => singleLine(text.replace(bidiControls, '')),
 };

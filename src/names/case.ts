@@ -12,10 +12,15 @@ export const initialisms: ReadonlySet<string> = new Set([
   'UDP', 'UI', 'UID', 'UUID', 'URI', 'URL', 'UTF8', 'VM', 'XML', 'XMPP', 'XSRF', 'XSS', 'YAML',
 ]);
 
+/** A word with its first letter in capitals, or all in capitals if it is an initialism. */
 function capitalize(word: string, useInitialisms: boolean): string {
   const upper = word.toUpperCase();
   if (useInitialisms && initialisms.has(upper)) return upper;
-  return upper.slice(0, 1) + word.slice(1).toLowerCase();
+  // An initialism followed by digits keeps its capitals: HTTP2, not Http2.
+  const lead = /^\p{L}+(?=\p{N})/u.exec(word)?.[0];
+  if (useInitialisms && lead !== undefined && initialisms.has(lead.toUpperCase())) return lead.toUpperCase() + word.slice(lead.length).toLowerCase();
+  // The first letter need not be the first character: 2fa → 2Fa.
+  return word.toLowerCase().replace(/\p{L}/u, (letter) => letter.toUpperCase());
 }
 
 /** Writes a code's words in a case style. `initialisms` only affects pascal and camel case. */

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { go } from '../src/lang/go.js';
+import { java } from '../src/lang/java.js';
+import { toCase } from '../src/names/case.js';
+import { memberName } from '../src/names/identifier.js';
+import { splitWords } from '../src/names/words.js';
+
+describe('splitWords', () => {
+  it.each([
+    ['NOT_FOUND', ['NOT', 'FOUND']],
+    ['auth.token-expired', ['auth', 'token', 'expired']],
+    ['notFoundYet', ['not', 'Found', 'Yet']],
+    ['HTTPServerError', ['HTTP', 'Server', 'Error']],
+    ['getURLForID', ['get', 'URL', 'For', 'ID']],
+    ['HTTP2_ERROR', ['HTTP2', 'ERROR']],
+    ['oauth2Token', ['oauth2', 'Token']],
+    ['404_PAGE_MISSING', ['404', 'PAGE', 'MISSING']],
+    ['__x__', ['x']],
+    ['not found', ['not', 'found']],
+    ['_', []],
+  ])('%s → %j', (code, words) => {
+    expect(splitWords(code)).toEqual(words);
+  });
+});
+
+describe('toCase', () => {
+  it.each([
+    ['user_id', 'pascal', 'UserID'],
+    ['api_key', 'camel', 'apiKey'],
+    ['API_KEY', 'camel', 'apiKey'],
+    ['http2_error', 'pascal', 'HTTP2Error'],
+    ['utf8_text', 'pascal', 'UTF8Text'],
+    ['2fa_required', 'pascal', '2FaRequired'],
+    ['notFoundYet', 'constant', 'NOT_FOUND_YET'],
+    ['HTTPServerError', 'snake', 'http_server_error'],
+    ['auth.token-expired', 'kebab', 'auth-token-expired'],
+  ] as const)('%s as %s → %s', (code, style, expected) => {
+    expect(toCase(code, style)).toBe(expected);
+  });
+});
+
+describe('memberName', () => {
+  it.each([
+    // code, Go, Java
+    ['NOT_FOUND', 'CodeNotFound', 'NOT_FOUND'],
+    ['404_PAGE_MISSING', 'Code404PageMissing', 'E_404_PAGE_MISSING'],
+    ['default', 'CodeDefault', 'DEFAULT'],
+    ['type', 'CodeType', 'TYPE'],
+    ['package', 'CodePackage', 'PACKAGE'],
+    ['NaN', 'CodeNaN', 'NA_N'],
+    ['auth.token-expired', 'CodeAuthTokenExpired', 'AUTH_TOKEN_EXPIRED'],
+    ['notFoundYet', 'CodeNotFoundYet', 'NOT_FOUND_YET'],
+    ['HTTP_URL_ID_API_JSON', 'CodeHTTPURLIDAPIJSON', 'HTTP_URL_ID_API_JSON'],
+    ['userId', 'CodeUserID', 'USER_ID'],
+    ['XMLHttpRequest', 'CodeXMLHTTPRequest', 'XML_HTTP_REQUEST'],
+    ['APIGATEWAY_DELETE_API_ERROR', 'CodeApigatewayDeleteAPIError', 'APIGATEWAY_DELETE_API_ERROR'],
+    ['ÄRGER_ÜBER', 'CodeÄrgerÜber', 'ÄRGER_ÜBER'],
+  ])('%s → Go %s, Java %s', (code, goName, javaName) => {
+    expect(memberName(code, go)).toBe(goName);
+    expect(memberName(code, java)).toBe(javaName);
+  });
+
+  it('uses a catalog override as is', () => {
+    expect(memberName('NOT_FOUND', go, 'Missing')).toBe('Missing');
+  });
+
+  it('has no name for a code without letters or digits', () => {
+    expect(memberName('_', go)).toBeUndefined();
+    expect(memberName('--', java)).toBeUndefined();
+  });
+
+  it('makes a reserved word safe: Java keywords are lower case, so a constant-case name never is one', () => {
+    const lowercase = { ...java, memberCase: 'snake' as const };
+    expect(memberName('class', lowercase)).toBe('class_');
+    expect(memberName('new', java)).toBe('NEW');
+  });
+
+  it('gives two spellings of one code the same name, which the view model reports as a collision', () => {
+    expect(memberName('NOT-FOUND', go)).toBe(memberName('NOT_FOUND', go));
+    expect(memberName('not found', java)).toBe(memberName('NOT_FOUND', java));
+  });
+});
