@@ -46,7 +46,8 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
     .option('--out-dir <dir>', 'folder for the outputs (default: `outDir` in the config); with no config, every built-in target is written there')
     .option('--only <targets>', 'comma-separated target names to write, e.g. go,java')
     .option('--dry-run', 'list what would change, write nothing', false)
-    .action(async (flags: { catalog?: string; outDir?: string; only?: string; dryRun: boolean }) => {
+    .option('--force', 'overwrite output files that errgen did not write (no generated header)', false)
+    .action(async (flags: { catalog?: string; outDir?: string; only?: string; dryRun: boolean; force: boolean }) => {
       const { resolveGenerateOptions } = await import('./resolve-options.js');
       const { generateCommand } = await import('../commands/generate.js');
       await generateCommand(await resolveGenerateOptions(program.opts(), flags), output);

@@ -1,5 +1,5 @@
 import { UsageError } from '../diagnostics.js';
-import { configPath, loadConfig } from '../config/load.js';
+import { configPath, type LoadedConfig, loadConfig } from '../config/load.js';
 import { relative, resolve, sep } from 'node:path';
 import type { ImportOptions } from '../commands/import.js';
 import type { GenerateOptions } from '../commands/generate.js';
@@ -37,6 +37,7 @@ export interface GenerateFlags {
   readonly outDir?: string;
   readonly only?: string;
   readonly dryRun: boolean;
+  readonly force: boolean;
 }
 
 /** `--catalog` and `--out-dir` with no config: every built-in target, default file names. */
@@ -48,14 +49,15 @@ export async function resolveGenerateOptions(global: GlobalOptions, flags: Gener
     throw new UsageError('no output folder: pass --out-dir <dir>, or write an errgen.config.yaml with `outDir` and `targets`');
   }
   const only = flags.only?.split(',').map((s) => s.trim()).filter(Boolean);
-  const targets = resolveTargets({
-    targets: loaded?.config.targets,
-    baseDir: loaded?.dir ?? '.',
-    outDir,
-    only,
-  });
+  const targets = resolveTargets({ targets: loaded?.config.targets, baseDir: loaded?.dir ?? '.', outDir, only, confineTo: confinement(loaded, flags.outDir) });
   const source = relative(loaded?.dir ?? '.', resolve(catalog)).split(sep).join('/');
-  return { catalog, source, targets, dryRun: flags.dryRun };
+  return { catalog, source, targets, dryRun: flags.dryRun, force: flags.force };
+}
+
+/** Where config-named outputs must stay: --out-dir if the user gave one, else the config's folder. */
+function confinement(loaded: LoadedConfig | undefined, outDirFlag: string | undefined): string | undefined {
+  if (!loaded || loaded.config.allowOutputsOutside === true) return undefined;
+  return outDirFlag ?? loaded.dir;
 }
 
 export interface CheckFlags {
@@ -77,7 +79,7 @@ export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFla
   // Generated files are checked only when something says where they are.
   const namesOutputs = loaded !== undefined && (loaded.config.targets !== undefined || loaded.config.outDir !== undefined);
   const outDir = flags.outDir ?? (loaded && namesOutputs ? resolve(loaded.dir, loaded.config.outDir ?? '.') : undefined);
-  const targets = outDir === undefined ? [] : resolveTargets({ targets: loaded?.config.targets, baseDir: loaded?.dir ?? '.', outDir, only: undefined });
+  const targets = outDir === undefined ? [] : resolveTargets({ targets: loaded?.config.targets, baseDir: loaded?.dir ?? '.', outDir, only: undefined, confineTo: confinement(loaded, flags.outDir) });
   const lintSettings = loaded?.config.lint?.rules ?? {};
   const breakingSettings = loaded?.config.breaking?.rules ?? {};
   checkRuleNames(lintSettings, lintRules.map((r) => r.id), `${loaded?.file}: lint.rules`);

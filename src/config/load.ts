@@ -16,6 +16,7 @@ export interface ConfigFile {
   readonly catalog?: string;
   readonly headers?: Partial<Record<FieldName, readonly string[]>>;
   readonly outDir?: string;
+  readonly allowOutputsOutside?: boolean;
   readonly targets?: Readonly<Record<string, TargetConfig | null | boolean>>;
   readonly lint?: { readonly rules?: Readonly<Record<string, RuleSetting>> };
   readonly breaking?: { readonly rules?: Readonly<Record<string, RuleSetting>>; readonly ignore?: readonly BreakingIgnore[] };

@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { UsageError } from '../diagnostics.js';
+import { isInside } from '../io/paths.js';
 import type { ResolvedTarget } from '../emit/generate.js';
 import { builtinTarget, builtinTargets, builtinTemplatePath } from '../emit/targets.js';
 
@@ -20,6 +21,11 @@ export interface TargetSelection {
   readonly outDir: string;
   /** --only: names to keep. */
   readonly only: readonly string[] | undefined;
+  /**
+   * A config arrives in pull requests: outputs it names must stay inside this folder (the
+   * config's, or --out-dir), following symlinks. Undefined when the config allows any path.
+   */
+  readonly confineTo: string | undefined;
 }
 
 /** Turns the config's target entries (or the built-in defaults) into resolved targets, paths relative to cwd. */
@@ -50,11 +56,18 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
       const options = { ...(builtin?.defaultOptions ?? {}), ...(config.options ?? {}) };
       const output = config.output ?? builtin?.defaultOutput(options);
       if (output === undefined) throw new UsageError(`target "${name}" needs an \`output\` path`);
+      const target = isAbsolute(output) ? output : resolve(selection.outDir, output);
+      if (selection.confineTo !== undefined && !isInside(target, selection.confineTo)) {
+        throw new UsageError(
+          `target "${name}" would write ${cwdRelative(target)}, outside ${cwdRelative(resolve(selection.confineTo))}; errgen refuses paths from a config that leave its folder. ` +
+            'Fix the `output`/`outDir` path, or set `allowOutputsOutside: true` in the config if this is intended',
+        );
+      }
       const template = config.template !== undefined ? resolve(selection.baseDir, config.template) : builtinTemplatePath(builtin!.name);
       return {
         name,
         template: config.template !== undefined ? cwdRelative(template) : template,
-        output: cwdRelative(isAbsolute(output) ? output : resolve(selection.outDir, output)),
+        output: cwdRelative(target),
         options,
         builtin: config.template === undefined,
       };
