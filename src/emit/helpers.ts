@@ -1,5 +1,6 @@
 import { stringify as yamlStringify } from 'yaml';
 import { languages } from '../lang/index.js';
+import { markdownCell, markdownComment } from '../lang/markdown.js';
 import { type CaseStyle, toCase } from '../names/case.js';
 import { reasonPhrase } from './http-status.js';
 
@@ -37,6 +38,10 @@ export function templateHelpers(): Record<string, Helper> {
       const [value, indent] = values(args);
       return JSON.stringify(value, null, typeof indent === 'number' ? indent : undefined);
     },
+    /** Text for a Markdown table cell (or other inline place) that `errgen import` reads back unchanged. */
+    mdCell: (...args) => markdownCell(text(values(args)[0], 'mdCell')),
+    /** Text safe inside an HTML comment in Markdown. */
+    mdComment: (...args) => markdownComment(text(values(args)[0], 'mdComment')),
     /** A YAML flow/plain scalar for a value, on one line (for hand-written YAML templates). */
     yaml: (...args) => yamlStringify(values(args)[0], { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trimEnd(),
     reason: (...args) => reasonPhrase(Number(values(args)[0])),

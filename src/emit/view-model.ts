@@ -1,6 +1,7 @@
 import type { Catalog, CatalogCode, Deprecation, Removal } from '../catalog/model.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import type { Language } from '../lang/language.js';
+import { toCase } from '../names/case.js';
 import { memberName } from '../names/identifier.js';
 import { reasonPhrase } from './http-status.js';
 
@@ -44,6 +45,8 @@ export interface ViewRow {
   readonly solution: string;
   /** Extra column values by header. */
   readonly fields: Readonly<Record<string, string>>;
+  /** Whether this is the first row of its code: where docs put the code's anchor. */
+  readonly first: boolean;
 }
 
 export interface ViewCode {
@@ -61,6 +64,8 @@ export interface ViewCode {
   readonly aliases: readonly string[];
   /** Identifier per language id (`names.go`, `names.java`, …), from the naming engine. */
   readonly names: Readonly<Record<string, string>>;
+  /** A link anchor for docs, unique in the page: the code in kebab case (`not-found`), `-2`… on a clash. */
+  readonly anchor: string;
 }
 
 export interface ViewStatus {
@@ -105,6 +110,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
         return;
       }
       let known = codes.get(entry.code);
+      const first = !known;
       if (!known) {
         known = { code: draft(entry, group.title), at: input.locate(g, i) };
         codes.set(entry.code, known);
@@ -112,12 +118,13 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
       } else if (!known.code.statuses.includes(entry.status)) {
         known.code.statuses.push(entry.status);
       }
-      rows.push({ code: known.code, status: entry.status, message: entry.message, solution: entry.solution, fields: entry.fields ?? {} });
+      rows.push({ code: known.code, status: entry.status, message: entry.message, solution: entry.solution, fields: entry.fields ?? {}, first });
     });
     return { title: group.title, description: group.description, columns: group.columns ?? ['code', 'status', 'message', 'solution'], rows, codes: firsts };
   });
 
   for (const language of input.languages) nameAll(language, [...codes.values()], diagnostics);
+  assignAnchors([...codes.values()].map((c) => c.code), input.catalog.groups.map((g) => g.title));
   const all = [...codes.values()].map((c) => c.code);
   const byStatus = new Map<number, ViewCode[]>();
   for (const code of all) for (const s of code.statuses) byStatus.set(s, [...(byStatus.get(s) ?? []), code]);
@@ -131,7 +138,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   };
 }
 
-type ViewCodeDraft = ViewCode & { statuses: number[]; names: Record<string, string> };
+type ViewCodeDraft = ViewCode & { statuses: number[]; names: Record<string, string>; anchor: string };
 
 function draft(entry: CatalogCode, group: string): ViewCodeDraft {
   return {
@@ -145,7 +152,31 @@ function draft(entry: CatalogCode, group: string): ViewCodeDraft {
     deprecated: entry.deprecated === true ? {} : entry.deprecated || undefined,
     aliases: entry.aliases ?? [],
     names: { ...(entry.names ?? {}) },
+    anchor: '',
   };
+}
+
+/**
+ * Anchors in order of first appearance; a clash with an earlier anchor or a group heading's
+ * GitHub slug (`NOT_FOUND` under a heading "Not found") gets `-2`, `-3`….
+ */
+function assignAnchors(codes: readonly ViewCodeDraft[], groupTitles: readonly string[]): void {
+  const taken = new Set(groupTitles.map(headingSlug));
+  for (const code of codes) {
+    const base = toCase(code.code, 'kebab') || 'code';
+    let anchor = base;
+    for (let n = 2; taken.has(anchor); n++) anchor = `${base}-${n}`;
+    taken.add(anchor);
+    code.anchor = anchor;
+  }
+}
+
+/** The id GitHub gives a heading: lower case, punctuation dropped, spaces as `-`. */
+function headingSlug(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
 }
 
 function removal(code: string, removed: true | Removal): ViewRemoved {

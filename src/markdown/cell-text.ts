@@ -1,47 +1,109 @@
-import type { PhrasingContent, TableCell } from 'mdast';
+import type { Html, PhrasingContent } from 'mdast';
 
 /**
- * The plain text of a table cell, deterministically: markup is dropped and its text kept
- * (inline code, emphasis, links, images by their alt text), `<br>` becomes a newline, other
- * HTML tags are dropped, entities and `\|` are already decoded by remark, and surrounding
- * whitespace is trimmed. Non-ASCII text is kept as is.
+ * The plain text of a table cell or heading, deterministically: markup is dropped and its text kept
+ * (inline code, emphasis, links, images by their alt text), `<br>` becomes a newline, other HTML tags
+ * and comments are dropped, entities and `\|` are already decoded by remark. Non-ASCII text is kept.
+ *
+ * Spaces and tabs typed around a tag (`a <br> b`, `<a id="x"></a> CODE`) are layout and are trimmed
+ * at the edges of each line; spaces written as `&#32;` are text and kept, so that any string can be
+ * written (see src/lang/markdown.ts). remark has already trimmed the cell's own edges.
  */
-export function cellText(cell: TableCell): string {
-  return phrasingText(cell.children)
-    .split('\n')
-    .map((line) => line.trim())
-    .join('\n')
-    .trim();
+export function plainText(nodes: readonly PhrasingContent[], source: string): string {
+  const out = new TextBuilder(source);
+  out.addAll(nodes);
+  return out.lines().join('\n');
+}
+
+interface Char {
+  readonly char: string;
+  /** Typed next to a tag: dropped at a line's edge. */
+  layout: boolean;
 }
 
 const lineBreakTag = /^<br\s*\/?>$/i;
-const anyTag = /<\/?[A-Za-z][^>]*>/g;
+const tagOrComment = /<\/?[A-Za-z][^>]*>|<!--[\s\S]*?-->/g;
 
-function phrasingText(nodes: readonly PhrasingContent[]): string {
-  let out = '';
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-      case 'inlineCode':
-        out += node.value;
-        break;
-      case 'html':
-        out += lineBreakTag.test(node.value.trim()) ? '\n' : decodeHtmlText(node.value.replace(anyTag, ''));
-        break;
-      case 'break':
-        out += '\n';
-        break;
-      case 'image':
-      case 'imageReference':
-        out += node.alt ?? '';
-        break;
-      case 'footnoteReference':
-        break;
-      default:
-        if ('children' in node) out += phrasingText(node.children as PhrasingContent[]);
+class TextBuilder {
+  private readonly linesSoFar: Char[][] = [[]];
+  /** How many spaces typed after the last tag are still to come in the next text. */
+  private layoutAhead = 0;
+
+  constructor(private readonly source: string) {}
+
+  addAll(nodes: readonly PhrasingContent[]): void {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text':
+        case 'inlineCode':
+          this.text(node.value);
+          break;
+        case 'html':
+          this.html(node);
+          break;
+        case 'break':
+          this.newline();
+          break;
+        case 'image':
+        case 'imageReference':
+          this.text(node.alt ?? '');
+          break;
+        case 'footnoteReference':
+          break;
+        default:
+          if ('children' in node) this.addAll(node.children as PhrasingContent[]);
+      }
     }
   }
-  return out;
+
+  lines(): string[] {
+    return this.linesSoFar.map((line) => {
+      let start = 0;
+      let end = line.length;
+      while (start < end && line[start]?.layout) start++;
+      while (end > start && line[end - 1]?.layout) end--;
+      return line
+        .slice(start, end)
+        .map((c) => c.char)
+        .join('');
+    });
+  }
+
+  private get current(): Char[] {
+    return this.linesSoFar[this.linesSoFar.length - 1] as Char[];
+  }
+
+  private text(value: string): void {
+    for (const char of value) {
+      const layout = this.layoutAhead > 0 && (char === ' ' || char === '\t');
+      this.layoutAhead = layout ? this.layoutAhead - 1 : 0;
+      this.current.push({ char, layout });
+    }
+  }
+
+  private newline(): void {
+    this.linesSoFar.push([]);
+    this.layoutAhead = 0;
+  }
+
+  /** A tag: the spaces typed right before and after it in the source are layout, not text. */
+  private html(node: Html): void {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined) this.markLayoutBefore(/[ \t]*$/.exec(this.source.slice(0, start))?.[0].length ?? 0);
+    if (lineBreakTag.test(node.value.trim())) this.newline();
+    else this.text(decodeHtmlText(node.value.replace(tagOrComment, '')));
+    this.layoutAhead = end === undefined ? 0 : (/^[ \t]*/.exec(this.source.slice(end))?.[0].length ?? 0);
+  }
+
+  private markLayoutBefore(count: number): void {
+    const line = this.current;
+    for (let i = line.length - 1; i >= line.length - count && i >= 0; i--) {
+      const c = line[i] as Char;
+      if (c.char !== ' ' && c.char !== '\t') break;
+      c.layout = true;
+    }
+  }
 }
 
 const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -1,6 +1,6 @@
-import type { Heading, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Heading, Root, RootContent, Table } from 'mdast';
 import type { Location } from '../diagnostics.js';
-import { cellText } from './cell-text.js';
+import { plainText } from './cell-text.js';
 
 export interface MarkdownCell {
   readonly text: string;
@@ -28,8 +28,8 @@ export async function readTables(markdown: string, file: string): Promise<Markdo
   // Tables may sit inside block quotes or list items; headings only at any block level.
   const walk = (nodes: readonly RootContent[]): void => {
     for (const node of nodes) {
-      if (node.type === 'heading') heading = headingText(node);
-      else if (node.type === 'table') tables.push(toTable(node, heading, file));
+      if (node.type === 'heading') heading = headingText(node, markdown);
+      else if (node.type === 'table') tables.push(toTable(node, heading, file, markdown));
       else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') walk(node.children);
     }
   };
@@ -37,10 +37,10 @@ export async function readTables(markdown: string, file: string): Promise<Markdo
   return tables;
 }
 
-function toTable(table: Table, heading: string | undefined, file: string): MarkdownTable {
+function toTable(table: Table, heading: string | undefined, file: string, markdown: string): MarkdownTable {
   const [headerRow, ...bodyRows] = table.children;
   const cells = (row: typeof headerRow) =>
-    (row?.children ?? []).map((cell) => ({ text: cellText(cell), at: cellLocation(cell, file) }));
+    (row?.children ?? []).map((cell) => ({ text: plainText(cell.children, markdown), at: cellLocation(cell, file) }));
   return {
     heading,
     at: pointLocation(table.position?.start, file),
@@ -62,8 +62,7 @@ function pointLocation(point: { line: number; column: number } | undefined, file
   return { file, line: point?.line ?? 1, column: point?.column ?? 1 };
 }
 
-function headingText(heading: Heading): string {
-  const text = (nodes: readonly PhrasingContent[]): string =>
-    nodes.map((n) => ('value' in n ? n.value : 'children' in n ? text(n.children as PhrasingContent[]) : '')).join('');
-  return text(heading.children).replace(/\s+/g, ' ').trim();
+/** A heading's plain text (as a cell's, so tags and anchors in it are dropped) on one line. */
+function headingText(heading: Heading, markdown: string): string {
+  return plainText(heading.children, markdown).replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '');
 }

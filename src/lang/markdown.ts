@@ -1,0 +1,88 @@
+/**
+ * Catalog text written into GitHub-flavoured Markdown so that it renders as itself and
+ * `errgen import` (remark + remark-gfm, then src/markdown/cell-text.ts) reads back the same string.
+ *
+ * One character cannot survive any Markdown parser: U+0000, which CommonMark replaces by U+FFFD.
+ * Every other code point round-trips (test/docs-roundtrip.test.ts holds that to account).
+ */
+
+/**
+ * Text for one GFM table cell, or any inline place that does not start a line (a heading's text,
+ * a list item after its marker). A newline becomes `<br>`; nothing in `text` is read as markup.
+ */
+export function markdownCell(text: string): string {
+  return escapeBlockStart(text.split('\n').map(escapeLine).join('<br>'));
+}
+
+/**
+ * At the start of a line, `- x`, `+ x`, `> x`, `1. x` would open a list or quote (in a paragraph or
+ * list item; in a cell the escape is harmless): backslash the marker. `2.0` is left alone.
+ */
+function escapeBlockStart(line: string): string {
+  return line.replace(/^(?:[-+>]|(\d{1,9})([.)])(?=[ \t]|&#32;|&#9;|$))/, (marker, digits: string | undefined, dot: string | undefined) =>
+    digits === undefined ? `\\${marker}` : `${digits}\\${dot}`,
+  );
+}
+
+/** Text inside an HTML comment (`<!-- … -->`): no `--`, on one line. */
+export function markdownComment(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/-(?=-)/g, '- ');
+}
+
+/** Backslash-escaped: ASCII punctuation that starts or ends inline syntax, or splits a table row. */
+const backslashed = new Set(['\\', '|', '`', '*', '~', '[', ']', '#']);
+
+/**
+ * Written as character references: `&` and `<` (entities, HTML), and characters a reader would
+ * not see in the source or that Markdown treats as whitespace or line endings.
+ */
+const references: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '\t': '&#9;',
+  '\f': '&#12;',
+  '\r': '&#13;',
+  '\u00a0': '&#xA0;',
+  '\u2028': '&#x2028;',
+  '\u2029': '&#x2029;',
+};
+
+const wordChar = /[\p{L}\p{N}]/u;
+
+function escapeLine(line: string): string {
+  const chars = Array.from(line);
+  return chars.map((char, i) => escapeChar(char, chars, i)).join('');
+}
+
+function escapeChar(char: string, chars: readonly string[], i: number): string {
+  const reference = references[char];
+  if (reference !== undefined) return reference;
+  if (backslashed.has(char)) return `\\${char}`;
+  switch (char) {
+    case ' ':
+      // Markdown trims spaces at a cell's edges and errgen import trims them around `<br>`.
+      return i === 0 || i === chars.length - 1 ? '&#32;' : char;
+    case '_':
+      // `A_B` cannot start emphasis (intraword); only escape where it could, to keep codes readable.
+      return isIntraword(chars, i) ? char : '\\_';
+    case ':':
+      // `http://…` would become an autolink whose text keeps our backslashes.
+      return chars[i + 1] === '/' && chars[i + 2] === '/' ? '\\:' : char;
+    case '.':
+      // Likewise `www.…`.
+      return chars.slice(Math.max(0, i - 3), i).join('').toLowerCase() === 'www' ? '\\.' : char;
+    default:
+      return char;
+  }
+}
+
+/** Whether the run of `_` around index i has a letter or digit on both sides. */
+function isIntraword(chars: readonly string[], i: number): boolean {
+  let start = i;
+  while (chars[start - 1] === '_') start--;
+  let end = i;
+  while (chars[end + 1] === '_') end++;
+  const before = chars[start - 1];
+  const after = chars[end + 1];
+  return before !== undefined && after !== undefined && wordChar.test(before) && wordChar.test(after);
+}

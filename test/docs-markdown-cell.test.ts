@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { markdownCell, markdownComment } from '../src/lang/markdown.js';
+
+describe('markdownCell', () => {
+  it.each([
+    ['plain text', 'Resource not found', 'Resource not found'],
+    ['empty', '', ''],
+    ['pipe', 'a | b', 'a \\| b'],
+    ['backslash, then a pipe', 'a\\|b', 'a\\\\\\|b'],
+    ['newline', 'one\ntwo', 'one<br>two'],
+    ['CRLF keeps its CR', 'one\r\ntwo', 'one&#13;<br>two'],
+    ['tab and form feed', 'a\tb\fc', 'a&#9;b&#12;c'],
+    ['edge spaces', ' padded ', '&#32;padded&#32;'],
+    ['spaces around a newline', 'a \n b', 'a&#32;<br>&#32;b'],
+    ['inner spaces stay', 'a  b', 'a  b'],
+    ['emphasis', '*a* **b**', '\\*a\\* \\*\\*b\\*\\*'],
+    ['underscore inside a word stays', 'NOT_FOUND', 'NOT_FOUND'],
+    ['underscore at a word edge', '_a_ b_ __c', '\\_a\\_ b\\_ \\_\\_c'],
+    ['code span', 'use `x`', 'use \\`x\\`'],
+    ['strikethrough', '~a~ ~~b~~', '\\~a\\~ \\~\\~b\\~\\~'],
+    ['link and footnote', '[x](y) [^1] ![i](j)', '\\[x\\](y) \\[^1\\] !\\[i\\](j)'],
+    ['HTML', '<br> <b>x</b>', '&lt;br> &lt;b>x&lt;/b>'],
+    ['entities', '&amp; &#32; & x', '&amp;amp; &amp;\\#32; &amp; x'],
+    ['heading closer', 'C#', 'C\\#'],
+    ['autolink literals', 'see https://x.io and www.y.io', 'see https\\://x.io and www\\.y.io'],
+    ['list marker at the start', '- a', '\\- a'],
+    ['ordered list marker at the start', '1. a', '1\\. a'],
+    ['quote marker at the start', '> a', '\\> a'],
+    ['markers later are plain', 'a - b > c 1. d', 'a - b > c 1. d'],
+    ['a version number is not a list', '2.0 and -x', '2.0 and -x'],
+    ['line and paragraph separators', 'a\u2028b\u2029c', 'a&#x2028;b&#x2029;c'],
+    ['no-break space is made visible', 'a\u00a0b', 'a&#xA0;b'],
+    ['non-ASCII stays', '资源不存在 🚀 עברית', '资源不存在 🚀 עברית'],
+    ['template syntax stays', '{{x}} ${y}', '{{x}} ${y}'],
+  ])('%s', (_name, given, expected) => {
+    expect(markdownCell(given)).toBe(expected);
+  });
+});
+
+describe('markdownComment', () => {
+  it.each([
+    ['a path', 'data/errors.yaml', 'data/errors.yaml'],
+    ['a comment closer', 'a-->b', 'a- ->b'],
+    ['dashes', 'a---b', 'a- - -b'],
+    ['newlines', 'a\nb', 'a b'],
+  ])('%s', (_name, given, expected) => {
+    expect(markdownComment(given)).toBe(expected);
+  });
+});
