@@ -1,4 +1,6 @@
 import { stringify as yamlStringify } from 'yaml';
+import type { Deprecation } from '../catalog/model.js';
+import { u4 } from '../lang/escape.js';
 import { languages } from '../lang/index.js';
 import { markdownCell, markdownComment } from '../lang/markdown.js';
 import { type CaseStyle, toCase } from '../names/case.js';
@@ -38,6 +40,16 @@ export function templateHelpers(): Record<string, Helper> {
       const [value, indent] = values(args);
       return JSON.stringify(value, null, typeof indent === 'number' ? indent : undefined);
     },
+    /**
+     * JSON text of a value that is also a one-line YAML flow node (YAML is a JSON superset, but
+     * YAML forbids DEL and C1 controls raw and YAML 1.1 reads U+2028/9 as line breaks: those become
+     * `\u` escapes). For YAML and JSON outputs alike.
+     */
+    yamlJson: (...args) => JSON.stringify(values(args)[0]).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => u4(ch.charCodeAt(0))),
+    /** Its arguments as one text, to build a value before escaping it: `{{json (concat a " " b)}}`. */
+    concat: (...args) => values(args).map((value) => text(value, 'concat')).join(''),
+    /** What a `deprecated` entry says, as text for after a "Deprecated" tag: `Since 2.0: reason. Use NEW_CODE instead.`; empty for `true`. */
+    deprecationNote: (...args) => deprecationNote(values(args)[0] as Deprecation | undefined),
     /** Text for a Markdown table cell (or other inline place) that `errgen import` reads back unchanged. */
     mdCell: (...args) => markdownCell(text(values(args)[0], 'mdCell')),
     /** Text safe inside an HTML comment in Markdown. */
@@ -70,6 +82,22 @@ export function templateHelpers(): Record<string, Helper> {
     helpers[`${language.id}Comment`] = (...args) => language.commentText(text(values(args)[0], `${language.id}Comment`));
   }
   return helpers;
+}
+
+function deprecationNote(deprecation: Deprecation | undefined): string {
+  const { since, reason, replacement } = deprecation ?? {};
+  const sentences: string[] = [];
+  if (since && reason) sentences.push(`Since ${since}: ${sentence(reason)}`);
+  else if (since) sentences.push(`Since ${since}.`);
+  else if (reason) sentences.push(sentence(reason));
+  if (replacement) sentences.push(`Use ${replacement} instead.`);
+  return sentences.join(' ');
+}
+
+/** Text ending in one full stop (or the `?`/`!` it already ends with). */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.?!]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function pick(item: unknown, path: unknown): unknown {

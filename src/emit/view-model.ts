@@ -74,6 +74,8 @@ export interface ViewStatus {
   /** 1xx–3xx: not an error. */
   readonly isError: boolean;
   readonly codes: readonly ViewCode[];
+  /** Every row listed with this status, in catalog order: a code's message can differ per status. */
+  readonly rows: readonly ViewRow[];
 }
 
 /** An old spelling that parsing still accepts, and the canonical code it gives. */
@@ -130,7 +132,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   for (const code of all) for (const s of code.statuses) byStatus.set(s, [...(byStatus.get(s) ?? []), code]);
   const statuses = [...byStatus.keys()]
     .sort((a, b) => a - b)
-    .map((status) => ({ status, reason: reasonPhrase(status), isError: status >= 400, codes: byStatus.get(status) ?? [] }));
+    .map((status) => ({ status, reason: reasonPhrase(status), isError: status >= 400, codes: byStatus.get(status) ?? [], rows: groups.flatMap((g) => g.rows.filter((r) => r.status === status)) }));
   const aliases = all.flatMap((code) => code.aliases.map((alias) => ({ alias, code })));
   return {
     model: { source: input.source, options: input.options, groups, codes: all, rows: groups.flatMap((g) => g.rows), statuses, removed, aliases },

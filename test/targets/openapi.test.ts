@@ -1,0 +1,214 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument, parse as parseYaml } from 'yaml';
+import { errgen, repoRoot } from '../helpers/cli.js';
+
+/**
+ * The openapi target, proven by established tools: the official OpenAPI JSON Schemas
+ * (@seriousme/openapi-schema-validator), Redocly's linter (examples must match their schemas, every
+ * $ref resolves) and openapi-typescript, whose types must name exactly the catalog's codes.
+ */
+
+const variants = [
+  { version: '3.1', format: 'yaml' },
+  { version: '3.0', format: 'yaml' },
+  { version: '3.1', format: 'json' },
+  { version: '3.0', format: 'json' },
+] as const;
+const fileOf = (v: (typeof variants)[number]) => `${v.version}/errors.${v.format}`;
+
+const lifecycleCatalog = `
+groups:
+  - title: Lifecycle
+    codes:
+      - code: NEW_CODE
+        status: 404
+        message: Current spelling
+        solution: ""
+        aliases: [OLD_CODE]
+      - code: OLD_THING
+        status: 410
+        message: Going away
+        solution: Use NEW_CODE
+        deprecated: { since: "2.0", reason: merged into NEW_CODE, replacement: NEW_CODE }
+`;
+const catalogs = {
+  seed: readFileSync(join(repoRoot, 'data/errors.yaml'), 'utf8'),
+  hostile: readFileSync(join(repoRoot, 'test/fixtures/hostile/errors.yaml'), 'utf8'),
+  lifecycle: lifecycleCatalog,
+};
+
+interface Row {
+  code: string;
+  status: number;
+  message: string;
+  solution: string;
+  deprecated?: unknown;
+}
+const rowsOf = (catalogText: string): Row[] => (parseYaml(catalogText) as { groups: Array<{ codes: Row[] }> }).groups.flatMap((g) => g.codes);
+const distinct = <T>(list: readonly T[]): T[] => [...new Set(list)];
+
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes the catalog and a config with one openapi target per variant, runs `errgen generate`, returns the output folder. */
+function generate(catalogText: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'errgen-openapi-'));
+  tempDirs.push(dir);
+  writeFileSync(join(dir, 'errors.yaml'), catalogText);
+  const targets = variants.map((v, i) => `  openapi-${i}: { kind: openapi, output: ${fileOf(v)}, options: { version: "${v.version}", format: ${v.format} } }`);
+  writeFileSync(join(dir, 'errgen.config.yaml'), ['catalog: errors.yaml', 'outDir: out', 'targets:', ...targets].join('\n'));
+  const result = errgen(['generate'], { cwd: dir });
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return join(dir, 'out');
+}
+
+/** Parses a generated file strictly: a YAML warning or error fails. */
+function load(path: string): OpenApi {
+  const text = readFileSync(path, 'utf8');
+  if (path.endsWith('.json')) return JSON.parse(text) as OpenApi;
+  const doc = parseDocument(text, { uniqueKeys: true });
+  expect([...doc.errors, ...doc.warnings].map(String)).toStrictEqual([]);
+  return doc.toJS() as OpenApi;
+}
+
+interface OpenApi {
+  openapi: string;
+  components: {
+    schemas: { ErrorCode: { enum: string[]; 'x-enum-varnames': string[]; 'x-enum-descriptions': string[] } };
+    responses: Record<string, Response>;
+  };
+}
+interface Response {
+  description: string;
+  content: {
+    'application/json': {
+      schema: { allOf: [unknown, { properties: { code: { enum: string[] } } }] };
+      examples: Record<string, { summary: string; description?: string; value: Record<string, string> }>;
+    };
+  };
+}
+
+/** Redocly rules that check meaning, not style: structure, references, examples against schemas. */
+const lintRules = {
+  struct: 'error',
+  'no-unresolved-refs': 'error',
+  'no-invalid-media-type-examples': 'error',
+  'no-enum-type-mismatch': 'error',
+  'no-identical-paths': 'error',
+  'spec-components-invalid-map-name': 'error',
+} as const;
+
+async function problems(path: string): Promise<string[]> {
+  const text = readFileSync(path, 'utf8');
+  const validator = new Validator();
+  const result = await validator.validate(text);
+  const schemaErrors = result.valid ? [] : [JSON.stringify(result.errors)];
+  const config = await createConfig({ rules: lintRules });
+  const lint = await lintFromString({ source: text, absoluteRef: path, config });
+  return [...schemaErrors, ...lint.map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? '?'}`)];
+}
+
+function responseFor(document: OpenApi, status: number): [string, Response] | undefined {
+  return Object.entries(document.components.responses).find(([, r]) => r.description.startsWith(`${status} `));
+}
+
+describe.each(Object.entries(catalogs))('openapi target, %s catalog', (_name, catalogText) => {
+  const rows = rowsOf(catalogText);
+  const codes = distinct(rows.map((r) => r.code));
+  const firstRow = (code: string) => rows.find((r) => r.code === code)!;
+  let out = '';
+  beforeAll(() => {
+    out = generate(catalogText);
+  });
+
+  it.each(variants)('OpenAPI $version as $format passes the OpenAPI schema and Redocly', async (variant) => {
+    expect(await problems(join(out, fileOf(variant)))).toStrictEqual([]);
+    const document = load(join(out, fileOf(variant)));
+    expect(document.openapi).toBe(variant.version === '3.1' ? '3.1.0' : '3.0.3');
+  });
+
+  it('writes the same document as YAML and as JSON', () => {
+    for (const version of ['3.1', '3.0']) {
+      expect(load(join(out, version, 'errors.yaml'))).toStrictEqual(load(join(out, version, 'errors.json')));
+    }
+  });
+
+  it('holds every code and string exactly as the catalog does, and a response per error status', () => {
+    const document = load(join(out, '3.1/errors.yaml'));
+    const errorCode = document.components.schemas.ErrorCode;
+    expect(errorCode.enum).toStrictEqual(codes);
+    expect(distinct(errorCode['x-enum-varnames'])).toHaveLength(codes.length);
+    expect(errorCode['x-enum-descriptions']).toStrictEqual(
+      codes.map((code) => firstRow(code).message + (firstRow(code).deprecated ? ' (deprecated)' : '')),
+    );
+
+    const statuses = distinct(rows.map((r) => r.status)).sort((a, b) => a - b);
+    const errorStatuses = statuses.filter((s) => s >= 400);
+    expect(Object.keys(document.components.responses)).toHaveLength(errorStatuses.length);
+    for (const status of statuses.filter((s) => s < 400)) expect(responseFor(document, status)).toBeUndefined();
+    for (const status of errorStatuses) {
+      const [, response] = responseFor(document, status)!;
+      const media = response.content['application/json'];
+      const listed = rows.filter((r) => r.status === status);
+      // The enum keeps ErrorCode's order; the examples follow the catalog's rows.
+      expect(media.schema.allOf[1].properties.code.enum).toStrictEqual(codes.filter((code) => listed.some((r) => r.code === code)));
+      expect(Object.keys(media.examples)).toStrictEqual(listed.map((r) => r.code));
+      for (const row of listed) {
+        const example = media.examples[row.code]!;
+        expect(example.summary).toBe(row.message);
+        expect(example.value).toStrictEqual({ code: row.code, message: row.message, ...(row.solution ? { solution: row.solution } : {}) });
+        expect(example.description === undefined).toBe(!row.deprecated);
+      }
+    }
+  });
+
+  it('gives openapi-typescript types whose codes are exactly the catalog codes, per status too', () => {
+    const document = load(join(out, '3.0/errors.json'));
+    const union = (list: readonly string[]) => list.map((code) => JSON.stringify(code)).join(' | ');
+    const checks = [`const all: Equal<components["schemas"]["ErrorCode"], ${union(codes)}> = true;`];
+    for (const status of distinct(rows.map((r) => r.status)).filter((s) => s >= 400)) {
+      const [name] = responseFor(document, status)!;
+      const carried = distinct(rows.filter((r) => r.status === status).map((r) => r.code));
+      checks.push(`const s${status}: Equal<components["responses"][${JSON.stringify(name)}]["content"]["application/json"]["code"], ${union(carried)}> = true;`);
+    }
+    const types = join(out, 'api.ts');
+    for (const input of ['3.1/errors.yaml', '3.0/errors.json']) {
+      run(process.execPath, [join(repoRoot, 'node_modules/openapi-typescript/bin/cli.js'), input, '-o', types], out);
+      writeFileSync(
+        join(out, 'check.ts'),
+        [
+          'import type { components } from "./api";',
+          'type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;',
+          ...checks,
+          '',
+        ].join('\n'),
+      );
+      run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '--strict', '--noEmit', '--module', 'esnext', '--moduleResolution', 'bundler', 'check.ts'], out);
+    }
+  });
+});
+
+describe('openapi target, validators', () => {
+  it('reject a response example whose code its status does not carry (the checks above are not vacuous)', async () => {
+    const out = generate(catalogs.seed);
+    const broken = readFileSync(join(out, '3.1/errors.yaml'), 'utf8').replace('code: "UNAUTHENTICATED"', 'code: "NOT_FOUND"');
+    writeFileSync(join(out, 'broken.yaml'), broken);
+    expect((await problems(join(out, 'broken.yaml'))).join('\n')).toContain('no-invalid-media-type-examples');
+  });
+});
+
+function run(command: string, args: readonly string[], cwd: string): string {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
+  if (result.error) throw result.error;
+  expect(result.status, `${args.join(' ')} failed:\n${result.stdout}${result.stderr}`).toBe(0);
+  return result.stdout;
+}
