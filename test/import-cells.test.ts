@@ -1,0 +1,124 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Catalog } from '../src/catalog/model.js';
+import { parseCatalog } from '../src/catalog/read.js';
+import { errgen, tempDir } from './helpers/cli.js';
+
+/** Writes the files into a fresh folder, runs `errgen import` there and returns the result and catalog. */
+async function importFiles(files: Record<string, string>, args: readonly string[]) {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const result = errgen(['import', ...args, '-o', 'errors.yaml'], { cwd: dir });
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  const catalog: Catalog = (await parseCatalog(readFileSync(join(dir, 'errors.yaml'), 'utf8'), 'errors.yaml')).value;
+  return { result, catalog };
+}
+
+const table = (header: string, ...rows: string[]) => [header, header.replace(/[^|]+/g, ' --- '), ...rows].join('\n') + '\n';
+
+describe('errgen import: odd cells', () => {
+  it('reads markup as its text, decodes escapes and entities, trims layout spaces, keeps non-ASCII', async () => {
+    const md =
+      '# Errors\n\n' +
+      table(
+        '| Error Code | HTTP Status | Error Information | Solution |',
+        '| `INLINE_CODE` | 400 | use `x-api-key` header | *see* **docs** |',
+        '|    PADDED    |   400   |    spaced out    |     |',
+        '| LINKED | 400 | see [the guide](https://example.com/guide) and ![an icon](i.png) | ~~old~~ new |',
+        '| PIPES | 400 | a \\| b \\|\\| c | one<br>two <br/> three |',
+        '| ENTITIES | 400 | &amp; &lt;tag&gt; &#x41;&#66; &quot;q&quot; | 1&nbsp;000 |',
+        '| UNICODE | 404 | 资源不存在 — ünïcödé 🚀 | 请检查访问信息 |',
+        '| <a id="anchored"></a> ANCHORED | 400 | x <!-- a note --> y | <span>wrapped</span> |',
+      );
+    const { catalog } = await importFiles({ 'errors.md': md }, ['errors.md']);
+    expect(catalog.groups).toEqual([
+      {
+        title: 'Errors',
+        codes: [
+          { code: 'INLINE_CODE', status: 400, message: 'use x-api-key header', solution: 'see docs' },
+          { code: 'PADDED', status: 400, message: 'spaced out', solution: '' },
+          { code: 'LINKED', status: 400, message: 'see the guide and an icon', solution: 'old new' },
+          { code: 'PIPES', status: 400, message: 'a | b || c', solution: 'one\ntwo\nthree' },
+          { code: 'ENTITIES', status: 400, message: '& <tag> AB "q"', solution: '1\u00a0000' },
+          { code: 'UNICODE', status: 404, message: '资源不存在 — ünïcödé 🚀', solution: '请检查访问信息' },
+          { code: 'ANCHORED', status: 400, message: 'x  y', solution: 'wrapped' },
+        ],
+      },
+    ]);
+  });
+
+  it('reads a status with its reason phrase', async () => {
+    const md = table('| Code | Status |', '| A | 404 Not Found |', '| B | 404 NotFound |', '| C | 503 - Service Unavailable |');
+    const { catalog } = await importFiles({ 'errors.md': md }, ['errors.md']);
+    expect(catalog.groups[0]?.codes.map((c) => c.status)).toEqual([404, 404, 503]);
+  });
+});
+
+describe('errgen import: table shapes', () => {
+  it('knows header synonyms in any order and case, and records a non-default column order', async () => {
+    const md = '## Mixed\n\n' + table('| RESOLUTION | description | Code | status |', '| retry | busy | BUSY | 503 |');
+    const { catalog } = await importFiles({ 'errors.md': md }, ['errors.md']);
+    expect(catalog.groups).toEqual([
+      { title: 'Mixed', columns: ['solution', 'message', 'code', 'status'], codes: [{ code: 'BUSY', status: 503, message: 'busy', solution: 'retry' }] },
+    ]);
+  });
+
+  it('knows the Chinese headers', async () => {
+    const md = '## 通用错误码\n\n' + table('| 错误码 | HTTP状态码 | 错误信息 | 解决方案 |', '| NOT_FOUND | 404 | 资源不存在 | 请检查访问信息 |');
+    const { catalog } = await importFiles({ 'errors.md': md }, ['errors.md']);
+    expect(catalog.groups).toEqual([
+      { title: '通用错误码', codes: [{ code: 'NOT_FOUND', status: 404, message: '资源不存在', solution: '请检查访问信息' }] },
+    ]);
+  });
+
+  it('titles groups from headings at any level without their numbering, else from the file name', async () => {
+    const md =
+      table('| Code | Status |', '| FIRST | 400 |') +
+      '\n###### Table 2. Deep Errors\n\n' +
+      table('| Code | Status |', '| SECOND | 400 |') +
+      '\n# 3.1 Numbered Errors\n\n' +
+      table('| Code | Status |', '| THIRD | 400 |') +
+      '\nSetext <a id="x"></a>Errors\n---\n\n' +
+      table('| Code | Status |', '| FOURTH | 400 |');
+    const { catalog } = await importFiles({ 'api-errors.md': md }, ['api-errors.md']);
+    expect(catalog.groups.map((g) => [g.title, g.codes.map((c) => c.code)])).toEqual([
+      ['api-errors', ['FIRST']],
+      ['Deep Errors', ['SECOND']],
+      ['Numbered Errors', ['THIRD']],
+      ['Setext Errors', ['FOURTH']],
+    ]);
+  });
+
+  it('skips tables without a code column and lists them in the summary', async () => {
+    const md = '## Limits\n\n' + table('| Name | Value |', '| rate | 10/s |') + '\n## Errors\n\n' + table('| Code | Status |', '| A | 400 |');
+    const { result, catalog } = await importFiles({ 'errors.md': md }, ['errors.md']);
+    expect(result.stdout).toBe(
+      'Imported 1 file, 1 table, 1 row into errors.yaml: 1 added, 0 changed, 0 unchanged.\n' +
+        '  skipped the table at errors.md:3:1: it has no error-code column.\n',
+    );
+    expect(catalog.groups.map((g) => g.title)).toEqual(['Errors']);
+  });
+
+  it('keeps extra columns under fields and records the columns', async () => {
+    const md = '## Errors\n\n' + table('| Code | Since | Status | Message | Solution | Owner |', '| A | v2 | 400 | m | s | team-a |');
+    const { catalog } = await importFiles({ 'errors.md': md }, ['errors.md']);
+    expect(catalog.groups).toEqual([
+      {
+        title: 'Errors',
+        columns: ['code', 'Since', 'status', 'message', 'solution', 'Owner'],
+        codes: [{ code: 'A', status: 400, message: 'm', solution: 's', fields: { Since: 'v2', Owner: 'team-a' } }],
+      },
+    ]);
+  });
+
+  it('reads other header names mapped under `headers` in errgen.config.yaml, and its sources', async () => {
+    const config = 'sources: [fehler.md]\nheaders:\n  code: [Kennung]\n  status: [HTTP-Code]\n  message: [Meldung]\n  solution: [Abhilfe]\n';
+    const md = '## Fehler\n\n' + table('| Kennung | HTTP-Code | Meldung | Abhilfe |', '| NICHT_GEFUNDEN | 404 | Nicht gefunden | Pfad prüfen |');
+    const { catalog } = await importFiles({ 'errgen.config.yaml': config, 'fehler.md': md }, []);
+    expect(catalog.groups).toEqual([
+      { title: 'Fehler', codes: [{ code: 'NICHT_GEFUNDEN', status: 404, message: 'Nicht gefunden', solution: 'Pfad prüfen' }] },
+    ]);
+  });
+});

@@ -1,0 +1,90 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { errgen, tempDir } from './helpers/cli.js';
+
+const page = (...rows: string[]) => ['## Errors', '', '| Code | Status | Message | Solution |', '|-|-|-|-|', ...rows].join('\n') + '\n';
+
+/** A folder with errors.md imported once into errors.yaml. */
+function imported(markdown: string) {
+  const dir = tempDir();
+  const write = (text: string) => writeFileSync(join(dir, 'errors.md'), text);
+  const run = (...flags: string[]) => errgen(['import', 'errors.md', '-o', 'errors.yaml', ...flags], { cwd: dir });
+  const catalog = () => readFileSync(join(dir, 'errors.yaml'), 'utf8');
+  const sources = () => (JSON.parse(readFileSync(join(dir, 'errors.sources.json'), 'utf8')) as { rows: unknown[] }).rows;
+  write(markdown);
+  expect(run().code).toBe(0);
+  return { dir, write, run, catalog, edit: (from: string, to: string) => writeFileSync(join(dir, 'errors.yaml'), catalog().replace(from, to)), sources };
+}
+
+describe('errgen import into an existing catalog', () => {
+  it('keeps hand-added fields and comments, and updates a changed cell in place', () => {
+    const t = imported(page('| A | 400 | Old message | Retry |', '| B | 404 | Missing | |'));
+    t.edit('      - code: A\n', '      # Owned by the payments team.\n      - code: A\n        description: Explained at length for the docs.\n');
+    t.write(page('| A | 409 | New message | Retry |', '| B | 404 | Missing | |'));
+    const result = t.run();
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml: 0 added, 1 changed, 1 unchanged.\n');
+    expect(t.catalog().split('\n').slice(1).join('\n')).toBe(
+      [
+        '',
+        'groups:',
+        '  - title: Errors',
+        '    codes:',
+        '      # Owned by the payments team.',
+        '      - code: A',
+        '        description: Explained at length for the docs.',
+        '        status: 409',
+        '        message: New message',
+        '        solution: Retry',
+        '      - code: B',
+        '        status: 404',
+        '        message: Missing',
+        '        solution: ""',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('inserts a new row in source order and records every row in the sidecar', () => {
+    const t = imported(page('| A | 400 | a | |', '| C | 400 | c | |'));
+    t.write(page('| A | 400 | a | |', '| B | 400 | b | |', '| C | 400 | c | |'));
+    expect(t.run().stdout).toBe('Imported 1 file, 1 table, 3 rows into errors.yaml: 1 added, 0 changed, 2 unchanged.\n');
+    expect([...t.catalog().matchAll(/- code: (\w+)/g)].map((m) => m[1])).toEqual(['A', 'B', 'C']);
+    expect(t.sources()).toEqual([
+      { code: 'A', at: 'errors.md:5:3' },
+      { code: 'B', at: 'errors.md:6:3' },
+      { code: 'C', at: 'errors.md:7:3' },
+    ]);
+  });
+
+  it('reports a row removed from the Markdown and keeps it; --prune deletes it', () => {
+    const t = imported(page('| A | 400 | a | |', '| B | 400 | b | |'));
+    t.write(page('| A | 400 | a | |'));
+    const kept = t.run();
+    expect(kept.stdout).toBe(
+      'Imported 1 file, 1 table, 1 row into errors.yaml: 0 added, 0 changed, 1 unchanged, 1 missing from the Markdown (file already up to date).\n' +
+        '  kept B (group "Errors"): it is no longer in the Markdown; run with --prune to delete it, or mark it `removed` to keep it reserved.\n',
+    );
+    expect(t.catalog()).toContain('- code: B');
+    // B has no row in the Markdown any more, so the sidecar has no place to point at for it.
+    expect(t.sources()).toEqual([{ code: 'A', at: 'errors.md:5:3' }]);
+
+    const pruned = t.run('--prune');
+    expect(pruned.stdout).toBe(
+      'Imported 1 file, 1 table, 1 row into errors.yaml: 0 added, 0 changed, 1 unchanged, 1 pruned.\n' +
+        '  pruned B (group "Errors"): it is no longer in the Markdown.\n',
+    );
+    expect(t.catalog()).not.toContain('- code: B');
+    expect(t.sources()).toEqual([{ code: 'A', at: 'errors.md:5:3' }]);
+  });
+
+  it('never reports or prunes a tombstone', () => {
+    const t = imported(page('| A | 400 | a | |', '| OLD | 400 | old | |'));
+    t.edit('      - code: OLD\n', '      - code: OLD\n        removed: { since: "2.0" }\n');
+    t.write(page('| A | 400 | a | |'));
+    const result = t.run('--prune');
+    expect(result.stdout).toBe('Imported 1 file, 1 table, 1 row into errors.yaml: 0 added, 0 changed, 1 unchanged (file already up to date).\n');
+    expect(t.catalog()).toContain('- code: OLD\n        removed: { since: "2.0" }\n');
+  });
+});
