@@ -71,3 +71,19 @@ describe('errgen generate: your own templates', () => {
     expect(errgen(['generate', '--dry-run'], { cwd: dir }).stdout).toBe('Generated 1 file from errors.yaml: 0 would change, 1 up to date.\n');
   });
 });
+
+describe('errgen generate: target options', () => {
+  it('rejects an unknown option or a value outside its choices, naming the target', () => {
+    const dir = project('catalog: errors.yaml\noutDir: out\ntargets:\n  openapi:\n    options: { version: "3.2", colour: blue }\n', {});
+    const result = errgen(['generate'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('errgen: target "openapi": option "version" must be one of 3.1, 3.0, not "3.2"; unknown option "colour" (options: version, format)\n');
+  });
+
+  it('rejects a Java package that is not a package name', () => {
+    const dir = project('catalog: errors.yaml\noutDir: out\ntargets:\n  java:\n    options: { package: "com.acme-api" }\n', {});
+    const result = errgen(['generate'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('option "package" must be a dotted lower-case Java package name, not "com.acme-api"');
+  });
+});

@@ -22,7 +22,10 @@ describe('README', () => {
     for (const rule of breakingRules) expect(readme).toContain(`| \`${rule.id}\` | ${rule.defaultSeverity} | ${rule.description} |`);
   });
 
-  it('documents every built-in target', () => {
-    for (const target of builtinTargets) expect(readme).toContain(`### ${target.name}`);
+  it('documents every built-in target and each of its options with its default', () => {
+    for (const target of builtinTargets) {
+      expect(readme).toContain(`### ${target.name}`);
+      for (const [name, spec] of Object.entries(target.options)) expect(readme).toContain(`| \`${name}\` | \`${spec.default}\` | ${spec.description} |`);
+    }
   });
 });

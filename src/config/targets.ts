@@ -2,7 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { UsageError } from '../diagnostics.js';
 import { isInside } from '../io/paths.js';
 import type { ResolvedTarget } from '../emit/generate.js';
-import { builtinTarget, builtinTargets, builtinTemplatePath } from '../emit/targets.js';
+import { builtinTarget, builtinTargets, builtinTemplatePath, defaultOptions, optionProblems } from '../emit/targets.js';
 
 /** A target as written in the config's `targets` mapping. */
 export interface TargetConfig {
@@ -53,7 +53,11 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
       if (!builtin && config.template === undefined) {
         throw new UsageError(`target "${name}" is not a built-in target: give it a \`template\` (your own) or a \`kind\` (${builtinTargets.map((t) => t.name).join(', ')})`);
       }
-      const options = { ...(builtin?.defaultOptions ?? {}), ...(config.options ?? {}) };
+      if (builtin) {
+        const problems = optionProblems(builtin, config.options ?? {}, config.template !== undefined);
+        if (problems.length > 0) throw new UsageError(`target "${name}": ${problems.join('; ')}`);
+      }
+      const options = { ...(builtin ? defaultOptions(builtin) : {}), ...(config.options ?? {}) };
       const output = config.output ?? builtin?.defaultOutput(options);
       if (output === undefined) throw new UsageError(`target "${name}" needs an \`output\` path`);
       const target = isAbsolute(output) ? output : resolve(selection.outDir, output);

@@ -1,4 +1,3 @@
-import { stringify as yamlStringify } from 'yaml';
 import type { Deprecation } from '../catalog/model.js';
 import { u4 } from '../lang/escape.js';
 import { languages } from '../lang/index.js';
@@ -54,8 +53,6 @@ export function templateHelpers(): Record<string, Helper> {
     mdCell: (...args) => markdownCell(text(values(args)[0], 'mdCell')),
     /** Text safe inside an HTML comment in Markdown. */
     mdComment: (...args) => markdownComment(text(values(args)[0], 'mdComment')),
-    /** A YAML flow/plain scalar for a value, on one line (for hand-written YAML templates). */
-    yaml: (...args) => yamlStringify(values(args)[0], { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trimEnd(),
     reason: (...args) => reasonPhrase(Number(values(args)[0])),
     eq: (...args) => values(args)[0] === values(args)[1],
     ne: (...args) => values(args)[0] !== values(args)[1],

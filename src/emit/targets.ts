@@ -1,50 +1,78 @@
 import { packagePath } from '../package-root.js';
 
+/** One option of a built-in target, described once: the README table and the checks derive from it. */
+export interface OptionSpec {
+  readonly default: string;
+  readonly description: string;
+  /** The values allowed, when it is a choice. */
+  readonly values?: readonly string[];
+  /** What a free-form value must look like, and how to say so. */
+  readonly pattern?: { readonly regex: RegExp; readonly means: string };
+}
+
 /** A target errgen ships: its template folder under templates/, default output and options. */
 export interface BuiltinTarget {
   readonly name: string;
   readonly description: string;
   /** Output path relative to the output folder, given the target's options. */
   readonly defaultOutput: (options: Readonly<Record<string, unknown>>) => string;
-  readonly defaultOptions: Readonly<Record<string, unknown>>;
+  readonly options: Readonly<Record<string, OptionSpec>>;
 }
+
+const identifier = { regex: /^[A-Za-z_][A-Za-z0-9_]*$/, means: 'an identifier (letters, digits, _)' };
+const goPackage = { regex: /^[a-z][a-z0-9_]*$/, means: 'a lower-case Go package name' };
+const javaPackage = { regex: /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*$/, means: 'a dotted lower-case Java package name' };
 
 export const builtinTargets: readonly BuiltinTarget[] = [
   {
     name: 'typescript',
-    description: 'a string enum ErrorCode (or a const object and union type), metadata record, type guard and status lookup',
+    description: 'a string enum ErrorCode (or a const object and union type), metadata record, type guard, parser and status lookups',
     defaultOutput: () => 'typescript/error-codes.ts',
-    defaultOptions: { style: 'enum', typeName: 'ErrorCode' },
+    options: {
+      style: { default: 'enum', values: ['enum', 'const'], description: '`enum`, or `const`: a const object plus a union type, for type stripping (`erasableSyntaxOnly`)' },
+      typeName: { default: 'ErrorCode', pattern: identifier, description: 'name of the enum (or const object and type)' },
+    },
   },
   {
     name: 'openapi',
-    description: 'OpenAPI components: ErrorCode enum, error body schema, a response per HTTP status with examples',
+    description: 'OpenAPI components: the ErrorCode enum, the error body schema, a response per error status with an example per code',
     defaultOutput: (options) => `openapi/errors.${options['format'] === 'json' ? 'json' : 'yaml'}`,
-    defaultOptions: { version: '3.1', format: 'yaml' },
+    options: {
+      version: { default: '3.1', values: ['3.1', '3.0'], description: 'OpenAPI version: 3.1.0 or 3.0.3' },
+      format: { default: 'yaml', values: ['yaml', 'json'], description: 'file format (also the default file extension)' },
+    },
   },
   {
     name: 'go',
-    description: 'a Go package: type Code string, a constant per code, Status/Message/Solution methods, Parse',
+    description: 'a Go package: type Code string, a constant per code, Status/Statuses/Message/Solution methods, Parse, an Error type',
     defaultOutput: (options) => `go/${String(options['package'])}/${String(options['package'])}.go`,
-    defaultOptions: { package: 'errcodes', typeName: 'Code' },
+    options: {
+      package: { default: 'errcodes', pattern: goPackage, description: 'Go package name (also the default folder and file name)' },
+      typeName: { default: 'Code', pattern: identifier, description: 'name of the code type' },
+    },
   },
   {
     name: 'java',
-    description: 'a Java enum ErrorCode with status, message, solution and fromCode(String) returning Optional',
+    description: 'a Java enum ErrorCode with code(), status(), statuses(), message(), solution() and fromCode(String) returning Optional',
     defaultOutput: (options) => `java/${String(options['package']).replace(/\./g, '/')}/${String(options['typeName'])}.java`,
-    defaultOptions: { package: 'errors', typeName: 'ErrorCode' },
-  },
-  {
-    name: 'docs',
-    description: 'a Markdown page, one table per group, an anchor per code; `errgen import` reads it back',
-    defaultOutput: () => 'docs/error-codes.md',
-    defaultOptions: { title: 'Error codes' },
+    options: {
+      package: { default: 'errors', pattern: javaPackage, description: 'Java package (also the default folder)' },
+      typeName: { default: 'ErrorCode', pattern: identifier, description: 'name of the enum (also the file name)' },
+    },
   },
   {
     name: 'json',
-    description: 'the catalog as plain JSON, for runtime and docs consumers in any language',
+    description: 'the catalog as plain JSON (groups, then codes with statuses, message, solution, group), for runtime and docs consumers in any language',
     defaultOutput: () => 'json/errors.json',
-    defaultOptions: {},
+    options: {},
+  },
+  {
+    name: 'docs',
+    description: 'a Markdown page, one table per group in the source column order, an anchor per code; `errgen import` reads it back into the same catalog',
+    defaultOutput: () => 'docs/error-codes.md',
+    options: {
+      title: { default: 'Error codes', description: 'the page title' },
+    },
   },
 ];
 
@@ -54,4 +82,25 @@ export function builtinTarget(name: string): BuiltinTarget | undefined {
 
 export function builtinTemplatePath(name: string): string {
   return packagePath('templates', name, 'main.hbs');
+}
+
+export function defaultOptions(target: BuiltinTarget): Record<string, string> {
+  return Object.fromEntries(Object.entries(target.options).map(([name, spec]) => [name, spec.default]));
+}
+
+/** Problems with a built-in target's options, as sentences; empty when they are fine. Unknown options are errors too. */
+export function optionProblems(target: BuiltinTarget, options: Readonly<Record<string, unknown>>, fromTemplate: boolean): string[] {
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(options)) {
+    const spec = target.options[name];
+    if (!spec) {
+      // A custom template over a built-in may take options of its own.
+      if (!fromTemplate) problems.push(`unknown option "${name}" (options: ${Object.keys(target.options).join(', ') || 'none'})`);
+      continue;
+    }
+    if (typeof value !== 'string') problems.push(`option "${name}" must be text, not ${JSON.stringify(value)}`);
+    else if (spec.values && !spec.values.includes(value)) problems.push(`option "${name}" must be one of ${spec.values.join(', ')}, not "${value}"`);
+    else if (spec.pattern && !spec.pattern.regex.test(value)) problems.push(`option "${name}" must be ${spec.pattern.means}, not "${value}"`);
+  }
+  return problems;
 }
