@@ -1,5 +1,5 @@
 import { dirname, relative, sep } from 'node:path';
-import { type Document, visit } from 'yaml';
+import { Document, visit } from 'yaml';
 import { schemaPath } from '../yaml/schema.js';
 
 const schemaUrl = 'https://unpkg.com/errgen@0/schemas/catalog.schema.json';
@@ -17,7 +17,6 @@ export function schemaComment(catalogPath: string): string {
 }
 
 export async function newCatalogDocument(catalogPath: string): Promise<Document> {
-  const { Document } = await import('yaml');
   const document = new Document({ groups: [] });
   document.commentBefore = schemaComment(catalogPath);
   return document;

@@ -1,4 +1,4 @@
-import type { Document, LineCounter } from 'yaml';
+import { type Document, isNode, LineCounter, parseAllDocuments } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import type { SchemaName } from './schema.js';
 import { validateAgainstSchema } from './validate.js';
@@ -19,7 +19,6 @@ const maxAliasCount = 100;
  * every problem at once with file:line:col.
  */
 export async function parseYaml<T>(text: string, file: string, schema: SchemaName): Promise<ParsedYaml<T> | Diagnostic[]> {
-  const { LineCounter, parseAllDocuments, isNode } = await import('yaml');
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const documents = Array.isArray(parsed) ? parsed : [];
@@ -58,7 +57,7 @@ export async function parseYaml<T>(text: string, file: string, schema: SchemaNam
     }
     return at(0);
   };
-  const schemaProblems = await validateAgainstSchema(schema, value, locate);
+  const schemaProblems = validateAgainstSchema(schema, value, locate);
   if (schemaProblems.length > 0) return schemaProblems;
   return { value: value as T, document, locate };
 }

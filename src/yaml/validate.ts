@@ -1,26 +1,15 @@
 import type { Diagnostic, Location } from '../diagnostics.js';
-import { loadSchema, type SchemaName } from './schema.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-
-const compiled = new Map<SchemaName, ValidateFunction>();
-
-async function validator(schema: SchemaName): Promise<ValidateFunction> {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    const { Ajv2020 } = await import('ajv/dist/2020.js');
-    validate = new Ajv2020({ allErrors: true, strict: false }).compile(loadSchema(schema));
-    compiled.set(schema, validate);
-  }
-  return validate;
-}
+import type { ErrorObject } from 'ajv';
+import type { SchemaName } from './schema.js';
+import * as validators from './validators.generated.js';
 
 /** Schema errors as diagnostics at the offending YAML node, one per problem. */
-export async function validateAgainstSchema(
+export function validateAgainstSchema(
   schema: SchemaName,
   value: unknown,
   locate: (path: readonly (string | number)[]) => Location,
-): Promise<Diagnostic[]> {
-  const validate = await validator(schema);
+): Diagnostic[] {
+  const validate = validators[schema];
   if (validate(value)) return [];
   return relevantErrors(validate.errors ?? []).map((error) => {
     const path = pointerToPath(error.instancePath);
