@@ -108,3 +108,31 @@ describe('errgen check --against: breaking-change rules', () => {
     });
   }
 });
+
+describe('errgen check: flags instead of a config', () => {
+  const dir = tempDir();
+
+  it('--rule sets a lint rule (or a breaking rule) and rejects unknown ids and severities', () => {
+    const yaml = catalog(ok('TWICE'), ok('TWICE'), '{ code: STUCK, status: 400, message: m, solution: "" }');
+    const { findings, code } = check(dir, yaml, ['--rule', 'duplicate-code=warn', '--rule', 'empty-solution=off']);
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([['duplicate-code', 'warning']]);
+    expect(code).toBe(0);
+    const typo = errgen(['check', '--catalog', 'errors.yaml', '--rule', 'dupe=warn'], { cwd: dir });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/^errgen: --rule names unknown rule dupe; the rules are: duplicate-code, /);
+    const badSeverity = errgen(['check', '--catalog', 'errors.yaml', '--rule', 'duplicate-code=loud'], { cwd: dir });
+    expect(badSeverity.stderr).toBe('errgen: --rule duplicate-code must be off, warn or error, not "loud"\n');
+  });
+
+  it('--header maps another header name, for import and for the drift check', () => {
+    writeFileSync(join(dir, 'fehler.md'), '# Fehler\n\n| Fehlercode | Status | Meldung |\n|---|---|---|\n| NICHT_DA | 404 | Nicht gefunden |\n');
+    const imported = errgen(['import', 'fehler.md', '-o', 'fehler.yaml', '--header', 'code=Fehlercode', '--header', 'message=Meldung'], { cwd: dir });
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toContain('Imported 1 file, 1 table, 1 row into fehler.yaml: 1 added');
+    const checked = errgen(['check', '--catalog', 'fehler.yaml', '--source', 'fehler.md', '--header', 'code=Fehlercode', '--header', 'message=Meldung', '--rule', 'empty-solution=off'], { cwd: dir });
+    expect(checked.stdout).toContain('✔ no problems');
+    expect(checked.code).toBe(0);
+    const unknownField = errgen(['import', 'fehler.md', '--header', 'kode=Fehlercode'], { cwd: dir });
+    expect(unknownField.stderr).toBe('errgen: --header names an unknown field "kode"; the fields are: code, status, message, solution\n');
+  });
+});

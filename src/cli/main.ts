@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, formatDiagnostic, UserError } from '../diagnostics.js';
 import { type Output, processOutput } from '../commands/output.js';
+import { collect } from './pairs.js';
 import { packageVersion } from './version.js';
 
 /**
@@ -33,7 +34,8 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
     .argument('[markdown...]', 'Markdown files (default: `sources` in the config)')
     .option('-o, --output <catalog.yaml>', 'catalog to create or merge into (default: `catalog` in the config, else errors.yaml)')
     .option('--prune', 'delete catalog entries whose rows are no longer in the Markdown', false)
-    .action(async (markdown: string[], options: { output?: string; prune: boolean }) => {
+    .option('--header <field=name>', 'another header name for a column, e.g. code=Fehlercode (repeatable)', collect)
+    .action(async (markdown: string[], options: { output?: string; prune: boolean; header?: string[] }) => {
       const { resolveImportOptions } = await import('./resolve-options.js');
       const { importCommand } = await import('../commands/import.js');
       await importCommand(await resolveImportOptions(program.opts(), markdown, options), output);
@@ -61,7 +63,9 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
     .option('--out-dir <dir>', 'folder of the generated files to compare (default: `outDir` in the config)')
     .option('--against <git-ref|catalog.yaml>', 'report breaking changes against an earlier version of the catalog')
     .option('--format <format>', 'human, json or github (GitHub Actions annotations)', 'human')
-    .action(async (flags: { catalog?: string; source?: string[]; outDir?: string; against?: string; format: string }) => {
+    .option('--header <field=name>', 'another header name for a Markdown column, e.g. code=Fehlercode (repeatable)', collect)
+    .option('--rule <id=severity>', 'set a lint or breaking-change rule to off, warn or error, e.g. duplicate-code=warn (repeatable)', collect)
+    .action(async (flags: { catalog?: string; source?: string[]; outDir?: string; against?: string; format: string; header?: string[]; rule?: string[] }) => {
       const { resolveCheckOptions } = await import('./resolve-options.js');
       const { checkCommand } = await import('../commands/check.js');
       setExitCode(await checkCommand(await resolveCheckOptions(program.opts(), flags), output));

@@ -8,6 +8,7 @@ import type { CheckOptions } from '../commands/check.js';
 import { breakingRules } from '../check/breaking.js';
 import { lintRules } from '../lint/rules/index.js';
 import { checkRuleNames } from '../lint/run.js';
+import { headerFlags, ruleFlags } from './pairs.js';
 
 export interface GlobalOptions {
   readonly config?: string;
@@ -19,7 +20,7 @@ export const defaultCatalog = 'errors.yaml';
 export async function resolveImportOptions(
   global: GlobalOptions,
   markdown: readonly string[],
-  flags: { output?: string; prune: boolean },
+  flags: { output?: string; prune: boolean; header?: string[] },
 ): Promise<ImportOptions> {
   const loaded = await loadConfig(global.config);
   const sources = markdown.length > 0 ? markdown : (loaded?.config.sources ?? []).map((p) => configPath(loaded!, p));
@@ -29,7 +30,7 @@ export async function resolveImportOptions(
     );
   }
   const catalog = flags.output ?? (loaded?.config.catalog ? configPath(loaded, loaded.config.catalog) : defaultCatalog);
-  return { sources, catalog, prune: flags.prune, ...(loaded?.config.headers ? { headers: loaded.config.headers } : {}) };
+  return { sources, catalog, prune: flags.prune, headers: headerFlags(flags.header, loaded?.config.headers) };
 }
 
 export interface GenerateFlags {
@@ -66,6 +67,8 @@ export interface CheckFlags {
   readonly outDir?: string;
   readonly against?: string;
   readonly format: string;
+  readonly header?: string[];
+  readonly rule?: string[];
 }
 
 /** With a config, check everything it names; flags add to or replace its parts. */
@@ -80,8 +83,14 @@ export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFla
   const namesOutputs = loaded !== undefined && (loaded.config.targets !== undefined || loaded.config.outDir !== undefined);
   const outDir = flags.outDir ?? (loaded && namesOutputs ? resolve(loaded.dir, loaded.config.outDir ?? '.') : undefined);
   const targets = outDir === undefined ? [] : resolveTargets({ targets: loaded?.config.targets, baseDir: loaded?.dir ?? '.', outDir, only: undefined, confineTo: confinement(loaded, flags.outDir) });
-  const lintSettings = loaded?.config.lint?.rules ?? {};
-  const breakingSettings = loaded?.config.breaking?.rules ?? {};
+  // One --rule flag serves both rule sets: the ids are distinct.
+  const lintIds = new Set(lintRules.map((r) => r.id));
+  const ruleOverrides = ruleFlags(flags.rule);
+  const unknownRule = Object.keys(ruleOverrides).find((id) => !lintIds.has(id) && !breakingRules.some((r) => r.id === id));
+  if (unknownRule !== undefined) throw new UsageError(`--rule names unknown rule ${unknownRule}; the rules are: ${[...lintIds, ...breakingRules.map((r) => r.id)].join(', ')}`);
+  const pick = (keep: (id: string) => boolean) => Object.fromEntries(Object.entries(ruleOverrides).filter(([id]) => keep(id)));
+  const lintSettings = { ...(loaded?.config.lint?.rules ?? {}), ...pick((id) => lintIds.has(id)) };
+  const breakingSettings = { ...(loaded?.config.breaking?.rules ?? {}), ...pick((id) => !lintIds.has(id)) };
   checkRuleNames(lintSettings, lintRules.map((r) => r.id), `${loaded?.file}: lint.rules`);
   checkRuleNames(breakingSettings, breakingRules.map((r) => r.id), `${loaded?.file}: breaking.rules`);
   const fixCommand = loaded
@@ -91,7 +100,7 @@ export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFla
     catalog,
     source: relative(loaded?.dir ?? '.', resolve(catalog)).split(sep).join('/'),
     sources,
-    headers: loaded?.config.headers,
+    headers: headerFlags(flags.header, loaded?.config.headers),
     targets,
     fixCommand,
     against: flags.against,

@@ -1,0 +1,36 @@
+import { UsageError } from '../diagnostics.js';
+import { fieldNames, type FieldName } from '../markdown/columns.js';
+import type { RuleSetting } from '../lint/rule.js';
+
+/** Collects a repeatable `--flag key=value` option. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function split(pair: string, flag: string, shape: string): [string, string] {
+  const at = pair.indexOf('=');
+  if (at <= 0 || at === pair.length - 1) throw new UsageError(`${flag} expects ${shape}, not "${pair}"`);
+  return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+}
+
+/** `--header code=Fehlercode` → extra header names per field, added to the config's. */
+export function headerFlags(pairs: readonly string[] | undefined, base: Partial<Record<FieldName, readonly string[]>> = {}): Partial<Record<FieldName, readonly string[]>> {
+  const headers: Partial<Record<FieldName, readonly string[]>> = { ...base };
+  for (const pair of pairs ?? []) {
+    const [field, name] = split(pair, '--header', '<field>=<header name>, e.g. code=Fehlercode');
+    if (!(fieldNames as readonly string[]).includes(field)) throw new UsageError(`--header names an unknown field "${field}"; the fields are: ${fieldNames.join(', ')}`);
+    headers[field as FieldName] = [...(headers[field as FieldName] ?? []), name];
+  }
+  return headers;
+}
+
+/** `--rule duplicate-code=warn` → rule settings, over the config's. */
+export function ruleFlags(pairs: readonly string[] | undefined, base: Readonly<Record<string, RuleSetting>> = {}): Record<string, RuleSetting> {
+  const settings: Record<string, RuleSetting> = { ...base };
+  for (const pair of pairs ?? []) {
+    const [id, setting] = split(pair, '--rule', '<rule-id>=<off|warn|error>, e.g. duplicate-code=warn');
+    if (setting !== 'off' && setting !== 'warn' && setting !== 'error') throw new UsageError(`--rule ${id} must be off, warn or error, not "${setting}"`);
+    settings[id] = setting;
+  }
+  return settings;
+}
