@@ -19,6 +19,10 @@ export async function run(argv: readonly string[], output: Output = processOutpu
   }
 }
 
+interface GlobalFlags {
+  readonly config?: string;
+}
+
 function buildProgram(output: Output, setExitCode: (code: number) => void): Command {
   const program = new Command('errgen')
     .description('Keep an API\'s error codes in one source of truth: Markdown tables → YAML catalog → code and docs.')
@@ -27,6 +31,17 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
+
+  program
+    .command('init')
+    .description('scaffold errgen.config.yaml and a catalog (imported from Markdown, or an example) in this folder')
+    .argument('[markdown...]', 'Markdown pages with error-code tables to import into the new catalog')
+    .option('-o, --output <catalog.yaml>', 'the catalog to create', 'errors.yaml')
+    .option('--out-dir <dir>', 'where generated files will go', 'generated')
+    .action(async (markdown: string[], flags: { output: string; outDir: string }) => {
+      const { initCommand } = await import('../commands/init.js');
+      await initCommand({ sources: markdown, config: program.opts<GlobalFlags>().config ?? 'errgen.config.yaml', catalog: flags.output, outDir: flags.outDir }, output);
+    });
 
   program
     .command('import')
@@ -49,10 +64,14 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
     .option('--only <targets>', 'comma-separated target names to write, e.g. go,java')
     .option('--dry-run', 'list what would change, write nothing', false)
     .option('--force', 'overwrite output files that errgen did not write (no generated header)', false)
-    .action(async (flags: { catalog?: string; outDir?: string; only?: string; dryRun: boolean; force: boolean }) => {
-      const { resolveGenerateOptions } = await import('./resolve-options.js');
+    .option('-w, --watch', 'generate again whenever the catalog, the config or a template changes', false)
+    .action(async (flags: { catalog?: string; outDir?: string; only?: string; dryRun: boolean; force: boolean; watch: boolean }) => {
+      const { resolveGenerateOptions, watchedFiles } = await import('./resolve-options.js');
       const { generateCommand } = await import('../commands/generate.js');
-      await generateCommand(await resolveGenerateOptions(program.opts(), flags), output);
+      const once = async () => generateCommand(await resolveGenerateOptions(program.opts(), flags), output);
+      if (!flags.watch) return once();
+      const { watchAndRun } = await import('../commands/watch.js');
+      await watchAndRun({ run: once, files: () => watchedFiles(program.opts(), flags), report: (error) => reportError(error, output) }, output);
     });
 
   program

@@ -1,6 +1,7 @@
 import { UsageError } from '../diagnostics.js';
-import { configPath, type LoadedConfig, loadConfig } from '../config/load.js';
-import { relative, resolve, sep } from 'node:path';
+import { configPath, findConfig, type LoadedConfig, loadConfig } from '../config/load.js';
+import { readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ImportOptions } from '../commands/import.js';
 import type { GenerateOptions } from '../commands/generate.js';
 import { resolveTargets } from '../config/targets.js';
@@ -110,4 +111,16 @@ export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFla
     breakingSettings,
     ignores: loaded?.config.breaking?.ignore ?? [],
   };
+}
+
+/** What `generate --watch` watches: the catalog, the config and every user template with its partials. */
+export async function watchedFiles(global: GlobalOptions, flags: GenerateFlags): Promise<string[]> {
+  const configFile = global.config ?? findConfig(process.cwd());
+  const options = await resolveGenerateOptions(global, flags).catch(() => undefined);
+  const templateFolders = new Set((options?.targets ?? []).filter((t) => !t.builtin).map((t) => dirname(t.template)));
+  return [
+    options?.catalog ?? flags.catalog ?? defaultCatalog,
+    ...(configFile ? [configFile] : []),
+    ...[...templateFolders].flatMap((folder) => readdirSync(folder).filter((f) => f.endsWith('.hbs')).map((f) => join(folder, f))),
+  ];
 }

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { UsageError } from '../diagnostics.js';
+import { builtinTargets } from '../emit/targets.js';
+import { writeFileIfChanged } from '../io/files.js';
+import { schemaComment } from '../yaml/schema.js';
+import { importCommand } from './import.js';
+import type { Output } from './output.js';
+
+export interface InitOptions {
+  /** Markdown pages to import; none → an example catalog. */
+  readonly sources: readonly string[];
+  readonly config: string;
+  readonly catalog: string;
+  readonly outDir: string;
+}
+
+/** A catalog to start from when there is no Markdown yet: shows the fields people add by hand too. */
+const exampleCatalog = `groups:
+  - title: General
+    codes:
+      - code: INVALID_ARGUMENT
+        status: 400
+        message: A parameter is missing or malformed
+        solution: Check the request against the API reference
+      - code: NOT_FOUND
+        status: 404
+        message: The resource does not exist
+        solution: Check the identifier
+        description: Also returned when the caller may not know that the resource exists.
+      - code: RATE_LIMITED
+        status: 429
+        message: Too many requests
+        solution: Retry after the time given in the Retry-After header
+`;
+
+/** Scaffolds errgen in a repository: a config naming every built-in target, and a catalog. */
+export async function initCommand(options: InitOptions, output: Output): Promise<void> {
+  if (existsSync(options.config)) {
+    throw new UsageError(`${options.config} already exists; edit it, or remove it to start again`);
+  }
+  for (const source of options.sources) {
+    if (!existsSync(source)) throw new UsageError(`cannot find the Markdown file ${source}`);
+  }
+  if (existsSync(options.catalog)) {
+    output.out(`kept ${options.catalog}: it already exists`);
+  } else if (options.sources.length > 0) {
+    await importCommand({ sources: options.sources, catalog: options.catalog, prune: false }, output);
+  } else {
+    await writeFileIfChanged(options.catalog, `#${schemaComment(options.catalog, 'catalog')}\n${exampleCatalog}`);
+    output.out(`wrote ${options.catalog} (an example: replace it, or run \`errgen import <your page.md>\`)`);
+  }
+  await writeFileIfChanged(options.config, configText(options));
+  output.out(`wrote ${options.config}`);
+  output.out('Next: `errgen generate` writes every target, `errgen check` runs in CI (see the README).');
+}
+
+function configText(options: InitOptions): string {
+  const lines = [
+    `#${schemaComment(options.config, 'config')}`,
+    '# errgen: Markdown error-code tables → this catalog → code and docs. Paths are relative to this file.',
+    ...(options.sources.length > 0 ? ['sources:', ...options.sources.map((s) => `  - ${s}`)] : ['# sources: [docs/error-codes.md]   # Markdown pages to import and to check for drift']),
+    `catalog: ${options.catalog}`,
+    `outDir: ${options.outDir}`,
+    '# Every built-in target with its default output; delete what you do not need, set options per target.',
+    'targets:',
+    ...builtinTargets.map((t) => `  ${t.name}:`),
+    '# Lint rules of `errgen check`: off, warn or error.',
+    'lint:',
+    '  rules: {}',
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,66 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import type { Output } from './output.js';
+
+export interface WatchOptions {
+  /** Files whose change triggers a run (the catalog, the config, custom templates). */
+  readonly files: () => Promise<readonly string[]>;
+  /** One generate run; its errors are reported and watching goes on. */
+  readonly run: () => Promise<void>;
+  readonly report: (error: unknown) => void;
+}
+
+const settleMs = 100;
+
+/**
+ * Runs, then runs again whenever a watched file changes, until SIGINT or SIGTERM. Folders are
+ * watched rather than files because editors and errgen itself replace files by renaming.
+ */
+export async function watchAndRun(options: WatchOptions, output: Output): Promise<void> {
+  let watchers: FSWatcher[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+
+  const runOnce = async (): Promise<void> => {
+    try {
+      await options.run();
+    } catch (error) {
+      options.report(error);
+    }
+    watchers.forEach((w) => w.close());
+    watchers = await watchFiles(await options.files().catch(() => []), schedule);
+    output.out('Watching for changes (Ctrl-C to stop)…');
+  };
+  const schedule = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(runOnce);
+    }, settleMs);
+  };
+
+  running = runOnce();
+  await new Promise<void>((stop) => {
+    const end = () => {
+      clearTimeout(timer);
+      watchers.forEach((w) => w.close());
+      void running.then(() => stop());
+    };
+    process.once('SIGINT', end);
+    process.once('SIGTERM', end);
+  });
+}
+
+async function watchFiles(files: readonly string[], onChange: () => void): Promise<FSWatcher[]> {
+  const byFolder = new Map<string, Set<string>>();
+  for (const file of files) {
+    const folder = dirname(resolve(file));
+    byFolder.set(folder, (byFolder.get(folder) ?? new Set()).add(basename(file)));
+  }
+  return [...byFolder].flatMap(([folder, names]) => {
+    try {
+      return [watch(folder, (_event, name) => (name === null || names.has(name.toString()) ? onChange() : undefined))];
+    } catch {
+      return []; // a folder that vanished: the next run reports the missing file
+    }
+  });
+}

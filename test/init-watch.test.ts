@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { errgen, repoRoot, tempDir } from './helpers/cli.js';
+
+describe('errgen init', () => {
+  it('scaffolds a config and an example catalog that generate and check accept', () => {
+    const dir = tempDir();
+    const result = errgen(['init'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('wrote errors.yaml (an example');
+    const config = readFileSync(join(dir, 'errgen.config.yaml'), 'utf8');
+    expect(config).toMatch(/^# yaml-language-server: \$schema=\S+config\.schema\.json\n/);
+    expect(config).toContain('catalog: errors.yaml\noutDir: generated\n');
+    expect(config).toContain('targets:\n  typescript:\n');
+    expect(errgen(['generate'], { cwd: dir }).code).toBe(0);
+    const check = errgen(['check'], { cwd: dir });
+    expect(check.stdout).toContain('✔ no problems');
+    expect(check.code).toBe(0);
+  });
+
+  it('imports the Markdown it is pointed at, and never overwrites an existing config', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'errors.md'), readFileSync(join(repoRoot, 'data/error-codes.md')));
+    const result = errgen(['init', 'errors.md'], { cwd: dir });
+    expect(result.stdout).toContain('Imported 1 file, 2 tables, 63 rows into errors.yaml');
+    expect(readFileSync(join(dir, 'errgen.config.yaml'), 'utf8')).toContain('sources:\n  - errors.md\n');
+    const again = errgen(['init'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe('errgen: errgen.config.yaml already exists; edit it, or remove it to start again\n');
+  });
+});
+
+/** Resolves when `predicate` holds, polling; fails the test after `limitMs` (a hang guard, not a timing assertion). */
+async function eventually(predicate: () => boolean, what: string, limitMs = 30_000): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > limitMs) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('errgen generate --watch', () => {
+  it('regenerates when the catalog changes, reports a broken catalog and goes on, stops on SIGINT', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'errors.yaml'), readFileSync(join(repoRoot, 'data/errors.yaml')));
+    writeFileSync(join(dir, 'errgen.config.yaml'), 'catalog: errors.yaml\noutDir: out\ntargets:\n  json:\n');
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/errgen.js'), 'generate', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    const output = join(dir, 'out/json/errors.json');
+    try {
+      await eventually(() => stdout.includes('Watching for changes'), 'the first run');
+      expect(readFileSync(output, 'utf8')).toContain('"resource cannot be found"');
+
+      const catalog = readFileSync(join(dir, 'errors.yaml'), 'utf8');
+      writeFileSync(join(dir, 'errors.yaml'), catalog.replace('resource cannot be found', 'resource has gone away'));
+      await eventually(() => readFileSync(output, 'utf8').includes('"resource has gone away"'), 'the regenerated file');
+
+      writeFileSync(join(dir, 'errors.yaml'), 'groups: [');
+      await eventually(() => stderr.includes('errgen: errors.yaml is not a valid catalog'), 'the error report');
+      expect(child.exitCode).toBeNull(); // still watching
+
+      writeFileSync(join(dir, 'errors.yaml'), catalog);
+      await eventually(() => readFileSync(output, 'utf8').includes('"resource cannot be found"'), 'recovery');
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+  });
+});
