@@ -33,7 +33,7 @@ const lintCases: Array<{ rule: string; failing: string; passing: string; severit
   { rule: 'code-format', failing: catalog(ok('notUpper')), passing: catalog(ok('NOT_UPPER')), severity: 'warning' },
   { rule: 'empty-message', failing: catalog('{ code: SILENT, status: 400, message: "", solution: s }'), passing: catalog(ok('SPOKEN')), severity: 'error' },
   { rule: 'empty-solution', failing: catalog('{ code: STUCK, status: 400, message: m, solution: "" }'), passing: catalog(ok('UNSTUCK')), severity: 'warning' },
-  { rule: 'identifier-collision', failing: catalog(ok('NOT-FOUND'), ok('NOT_FOUND')), passing: catalog(ok('NOT-FOUND', ', names: { ts: NotFoundDash, go: CodeNotFoundDash, java: NOT_FOUND_DASH }'), ok('NOT_FOUND')), severity: 'error' },
+  { rule: 'identifier-collision', failing: catalog(ok('NOT-FOUND'), ok('NOT_FOUND')), passing: catalog(ok('NOT-FOUND', ', names: { ts: NotFoundDash, go: CodeNotFoundDash, java: NOT_FOUND_DASH, python: NOT_FOUND_DASH, rust: NotFoundDash, proto: ERROR_CODE_NOT_FOUND_DASH }'), ok('NOT_FOUND')), severity: 'error' },
   { rule: 'identifier-renamed', failing: catalog(ok('404_PAGE')), passing: catalog(ok('PAGE_404')), severity: 'warning' },
   { rule: 'removed-code-reused', failing: catalog(ok('OLD', ', removed: true'), ok('OLD')), passing: catalog(ok('OLD', ', removed: true'), ok('NEW')), severity: 'error' },
   { rule: 'deprecated-replacement', failing: catalog(ok('OLD', ', deprecated: { replacement: MISSING }')), passing: catalog(ok('OLD', ', deprecated: { replacement: NEW }'), ok('NEW')), severity: 'warning' },

@@ -21,6 +21,12 @@ export interface Removal {
   readonly reason?: string;
 }
 
+/** The 17 canonical gRPC status names (google/rpc/code.proto). */
+export type GrpcStatusName =
+  | 'OK' | 'CANCELLED' | 'UNKNOWN' | 'INVALID_ARGUMENT' | 'DEADLINE_EXCEEDED' | 'NOT_FOUND' | 'ALREADY_EXISTS' | 'PERMISSION_DENIED'
+  | 'RESOURCE_EXHAUSTED' | 'FAILED_PRECONDITION' | 'ABORTED' | 'OUT_OF_RANGE' | 'UNIMPLEMENTED' | 'INTERNAL' | 'UNAVAILABLE'
+  | 'DATA_LOSS' | 'UNAUTHENTICATED';
+
 export interface CatalogCode {
   readonly code: string;
   readonly status: number;
@@ -31,6 +37,10 @@ export interface CatalogCode {
   readonly removed?: boolean | Removal;
   readonly aliases?: readonly string[];
   readonly names?: Readonly<Record<string, string>>;
+  /** The gRPC status to send the code with; by default the conventional one for its HTTP status. */
+  readonly grpc?: GrpcStatusName;
+  /** A stable number for the code, e.g. its Protocol Buffers enum value; by default derived from the code string. */
+  readonly number?: number;
   readonly fields?: Readonly<Record<string, string>>;
 }
 

@@ -3,6 +3,8 @@ import type { Diagnostic, Location } from '../diagnostics.js';
 import type { Language } from '../lang/language.js';
 import { toCase } from '../names/case.js';
 import { memberName } from '../names/identifier.js';
+import { codeNumber, numberClashes } from './code-number.js';
+import { type GrpcStatus, grpcStatus } from './grpc-status.js';
 import { reasonPhrase } from './http-status.js';
 
 /**
@@ -66,6 +68,10 @@ export interface ViewCode {
   readonly names: Readonly<Record<string, string>>;
   /** A link anchor for docs, unique in the page: the code in kebab case (`not-found`), `-2`… on a clash. */
   readonly anchor: string;
+  /** The gRPC status it is sent with: the catalog's `grpc`, else the conventional one for `status` (`{ name: 'NOT_FOUND', number: 5 }`). */
+  readonly grpc: GrpcStatus;
+  /** Its stable number (the catalog's `number`, else derived from the code string): the Protocol Buffers enum value. */
+  readonly number: number;
 }
 
 export interface ViewStatus {
@@ -88,6 +94,8 @@ export interface ViewRemoved {
   readonly code: string;
   readonly since: string | undefined;
   readonly reason: string | undefined;
+  /** The number it had, reserved forever. */
+  readonly number: number;
 }
 
 export interface ViewModelInput {
@@ -108,7 +116,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
     const firsts: ViewCode[] = [];
     group.codes.forEach((entry, i) => {
       if (entry.removed) {
-        removed.push(removal(entry.code, entry.removed));
+        removed.push({ ...removal(entry.code, entry.removed), number: codeNumber(entry.code, entry.number) });
         return;
       }
       let known = codes.get(entry.code);
@@ -125,6 +133,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
     return { title: group.title, description: group.description, columns: group.columns ?? ['code', 'status', 'message', 'solution'], rows, codes: firsts };
   });
 
+  diagnostics.push(...numberClashes(input.catalog, input.locate));
   for (const language of input.languages) nameAll(language, [...codes.values()], diagnostics);
   assignAnchors([...codes.values()].map((c) => c.code), input.catalog.groups.map((g) => g.title));
   const all = [...codes.values()].map((c) => c.code);
@@ -155,6 +164,8 @@ function draft(entry: CatalogCode, group: string): ViewCodeDraft {
     aliases: entry.aliases ?? [],
     names: { ...(entry.names ?? {}) },
     anchor: '',
+    grpc: grpcStatus(entry.grpc, entry.status),
+    number: codeNumber(entry.code, entry.number),
   };
 }
 
@@ -181,7 +192,7 @@ function headingSlug(title: string): string {
     .replace(/ /g, '-');
 }
 
-function removal(code: string, removed: true | Removal): ViewRemoved {
+function removal(code: string, removed: true | Removal): Omit<ViewRemoved, 'number'> {
   const info = removed === true ? {} : removed;
   return { code, since: info.since, reason: info.reason };
 }

@@ -14,6 +14,12 @@ export interface Language {
   readonly memberPrefix?: string;
   /** Words an identifier may not be (keywords, and names that would shadow something needed). */
   readonly reserved: ReadonlySet<string>;
+  /**
+   * Rewrites a styled name into what the language accepts or sees, before the leading-digit and
+   * reserved-word rules: e.g. ASCII only (Protocol Buffers), NFKC (Python compares identifiers so).
+   * An empty result means no name can be made.
+   */
+  identifierText?(name: string): string;
   /** Whether reserved-word comparison ignores case (e.g. a language whose keywords are case-insensitive). */
   readonly reservedIgnoreCase?: boolean;
   /** A double-quoted (or the language's usual) string literal whose run-time value is exactly `text`. */

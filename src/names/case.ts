@@ -1,6 +1,10 @@
 import { splitWords } from './words.js';
 
-export type CaseStyle = 'pascal' | 'camel' | 'constant' | 'snake' | 'kebab';
+/**
+ * `upperCamel` is Pascal case with initialisms written as words (`HttpError`, `Uuid`), as Rust's
+ * style wants (https://rust-lang.github.io/api-guidelines/naming.html).
+ */
+export type CaseStyle = 'pascal' | 'upperCamel' | 'camel' | 'constant' | 'snake' | 'kebab';
 
 /**
  * Words written in capitals in Pascal and camel case, as Go's and most style guides want
@@ -29,6 +33,8 @@ export function toCase(text: string, style: CaseStyle, useInitialisms = true): s
   switch (style) {
     case 'pascal':
       return words.map((w) => capitalize(w, useInitialisms)).join('');
+    case 'upperCamel':
+      return words.map((w) => capitalize(w, false)).join('');
     case 'camel':
       return words.map((w, i) => (i === 0 ? w.toLowerCase() : capitalize(w, useInitialisms))).join('');
     case 'constant':

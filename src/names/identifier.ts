@@ -4,7 +4,8 @@ import { toCase } from './case.js';
 /**
  * The identifier of a code in a language, by one documented rule set:
  * 1. an override from the catalog (`names: { go: Foo }`) is used as is;
- * 2. else the code is split into words and written in the language's case style, after its prefix;
+ * 2. else the code is split into words and written in the language's case style (then in the
+ *    characters the language allows, if it limits them), after its prefix;
  * 3. a name that starts with a digit gets `E` in front (`404_PAGE` → `E404Page`, `E404_PAGE`);
  * 4. a reserved word gets `_` appended (`Self` → `Self_` in Rust);
  * 5. a code with no letters or digits at all has no name: the caller reports it.
@@ -12,7 +13,8 @@ import { toCase } from './case.js';
  */
 export function memberName(code: string, language: Language, override?: string): string | undefined {
   if (override !== undefined) return override;
-  const styled = toCase(code, language.memberCase);
+  const cased = toCase(code, language.memberCase);
+  const styled = language.identifierText ? language.identifierText(cased) : cased;
   if (styled === '' || styled === '_') return undefined;
   const prefix = language.memberPrefix ?? '';
   let name = prefix + styled;

@@ -89,7 +89,7 @@ describe('identifier collisions', () => {
       groups: [
         {
           ...group!,
-          codes: group!.codes.map((c) => (c.code === 'NOT-FOUND' ? { ...c, names: { ts: 'NotFoundDashed', go: 'CodeNotFoundDashed', java: 'NOT_FOUND_DASHED' } } : c)),
+          codes: group!.codes.map((c) => (c.code === 'NOT-FOUND' ? { ...c, names: { ts: 'NotFoundDashed', go: 'CodeNotFoundDashed', java: 'NOT_FOUND_DASHED', python: 'NOT_FOUND_DASHED', rust: 'NotFoundDashed', proto: 'ERROR_CODE_NOT_FOUND_DASHED' } } : c)),
         },
       ],
     };

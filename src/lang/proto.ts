@@ -1,0 +1,42 @@
+import type { Language } from './language.js';
+import { singleLine } from './escape.js';
+
+/** The prefix of every enum value: proto enum values share their package's scope, so style guides prefix them with the enum's name. */
+export const protoEnumName = 'ErrorCode';
+const prefix = 'ERROR_CODE_';
+
+/** The zero value every proto3 enum starts with (buf lint ENUM_ZERO_VALUE_SUFFIX); no code may take its name. */
+const reserved = new Set([`${prefix}UNSPECIFIED`]);
+
+const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', "'": "\\'" };
+
+export const proto: Language = {
+  id: 'proto',
+  memberCase: 'constant',
+  memberPrefix: prefix,
+  reserved,
+  /**
+   * Proto identifiers are ASCII letters, digits and `_`: accents are dropped (`ÄRGER` → `ARGER`), other
+   * letters left out; a code with none left has no proto name and needs `names: { proto: … }`.
+   */
+  identifierText: (name) =>
+    name
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^A-Za-z0-9_]/g, '')
+      .replace(/_+/g, '_')
+      .replace(/^_|_$/g, ''),
+  /** A proto string literal (options such as `reserved "NAME"`): C-style escapes, octal for other controls and all non-ASCII bytes. */
+  stringLiteral: (text) => {
+    let out = '"';
+    for (const byte of Buffer.from(text.replace(/[\ud800-\udfff]/gu, '\ufffd'), 'utf8')) {
+      const ch = String.fromCharCode(byte);
+      if (named[ch] !== undefined) out += named[ch];
+      else if (byte < 0x20 || byte >= 0x7f) out += `\\${byte.toString(8).padStart(3, '0')}`;
+      else out += ch;
+    }
+    return out + '"';
+  },
+  /** For `//` comments, which protoc also copies into descriptors as documentation: one line, no controls. */
+  commentText: (text) => singleLine(text.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '')),
+};

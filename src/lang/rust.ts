@@ -1,0 +1,50 @@
+import type { Language } from './language.js';
+import { singleLine } from './escape.js';
+
+/**
+ * Rust's strict, reserved and weak keywords (doc.rust-lang.org/reference/keywords.html). Variants are
+ * UpperCamelCase, so only `Self` can come up; unlike the others it cannot be a raw identifier (`r#Self`),
+ * so it becomes `Self_`.
+ */
+const reserved = new Set([
+  'as', 'async', 'await', 'break', 'const', 'continue', 'crate', 'dyn', 'else', 'enum', 'extern', 'false', 'fn', 'for',
+  'if', 'impl', 'in', 'let', 'loop', 'match', 'mod', 'move', 'mut', 'pub', 'ref', 'return', 'self', 'Self', 'static',
+  'struct', 'super', 'trait', 'true', 'type', 'unsafe', 'use', 'where', 'while', 'abstract', 'become', 'box', 'do',
+  'final', 'gen', 'macro', 'override', 'priv', 'try', 'typeof', 'unsized', 'virtual', 'yield', 'union', 'macro_rules',
+]);
+
+/**
+ * Bidirectional formatting controls: rustc denies them raw in literals and comments
+ * (`text_direction_codepoint_in_literal`, `…_in_comment`), so literals escape them and comments drop them.
+ */
+const bidiControl = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const bidiControls = new RegExp(bidiControl.source, 'gu');
+
+const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0' };
+
+export const rust: Language = {
+  id: 'rust',
+  memberCase: 'upperCamel',
+  reserved,
+  /**
+   * A plain string literal: printable text kept as UTF-8, everything else as `\u{…}`. A `\` at the end
+   * of a source line would swallow the line break; the text never has one raw. A lone UTF-16 surrogate
+   * has no UTF-8 form; it becomes U+FFFD, as Rust's `String::from_utf16_lossy` would.
+   */
+  stringLiteral: (text) => {
+    let out = '"';
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) as number;
+      if (named[ch] !== undefined) out += named[ch];
+      else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\u{fffd}';
+      else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || cp === 0xfeff || bidiControl.test(ch)) out += `\\u{${cp.toString(16)}}`;
+      else out += ch;
+    }
+    return out + '"';
+  },
+  /**
+   * For `///` doc comments, which rustdoc reads as Markdown: one line, no bidi controls, and the
+   * characters that would start HTML, links, code or emphasis backslash-escaped.
+   */
+  commentText: (text) => singleLine(text.replace(bidiControls, '')).replace(/[\\`*_[\]<>&]/g, '\\$&'),
+};

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { codeNumber } from '../src/emit/code-number.js';
+import { grpcStatus, grpcStatusForHttp } from '../src/emit/grpc-status.js';
+import { proto } from '../src/lang/proto.js';
+import { python } from '../src/lang/python.js';
+import { rust } from '../src/lang/rust.js';
+import { memberName } from '../src/names/identifier.js';
+
+describe('memberName in Python, Rust and Protocol Buffers', () => {
+  it.each([
+    // code, Python, Rust, proto
+    ['NOT_FOUND', 'NOT_FOUND', 'NotFound', 'ERROR_CODE_NOT_FOUND'],
+    ['404_PAGE_MISSING', 'E_404_PAGE_MISSING', 'E404PageMissing', 'ERROR_CODE_404_PAGE_MISSING'],
+    ['self', 'SELF', 'Self_', 'ERROR_CODE_SELF'],
+    ['class', 'CLASS', 'Class', 'ERROR_CODE_CLASS'],
+    ['None', 'NONE', 'None', 'ERROR_CODE_NONE'],
+    ['HTTP_URL_ID_API_JSON', 'HTTP_URL_ID_API_JSON', 'HttpUrlIdApiJson', 'ERROR_CODE_HTTP_URL_ID_API_JSON'],
+    ['XMLHttpRequest', 'XML_HTTP_REQUEST', 'XmlHttpRequest', 'ERROR_CODE_XML_HTTP_REQUEST'],
+    ['auth.token-expired', 'AUTH_TOKEN_EXPIRED', 'AuthTokenExpired', 'ERROR_CODE_AUTH_TOKEN_EXPIRED'],
+    ['UNSPECIFIED', 'UNSPECIFIED', 'Unspecified', 'ERROR_CODE_UNSPECIFIED_'],
+    ['ÄRGER_ÜBER', 'ÄRGER_ÜBER', 'ÄrgerÜber', 'ERROR_CODE_ARGER_UBER'],
+    ['ﬁle_missing', 'FILE_MISSING', 'FIleMissing', 'ERROR_CODE_FILE_MISSING'],
+    ['资源_NOT_FOUND', '资源_NOT_FOUND', '资源NotFound', 'ERROR_CODE_NOT_FOUND'],
+  ])('%s → Python %s, Rust %s, proto %s', (code, py, rs, pb) => {
+    expect(memberName(code, python)).toBe(py);
+    expect(memberName(code, rust)).toBe(rs);
+    expect(memberName(code, proto)).toBe(pb);
+  });
+
+  it('has no proto name for a code without ASCII letters or digits', () => {
+    expect(memberName('资源', proto)).toBeUndefined();
+    expect(memberName('资源', python)).toBe('资源');
+  });
+});
+
+describe('string literals', () => {
+  it.each([
+    ['plain', '"plain"', '"plain"'],
+    ['say "hi" \\ ok', '"say \\"hi\\" \\\\ ok"', '"say \\"hi\\" \\\\ ok"'],
+    ['\\N{BULLET} \\u0041 {x}', '"\\\\N{BULLET} \\\\u0041 {x}"', '"\\\\N{BULLET} \\\\u0041 {x}"'],
+    ['a\nb\r\tc', '"a\\nb\\r\\tc"', '"a\\nb\\r\\tc"'],
+    ['nul\0 1 bell\u0007 del\u007f', '"nul\\x00 1 bell\\x07 del\\x7f"', '"nul\\0 1 bell\\u{7} del\\u{7f}"'],
+    ['line\u2028para\u2029bom\ufeff', '"line\\u2028para\\u2029bom\\ufeff"', '"line\\u{2028}para\\u{2029}bom\\u{feff}"'],
+    ['rtl\u202eoverride', '"rtl\\u202eoverride"', '"rtl\\u{202e}override"'],
+    ['资源 🚀', '"资源 🚀"', '"资源 🚀"'],
+  ])('%j → Python %s, Rust %s', (text, py, rs) => {
+    expect(python.stringLiteral(text)).toBe(py);
+    expect(rust.stringLiteral(text)).toBe(rs);
+  });
+
+  it('keeps a lone surrogate in Python (its strings can hold one) and replaces it in Rust (UTF-8 cannot)', () => {
+    expect(python.stringLiteral('x\ud800y')).toBe('"x\\ud800y"');
+    expect(rust.stringLiteral('x\ud800y')).toBe('"x\\u{fffd}y"');
+  });
+
+  it('writes proto strings in ASCII with octal escapes for every other byte', () => {
+    expect(proto.stringLiteral('A "b" \\ \'c\' ü\n')).toBe('"A \\"b\\" \\\\ \\\'c\\\' \\303\\274\\n"');
+  });
+});
+
+describe('comment text', () => {
+  it('is one line without bidi controls in every language', () => {
+    for (const language of [python, rust, proto]) expect(language.commentText('a\nb\u202e c\u2028d')).not.toMatch(/[\n\u202e\u2028]/);
+  });
+
+  it('escapes what rustdoc would read as Markdown links, HTML or code', () => {
+    expect(rust.commentText('<script> [link] `code` *em* a&b')).toBe('\\<script\\> \\[link\\] \\`code\\` \\*em\\* a\\&b');
+  });
+});
+
+describe('gRPC status from HTTP status', () => {
+  it.each([
+    [200, 'OK'], [201, 'OK'], [301, 'UNKNOWN'], [100, 'UNKNOWN'], [400, 'INVALID_ARGUMENT'], [401, 'UNAUTHENTICATED'],
+    [403, 'PERMISSION_DENIED'], [404, 'NOT_FOUND'], [409, 'ABORTED'], [410, 'FAILED_PRECONDITION'], [416, 'OUT_OF_RANGE'],
+    [422, 'FAILED_PRECONDITION'], [429, 'RESOURCE_EXHAUSTED'], [499, 'CANCELLED'], [500, 'INTERNAL'], [501, 'UNIMPLEMENTED'],
+    [502, 'INTERNAL'], [503, 'UNAVAILABLE'], [504, 'DEADLINE_EXCEEDED'],
+  ] as const)('%d → %s', (http, name) => {
+    expect(grpcStatusForHttp(http)).toBe(name);
+  });
+
+  it('lets the catalog override it, and carries the wire number', () => {
+    expect(grpcStatus('ALREADY_EXISTS', 409)).toEqual({ name: 'ALREADY_EXISTS', number: 6 });
+    expect(grpcStatus(undefined, 499)).toEqual({ name: 'CANCELLED', number: 1 });
+    expect(grpcStatus(undefined, 401)).toEqual({ name: 'UNAUTHENTICATED', number: 16 });
+  });
+});
+
+describe('stable code numbers', () => {
+  it('derive from the code string alone, in 1…2^31−2, and yield to an explicit number', () => {
+    // FNV-1a 32-bit of "NOT_FOUND" is 0x47885291 (written out here, not recomputed).
+    expect(codeNumber('NOT_FOUND', undefined)).toBe(1 + (0x47885291 % 0x7ffffffe));
+    expect(codeNumber('', undefined)).toBe(1 + (0x811c9dc5 % 0x7ffffffe));
+    expect(codeNumber('NOT_FOUND', 7)).toBe(7);
+    for (const code of ['A', 'B', '资源', '404_PAGE']) {
+      const n = codeNumber(code, undefined);
+      expect(n).toBeGreaterThanOrEqual(1);
+      expect(n).toBeLessThanOrEqual(0x7ffffffe);
+    }
+  });
+});
