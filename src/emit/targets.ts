@@ -21,6 +21,7 @@ export interface BuiltinTarget {
 
 const identifier = { regex: /^[A-Za-z_][A-Za-z0-9_]*$/, means: 'an identifier (letters, digits, _)' };
 const goPackage = { regex: /^[a-z][a-z0-9_]*$/, means: 'a lower-case Go package name' };
+const pythonModule = { regex: /^[a-z_][a-z0-9_]*$/, means: 'a lower-case Python module name' };
 const javaPackage = { regex: /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*$/, means: 'a dotted lower-case Java package name' };
 
 export const builtinTargets: readonly BuiltinTarget[] = [
@@ -72,6 +73,15 @@ export const builtinTargets: readonly BuiltinTarget[] = [
     defaultOutput: () => 'docs/error-codes.md',
     options: {
       title: { default: 'Error codes', description: 'the page title' },
+    },
+  },
+  {
+    name: 'python',
+    description: 'a Python module: a str-valued Enum with status, statuses, message, solution and gRPC status per code, and parse() returning None for unknown codes',
+    defaultOutput: (options) => `python/${String(options['module'])}.py`,
+    options: {
+      module: { default: 'error_codes', pattern: pythonModule, description: 'module name (the file name)' },
+      typeName: { default: 'ErrorCode', pattern: identifier, description: 'name of the Enum class' },
     },
   },
 ];
