@@ -1,5 +1,6 @@
 import type { Deprecation } from '../catalog/model.js';
 import { u4 } from '../lang/escape.js';
+import { htmlAttr, htmlComment, htmlText, scriptJson } from '../lang/html.js';
 import { languages } from '../lang/index.js';
 import { markdownCell, markdownComment } from '../lang/markdown.js';
 import { type CaseStyle, toCase } from '../names/case.js';
@@ -53,6 +54,14 @@ export function templateHelpers(): Record<string, Helper> {
     mdCell: (...args) => markdownCell(text(values(args)[0], 'mdCell')),
     /** Text safe inside an HTML comment in Markdown. */
     mdComment: (...args) => markdownComment(text(values(args)[0], 'mdComment')),
+    /** Text for HTML element content: shown as itself, never read as markup. */
+    htmlText: (...args) => htmlText(text(values(args)[0], 'htmlText')),
+    /** Text for a quoted HTML attribute value. */
+    htmlAttr: (...args) => htmlAttr(text(values(args)[0], 'htmlAttr')),
+    /** Text safe inside an HTML comment. */
+    htmlComment: (...args) => htmlComment(text(values(args)[0], 'htmlComment')),
+    /** JSON of any value for inside a `<script>` element: `</script>` in the data cannot end it. */
+    scriptJson: (...args) => scriptJson(values(args)[0]),
     reason: (...args) => reasonPhrase(Number(values(args)[0])),
     eq: (...args) => values(args)[0] === values(args)[1],
     ne: (...args) => values(args)[0] !== values(args)[1],

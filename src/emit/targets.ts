@@ -76,6 +76,14 @@ export const builtinTargets: readonly BuiltinTarget[] = [
     },
   },
   {
+    name: 'html',
+    description: 'one self-contained HTML page: a table per group, live search, a status-class filter, a link per code (the same anchors as the Markdown page), light and dark themes, phone and print layouts',
+    defaultOutput: () => 'docs/error-codes.html',
+    options: {
+      title: { default: 'Error codes', description: 'the page title' },
+    },
+  },
+  {
     name: 'python',
     description: 'a Python module: a str-valued Enum with status, statuses, message, solution and gRPC status per code, and parse() returning None for unknown codes',
     defaultOutput: (options) => `python/${String(options['module'])}.py`,
