@@ -22,6 +22,7 @@ export interface BuiltinTarget {
 const identifier = { regex: /^[A-Za-z_][A-Za-z0-9_]*$/, means: 'an identifier (letters, digits, _)' };
 const goPackage = { regex: /^[a-z][a-z0-9_]*$/, means: 'a lower-case Go package name' };
 const pythonModule = { regex: /^[a-z_][a-z0-9_]*$/, means: 'a lower-case Python module name' };
+const rustModule = { regex: /^[a-z_][a-z0-9_]*$/, means: 'a lower-case Rust module name' };
 const javaPackage = { regex: /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*$/, means: 'a dotted lower-case Java package name' };
 
 export const builtinTargets: readonly BuiltinTarget[] = [
@@ -90,6 +91,15 @@ export const builtinTargets: readonly BuiltinTarget[] = [
     options: {
       module: { default: 'error_codes', pattern: pythonModule, description: 'module name (the file name)' },
       typeName: { default: 'ErrorCode', pattern: identifier, description: 'name of the Enum class' },
+    },
+  },
+  {
+    name: 'rust',
+    description: 'a Rust module: an enum with Display, FromStr (aliases included, an error for unknown codes), status, message, solution and gRPC accessors, std only',
+    defaultOutput: (options) => `rust/${String(options['module'])}.rs`,
+    options: {
+      module: { default: 'error_codes', pattern: rustModule, description: 'module name (the file name): `mod error_codes;`' },
+      typeName: { default: 'ErrorCode', pattern: identifier, description: 'name of the enum; its parse error is `Unknown<typeName>`' },
     },
   },
 ];

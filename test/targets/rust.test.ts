@@ -1,0 +1,180 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/cli.js';
+import { expectedGrpc, grpcExtras, grpcNumbers } from './grpc-expected.js';
+import { type Expected, evolvedCatalog, expectedFrom, generateInto, hostileCatalog, runTool, seedCatalog, unknownProbes } from './harness.js';
+
+/**
+ * Prints everything the generated module knows, and what it makes of the probes on stdin (one per
+ * line), as JSON — with std only, so the JSON writer is here too.
+ */
+const dumpProgram = (module: string, typeName: string) => `mod ${module};
+
+use std::io::Read;
+
+use ${module}::{${typeName}, Unknown${typeName}};
+
+fn json(s: &str) -> String {
+    let mut out = String::from("\\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\\\\""),
+            '\\\\' => out.push_str("\\\\\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn list<T: std::fmt::Display>(items: impl Iterator<Item = T>) -> String {
+    format!("[{}]", items.map(|i| i.to_string()).collect::<Vec<_>>().join(","))
+}
+
+fn main() {
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input).unwrap();
+    let codes: Vec<String> = ${typeName}::ALL
+        .iter()
+        .map(|c| {
+            format!(
+                "{{\\"code\\":{},\\"display\\":{},\\"status\\":{},\\"statuses\\":{},\\"message\\":{},\\"solution\\":{},\\"grpcStatus\\":{},\\"grpcCode\\":{},\\"deprecated\\":{}}}",
+                json(c.as_str()),
+                json(&c.to_string()),
+                c.status(),
+                list(c.statuses().iter()),
+                json(c.message()),
+                json(c.solution()),
+                json(c.grpc_status()),
+                c.grpc_code(),
+                c.is_deprecated()
+            )
+        })
+        .collect();
+    let parsed: Vec<String> = input
+        .split('\\n')
+        .map(|probe| match probe.parse::<${typeName}>() {
+            Ok(code) => format!("{{\\"input\\":{},\\"code\\":{}}}", json(probe), json(code.as_ref())),
+            Err(Unknown${typeName}(kept)) => format!("{{\\"input\\":{},\\"unknown\\":{}}}", json(probe), json(&kept)),
+        })
+        .collect();
+    let mut statuses: Vec<u16> = ${typeName}::ALL.iter().flat_map(|c| c.statuses().iter().copied()).collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+    let by_status: Vec<String> = statuses
+        .iter()
+        .map(|s| format!("\\"{}\\":{}", s, list(${typeName}::codes_for_status(*s).map(|c| json(c.as_str())))))
+        .collect();
+    let error = "SOMETHING_NEW".parse::<${typeName}>().unwrap_err();
+    let boxed: Box<dyn std::error::Error> = Box::new(error.clone());
+    println!(
+        "{{\\"codes\\":[{}],\\"parsed\\":[{}],\\"byStatus\\":{{{}}},\\"unknownStatus\\":{},\\"errorText\\":{}}}",
+        codes.join(","),
+        parsed.join(","),
+        by_status.join(","),
+        ${typeName}::codes_for_status(999).count(),
+        json(&boxed.to_string())
+    );
+}
+`;
+
+interface Dump {
+  codes: Array<Record<string, unknown>>;
+  parsed: Array<{ input: string; code?: string; unknown?: string }>;
+  byStatus: Record<string, string[]>;
+  unknownStatus: number;
+  errorText: string;
+}
+
+interface Built {
+  readonly source: string;
+  readonly dump: Dump;
+  readonly expected: Expected;
+  readonly grpc: Map<string, string>;
+  readonly probes: readonly string[];
+}
+
+/** Generates the module into a std-only cargo project; proves it rustfmt-clean and warning-free; runs the dump. */
+async function buildAndRun(catalogText: string, options: { module: string; typeName: string }): Promise<Built> {
+  const dir = tempDir();
+  const file = generateInto(dir, catalogText, 'rust', options);
+  expect(relative(dir, file)).toBe(`out/rust/${options.module}.rs`);
+  const crate = join(dir, 'crate');
+  mkdirSync(join(crate, 'src'), { recursive: true });
+  writeFileSync(join(crate, 'Cargo.toml'), '[package]\nname = "dump"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n[dependencies]\n');
+  writeFileSync(join(crate, 'src', `${options.module}.rs`), readFileSync(file));
+  writeFileSync(join(crate, 'src', 'main.rs'), dumpProgram(options.module, options.typeName));
+
+  const env = { CARGO_TARGET_DIR: join(dir, 'target'), RUSTFLAGS: '-D warnings', CARGO_TERM_COLOR: 'never' };
+  runTool('rustfmt', ['--check', '--edition', '2021', file], { cwd: dir, env });
+  runTool('cargo', ['build', '--offline', '--quiet'], { cwd: crate, env });
+
+  const expected = await expectedFrom(catalogText);
+  const probes = [...expected.codes.map((c) => c.code), ...Object.keys(expected.aliases), ...expected.removed, ...unknownProbes];
+  for (const probe of probes) expect(probe).not.toContain('\n');
+  const stdout = runTool(join(dir, 'target', 'debug', 'dump'), [], { cwd: crate, input: probes.join('\n') });
+  return { source: readFileSync(file, 'utf8'), dump: JSON.parse(stdout) as Dump, expected, grpc: await expectedGrpc(catalogText), probes };
+}
+
+/** The run-time metadata must be the catalog's, byte for byte; parsing accepts exactly the known codes and aliases. */
+function expectMatchesCatalog({ dump, expected, grpc, probes }: Built): void {
+  expect(dump.codes).toEqual(
+    expected.codes.map((c) => ({
+      code: c.code,
+      display: c.code,
+      status: c.status,
+      statuses: c.statuses,
+      message: c.message,
+      solution: c.solution,
+      grpcStatus: grpc.get(c.code),
+      grpcCode: grpcNumbers[grpc.get(c.code)!],
+      deprecated: c.deprecated,
+    })),
+  );
+  const known = new Set(expected.codes.map((c) => c.code));
+  expect(dump.parsed).toEqual(
+    probes.map((input) => {
+      const canonical = known.has(input) ? input : expected.aliases[input];
+      return canonical === undefined ? { input, unknown: input } : { input, code: canonical };
+    }),
+  );
+  const byStatus: Record<string, string[]> = {};
+  for (const c of expected.codes) for (const s of c.statuses) (byStatus[String(s)] ??= []).push(c.code);
+  expect(dump.byStatus).toEqual(byStatus);
+  expect(dump.unknownStatus).toBe(0);
+  expect(dump.errorText).toBe('unknown error code "SOMETHING_NEW"');
+}
+
+/** The first cargo build compiles std's debug artifacts into an empty target folder: allow for it. */
+const toolchainTimeout = 240_000;
+
+describe('rust target', () => {
+  it('is rustfmt-clean, builds with -D warnings and reports the seed catalog exactly', async () => {
+    const built = await buildAndRun(readFileSync(seedCatalog, 'utf8'), { module: 'error_codes', typeName: 'ErrorCode' });
+    expect(built.source.split('\n')[0]).toBe('// Code generated by errgen. DO NOT EDIT.');
+    expect(built.source).toContain('\npub enum ErrorCode {\n');
+    expect(built.source).toContain('\n    Details {\n        code: "NOT_FOUND",\n');
+    expect(built.dump.codes).toHaveLength(62);
+    expect(built.dump.codes.find((c) => c['code'] === 'FAILED_PRECONDITION')?.['statuses']).toEqual([400, 409]);
+    expectMatchesCatalog(built);
+  }, toolchainTimeout);
+
+  it('keeps every hostile string byte-identical and turns hostile codes into valid variants', async () => {
+    const built = await buildAndRun(readFileSync(hostileCatalog, 'utf8'), { module: 'error_codes', typeName: 'ErrorCode' });
+    expectMatchesCatalog(built);
+    for (const variant of ['E404PageMissing', 'Self_', 'Type', 'AuthTokenExpired', 'HttpUrlIdApiJson']) expect(built.source).toContain(`\n    ${variant},\n`);
+  }, toolchainTimeout);
+
+  it('parses aliases to the canonical code, rejects tombstones, marks deprecations, carries gRPC overrides, honours module and typeName', async () => {
+    const built = await buildAndRun(evolvedCatalog + grpcExtras, { module: 'api_errors', typeName: 'ApiError' });
+    expectMatchesCatalog(built);
+    expect(built.source).toContain('\npub enum ApiError {\n');
+    expect(built.source).toContain('\n    Alias {\n        alias: "RESOURCE_MISSING",\n        code: ApiError::NotFound,\n    },\n');
+    expect(built.source).toContain('    #[deprecated(since = "2.0", note = "Split by plan. Use PLAN_LIMIT instead.")]\n    OldLimit,\n');
+    expect(built.source).toContain('    #[deprecated]\n    Legacy,\n');
+    expect(built.dump.codes.find((c) => c['code'] === 'ALREADY_THERE')).toMatchObject({ grpcStatus: 'ALREADY_EXISTS', grpcCode: 6 });
+    expect(built.source).not.toContain('GONE_FOREVER');
+  }, toolchainTimeout);
+});
