@@ -23,6 +23,7 @@ const identifier = { regex: /^[A-Za-z_][A-Za-z0-9_]*$/, means: 'an identifier (l
 const goPackage = { regex: /^[a-z][a-z0-9_]*$/, means: 'a lower-case Go package name' };
 const pythonModule = { regex: /^[a-z_][a-z0-9_]*$/, means: 'a lower-case Python module name' };
 const rustModule = { regex: /^[a-z_][a-z0-9_]*$/, means: 'a lower-case Rust module name' };
+const protoPackage = { regex: /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*$/, means: 'a dotted lower-case proto package name' };
 const javaPackage = { regex: /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*$/, means: 'a dotted lower-case Java package name' };
 
 export const builtinTargets: readonly BuiltinTarget[] = [
@@ -100,6 +101,14 @@ export const builtinTargets: readonly BuiltinTarget[] = [
     options: {
       module: { default: 'error_codes', pattern: rustModule, description: 'module name (the file name): `mod error_codes;`' },
       typeName: { default: 'ErrorCode', pattern: identifier, description: 'name of the enum; its parse error is `Unknown<typeName>`' },
+    },
+  },
+  {
+    name: 'protobuf',
+    description: 'a Protocol Buffers (proto3) enum ErrorCode with stable numbers, `reserved` numbers and names for retired codes, `[deprecated = true]` where due',
+    defaultOutput: (options) => `protobuf/${String(options['package']).replace(/\./g, '/')}/error_code.proto`,
+    options: {
+      package: { default: 'errors.v1', pattern: protoPackage, description: 'proto package (also the default folder, as `buf lint` wants)' },
     },
   },
 ];
