@@ -90,10 +90,10 @@ class TextBuilder {
   private html(node: Html): void {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (start !== undefined) this.markLayoutBefore(/[ \t]*$/.exec(this.source.slice(0, start))?.[0].length ?? 0);
+    if (start !== undefined) this.markLayoutBefore(spacesBefore(this.source, start));
     if (lineBreakTag.test(node.value.trim())) this.newline();
     else this.text(decodeHtmlText(node.value.replace(tagOrComment, '')));
-    this.layoutAhead = end === undefined ? 0 : (/^[ \t]*/.exec(this.source.slice(end))?.[0].length ?? 0);
+    this.layoutAhead = end === undefined ? 0 : spacesAfter(this.source, end);
   }
 
   private markLayoutBefore(count: number): void {
@@ -104,6 +104,26 @@ class TextBuilder {
       c.layout = true;
     }
   }
+}
+
+// Scanned by hand: slicing the document around every tag would make a page with many tags quadratic.
+
+/** How many spaces and tabs end `source` just before `offset`. */
+function spacesBefore(source: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && isSpaceOrTab(source.charCodeAt(i - 1))) i--;
+  return offset - i;
+}
+
+/** How many spaces and tabs start `source` at `offset`. */
+function spacesAfter(source: string, offset: number): number {
+  let i = offset;
+  while (i < source.length && isSpaceOrTab(source.charCodeAt(i))) i++;
+  return i - offset;
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 0x20 || code === 0x09;
 }
 
 const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

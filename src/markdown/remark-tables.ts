@@ -1,0 +1,109 @@
+import type { Heading, Nodes, Root, RootContent, Table } from 'mdast';
+import type { Location } from '../diagnostics.js';
+import { plainText } from './cell-text.js';
+import type { MarkdownCell, MarkdownTable } from './read-tables.js';
+
+/** A table as remark read it, with the lines its rows sit on (in the text remark was given). */
+export interface RemarkTable {
+  readonly table: MarkdownTable;
+  /** Whether the table is a direct child of the document (not inside a block quote or list). */
+  readonly topLevel: boolean;
+  /** The line of the header row; the delimiter row is the next one. */
+  readonly headerLine: number;
+  /** The line of each body row. */
+  readonly rowLines: readonly number[];
+}
+
+export interface RemarkReading {
+  readonly tables: RemarkTable[];
+  /** Link and footnote definitions, written so that another document defines the same labels. */
+  readonly definitions: string[];
+}
+
+type Parse = (markdown: string) => Root;
+let parser: Promise<Parse> | undefined;
+
+/** remark-parse + remark-gfm, loaded once and only when Markdown is read. */
+export function remarkParser(): Promise<Parse> {
+  parser ??= (async () => {
+    const [{ unified }, { default: remarkParse }, { default: remarkGfm }] = await Promise.all([
+      import('unified'),
+      import('remark-parse'),
+      import('remark-gfm'),
+    ]);
+    const processor = unified().use(remarkParse).use(remarkGfm);
+    return (markdown: string) => processor.parse(markdown);
+  })();
+  return parser;
+}
+
+/**
+ * Every table of a remark tree, in source order, with the text of the nearest heading above it.
+ * `toLine` maps a line of the parsed text to the line diagnostics should name (the identity unless
+ * the text is an excerpt of a larger document).
+ */
+export function tablesOfTree(
+  tree: Root,
+  markdown: string,
+  file: string,
+  toLine: (line: number) => number = (line) => line,
+  withDefinitions = true,
+): RemarkReading {
+  const tables: RemarkTable[] = [];
+  const definitions: string[] = [];
+  let heading: string | undefined;
+  const location = (point: { line: number; column: number } | undefined): Location => ({ file, line: toLine(point?.line ?? 1), column: point?.column ?? 1 });
+  // Tables may sit inside block quotes or list items; headings only at any block level.
+  const walk = (nodes: readonly RootContent[], topLevel: boolean): void => {
+    for (const node of nodes) {
+      if (node.type === 'heading') heading = headingText(node, markdown);
+      else if (node.type === 'table') tables.push(toTable(node, heading, topLevel, markdown, location));
+      else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') walk(node.children, false);
+    }
+  };
+  walk(tree.children, true);
+  if (withDefinitions) collectDefinitions(tree, definitions);
+  return { tables, definitions };
+}
+
+function toTable(
+  table: Table,
+  heading: string | undefined,
+  topLevel: boolean,
+  markdown: string,
+  location: (point: { line: number; column: number } | undefined) => Location,
+): RemarkTable {
+  const [headerRow, ...bodyRows] = table.children;
+  const cells = (row: typeof headerRow): MarkdownCell[] =>
+    (row?.children ?? []).map((cell) => ({ text: plainText(cell.children, markdown), at: location(cellPoint(cell)) }));
+  return {
+    table: { heading, at: location(table.position?.start), header: cells(headerRow), rows: bodyRows.map(cells) },
+    topLevel,
+    headerLine: table.position?.start.line ?? 1,
+    rowLines: bodyRows.map((row) => row.position?.start.line ?? 0),
+  };
+}
+
+/** Point at the cell's content, not at its leading pipe. */
+function cellPoint(cell: Table['children'][number]['children'][number]): { line: number; column: number } | undefined {
+  const first = cell.children[0]?.position?.start;
+  if (first) return first;
+  const start = cell.position?.start;
+  const startsWithPipe = start !== undefined && start.column === 1;
+  return start && { line: start.line, column: start.column + (startsWithPipe ? 1 : 0) };
+}
+
+/** A heading's plain text (as a cell's, so tags and anchors in it are dropped) on one line. */
+function headingText(heading: Heading, markdown: string): string {
+  return plainText(heading.children, markdown).replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '');
+}
+
+/**
+ * Whether `[text][label]` or `[^note]` is a reference depends on a definition anywhere in the
+ * document. The identifier is the normalized label, so writing it back defines the same label.
+ */
+function collectDefinitions(node: Nodes, out: string[]): void {
+  if (node.type === 'definition') out.push(`[${node.identifier}]: #`);
+  else if (node.type === 'footnoteDefinition') out.push(`[^${node.identifier}]: note`);
+  if ('children' in node) for (const child of node.children) collectDefinitions(child, out);
+}
