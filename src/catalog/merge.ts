@@ -2,6 +2,7 @@ import { type Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
 import type { Location } from '../diagnostics.js';
 import type { ImportedRow, ImportedTable } from '../markdown/error-tables.js';
 import { defaultColumns } from './model.js';
+import { SeqEditor } from './seq-editor.js';
 
 export interface MergeOptions {
   /** Delete catalog entries that are no longer in the Markdown (never tombstones). */
@@ -49,6 +50,12 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   let changed = 0;
   let unchanged = 0;
   let previousGroup: YAMLMap | undefined;
+  const editors = new Map<YAMLMap, SeqEditor>();
+  const editorOf = (group: YAMLMap): SeqEditor => {
+    let editor = editors.get(group);
+    if (!editor) editors.set(group, (editor = new SeqEditor(codesOf(group))));
+    return editor;
+  };
 
   for (const table of tables) {
     const nextOccurrence = (code: string) => {
@@ -69,8 +76,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
         if (entry.group === group) cursor = entry.node;
       } else {
         const node = document.createNode(newEntry(row)) as YAMLMap;
-        const codes = codesOf(group);
-        codes.items.splice(cursor ? codes.items.indexOf(cursor) + 1 : 0, 0, node);
+        editorOf(group).insertAfter(cursor, node);
         matched.add(node);
         cursor = node;
         added++;
@@ -83,12 +89,10 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     entries.forEach((entry, occurrence) => {
       if (matched.has(entry.node) || entry.node.get('removed') || !options.inScope(code, occurrence)) return;
       missing.push({ code, group: String(entry.group.get('title')) });
-      if (options.prune) {
-        const codes = codesOf(entry.group);
-        codes.items.splice(codes.items.indexOf(entry.node), 1);
-      }
+      if (options.prune) editorOf(entry.group).remove(entry.node);
     });
   }
+  for (const editor of editors.values()) editor.commit();
   if (options.prune) {
     groups.items = groups.items.filter((g) => !isMap(g) || codesOf(g).items.length > 0 || !importedTitles.has(String(g.get('title'))));
   }

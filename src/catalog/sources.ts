@@ -47,3 +47,14 @@ export function parseSources(text: string | undefined, catalogPath: string): Sou
     return [];
   }
 }
+
+/** Each code's locations in order, so the n-th row of a code is found without scanning every row. */
+export function locationsByCode(rows: ReadonlyArray<{ readonly code: string; readonly at: Location }>): Map<string, Location[]> {
+  const byCode = new Map<string, Location[]>();
+  for (const row of rows) {
+    const list = byCode.get(row.code);
+    if (list) list.push(row.at);
+    else byCode.set(row.code, [row.at]);
+  }
+  return byCode;
+}

@@ -53,7 +53,9 @@ function snapshot(entries: readonly CatalogCode[]): Snapshot {
       removed.add(entry.code);
       continue;
     }
-    live.set(entry.code, [...(live.get(entry.code) ?? []), entry]);
+    const list = live.get(entry.code);
+    if (list) list.push(entry);
+    else live.set(entry.code, [entry]);
     for (const alias of entry.aliases ?? []) aliases.set(alias, entry.code);
   }
   return { live, removed, aliases };

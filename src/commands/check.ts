@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Catalog } from '../catalog/model.js';
 import { parseCatalog, type ReadCatalog } from '../catalog/read.js';
-import { parseSources, sourcesPathFor } from '../catalog/sources.js';
+import { locationsByCode, parseSources, sourcesPathFor } from '../catalog/sources.js';
 import { checkArtifactDrift } from '../check/artifact-drift.js';
 import { type BreakingIgnore, checkBreaking } from '../check/breaking.js';
 import { formatGithub } from '../check/report/github.js';
@@ -91,12 +91,13 @@ function hasRule(findings: readonly Diagnostic[], rule: string): boolean {
 async function lintEntries(read: ReadCatalog, catalogFile: string): Promise<LintEntry[]> {
   const sources = parseSources(await readTextFileIfExists(sourcesPathFor(catalogFile), 'source map'), catalogFile);
   const cwdRelative = (file: string) => relative(process.cwd(), resolve(file));
+  const sourcesByCode = locationsByCode(sources);
   const occurrences = new Map<string, number>();
   return read.value.groups.flatMap((group, g) =>
     group.codes.map((entry, i) => {
       const n = occurrences.get(entry.code) ?? 0;
       occurrences.set(entry.code, n + 1);
-      const origin = sources.filter((r) => r.code === entry.code)[n]?.at;
+      const origin = sourcesByCode.get(entry.code)?.[n];
       return {
         entry,
         group: group.title,

@@ -3,7 +3,7 @@ import { type Diagnostic, formatDiagnostic, formatLocation, hasErrors, InputErro
 import { parseCatalog } from '../catalog/read.js';
 import { mergeIntoCatalog, type MergeSummary } from '../catalog/merge.js';
 import { newCatalogDocument, serializeCatalog } from '../catalog/write.js';
-import { parseSources, serializeSources, sourcesPathFor, type SourceRow } from '../catalog/sources.js';
+import { locationsByCode, parseSources, serializeSources, sourcesPathFor, type SourceRow } from '../catalog/sources.js';
 import { readTextFile, readTextFileIfExists, writeFileIfChanged } from '../io/files.js';
 import { defaultHeaderSynonyms, type FieldName, mergeSynonyms } from '../markdown/columns.js';
 import { extractErrorTables, type ImportedTable } from '../markdown/error-tables.js';
@@ -38,7 +38,8 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
   const sourcesPath = sourcesPathFor(options.catalog);
   const previousSources = parseSources(await readTextFileIfExists(sourcesPath, 'source map'), options.catalog);
   const importedFiles = new Set(options.sources);
-  const previousAt = (code: string, occurrence: number) => previousSources.filter((r) => r.code === code)[occurrence]?.at;
+  const previousByCode = locationsByCode(previousSources);
+  const previousAt = (code: string, occurrence: number) => previousByCode.get(code)?.[occurrence];
 
   const summary = mergeIntoCatalog(document, reading.tables, {
     prune: options.prune,
@@ -84,8 +85,7 @@ function rowLocations(
   tables: readonly ImportedTable[],
   earlier: (code: string, occurrence: number) => Location | undefined,
 ): SourceRow[] {
-  const imported = new Map<string, Location[]>();
-  for (const row of tables.flatMap((t) => t.rows)) imported.set(row.code, [...(imported.get(row.code) ?? []), row.at]);
+  const imported = locationsByCode(tables.flatMap((t) => t.rows));
   const seen = new Map<string, number>();
   const rows: SourceRow[] = [];
   for (const entry of catalog.groups.flatMap((g) => g.codes)) {

@@ -15,7 +15,9 @@ export function formatHuman(findings: readonly Diagnostic[], style: Style): stri
   const byFile = new Map<string, Diagnostic[]>();
   for (const f of findings) {
     const file = f.at?.file ?? '(general)';
-    byFile.set(file, [...(byFile.get(file) ?? []), f]);
+    const list = byFile.get(file);
+    if (list) list.push(f);
+    else byFile.set(file, [f]);
   }
   const lines: string[] = [];
   for (const [file, unsorted] of byFile) {

@@ -1,4 +1,4 @@
-import type { LintRule } from '../rule.js';
+import type { LintEntry, LintRule } from '../rule.js';
 import { active } from '../rule.js';
 
 export const duplicateCode: LintRule = {
@@ -6,8 +6,12 @@ export const duplicateCode: LintRule = {
   description: 'A code is listed more than once; clients then cannot tell which status or message applies.',
   defaultSeverity: 'error',
   check(context) {
-    const byCode = new Map<string, typeof context.entries>();
-    for (const e of active(context)) byCode.set(e.entry.code, [...(byCode.get(e.entry.code) ?? []), e]);
+    const byCode = new Map<string, LintEntry[]>();
+    for (const e of active(context)) {
+      const list = byCode.get(e.entry.code);
+      if (list) list.push(e);
+      else byCode.set(e.entry.code, [e]);
+    }
     return [...byCode.values()]
       .filter((list) => list.length > 1)
       .map((list) => {
