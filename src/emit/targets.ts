@@ -111,6 +111,12 @@ export const builtinTargets: readonly BuiltinTarget[] = [
       package: { default: 'errors.v1', pattern: protoPackage, description: 'proto package (also the default folder, as `buf lint` wants)' },
     },
   },
+  {
+    name: 'jsonschema',
+    description: 'a JSON Schema (2020-12) of the error body, with the codes as constants and a definition per error status that narrows the code, for validators outside OpenAPI',
+    defaultOutput: () => 'jsonschema/error.schema.json',
+    options: {},
+  },
 ];
 
 export function builtinTarget(name: string): BuiltinTarget | undefined {
