@@ -42,7 +42,7 @@ describe('errgen generate: what it refuses', () => {
     symlinkSync(outside, join(dir, 'link'));
     const result = errgen(['generate'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/target "json" would write \S+errors\.json, outside/);
+    expect(result.stderr).toMatch(/target "json" would write link\/errors\.json \(a symlink leads it to \S+errors\.json\), outside/);
   });
 
   it('honours the same paths when the config allows them, or when the command line names them', () => {

@@ -98,7 +98,9 @@ describe('errgen import refuses bad Markdown, saying where and how to fix it', (
     const result = errgen(['import', 'secret.md', '-o', 'errors.yaml'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `error: cannot read Markdown file secret.md: ${asRoot ? 'it is a folder, not a file' : 'permission denied'}. Check the path and the file permissions.\n` +
+      (asRoot
+        ? 'error: secret.md is a folder, not a file. Name the Markdown file inside it, not the folder.\n'
+        : 'error: cannot read Markdown file secret.md: permission denied. Check the path and the file permissions.\n') +
         'errgen: import failed with 1 problem; errors.yaml was not changed\n',
     );
     expect(readFileSync(join(dir, 'errors.yaml'), 'utf8')).toBe(catalogText);

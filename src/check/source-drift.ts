@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { formatLocation } from '../diagnostics.js';
-import { readTextFile } from '../io/files.js';
+import { readProblems, readTextFile } from '../io/files.js';
 import type { LintEntry } from '../lint/rule.js';
 import { defaultHeaderSynonyms, type FieldName, mergeSynonyms } from '../markdown/columns.js';
 import { extractErrorTables, type ImportedRow } from '../markdown/error-tables.js';
@@ -28,7 +28,7 @@ export async function checkSourceDrift(input: SourceDriftInput): Promise<Diagnos
     try {
       text = await readTextFile(file, 'Markdown file');
     } catch (error) {
-      findings.push({ severity: 'error', rule: sourceDriftRule, message: (error as Error).message, hint: 'Fix the path under `sources` in the config, or pass --source.' });
+      findings.push(...readProblems(error, 'Fix the path under `sources` in the config, or pass --source.').map((d) => ({ ...d, rule: sourceDriftRule })));
       continue;
     }
     const extracted = extractErrorTables(await readTables(text, file), file, synonyms, basename(file, extname(file)));

@@ -4,7 +4,7 @@ import { parseCatalog } from '../catalog/read.js';
 import { mergeIntoCatalog, type MergeSummary } from '../catalog/merge.js';
 import { newCatalogDocument, serializeCatalog } from '../catalog/write.js';
 import { locationsByCode, parseSources, serializeSources, sourcesPathFor, type SourceRow } from '../catalog/sources.js';
-import { readTextFile, readTextFileIfExists, writeFileIfChanged } from '../io/files.js';
+import { readProblems, readTextFile, readTextFileIfExists, writeFileIfChanged } from '../io/files.js';
 import { defaultHeaderSynonyms, type FieldName, mergeSynonyms } from '../markdown/columns.js';
 import { extractErrorTables, type ImportedTable } from '../markdown/error-tables.js';
 import { readTables } from '../markdown/read-tables.js';
@@ -68,7 +68,7 @@ async function readSources(options: ImportOptions): Promise<SourceReading> {
     try {
       text = await readTextFile(file, 'Markdown file');
     } catch (error) {
-      reading.diagnostics.push({ severity: 'error', message: (error as Error).message, hint: 'Check the path and the file permissions.' });
+      reading.diagnostics.push(...readProblems(error, 'Check the path and the file permissions.'));
       continue;
     }
     const found = extractErrorTables(await readTables(text, file), file, synonyms, basename(file, extname(file)));

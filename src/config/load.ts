@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { UsageError } from '../diagnostics.js';
+import { UsageError, UserError } from '../diagnostics.js';
 import type { FieldName } from '../markdown/columns.js';
 import { readTextFile } from '../io/files.js';
 import { parseYaml } from '../yaml/parse.js';
@@ -47,7 +47,7 @@ export async function loadConfig(explicit: string | undefined, cwd = process.cwd
   if (path === undefined) return undefined;
   const file = relative(cwd, resolve(cwd, path)) || path;
   const text = await readTextFile(file, 'config file').catch((error: Error) => {
-    throw new UsageError(error.message);
+    throw new UsageError(error.message, error instanceof UserError ? error.diagnostics : []);
   });
   const parsed = await parseYaml<ConfigFile>(text, file, 'config');
   if (Array.isArray(parsed)) throw new UsageError(`${file} is not a valid errgen configuration`, parsed);

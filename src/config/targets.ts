@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { UsageError } from '../diagnostics.js';
-import { isInside } from '../io/paths.js';
+import { isInside, realPathOf } from '../io/paths.js';
 import type { ResolvedTarget } from '../emit/generate.js';
 import { builtinTarget, builtinTargets, builtinTemplatePath, defaultOptions, optionProblems } from '../emit/targets.js';
 
@@ -62,12 +62,21 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
       if (output === undefined) throw new UsageError(`target "${name}" needs an \`output\` path`);
       const target = isAbsolute(output) ? output : resolve(selection.outDir, output);
       if (selection.confineTo !== undefined && !isInside(target, selection.confineTo)) {
+        const lexical = relative(resolve(selection.confineTo), target);
+        const via = lexical.startsWith('..') || isAbsolute(lexical) ? '' : ` (a symlink leads it to ${cwdRelative(realPathOf(target))})`;
         throw new UsageError(
-          `target "${name}" would write ${cwdRelative(target)}, outside ${cwdRelative(resolve(selection.confineTo))}; errgen refuses paths from a config that leave its folder. ` +
+          `target "${name}" would write ${cwdRelative(target)}${via}, outside ${cwdRelative(resolve(selection.confineTo))}; errgen refuses paths from a config that leave its folder. ` +
             'Fix the `output`/`outDir` path, or set `allowOutputsOutside: true` in the config if this is intended',
         );
       }
       const template = config.template !== undefined ? resolve(selection.baseDir, config.template) : builtinTemplatePath(builtin!.name);
+      // A template is read and printed into an output: from a config, it must not reach outside either.
+      if (config.template !== undefined && selection.confineTo !== undefined && !isInside(template, selection.baseDir)) {
+        throw new UsageError(
+          `target "${name}" would read its template ${cwdRelative(template)}, outside ${cwdRelative(resolve(selection.baseDir))}; errgen refuses paths from a config that leave its folder. ` +
+            'Move the template into the config\'s folder, or set `allowOutputsOutside: true` in the config if this is intended',
+        );
+      }
       return {
         name,
         template: config.template !== undefined ? cwdRelative(template) : template,

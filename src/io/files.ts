@@ -1,25 +1,141 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../diagnostics.js';
+import { type Diagnostic, InputError, type Location } from '../diagnostics.js';
 
-/** Reads a UTF-8 file; a missing or unreadable file is the user's to fix, said in one line. */
+/**
+ * The largest file errgen reads. Real error-code pages and catalogs are kilobytes; past this size
+ * the Markdown and YAML parsers need minutes and gigabytes, so errgen stops at once instead.
+ */
+export const maxFileBytes = 10 * 1024 * 1024;
+
+/**
+ * Reads a UTF-8 text file. Whatever stops it — a missing file, a folder, a file that is too large,
+ * not UTF-8 or not text at all — is the user's to fix: an InputError saying what and, where there
+ * is a place, a diagnostic at file:line:col.
+ */
 export async function readTextFile(path: string, what: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(path, 'utf8');
+    bytes = await readBounded(path, what);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`cannot read ${what} ${path}: ${describeFsError(error)}`);
   }
+  return decodeText(bytes, path, what);
 }
 
 /** Like readTextFile, but a missing file is undefined rather than an error. */
 export async function readTextFileIfExists(path: string, what: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readTextFile(path, what);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InputError(`cannot read ${what} ${path}: ${describeFsError(error)}`);
+    if (error instanceof InputError && error.cause === 'ENOENT') return undefined;
+    throw error;
   }
+}
+
+/**
+ * The diagnostics for a file that could not be read, for commands that report it among other
+ * problems: the located ones readTextFile made, else one with its message and `hint`.
+ */
+export function readProblems(error: unknown, hint: string): Diagnostic[] {
+  if (error instanceof InputError && error.diagnostics.length > 0) return [...error.diagnostics];
+  return [{ severity: 'error', message: (error as Error).message, hint }];
+}
+
+/** Reads a regular file of at most maxFileBytes; a FIFO or device would block or never end. */
+async function readBounded(path: string, what: string): Promise<Buffer> {
+  const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw Object.assign(new InputError(`cannot read ${what} ${path}: ${describeFsError(error)}`), { cause: error.code });
+  });
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) {
+      throw new InputError(`cannot read ${what} ${path}`, [
+        { severity: 'error', message: `${path} is a folder, not a file`, hint: `Name the ${what} inside it, not the folder.` },
+      ]);
+    }
+    if (!stats.isFile()) throw new InputError(`cannot read ${what} ${path}: it is not a regular file (a device, pipe or socket)`);
+    if (stats.size > maxFileBytes) {
+      throw new InputError(`the ${what} ${path} is too large`, [
+        {
+          severity: 'error',
+          at: { file: path, line: 1, column: 1 },
+          message: `the ${what} is ${megabytes(stats.size)}; errgen reads files of at most ${megabytes(maxFileBytes)}`,
+          hint: 'Split it into several files, or check that this is the file you meant.',
+        },
+      ]);
+    }
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Strict UTF-8: a NUL (a binary file) or a bad byte is an error at its place, never a silent U+FFFD. */
+function decodeText(bytes: Buffer, path: string, what: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new InputError(`the ${what} ${path} is not UTF-8 text`, [
+      {
+        severity: 'error',
+        at: { file: path, line: 1, column: 1 },
+        message: 'the file is UTF-16 (it starts with a UTF-16 byte order mark)',
+        hint: `Save the ${what} as UTF-8.`,
+      },
+    ]);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    throw new InputError(`the ${what} ${path} is not a text file`, [
+      {
+        severity: 'error',
+        at: locationAt(bytes.subarray(0, nul).toString('utf8'), path),
+        message: 'the file holds a NUL byte, so it is binary (or UTF-16), not text',
+        hint: `Check that this is the ${what} you meant, and save it as UTF-8.`,
+      },
+    ]);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    throw new InputError(`the ${what} ${path} is not UTF-8 text`, [
+      {
+        severity: 'error',
+        at: locationAt(bytes.subarray(0, offset).toString('utf8'), path),
+        message: `byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} is not valid UTF-8`,
+        hint: `Save the ${what} as UTF-8 (it may be in Latin-1 or UTF-16).`,
+      },
+    ]);
+  }
+}
+
+/** The line and column (1-based, in characters) just after `before`. */
+function locationAt(before: string, file: string): Location {
+  const lines = before.split(/\r\n|\r|\n/);
+  return { file, line: lines.length, column: [...(lines[lines.length - 1] ?? '')].length + 1 };
+}
+
+/** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const [length, min, max] =
+      b < 0x80 ? [1, 0, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : [0, 0, 0];
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? min : 0x80) || c > (k === 1 ? max : 0xbf)) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 }
 
 export type WriteOutcome = 'written' | 'unchanged';
@@ -60,6 +176,10 @@ export function describeFsError(error: unknown): string {
       return 'the file system is read-only';
     case 'ENOSPC':
       return 'no space left on the device';
+    case 'ELOOP':
+      return 'too many symbolic links (a link that points to itself?)';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
     default:
       return (error as Error).message;
   }

@@ -1,4 +1,4 @@
-import { type Document, isNode, LineCounter, parseAllDocuments } from 'yaml';
+import { type Document, isAlias, isNode, isPair, isScalar, LineCounter, type Node, parseAllDocuments, visit, type YAMLError } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import type { SchemaName } from './schema.js';
 import { validateAgainstSchema } from './validate.js';
@@ -11,8 +11,12 @@ export interface ParsedYaml<T> {
   locate(path: readonly (string | number)[]): Location;
 }
 
-/** Limits that keep hostile YAML (alias bombs) bounded. */
-const maxAliasCount = 100;
+/**
+ * Limits that keep hostile YAML bounded. An alias bomb ("billion laughs") copies a node that
+ * copies nodes …: at most 100 copies. A catalog is 6 levels deep and a config 5; deeper nesting
+ * would only exhaust the stack of the parser and of everything that walks the value.
+ */
+export const yamlLimits = { maxAliasCount: 100, maxDepth: 64 } as const;
 
 /**
  * Parses one YAML document and validates it against a shipped JSON Schema. Returns the value, or
@@ -20,9 +24,15 @@ const maxAliasCount = 100;
  */
 export async function parseYaml<T>(text: string, file: string, schema: SchemaName): Promise<ParsedYaml<T> | Diagnostic[]> {
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const documents = Array.isArray(parsed) ? parsed : [];
   const at = (offset: number): Location => positionAt(lineCounter, file, offset);
+  let documents: Document[];
+  try {
+    documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }) as Document[];
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    return [tooDeep(at(0))];
+  }
+  if (!Array.isArray(documents)) documents = [];
   if (documents.length > 1) {
     return [
       {
@@ -35,20 +45,37 @@ export async function parseYaml<T>(text: string, file: string, schema: SchemaNam
   }
   const document = documents[0];
   if (!document || document.contents === null) {
-    return [{ severity: 'error', at: at(0), message: 'the file is empty', hint: `Write the ${schema} as a YAML mapping.` }];
+    const message = text.trim() === '' ? 'the file is empty' : 'the file holds no YAML data, only comments';
+    return [{ severity: 'error', at: at(0), message, hint: `Write the ${schema} as a YAML mapping.` }];
   }
-  const problems: Diagnostic[] = [...document.errors, ...document.warnings].map((error) => ({
-    severity: 'error',
-    at: at(error.pos[0]),
-    message: `invalid YAML: ${firstLine(error.message)}`,
-    hint: 'Fix the YAML syntax at this place.',
-  }));
+  const problems = [...document.errors, ...document.warnings].map((error) => describeYamlError(error, document, text, at));
   if (problems.length > 0) return problems;
+  const nestingProblem = checkDepth(document, at);
+  if (nestingProblem) return [nestingProblem];
   let value: unknown;
   try {
-    value = document.toJS({ maxAliasCount });
+    value = document.toJS({ maxAliasCount: yamlLimits.maxAliasCount });
   } catch (error) {
-    return [{ severity: 'error', at: at(0), message: `the YAML cannot be loaded: ${firstLine((error as Error).message)}`, hint: 'Replace aliases (`*name`) by plain values.' }];
+    if (!(error instanceof ReferenceError) && !isStackOverflow(error)) throw error;
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec((error as Error).message);
+    if (unresolved) {
+      return [
+        {
+          severity: 'error',
+          at: at(firstAliasOffset(document, unresolved[1])),
+          message: `the alias *${unresolved[1]} names no anchor: no \`&${unresolved[1]}\` comes before it`,
+          hint: `Write the value here, or mark the value it copies with \`&${unresolved[1]}\` before this place.`,
+        },
+      ];
+    }
+    return [
+      {
+        severity: 'error',
+        at: at(firstAliasOffset(document)),
+        message: `the aliases (\`*name\`) in this file expand to more than ${yamlLimits.maxAliasCount} copies (an alias of a list of aliases of …, a "billion laughs" attack)`,
+        hint: 'Write the values out instead of repeating them through aliases.',
+      },
+    ];
   }
   const locate = (path: readonly (string | number)[]): Location => {
     for (let depth = path.length; depth >= 0; depth--) {
@@ -60,6 +87,100 @@ export async function parseYaml<T>(text: string, file: string, schema: SchemaNam
   const schemaProblems = validateAgainstSchema(schema, value, locate);
   if (schemaProblems.length > 0) return schemaProblems;
   return { value: value as T, document, locate };
+}
+
+/** A parser error as a diagnostic that says what is wrong in words a catalog's author knows. */
+function describeYamlError(error: YAMLError, document: Document, text: string, at: (offset: number) => Location): Diagnostic {
+  const where = at(error.pos[0]);
+  if (isStackOverflow(error)) return tooDeep(where);
+  if (error.code === 'DUPLICATE_KEY') {
+    let duplicate: ReturnType<typeof duplicateKeyAt>;
+    try {
+      duplicate = duplicateKeyAt(document, error.pos[0]);
+    } catch {
+      duplicate = undefined; // too deep to walk: the plain message below still says what is wrong
+    }
+    if (duplicate) {
+      return {
+        severity: 'error',
+        at: at(duplicate.offset),
+        related: [at(duplicate.firstOffset)],
+        message: `the key "${duplicate.key}" appears twice in one mapping`,
+        hint: 'Keep one of them: YAML does not say which would win.',
+      };
+    }
+  }
+  if (error.code === 'TAG_RESOLVE_FAILED') {
+    const tag = /^!\S*/.exec(text.slice(error.pos[0]))?.[0] ?? firstLine(error.message).replace(/^Unresolved tag: /, '');
+    return {
+      severity: 'error',
+      at: where,
+      message: `the tag ${tag} is not supported: errgen reads plain YAML data (strings, numbers, booleans, lists and mappings)`,
+      hint: 'Remove the tag; quote the value if it should be a string.',
+    };
+  }
+  return { severity: 'error', at: where, message: `invalid YAML: ${firstLine(error.message)}`, hint: 'Fix the YAML syntax at this place.' };
+}
+
+function tooDeep(at: Location): Diagnostic {
+  return {
+    severity: 'error',
+    at,
+    message: `the YAML is nested too deeply: errgen reads at most ${yamlLimits.maxDepth} levels of lists and mappings`,
+    hint: 'A catalog needs 6 levels (groups, a group, codes, an entry, a field, its value); remove the extra nesting.',
+  };
+}
+
+/** The first collection nested deeper than the limit, found without recursion. */
+function checkDepth(document: Document, at: (offset: number) => Location): Diagnostic | undefined {
+  const stack: Array<[unknown, number]> = [[document.contents, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isPair(node)) {
+      stack.push([node.value, depth], [node.key, depth]);
+    } else if (node !== null && typeof node === 'object' && 'items' in node && Array.isArray(node.items)) {
+      if (depth > yamlLimits.maxDepth) return tooDeep(at((node as Node).range?.[0] ?? 0));
+      for (const item of [...(node.items as unknown[])].reverse()) stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** The key whose second occurrence starts at `offset`, and where it first appeared in its mapping. */
+function duplicateKeyAt(document: Document, offset: number): { key: string; offset: number; firstOffset: number } | undefined {
+  let found: { key: string; offset: number; firstOffset: number } | undefined;
+  visit(document, {
+    Map(_key, map) {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const keyOffset = isNode(pair.key) ? (pair.key.range?.[0] ?? 0) : 0;
+        const first = seen.get(key);
+        if (first !== undefined && (found === undefined || Math.abs(keyOffset - offset) < Math.abs(found.offset - offset))) {
+          found = { key, offset: keyOffset, firstOffset: first };
+        }
+        if (first === undefined) seen.set(key, keyOffset);
+      }
+    },
+  });
+  return found;
+}
+
+/** Where the first alias (of that name, when given) is. */
+function firstAliasOffset(document: Document, name?: string): number {
+  let offset = 0;
+  visit(document, {
+    Alias(_key, node) {
+      if (!isAlias(node) || (name !== undefined && node.source !== name)) return undefined;
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError || /Maximum call stack size exceeded/.test((error as Error | undefined)?.message ?? '');
 }
 
 function firstLine(message: string): string {
