@@ -28,11 +28,11 @@ export interface GenerateInput {
  */
 export function generate(input: GenerateInput, targets: readonly ResolvedTarget[]): Map<string, string> {
   const files = new Map<string, string>();
-  for (const target of targets) {
-    const { model, diagnostics } = buildViewModel({ ...input, options: target.options, languages });
-    if (diagnostics.length > 0) throw new InputError(`cannot generate from ${input.source}`, diagnostics);
-    files.set(target.output, render(target, model));
-  }
+  if (targets.length === 0) return files;
+  // Everything but the options is the same for every target: name and index the catalog once.
+  const { model, diagnostics } = buildViewModel({ ...input, options: {}, languages });
+  if (diagnostics.length > 0) throw new InputError(`cannot generate from ${input.source}`, diagnostics);
+  for (const target of targets) files.set(target.output, render(target, { ...model, options: target.options }));
   return files;
 }
 

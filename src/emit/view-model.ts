@@ -122,7 +122,8 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
       let known = codes.get(entry.code);
       const first = !known;
       if (!known) {
-        known = { code: draft(entry, group.title), at: input.locate(g, i) };
+        // Located only if a diagnostic needs it: finding 100,000 YAML nodes costs more than naming them.
+        known = { code: draft(entry, group.title), get at() { return input.locate(g, i); } };
         codes.set(entry.code, known);
         firsts.push(known.code);
       } else if (!known.code.statuses.includes(entry.status)) {
@@ -138,7 +139,13 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   assignAnchors([...codes.values()].map((c) => c.code), input.catalog.groups.map((g) => g.title));
   const all = [...codes.values()].map((c) => c.code);
   const byStatus = new Map<number, ViewCode[]>();
-  for (const code of all) for (const s of code.statuses) byStatus.set(s, [...(byStatus.get(s) ?? []), code]);
+  for (const code of all) {
+    for (const s of code.statuses) {
+      const list = byStatus.get(s);
+      if (list) list.push(code);
+      else byStatus.set(s, [code]);
+    }
+  }
   const statuses = [...byStatus.keys()]
     .sort((a, b) => a - b)
     .map((status) => ({ status, reason: reasonPhrase(status), isError: status >= 400, codes: byStatus.get(status) ?? [], rows: groups.flatMap((g) => g.rows.filter((r) => r.status === status)) }));
@@ -200,12 +207,13 @@ function removal(code: string, removed: true | Removal): Omit<ViewRemoved, 'numb
 /** Gives every code its identifier in one language; two codes with one name is an error naming both. */
 function nameAll(language: Language, codes: ReadonlyArray<{ code: ViewCodeDraft; at: Location }>, diagnostics: Diagnostic[]): void {
   const taken = new Map<string, { code: string; at: Location }>();
-  for (const { code, at } of codes) {
+  for (const known of codes) {
+    const code = known.code;
     const name = memberName(code.code, language, code.names[language.id]);
     if (name === undefined) {
       diagnostics.push({
         severity: 'error',
-        at,
+        at: known.at,
         message: `code "${code.code}" has no letters or digits to make a ${language.id} identifier from`,
         hint: `Give it a name under \`names: { ${language.id}: ... }\` in the catalog.`,
       });
@@ -215,14 +223,14 @@ function nameAll(language: Language, codes: ReadonlyArray<{ code: ViewCodeDraft;
     if (clash) {
       diagnostics.push({
         severity: 'error',
-        at,
+        at: known.at,
         related: [clash.at],
         message: `codes "${clash.code}" and "${code.code}" both become the ${language.id} identifier ${name}`,
         hint: `Rename one of the codes, or give one an explicit name under \`names: { ${language.id}: ... }\` in the catalog.`,
       });
       continue;
     }
-    taken.set(name, { code: code.code, at });
+    taken.set(name, { code: code.code, get at() { return known.at; } });
     code.names[language.id] = name;
   }
 }
