@@ -1,0 +1,195 @@
+// `npm run bench [-- --quick] [-- --timeout <s>] [-- --keep]`: builds errgen, writes inputs of several
+// sizes to a temp folder, runs the real CLI on them interleaved with `node -e 0`, and prints one table
+// of median wall times, peak memory and the targets of tracker issue 5. A measurement, not a test: it
+// exits 0 when targets are unmet and 1 only when a command fails. See scripts/bench/measure.mjs for how
+// time and memory are taken.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { codesSchema, writeInput } from './bench/inputs.mjs';
+import { hasTime, median, runOnce } from './bench/measure.mjs';
+import { fmtMB, fmtMs, fmtX, markdownTable, verdict } from './bench/table.mjs';
+
+const { values: opts } = parseArgs({
+  options: { quick: { type: 'boolean' }, timeout: { type: 'string', default: '60' }, keep: { type: 'boolean' } },
+});
+const quick = opts.quick || process.env.BENCH_QUICK === '1';
+const timeoutMs = Number(opts.timeout) * 1000;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const node = process.execPath;
+const errgen = (...args) => [node, [join(root, 'bin/errgen.js'), ...args]];
+const log = (s) => process.stderr.write(`${s}\n`);
+
+function fail(message) {
+  log(`bench: ${message}`);
+  process.exit(1);
+}
+
+/** A whole-folder wipe, run before a sample (outside its timing) so every run does the same work. */
+const wipe = (...paths) => () => paths.forEach((p) => rmSync(p, { recursive: true, force: true }));
+
+const baseline = []; // `node -e 0` runs, one before each sample of everything else
+
+/**
+ * Median wall time and peak RSS of `steps` (one or more [cmd, args], run in sequence as one sample), up to
+ * `runs` samples, fewer once `budgetMs` is spent. A non-zero exit fails the bench unless `mayFail`.
+ */
+async function measure(name, size, steps, opts) {
+  const { cwd = root, runs, budgetMs = 20_000, before, timeout = timeoutMs, mayFail } = opts;
+  const samples = [];
+  const own = []; // this command's `node -e 0` runs: its ratio compares runs made under the same load
+  let spent = 0;
+  let timedOut = false;
+  let failed = null;
+  while (samples.length < runs && spent < budgetMs && !timedOut && !failed) {
+    const b = await runOnce(node, ['-e', '0']);
+    baseline.push(b);
+    own.push(b.ms);
+    before?.();
+    const sample = { ms: 0, rssMB: 0 };
+    for (const [cmd, args] of steps) {
+      const r = await runOnce(cmd, args, { cwd, timeoutMs: timeout });
+      if (r.timedOut) { timedOut = true; break; }
+      if (r.code !== 0 && !mayFail) fail(`\`${name}\` (${size}) exited with ${r.code} in ${cwd}:\n${r.output}`);
+      if (r.code !== 0) failed = r.output;
+      sample.ms += r.ms;
+      sample.rssMB = r.rssMB == null || sample.rssMB == null ? null : Math.max(sample.rssMB, r.rssMB);
+    }
+    if (!timedOut) samples.push(sample);
+    spent += sample.ms;
+  }
+  const result = {
+    name, size, timedOut, failed, runs: samples.length,
+    ms: timedOut || !samples.length ? null : median(samples.map((s) => s.ms)),
+    rssMB: peak(samples),
+    baseMs: median(own),
+  };
+  log(`  ${name} ${size}: ${timedOut ? `timed out after ${timeout / 1000} s` : `${fmtMs(result.ms)}, ${fmtMB(result.rssMB)}`}`);
+  return result;
+}
+
+const peak = (rs) => (!rs.length || rs.some((r) => r.rssMB == null) ? null : Math.max(...rs.map((r) => r.rssMB)));
+const skipped = (name, size, why) => ({ name, size, runs: 0, ms: null, rssMB: null, skipped: why });
+
+// 1. Build, as `npm run build` does.
+log('bench: node scripts/build.mjs');
+if (spawnSync(node, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) fail('the build failed');
+
+// 2. Inputs, in a temp folder: the seed page and generated pages, each with its errgen.config.yaml.
+const tmp = mkdtempSync(join(os.tmpdir(), 'errgen-bench-'));
+if (!opts.keep) process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+const sizes = [{ label: 'seed', seed: join(root, 'data/error-codes.md') }, { label: '1k', rows: 1_000 }];
+if (!quick) sizes.push({ label: '10k', rows: 10_000 }, { label: '100k', rows: 100_000 });
+for (const s of sizes) s.dir = writeInput(join(tmp, s.label), s);
+log(`bench: inputs in ${tmp}${quick ? ' (quick: seed and 1k only)' : ''}`);
+
+// 3. Measurements.
+const reps = { seed: quick ? 5 : 7, '1k': 3, '10k': 3, '100k': 3 };
+const results = {};
+results.help = await measure('errgen --help', '–', [errgen('--help')], { runs: reps.seed });
+results.version = await measure('errgen --version', '–', [errgen('--version')], { runs: reps.seed });
+for (const { label, dir } of sizes) {
+  const at = { cwd: dir, runs: reps[label] };
+  const r = (results[label] = {});
+  const catalog = [join(dir, 'errors.yaml'), join(dir, 'errors.sources.json')];
+  r.import = await measure('errgen import', label, [errgen('import')], { ...at, before: wipe(...catalog) });
+  r.generate = r.import.timedOut
+    ? skipped('errgen generate', label, 'import did not finish')
+    : await measure('errgen generate', label, [errgen('generate')], { ...at, before: wipe(join(dir, 'generated')) });
+  // At seed size, check runs on the project's own data: source, catalog and every committed target.
+  r.check = r.generate.ms == null
+    ? skipped('errgen check', label, 'generate did not finish')
+    : label === 'seed'
+      ? await measure('errgen check', 'project', [errgen('check')], { runs: reps.seed })
+      : await measure('errgen check', label, [errgen('check')], at);
+}
+
+// The 10k Java output must compile (`javac -Xlint:all -Werror`, as the README promises).
+if (!quick && results['10k'].generate.ms != null) {
+  const javaDir = join(tmp, '10k/generated/java');
+  const sources = readdirSync(javaDir, { recursive: true }).filter((f) => f.endsWith('.java')).map((f) => join(javaDir, f));
+  const classes = join(tmp, 'classes');
+  mkdirSync(classes);
+  const javac = ['javac', ['-Xlint:all', '-Werror', '-encoding', 'UTF-8', '-d', classes, ...sources]];
+  results.javac = await measure('javac ErrorCode.java', '10k', [javac], { runs: 1, timeout: 300_000, mayFail: true });
+}
+
+// quicktype from a JSON Schema enum of the seed's codes, one run per language, vs errgen generating every target.
+const seedCodes = Object.keys(JSON.parse(readFileSync(join(tmp, 'seed/generated/json/errors.json'), 'utf8')).codes);
+writeFileSync(join(tmp, 'codes.schema.json'), codesSchema(seedCodes));
+const quicktype = join(root, 'node_modules/quicktype/dist/index.js');
+const qt = (lang, out) =>
+  [node, [quicktype, '--src-lang', 'schema', '--lang', lang, '--top-level', 'ErrorCode', '-o', join(tmp, 'qt', out), join(tmp, 'codes.schema.json')]];
+const qtSteps = [qt('ts', 'error-code.ts'), qt('go', 'errorcode.go'), qt('java', 'java/ErrorCode.java')];
+mkdirSync(join(tmp, 'qt/java'), { recursive: true });
+// The two alternate, one sample each, so that both see the same load on a shared machine.
+const paired = { quicktype: [], errgen: [] };
+for (let i = 0; i < (quick ? 3 : 5); i++) {
+  paired.quicktype.push(await measure('quicktype ts+go+java', 'seed', qtSteps, { runs: 1 }));
+  const seedOut = wipe(join(tmp, 'seed/generated'));
+  paired.errgen.push(await measure('errgen generate', 'seed', [errgen('generate')], { cwd: join(tmp, 'seed'), runs: 1, before: seedOut }));
+}
+const merge = (rs, size) =>
+  ({ ...rs[0], size, runs: rs.length, ms: median(rs.map((r) => r.ms)), rssMB: peak(rs), baseMs: median(rs.map((r) => r.baseMs)) });
+results.quicktype = merge(paired.quicktype, 'seed');
+results.quicktypeErrgen = merge(paired.errgen, 'seed (paired)');
+
+// 4. The table.
+const base = { name: 'node -e 0', size: '–', runs: baseline.length, ms: median(baseline.map((b) => b.ms)), rssMB: peak(baseline) };
+const checks = [];
+const rows = [];
+const check = (name, ok, short = name) => {
+  const c = { name, short, ok: Boolean(ok) };
+  checks.push(c);
+  return c;
+};
+const wall = (r) => (r.skipped ? `skipped: ${r.skipped}` : r.timedOut ? `> ${timeoutMs / 1000} s (timed out)` : fmtMs(r.ms));
+const row = (r, ratio, target, own) =>
+  rows.push([`\`${r.name}\``, r.size, r.runs, wall(r), fmtMB(r.rssMB), ratio, target, own ? verdict(own) : '–']);
+const vsNode = (r) => (r.ms == null ? null : r.ms / r.baseMs);
+const ratioRow = (r, max) =>
+  row(r, fmtX(vsNode(r)), `≤ ${max}× node`, [check(`${r.name}${r.size === '–' ? '' : ` ${r.size}`}`, vsNode(r) <= max)]);
+
+row(base, '1.00×', 'baseline');
+ratioRow(results.help, 1.5);
+ratioRow(results.version, 1.5);
+ratioRow(results.seed.generate, 2);
+ratioRow(results.seed.import, 2.5);
+ratioRow(results.seed.check, 3);
+const speedup = results.quicktype.ms / results.quicktypeErrgen.ms;
+row(results.quicktypeErrgen, fmtX(vsNode(results.quicktypeErrgen)), '–');
+row(results.quicktype, `errgen ${fmtX(speedup)} faster`, 'errgen generate ≥ 8× faster', [check('errgen vs quicktype', speedup >= 8)]);
+for (const c of ['import', 'generate', 'check']) row(results['1k'][c], fmtX(vsNode(results['1k'][c])), '–');
+if (!quick) {
+  const k10 = results['10k'];
+  for (const c of ['import', 'generate', 'check']) row(k10[c], fmtX(vsNode(k10[c])), '–');
+  const sum = k10.import.ms != null && k10.generate.ms != null ? k10.import.ms + k10.generate.ms : null;
+  const both = { name: 'errgen import + generate', size: '10k', runs: Math.min(k10.import.runs, k10.generate.runs), ms: sum, rssMB: null };
+  row(both, '–', '≤ 1.5 s', [check('import + generate 10k ≤ 1.5 s', sum != null && sum <= 1500)]);
+  const jc = results.javac ?? skipped('javac ErrorCode.java', '10k', 'no Java output');
+  const compiled = jc.runs > 0 && !jc.failed;
+  const why = jc.failed ? (jc.failed.match(/error: [^\n]*/)?.[0] ?? 'javac failed') : (jc.skipped ?? 'timed out');
+  row(jc, compiled ? 'compiles' : why, 'javac accepts it', [check('javac 10k', compiled)]);
+  for (const c of ['import', 'generate', 'check']) {
+    const r = results['100k'][c];
+    const scale = r.ms != null && k10[c].ms != null ? r.ms / k10[c].ms : null;
+    row(r, scale == null ? '–' : `${fmtX(scale)} of 10k`, '≤ 10 s, ≤ 1 GB, ≤ 12× of 10k', [
+      check(`${c} 100k time`, r.ms != null && r.ms <= 10_000, 'time'),
+      check(`${c} 100k memory`, r.rssMB != null && r.rssMB <= 1024, 'memory'),
+      check(`${c} 100k scale`, scale != null && scale <= 12, 'scale'),
+    ]);
+  }
+}
+
+const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+const cpu = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}`;
+const commit = spawnSync('git', ['describe', '--always', '--dirty'], { cwd: root, encoding: 'utf8' }).stdout?.trim() || 'no git';
+console.log(`errgen bench (${commit}), ${when} UTC, Node ${process.version}, ${cpu}, load ${os.loadavg()[0].toFixed(1)}${quick ? ', quick' : ''}`);
+console.log(`Median wall time; peak RSS = max over runs of the child's ru_maxrss${hasTime ? ' (GNU time %M)' : ' (unknown: no /usr/bin/time)'}; ` +
+  'ratio = median / median of the `node -e 0` runs interleaved with that command.\n');
+console.log(markdownTable(rows));
+const unmet = checks.filter((c) => !c.ok).map((c) => c.name);
+console.log(`\nTargets met: ${checks.length - unmet.length} of ${checks.length}${unmet.length ? `; not met: ${unmet.join(', ')}` : ''}.`);
