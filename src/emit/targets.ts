@@ -61,6 +61,11 @@ export const builtinTargets: readonly BuiltinTarget[] = [
     options: {
       package: { default: 'errors', pattern: javaPackage, description: 'Java package (also the default folder)' },
       typeName: { default: 'ErrorCode', pattern: identifier, description: 'name of the enum (also the file name)' },
+      enumLimit: {
+        default: '1000',
+        pattern: { regex: /^(?:0|[1-9][0-9]*)$/, means: 'a whole number' },
+        description: 'the most codes written as an enum; above it, a final class of constants in blocks of 1,000 (javac rejects an enum of about 1,900)',
+      },
     },
   },
   {
