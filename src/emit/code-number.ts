@@ -19,18 +19,18 @@ export function codeNumber(code: string, override: number | undefined): number {
  */
 export function numberClashes(catalog: Catalog, locate: (group: number, index: number) => Location): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const taken = new Map<number, { code: string; at: Location }>();
+  // Positions are looked up only for a clash: locating every entry is costly in a large catalog.
+  const taken = new Map<number, { code: string; group: number; index: number }>();
   catalog.groups.forEach((group, g) =>
     group.codes.forEach((entry, i) => {
       const number = codeNumber(entry.code, entry.number);
-      const at = locate(g, i);
       const clash = taken.get(number);
-      if (clash === undefined) taken.set(number, { code: entry.code, at });
+      if (clash === undefined) taken.set(number, { code: entry.code, group: g, index: i });
       else if (clash.code !== entry.code) {
         diagnostics.push({
           severity: 'error',
-          at,
-          related: [clash.at],
+          at: locate(g, i),
+          related: [locate(clash.group, clash.index)],
           message: `codes "${clash.code}" and "${entry.code}" both have the number ${number}`,
           hint: 'Give the newer code its own `number` in the catalog; never change the number of a code already released.',
         });
