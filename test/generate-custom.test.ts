@@ -80,6 +80,13 @@ describe('errgen generate: target options', () => {
     expect(result.stderr).toBe('errgen: target "openapi": option "version" must be one of 3.1, 3.0, not "3.2"; unknown option "colour" (options: version, format)\n');
   });
 
+  it('takes a number written without quotes as its text', () => {
+    const dir = project('catalog: errors.yaml\noutDir: out\ntargets:\n  java:\n    options: { enumLimit: 10 }\n', {});
+    expect(errgen(['generate'], { cwd: dir }).code).toBe(0);
+    // 62 codes are more than 10: the class form, not the enum.
+    expect(readFileSync(join(dir, 'out/java/errors/ErrorCode.java'), 'utf8')).toContain('public final class ErrorCode implements');
+  });
+
   it('rejects a Java package that is not a package name', () => {
     const dir = project('catalog: errors.yaml\noutDir: out\ntargets:\n  java:\n    options: { package: "com.acme-api" }\n', {});
     const result = errgen(['generate'], { cwd: dir });

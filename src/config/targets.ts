@@ -53,11 +53,12 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
       if (!builtin && config.template === undefined) {
         throw new UsageError(`target "${name}" is not a built-in target: give it a \`template\` (your own) or a \`kind\` (${builtinTargets.map((t) => t.name).join(', ')})`);
       }
+      const given = textOptions(config.options ?? {});
       if (builtin) {
-        const problems = optionProblems(builtin, config.options ?? {}, config.template !== undefined);
+        const problems = optionProblems(builtin, given, config.template !== undefined);
         if (problems.length > 0) throw new UsageError(`target "${name}": ${problems.join('; ')}`);
       }
-      const options = { ...(builtin ? defaultOptions(builtin) : {}), ...(config.options ?? {}) };
+      const options = { ...(builtin ? defaultOptions(builtin) : {}), ...given };
       const output = config.output ?? builtin?.defaultOutput(options);
       if (output === undefined) throw new UsageError(`target "${name}" needs an \`output\` path`);
       const target = isAbsolute(output) ? output : resolve(selection.outDir, output);
@@ -85,4 +86,9 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
         builtin: config.template === undefined,
       };
     });
+}
+
+/** YAML reads `enumLimit: 5000` as a number and `version: 3.1` as one too: option values are text, so say them as written. */
+function textOptions(options: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(options).map(([name, value]) => [name, typeof value === 'number' || typeof value === 'boolean' ? String(value) : value]));
 }

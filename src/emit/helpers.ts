@@ -72,6 +72,21 @@ export function templateHelpers(): Record<string, Helper> {
       const [list, separator] = values(args);
       return (list as unknown[]).map(String).join(typeof separator === 'string' ? separator : ', ');
     },
+    /**
+     * A list cut into runs of `size`, for outputs a compiler limits per unit (e.g. Java's 64 KB per
+     * class initializer): `{{#each (chunks codes 1000)}}` gives `start` (index of its first item) and
+     * `items`, each `{ index, item }` with its index in the whole list.
+     */
+    chunks: (...args) => {
+      const [list, size] = values(args);
+      const all = list as unknown[];
+      const n = Math.max(1, Number(size));
+      const result: Array<{ start: number; items: Array<{ index: number; item: unknown }> }> = [];
+      for (let start = 0; start < all.length; start += n) {
+        result.push({ start, items: all.slice(start, start + n).map((item, i) => ({ index: start + i, item })) });
+      }
+      return result;
+    },
     /** Pads text with spaces to a width, for column alignment that formatters expect. */
     padEnd: (...args) => {
       const [value, width] = values(args);
