@@ -92,6 +92,7 @@ const breakingCases: Array<{ rule: string; before: string; broken: string; fine:
   { rule: 'alias-dropped', before: catalog(ok('A', ', aliases: [OLD_A]')), broken: catalog(ok('A')), fine: catalog(ok('A', ', aliases: [OLD_A, OLDER_A]')) },
   { rule: 'tombstone-reused', before: catalog(ok('A'), ok('GONE', ', removed: true')), broken: catalog(ok('A'), ok('GONE')), fine: catalog(ok('A'), ok('GONE', ', removed: { since: "2" }')) },
   { rule: 'code-removed', before: catalog(ok('OLD_NAME')), broken: catalog(ok('NEW_NAME')), fine: catalog(ok('NEW_NAME', ', aliases: [OLD_NAME]')) },
+  { rule: 'number-changed', before: catalog(ok('A')), broken: catalog(ok('A', ', number: 7')), fine: catalog(ok('A'), ok('B', ', number: 7')) },
 ];
 
 describe('errgen check --against: breaking-change rules', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeNumber } from '../src/emit/code-number.js';
+import { assignNumbers, codeNumber } from '../src/emit/code-number.js';
 import { grpcStatus, grpcStatusForHttp } from '../src/emit/grpc-status.js';
 import { proto } from '../src/lang/proto.js';
 import { python } from '../src/lang/python.js';
@@ -96,5 +96,31 @@ describe('stable code numbers', () => {
       expect(n).toBeGreaterThanOrEqual(1);
       expect(n).toBeLessThanOrEqual(0x7ffffffe);
     }
+  });
+});
+
+describe('assignNumbers', () => {
+  const at = () => ({ file: 'errors.yaml', line: 1, column: 1 });
+  const catalogOf = (...codes: Array<{ code: string; number?: number }>) => ({
+    groups: [{ title: 'T', codes: codes.map((c) => ({ status: 400, message: 'm', solution: '', ...c })) }],
+  });
+
+  it('gives two codes whose derived numbers collide distinct numbers, whatever their order', () => {
+    // CODE_59 and CODE_37840 share FNV-1a number 651012656.
+    expect(codeNumber('CODE_59', undefined)).toBe(651012656);
+    expect(codeNumber('CODE_37840', undefined)).toBe(651012656);
+    for (const order of [['CODE_59', 'CODE_37840'], ['CODE_37840', 'CODE_59']]) {
+      const { numbers, diagnostics } = assignNumbers(catalogOf(...order.map((code) => ({ code }))), at);
+      expect(diagnostics).toEqual([]);
+      // By (number, code): "CODE_37840" < "CODE_59", so it keeps the number and CODE_59 takes the next.
+      expect([numbers.get('CODE_37840'), numbers.get('CODE_59')]).toEqual([651012656, 651012657]);
+    }
+  });
+
+  it('keeps explicit numbers, steers derived ones around them, and reports two codes with one explicit number', () => {
+    const { numbers } = assignNumbers(catalogOf({ code: 'PINNED', number: 651012656 }, { code: 'CODE_59' }), at);
+    expect([numbers.get('PINNED'), numbers.get('CODE_59')]).toEqual([651012656, 651012657]);
+    const clash = assignNumbers(catalogOf({ code: 'A', number: 7 }, { code: 'B', number: 7 }), at);
+    expect(clash.diagnostics.map((d) => d.message)).toEqual(['codes "A" and "B" both have the number 7']);
   });
 });

@@ -2,6 +2,7 @@ import type { Catalog, CatalogCode } from '../catalog/model.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { languages } from '../lang/index.js';
 import { memberName } from '../names/identifier.js';
+import { assignNumbers } from '../emit/code-number.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
 import { toSeverity } from '../lint/rule.js';
 
@@ -18,6 +19,7 @@ export const breakingRules: readonly BreakingRule[] = [
   { id: 'identifier-changed', description: 'A generated identifier (Go constant, Java enum constant, TypeScript member) changed name.', defaultSeverity: 'error' },
   { id: 'alias-dropped', description: 'An alias that clients may still send was removed.', defaultSeverity: 'error' },
   { id: 'tombstone-reused', description: 'A retired code is live again, possibly with another meaning.', defaultSeverity: 'error' },
+  { id: 'number-changed', description: "A code's stable number (its Protocol Buffers enum value) changed.", defaultSeverity: 'error' },
 ];
 
 /** An accepted breaking change: it must say why. */
@@ -116,6 +118,14 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
   for (const code of before.removed) {
     if (!after.live.has(code)) continue;
     findings.push({ rule: 'tombstone-reused', code, at: locationOf.get(code) ?? top, message: `${code} was retired (${against}) and is live again`, hint: 'A retired code stays reserved: choose a new code.' });
+  }
+  const nowhere = () => top;
+  const oldNumbers = assignNumbers(input.before, nowhere).numbers;
+  const newNumbers = assignNumbers({ groups: [{ title: '', codes: input.after.map((e) => e.entry) }] }, nowhere).numbers;
+  for (const [code, number] of oldNumbers) {
+    const now = newNumbers.get(code);
+    if (now === undefined || now === number) continue;
+    findings.push({ rule: 'number-changed', code, at: locationOf.get(code) ?? top, message: `${code} has the number ${now}, was ${number} (${against}); Protocol Buffers clients decode it as another code`, hint: `Pin it with \`number: ${number}\`.` });
   }
 
   return findings.flatMap((f) => {

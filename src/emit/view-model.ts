@@ -3,7 +3,7 @@ import type { Diagnostic, Location } from '../diagnostics.js';
 import type { Language } from '../lang/language.js';
 import { toCase } from '../names/case.js';
 import { memberName } from '../names/identifier.js';
-import { codeNumber, numberClashes } from './code-number.js';
+import { assignNumbers } from './code-number.js';
 import { type GrpcStatus, grpcStatus } from './grpc-status.js';
 import { reasonPhrase } from './http-status.js';
 
@@ -108,7 +108,8 @@ export interface ViewModelInput {
 
 /** Builds the view model; identifier problems (no name, collisions) come back as diagnostics. */
 export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+  const { numbers, diagnostics } = assignNumbers(input.catalog, input.locate);
+  const numberOf = (code: string) => numbers.get(code) ?? 0;
   const codes = new Map<string, { code: ViewCodeDraft; at: Location }>();
   const removed: ViewRemoved[] = [];
   const groups = input.catalog.groups.map((group, g) => {
@@ -116,14 +117,14 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
     const firsts: ViewCode[] = [];
     group.codes.forEach((entry, i) => {
       if (entry.removed) {
-        removed.push({ ...removal(entry.code, entry.removed), number: codeNumber(entry.code, entry.number) });
+        removed.push({ ...removal(entry.code, entry.removed), number: numberOf(entry.code) });
         return;
       }
       let known = codes.get(entry.code);
       const first = !known;
       if (!known) {
         // Located only if a diagnostic needs it: finding 100,000 YAML nodes costs more than naming them.
-        known = { code: draft(entry, group.title), get at() { return input.locate(g, i); } };
+        known = { code: draft(entry, group.title, numberOf(entry.code)), get at() { return input.locate(g, i); } };
         codes.set(entry.code, known);
         firsts.push(known.code);
       } else if (!known.code.statuses.includes(entry.status)) {
@@ -134,7 +135,6 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
     return { title: group.title, description: group.description, columns: group.columns ?? ['code', 'status', 'message', 'solution'], rows, codes: firsts };
   });
 
-  diagnostics.push(...numberClashes(input.catalog, input.locate));
   for (const language of input.languages) nameAll(language, [...codes.values()], diagnostics);
   assignAnchors([...codes.values()].map((c) => c.code), input.catalog.groups.map((g) => g.title));
   const all = [...codes.values()].map((c) => c.code);
@@ -158,7 +158,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
 
 type ViewCodeDraft = ViewCode & { statuses: number[]; names: Record<string, string>; anchor: string };
 
-function draft(entry: CatalogCode, group: string): ViewCodeDraft {
+function draft(entry: CatalogCode, group: string, number: number): ViewCodeDraft {
   return {
     code: entry.code,
     status: entry.status,
@@ -172,7 +172,7 @@ function draft(entry: CatalogCode, group: string): ViewCodeDraft {
     names: { ...(entry.names ?? {}) },
     anchor: '',
     grpc: grpcStatus(entry.grpc, entry.status),
-    number: codeNumber(entry.code, entry.number),
+    number,
   };
 }
 
