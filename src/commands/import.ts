@@ -34,23 +34,20 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
   }
 
   const catalogText = await readTextFileIfExists(options.catalog, 'catalog');
-  const document = catalogText === undefined ? await newCatalogDocument(options.catalog) : (await parseCatalog(catalogText, options.catalog)).document;
   const sourcesPath = sourcesPathFor(options.catalog);
   const previousSources = parseSources(await readTextFileIfExists(sourcesPath, 'source map'), options.catalog);
   const importedFiles = new Set(options.sources);
   const previousByCode = locationsByCode(previousSources);
   const previousAt = (code: string, occurrence: number) => previousByCode.get(code)?.[occurrence];
 
-  const summary = mergeIntoCatalog(document, reading.tables, {
-    prune: options.prune,
-    inScope: (code, occurrence) => {
-      const at = previousAt(code, occurrence);
-      return at === undefined || importedFiles.has(at.file);
-    },
+  const { text, summary } = await mergedCatalogText(catalogText, options, reading.tables, (code, occurrence) => {
+    const at = previousAt(code, occurrence);
+    return at === undefined || importedFiles.has(at.file);
   });
-  const text = serializeCatalog(document);
-  const merged = await parseCatalog(text, options.catalog); // never write a catalog errgen could not read back
-  const sourceRows = rowLocations(merged.value, reading.tables, (code, occurrence) => {
+  // Never write a catalog errgen could not read back. Only the value is kept: a YAML document of
+  // 100,000 entries is hundreds of megabytes, and the merged one is already garbage here.
+  const merged = (await parseCatalog(text, options.catalog)).value;
+  const sourceRows = rowLocations(merged, reading.tables, (code, occurrence) => {
     const at = previousAt(code, occurrence);
     return at && !importedFiles.has(at.file) ? at : undefined;
   });
@@ -58,6 +55,18 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
   const written = await writeFileIfChanged(options.catalog, text);
   await writeFileIfChanged(sourcesPath, serializeSources(sourceRows, options.catalog));
   printSummary(output, options, reading, summary, written === 'written');
+}
+
+/** The catalog with the rows merged in, as text; its YAML document lives only as long as this call. */
+async function mergedCatalogText(
+  catalogText: string | undefined,
+  options: ImportOptions,
+  tables: readonly ImportedTable[],
+  inScope: (code: string, occurrence: number) => boolean,
+): Promise<{ text: string; summary: MergeSummary }> {
+  const document = catalogText === undefined ? await newCatalogDocument(options.catalog) : (await parseCatalog(catalogText, options.catalog)).document;
+  const summary = mergeIntoCatalog(document, tables, { prune: options.prune, inScope });
+  return { text: serializeCatalog(document), summary };
 }
 
 async function readSources(options: ImportOptions): Promise<SourceReading> {
