@@ -70,8 +70,10 @@ function snapshot(entries: readonly CatalogCode[]): Snapshot {
 export function checkBreaking(input: BreakingInput): Diagnostic[] {
   const before = snapshot(input.before.groups.flatMap((g) => g.codes));
   const after = snapshot(input.after.map((e) => e.entry));
-  const locationOf = new Map<string, Location>();
-  for (const e of input.after) if (!locationOf.has(e.entry.code)) locationOf.set(e.entry.code, e.at);
+  const firstOf = new Map<string, LintEntry>();
+  for (const e of input.after) if (!firstOf.has(e.entry.code)) firstOf.set(e.entry.code, e);
+  // Located only for findings: locating every entry costs a YAML parse with positions.
+  const locationOf = { get: (code: string): Location | undefined => firstOf.get(code)?.at };
   const top: Location = { file: input.catalogFile, line: 1, column: 1 };
   const findings: Array<Omit<Diagnostic, 'severity'> & { rule: string; code: string }> = [];
   const against = `in ${input.beforeName}`;
@@ -91,11 +93,11 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
       });
       continue;
     }
-    const at = locationOf.get(code) ?? top;
+    const place = { get at() { return locationOf.get(code) ?? top; } };
     const oldStatuses = statusesOf(oldEntries);
     const newStatuses = statusesOf(newEntries);
     if (oldStatuses !== newStatuses) {
-      findings.push({ rule: 'status-changed', code, at, message: `${code} changed status from ${oldStatuses} (${against}) to ${newStatuses}`, hint: 'Clients branch on the status: keep it, or introduce a new code.' });
+      findings.push({ rule: 'status-changed', code, at: place.at, message: `${code} changed status from ${oldStatuses} (${against}) to ${newStatuses}`, hint: 'Clients branch on the status: keep it, or introduce a new code.' });
     }
     for (const language of languages) {
       const oldName = memberName(code, language, oldEntries[0]?.names?.[language.id]);
@@ -104,7 +106,7 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
         findings.push({
           rule: 'identifier-changed',
           code,
-          at,
+          at: place.at,
           message: `${code} is named ${newName ?? '(nothing)'} in ${language.id}, was ${oldName ?? '(nothing)'} (${against}); code that uses the old name no longer compiles`,
           hint: `Pin the old name with \`names: { ${language.id}: ${oldName} }\`.`,
         });

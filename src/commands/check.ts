@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Catalog } from '../catalog/model.js';
-import { parseCatalog, type ReadCatalog } from '../catalog/read.js';
+import { parseCatalog, parseCatalogValue, type ReadCatalog } from '../catalog/read.js';
 import { locationsByCode, parseSources, sourcesPathFor } from '../catalog/sources.js';
 import { checkArtifactDrift } from '../check/artifact-drift.js';
 import { type BreakingIgnore, checkBreaking } from '../check/breaking.js';
@@ -49,7 +49,7 @@ export async function checkCommand(options: CheckOptions, output: Output): Promi
 async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   let read: ReadCatalog;
   try {
-    read = await parseCatalog(await readTextFile(options.catalog, 'catalog'), options.catalog);
+    read = await parseCatalogValue(await readTextFile(options.catalog, 'catalog'), options.catalog);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     // Without a valid catalog nothing else can be checked: report why, as findings.
@@ -101,7 +101,10 @@ async function lintEntries(read: ReadCatalog, catalogFile: string): Promise<Lint
       return {
         entry,
         group: group.title,
-        at: read.locate(['groups', g, 'codes', i]),
+        // Located only when a finding needs it: locating every entry costs a YAML parse with positions.
+        get at() {
+          return read.locate(['groups', g, 'codes', i]);
+        },
         source: origin && { ...origin, file: cwdRelative(origin.file) },
       };
     }),

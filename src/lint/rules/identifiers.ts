@@ -1,4 +1,3 @@
-import type { Location } from '../../diagnostics.js';
 import { languages } from '../../lang/index.js';
 import { toCase } from '../../names/case.js';
 import { memberName } from '../../names/identifier.js';
@@ -34,7 +33,7 @@ export const identifierCollision: LintRule = {
   check(context) {
     const findings: RuleFinding[] = [];
     for (const language of languages) {
-      const taken = new Map<string, { code: string; at: Location }>();
+      const taken = new Map<string, LintEntry>();
       for (const e of distinct(context)) {
         const name = nameOf(context, language, e);
         if (name === undefined) {
@@ -47,10 +46,10 @@ export const identifierCollision: LintRule = {
             at: e.at,
             code: e.entry.code,
             related: [clash.at],
-            message: `codes "${clash.code}" and "${e.entry.code}" both become the ${language.id} identifier ${name}`,
+            message: `codes "${clash.entry.code}" and "${e.entry.code}" both become the ${language.id} identifier ${name}`,
             hint: `Rename one, or give one an explicit name under \`names: { ${language.id}: ... }\`.`,
           });
-        } else taken.set(name, { code: e.entry.code, at: e.at });
+        } else taken.set(name, e);
       }
     }
     return findings;
