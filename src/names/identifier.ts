@@ -13,7 +13,8 @@ import { toCase } from './case.js';
  */
 export function memberName(code: string, language: Language, override?: string): string | undefined {
   if (override !== undefined) return override;
-  const cased = toCase(code, language.memberCase);
+  // Case mappings can add combining marks ('ΐ' → 'Ϊ́'): keep letters, decimal digits and `_` only.
+  const cased = toCase(code, language.memberCase).normalize('NFC').replace(/[^\p{L}\p{Nd}_]/gu, '');
   const styled = language.identifierText ? language.identifierText(cased) : cased;
   if (styled === '' || styled === '_') return undefined;
   const prefix = language.memberPrefix ?? '';
