@@ -4,10 +4,11 @@ import { basename, dirname, join } from 'node:path';
 import { type Diagnostic, InputError, type Location } from '../diagnostics.js';
 
 /**
- * The largest file errgen reads. Real error-code pages and catalogs are kilobytes; past this size
- * the Markdown and YAML parsers need minutes and gigabytes, so errgen stops at once instead.
+ * The largest file errgen reads. Real error-code pages are kilobytes; the largest catalogs it is
+ * built for (100,000 codes) make pages and catalogs of 12–20 MB. Past this size the Markdown and
+ * YAML parsers need minutes and gigabytes, so errgen stops at once instead.
  */
-export const maxFileBytes = 10 * 1024 * 1024;
+export const maxFileBytes = 32 * 1024 * 1024;
 
 /**
  * Reads a UTF-8 text file. Whatever stops it — a missing file, a folder, a file that is too large,
