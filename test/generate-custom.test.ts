@@ -77,7 +77,7 @@ describe('errgen generate: target options', () => {
     const dir = project('catalog: errors.yaml\noutDir: out\ntargets:\n  openapi:\n    options: { version: "3.2", colour: blue }\n', {});
     const result = errgen(['generate'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('errgen: target "openapi": option "version" must be one of 3.1, 3.0, not "3.2"; unknown option "colour" (options: version, format)\n');
+    expect(result.stderr).toBe('errgen: target "openapi": option "version" must be one of 3.1, 3.0, not "3.2"; unknown option "colour" (options: version, format, body, problemBaseUrl)\n');
   });
 
   it('takes a number written without quotes as its text', () => {

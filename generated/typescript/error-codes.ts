@@ -385,9 +385,13 @@ export interface ErrorCodeInfo {
   readonly solution: string;
   /** The catalog group (documentation table) the code belongs to. */
   readonly group: string;
+  /** The gRPC status a server sends with the code, by name (`"NOT_FOUND"`): the catalog's `grpc`, else the conventional one for `status`. */
+  readonly grpcStatus: string;
+  /** The number of `grpcStatus` on the wire (5 for `NOT_FOUND`), as `@grpc/grpc-js`'s `status` enum has it. */
+  readonly grpcCode: number;
 }
 
-/** Status, message and solution of every code. */
+/** Status, message, solution and gRPC status of every code. */
 export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
   [ErrorCode.ArgumentNotSupport]: {
     status: 400,
@@ -395,6 +399,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "The parameter argument is not supported",
     solution: "Please check access information",
     group: "General Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.ArgumentNotFound]: {
     status: 400,
@@ -402,6 +408,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "The parameter argument is required",
     solution: "Please check access information",
     group: "General Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.ArgumentWrongFormat]: {
     status: 400,
@@ -409,6 +417,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Type of parameter argument shall be of a format",
     solution: "Please check access information",
     group: "General Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.OutOfRange]: {
     status: 400,
@@ -416,6 +426,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "The parameter value is illegal or exceeds the range",
     solution: "Please check access information",
     group: "General Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.ArgumentMismatch]: {
     status: 400,
@@ -423,6 +435,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "The resource does not contain the parameter argument",
     solution: "Please check access information",
     group: "General Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.InvalidArgument]: {
     status: 400,
@@ -430,6 +444,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Parameter Argument Error",
     solution: "Please check access information",
     group: "General Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.FailedPrecondition]: {
     status: 400,
@@ -437,6 +453,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "The resource is not available for current operation in the current state",
     solution: "Please check access information",
     group: "General Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.Unauthenticated]: {
     status: 401,
@@ -444,6 +462,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Verification Failed",
     solution: "Please check access information",
     group: "General Error Code",
+    grpcStatus: "UNAUTHENTICATED",
+    grpcCode: 16,
   },
   [ErrorCode.HTTPForbidden]: {
     status: 403,
@@ -451,6 +471,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "No Resource Permission",
     solution: "Please authorize the permission to relevant systems or contact relevant administrator for permission authorization",
     group: "General Error Code",
+    grpcStatus: "PERMISSION_DENIED",
+    grpcCode: 7,
   },
   [ErrorCode.ResourceNotExist]: {
     status: 404,
@@ -458,6 +480,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Resource Absent",
     solution: "Please check access information",
     group: "General Error Code",
+    grpcStatus: "NOT_FOUND",
+    grpcCode: 5,
   },
   [ErrorCode.NotFound]: {
     status: 404,
@@ -465,6 +489,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "resource cannot be found",
     solution: "Please check access information",
     group: "General Error Code",
+    grpcStatus: "NOT_FOUND",
+    grpcCode: 5,
   },
   [ErrorCode.Aborted]: {
     status: 409,
@@ -472,6 +498,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Operation cannot be made to the resource now",
     solution: "Please check access information",
     group: "General Error Code",
+    grpcStatus: "ABORTED",
+    grpcCode: 10,
   },
   [ErrorCode.AlreadyExists]: {
     status: 409,
@@ -479,6 +507,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "The resource already exists",
     solution: "Please check access information",
     group: "General Error Code",
+    grpcStatus: "ABORTED",
+    grpcCode: 10,
   },
   [ErrorCode.Conflict]: {
     status: 409,
@@ -486,6 +516,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "The two resources have different parent resources",
     solution: "Please check access information",
     group: "General Error Code",
+    grpcStatus: "ABORTED",
+    grpcCode: 10,
   },
   [ErrorCode.QuotaExceeded]: {
     status: 429,
@@ -493,6 +525,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Insufficient Quota",
     solution: "Please check access information or add cooperation",
     group: "General Error Code",
+    grpcStatus: "RESOURCE_EXHAUSTED",
+    grpcCode: 8,
   },
   [ErrorCode.RateLimitExceeded]: {
     status: 429,
@@ -500,6 +534,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Your requests are too frequent",
     solution: "Please try again later",
     group: "General Error Code",
+    grpcStatus: "RESOURCE_EXHAUSTED",
+    grpcCode: 8,
   },
   [ErrorCode.Cancelled]: {
     status: 499,
@@ -507,6 +543,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Cancel Operation",
     solution: "",
     group: "General Error Code",
+    grpcStatus: "CANCELLED",
+    grpcCode: 1,
   },
   [ErrorCode.Unknown]: {
     status: 500,
@@ -514,6 +552,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Unknown Error",
     solution: "Please try again later",
     group: "General Error Code",
+    grpcStatus: "INTERNAL",
+    grpcCode: 13,
   },
   [ErrorCode.Internal]: {
     status: 500,
@@ -521,6 +561,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Internal Error",
     solution: "Please try again later",
     group: "General Error Code",
+    grpcStatus: "INTERNAL",
+    grpcCode: 13,
   },
   [ErrorCode.NotImplemented]: {
     status: 501,
@@ -528,6 +570,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "method is not supported now",
     solution: "Please check access information",
     group: "General Error Code",
+    grpcStatus: "UNIMPLEMENTED",
+    grpcCode: 12,
   },
   [ErrorCode.SourceUnavailable]: {
     status: 502,
@@ -535,6 +579,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Origin Server Unavailable",
     solution: "Please check access information",
     group: "General Error Code",
+    grpcStatus: "INTERNAL",
+    grpcCode: 13,
   },
   [ErrorCode.Unavailable]: {
     status: 503,
@@ -542,6 +588,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Service Unavailable",
     solution: "Please check access information",
     group: "General Error Code",
+    grpcStatus: "UNAVAILABLE",
+    grpcCode: 14,
   },
   [ErrorCode.DeadlineExceeded]: {
     status: 504,
@@ -549,6 +597,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Time Out",
     solution: "Please try again later",
     group: "General Error Code",
+    grpcStatus: "DEADLINE_EXCEEDED",
+    grpcCode: 4,
   },
   [ErrorCode.ApigatewaySuccess]: {
     status: 200,
@@ -556,6 +606,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Successful",
     solution: "None",
     group: "Console Error Code",
+    grpcStatus: "OK",
+    grpcCode: 0,
   },
   [ErrorCode.ApigatewayArgumentNotSupport]: {
     status: 400,
@@ -563,6 +615,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "The parameter param is not supported",
     solution: "Please check access information",
     group: "Console Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.ApigatewayArgumentNotFound]: {
     status: 400,
@@ -570,6 +624,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "param cannot be null",
     solution: "Please check access information",
     group: "Console Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.ApigatewayModifyError]: {
     status: 400,
@@ -577,6 +633,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "The group is released and cannot be modified",
     solution: "Please carry out the operation after making the group offline or creating a new version",
     group: "Console Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.ApigatewayDeleteAPIError]: {
     status: 400,
@@ -584,6 +642,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Online versions are still available and cannot be deleted",
     solution: "The online versions can be deleted only when being offline",
     group: "Console Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.ApigatewayNoneValidPin]: {
     status: 400,
@@ -591,6 +651,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Invalid User pin",
     solution: "Please check access information",
     group: "Console Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.ApigatewayDeleteError]: {
     status: 400,
@@ -598,6 +660,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Cannot be deleted before disassociation",
     solution: "The item can be deleted only when all groups are disassociated",
     group: "Console Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.ApigatewayBindGroupTooMuch]: {
     status: 400,
@@ -605,6 +669,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "There are more than one groups associated to the traffic control policy",
     solution: "For next operation, please disassociate all groups at first",
     group: "Console Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.ApigatewayPathParametersMustBeDefined]: {
     status: 400,
@@ -612,6 +678,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Please define path parameter in the Parameter Path",
     solution: "Define path parameter in the Parameter Path",
     group: "Console Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.ApigwNoHeader]: {
     status: 400,
@@ -619,6 +687,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Lack of Header Parameter userId",
     solution: "Please check access information",
     group: "Console Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.ApigwParamsNotExist]: {
     status: 400,
@@ -626,6 +696,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "An Absent Parameter",
     solution: "Please check access information",
     group: "Console Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.ApigwParamValueInvalid]: {
     status: 400,
@@ -633,6 +705,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "An Illegal Parameter",
     solution: "Please check access information",
     group: "Console Error Code",
+    grpcStatus: "INVALID_ARGUMENT",
+    grpcCode: 3,
   },
   [ErrorCode.ApigwRecordConflict]: {
     status: 403,
@@ -640,6 +714,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "An Existed Parameter",
     solution: "Please check access information",
     group: "Console Error Code",
+    grpcStatus: "PERMISSION_DENIED",
+    grpcCode: 7,
   },
   [ErrorCode.ApigwRecordNotFound]: {
     status: 404,
@@ -647,6 +723,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "An Absent Parameter",
     solution: "Please check access information",
     group: "Console Error Code",
+    grpcStatus: "NOT_FOUND",
+    grpcCode: 5,
   },
   [ErrorCode.ApigatewayBindGroupNotFound]: {
     status: 404,
@@ -654,6 +732,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Access authorization is not matched with the group",
     solution: "Please check if the authorized AK and SK are associated with the group",
     group: "Console Error Code",
+    grpcStatus: "NOT_FOUND",
+    grpcCode: 5,
   },
   [ErrorCode.ApigatewayHTTPForbidden]: {
     status: 403,
@@ -661,6 +741,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "No Permission",
     solution: "Please authorize the permission to relevant systems or contact relevant persons for permission authorization",
     group: "Console Error Code",
+    grpcStatus: "PERMISSION_DENIED",
+    grpcCode: 7,
   },
   [ErrorCode.ApigatewayDomainNoRecorded]: {
     status: 403,
@@ -668,6 +750,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "No License",
     solution: "Please apply for the license at first",
     group: "Console Error Code",
+    grpcStatus: "PERMISSION_DENIED",
+    grpcCode: 7,
   },
   [ErrorCode.ApigatewayDomainAlreadyExists]: {
     status: 403,
@@ -675,6 +759,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "The domain already exists",
     solution: "Please use another one",
     group: "Console Error Code",
+    grpcStatus: "PERMISSION_DENIED",
+    grpcCode: 7,
   },
   [ErrorCode.ApigatewayDomainIsBinded]: {
     status: 403,
@@ -682,6 +768,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "The domain is associated and cannot be modified",
     solution: "Please disassociate the domain first and then modify it",
     group: "Console Error Code",
+    grpcStatus: "PERMISSION_DENIED",
+    grpcCode: 7,
   },
   [ErrorCode.ApigatewayDomainNumIsMax]: {
     status: 403,
@@ -689,6 +777,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Number of domains exceeds the maximum value",
     solution: "Please set the domain number within the range",
     group: "Console Error Code",
+    grpcStatus: "PERMISSION_DENIED",
+    grpcCode: 7,
   },
   [ErrorCode.ApigatewayNoneValidAppid]: {
     status: 404,
@@ -696,6 +786,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Invalid keyID",
     solution: "Please check access information",
     group: "Console Error Code",
+    grpcStatus: "NOT_FOUND",
+    grpcCode: 5,
   },
   [ErrorCode.ApigatewayNotFound]: {
     status: 404,
@@ -703,6 +795,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "The param resource is absent",
     solution: "Please check access information",
     group: "Console Error Code",
+    grpcStatus: "NOT_FOUND",
+    grpcCode: 5,
   },
   [ErrorCode.ApigatewayNoneValidAPI]: {
     status: 404,
@@ -710,6 +804,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "The group has no valid API",
     solution: "Please create an API first and then carry out the next operation",
     group: "Console Error Code",
+    grpcStatus: "NOT_FOUND",
+    grpcCode: 5,
   },
   [ErrorCode.ApigatewayNotExistMethodError]: {
     status: 404,
@@ -717,6 +813,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "No APIs to be verified",
     solution: "Please check access information",
     group: "Console Error Code",
+    grpcStatus: "NOT_FOUND",
+    grpcCode: 5,
   },
   [ErrorCode.ApigatewaySwaggerNullErro]: {
     status: 404,
@@ -724,6 +822,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "yaml file cannot be null",
     solution: "Please check access information",
     group: "Console Error Code",
+    grpcStatus: "NOT_FOUND",
+    grpcCode: 5,
   },
   [ErrorCode.ApigatewayApigroupnameIsrepeat]: {
     status: 409,
@@ -731,6 +831,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Group Name Repeated",
     solution: "Please create a different group name",
     group: "Console Error Code",
+    grpcStatus: "ABORTED",
+    grpcCode: 10,
   },
   [ErrorCode.ApigatewayBackendservicePrefixIsrepeat]: {
     status: 409,
@@ -738,6 +840,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Backend service prefix name repeated in groups",
     solution: "Please create a different prefix name",
     group: "Console Error Code",
+    grpcStatus: "ABORTED",
+    grpcCode: 10,
   },
   [ErrorCode.ApigatewayApinameIsrepeat]: {
     status: 409,
@@ -745,6 +849,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "API Name Repeated",
     solution: "Please create a different name",
     group: "Console Error Code",
+    grpcStatus: "ABORTED",
+    grpcCode: 10,
   },
   [ErrorCode.ApigatewayAccesskeyIsrepeat]: {
     status: 409,
@@ -752,6 +858,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Signature Access Key Repeated",
     solution: "Please create a different signature access key",
     group: "Console Error Code",
+    grpcStatus: "ABORTED",
+    grpcCode: 10,
   },
   [ErrorCode.ApigatewayAccesskeyauthIsrepeat]: {
     status: 409,
@@ -759,6 +867,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Authorized Access Key Repeated",
     solution: "Please create a different authorized access key",
     group: "Console Error Code",
+    grpcStatus: "ABORTED",
+    grpcCode: 10,
   },
   [ErrorCode.ApigatewayPolicynameIsrepeat]: {
     status: 409,
@@ -766,6 +876,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Policy Name Repeated",
     solution: "Please create a different policy name",
     group: "Console Error Code",
+    grpcStatus: "ABORTED",
+    grpcCode: 10,
   },
   [ErrorCode.ApigatewayAPIPathIsrepeat]: {
     status: 409,
@@ -773,6 +885,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "API Path Repeated",
     solution: "Please create a different path",
     group: "Console Error Code",
+    grpcStatus: "ABORTED",
+    grpcCode: 10,
   },
   [ErrorCode.ApigatewayApisnameIsrepeat]: {
     status: 409,
@@ -780,6 +894,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Repeated Group Name for Creation of Business Line",
     solution: "Please create a different group name",
     group: "Console Error Code",
+    grpcStatus: "ABORTED",
+    grpcCode: 10,
   },
   [ErrorCode.ApigatewayRevisionIsrepeat]: {
     status: 409,
@@ -787,6 +903,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "New Revision Number Repeated",
     solution: "Please create a different revision number",
     group: "Console Error Code",
+    grpcStatus: "ABORTED",
+    grpcCode: 10,
   },
   [ErrorCode.ApigatewaySwaggerParseError]: {
     status: 500,
@@ -794,6 +912,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "yaml File Resolution Exception",
     solution: "Please check the information",
     group: "Console Error Code",
+    grpcStatus: "INTERNAL",
+    grpcCode: 13,
   },
   [ErrorCode.ApigatewayOperationFailed]: {
     status: 500,
@@ -801,6 +921,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Operation Failed",
     solution: "Please check information",
     group: "Console Error Code",
+    grpcStatus: "INTERNAL",
+    grpcCode: 13,
   },
   [ErrorCode.ApigatewayAPIBodyError]: {
     status: 500,
@@ -808,6 +930,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "The body definition corresponding to the APIs to be verified is abnormal",
     solution: "Please check the information",
     group: "Console Error Code",
+    grpcStatus: "INTERNAL",
+    grpcCode: 13,
   },
   [ErrorCode.ApigatewayInvalidServiceStatus]: {
     status: 500,
@@ -815,6 +939,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "Service Disabled or Stopped",
     solution: "Please check the information",
     group: "Console Error Code",
+    grpcStatus: "INTERNAL",
+    grpcCode: 13,
   },
   [ErrorCode.ApigatewayInvalidAuthenticationStatus]: {
     status: 500,
@@ -822,6 +948,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     message: "The user has not completed real-name verification",
     solution: "Please complete the real-name verification first",
     group: "Console Error Code",
+    grpcStatus: "INTERNAL",
+    grpcCode: 13,
   },
 };
 

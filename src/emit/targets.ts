@@ -38,11 +38,17 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'openapi',
-    description: 'OpenAPI components: the ErrorCode enum, the error body schema, a response per error status with an example per code',
+    description: 'OpenAPI components: the ErrorCode enum, the error body schema (or RFC 9457 problem details), a response per error status with an example per code',
     defaultOutput: (options) => `openapi/errors.${options['format'] === 'json' ? 'json' : 'yaml'}`,
     options: {
       version: { default: '3.1', values: ['3.1', '3.0'], description: 'OpenAPI version: 3.1.0 or 3.0.3' },
       format: { default: 'yaml', values: ['yaml', 'json'], description: 'file format (also the default file extension)' },
+      body: { default: 'error', values: ['error', 'problem'], description: '`error`: the `Error` body (`code`, `message`, `solution`) as `application/json`; `problem`: RFC 9457 problem details as `application/problem+json`' },
+      problemBaseUrl: {
+        default: 'https://example.com/errors',
+        pattern: { regex: /^https?:\/\/[A-Za-z0-9.-]+(?::[0-9]+)?(?:\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?$/, means: 'an absolute http(s) URL without query or fragment' },
+        description: "with `body: problem`, where the error codes page is published: each code's problem `type` is `<problemBaseUrl>#<anchor>`, the code's anchor on the `docs` and `html` pages",
+      },
     },
   },
   {

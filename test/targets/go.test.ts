@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
+import { expectedGrpc, grpcExtras, grpcNumbers } from './grpc-expected.js';
 import { type Expected, evolvedCatalog, expectedFrom, generateInto, hostileCatalog, runTool, seedCatalog, unknownProbes } from './harness.js';
 
 /** Go without the network or the user's workspace: modules only from the local folder. */
@@ -27,6 +28,8 @@ type code struct {
 	Statuses []int  \`json:"statuses"\`
 	Message  string \`json:"message"\`
 	Solution string \`json:"solution"\`
+	GRPC     string \`json:"grpcStatus"\`
+	GRPCCode uint32 \`json:"grpcCode"\`
 }
 
 type parsed struct {
@@ -36,7 +39,7 @@ type parsed struct {
 }
 
 func describe(c ${pkg}.${typeName}) code {
-	return code{string(c), c.String(), c.Status(), c.Statuses(), c.Message(), c.Solution()}
+	return code{string(c), c.String(), c.Status(), c.Statuses(), c.Message(), c.Solution(), c.GRPCStatusName(), c.GRPCCode()}
 }
 
 func main() {
@@ -79,9 +82,9 @@ func main() {
 `;
 
 interface Dump {
-  codes: Array<{ code: string; string: string; status: number; statuses: number[]; message: string; solution: string }>;
+  codes: Array<{ code: string; string: string; status: number; statuses: number[]; message: string; solution: string; grpcStatus: string; grpcCode: number }>;
   parsed: Array<{ input: string; code: string; ok: boolean }>;
-  unknown: { code: string; status: number; statuses: number[] | null; message: string; solution: string };
+  unknown: { code: string; status: number; statuses: number[] | null; message: string; solution: string; grpcStatus: string; grpcCode: number };
   errorText: string;
   foundAs: string;
   causeSeen: boolean;
@@ -91,6 +94,7 @@ interface Built {
   readonly source: string;
   readonly dump: Dump;
   readonly expected: Expected;
+  readonly grpc: Map<string, string>;
   readonly probes: readonly string[];
 }
 
@@ -111,13 +115,22 @@ async function buildAndRun(catalogText: string, options: { package: string; type
   const expected = await expectedFrom(catalogText);
   const probes = [...expected.codes.map((c) => c.code), ...Object.keys(expected.aliases), ...expected.removed, ...unknownProbes];
   const stdout = runTool('go', ['run', './cmd/dump'], { cwd: moduleDir, env: goEnv, input: JSON.stringify(probes) });
-  return { source: readFileSync(file, 'utf8'), dump: JSON.parse(stdout) as Dump, expected, probes };
+  return { source: readFileSync(file, 'utf8'), dump: JSON.parse(stdout) as Dump, expected, grpc: await expectedGrpc(catalogText), probes };
 }
 
 /** The run-time metadata must be the catalog's, byte for byte; lookups accept exactly the known codes and aliases. */
-function expectMatchesCatalog({ dump, expected, probes }: Built): void {
+function expectMatchesCatalog({ dump, expected, grpc, probes }: Built): void {
   expect(dump.codes).toEqual(
-    expected.codes.map((c) => ({ code: c.code, string: c.code, status: c.status, statuses: c.statuses, message: c.message, solution: c.solution })),
+    expected.codes.map((c) => ({
+      code: c.code,
+      string: c.code,
+      status: c.status,
+      statuses: c.statuses,
+      message: c.message,
+      solution: c.solution,
+      grpcStatus: grpc.get(c.code),
+      grpcCode: grpcNumbers[grpc.get(c.code)!],
+    })),
   );
   const known = new Set(expected.codes.map((c) => c.code));
   expect(dump.parsed).toEqual(
@@ -126,7 +139,8 @@ function expectMatchesCatalog({ dump, expected, probes }: Built): void {
       return canonical === undefined ? { input, code: input, ok: false } : { input, code: canonical, ok: true };
     }),
   );
-  expect(dump.unknown).toEqual({ code: 'SOMETHING_NEW', string: 'SOMETHING_NEW', status: 0, statuses: null, message: '', solution: '' });
+  // An unknown code is UNKNOWN to gRPC, never OK.
+  expect(dump.unknown).toEqual({ code: 'SOMETHING_NEW', string: 'SOMETHING_NEW', status: 0, statuses: null, message: '', solution: '', grpcStatus: 'UNKNOWN', grpcCode: 2 });
   const first = expected.codes[0]!;
   expect(dump.errorText).toBe(first.message === '' ? `handler: ${first.code}` : `handler: ${first.code}: ${first.message}`);
   expect(dump.foundAs).toBe(first.code);
@@ -155,9 +169,10 @@ describe('go target', () => {
     }
   });
 
-  it('parses aliases to the canonical code, rejects tombstones, marks deprecations, honours package and typeName', async () => {
-    const built = await buildAndRun(evolvedCatalog, { package: 'apierrors', typeName: 'ErrorCode' });
+  it('parses aliases to the canonical code, rejects tombstones, marks deprecations, carries gRPC overrides, honours package and typeName', async () => {
+    const built = await buildAndRun(evolvedCatalog + grpcExtras, { package: 'apierrors', typeName: 'ErrorCode' });
     expectMatchesCatalog(built);
+    expect(built.dump.codes.find((c) => c.code === 'ALREADY_THERE')).toMatchObject({ grpcStatus: 'ALREADY_EXISTS', grpcCode: 6 });
     expect(built.source).toContain('\npackage apierrors\n');
     expect(built.source).toContain('\tcase "RESOURCE_MISSING":\n\t\treturn CodeNotFound, true\n');
     expect(built.source).toContain(

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
+import { expectedGrpc, grpcExtras, grpcNumbers } from './grpc-expected.js';
 import { type Expected, evolvedCatalog, expectedFrom, generateInto, hostileCatalog, runTool, seedCatalog, unknownProbes } from './harness.js';
 
 /**
@@ -28,7 +29,8 @@ public final class Main {
             c.statuses().forEach(s -> statuses.add(String.valueOf(s)));
             boolean deprecated = ${typeName}.class.getField(c.name()).isAnnotationPresent(Deprecated.class);
             codes.add("{\\"code\\":" + json(c.code()) + ",\\"status\\":" + c.status() + ",\\"statuses\\":" + statuses
-                + ",\\"message\\":" + json(c.message()) + ",\\"solution\\":" + json(c.solution()) + ",\\"deprecated\\":" + deprecated + "}");
+                + ",\\"message\\":" + json(c.message()) + ",\\"solution\\":" + json(c.solution()) + ",\\"grpcStatus\\":" + json(c.grpcStatus()) + ",\\"grpcCode\\":" + c.grpcCode()
+                + ",\\"deprecated\\":" + deprecated + "}");
         }
         StringJoiner parsed = new StringJoiner(",", "[", "]");
         for (String probe : probes) {
@@ -55,7 +57,7 @@ public final class Main {
 `;
 
 interface Dump {
-  codes: Array<{ code: string; status: number; statuses: number[]; message: string; solution: string; deprecated: boolean }>;
+  codes: Array<{ code: string; status: number; statuses: number[]; message: string; solution: string; grpcStatus: string; grpcCode: number; deprecated: boolean }>;
   parsed: Array<{ input: string; code: string | null }>;
   null: boolean;
 }
@@ -64,6 +66,7 @@ interface Built {
   readonly source: string;
   readonly dump: Dump;
   readonly expected: Expected;
+  readonly grpc: Map<string, string>;
   readonly probes: readonly string[];
 }
 
@@ -89,12 +92,14 @@ async function buildAndRun(catalogText: string, options: JavaOptions): Promise<B
   const expected = await expectedFrom(catalogText);
   const probes = [...expected.codes.map((c) => c.code), ...Object.keys(expected.aliases), ...expected.removed, ...unknownProbes];
   const stdout = runTool('java', ['-cp', 'classes', 'Main'], { cwd: dir, input: probes.map((p) => `${p}\n`).join('') });
-  return { source: readFileSync(file, 'utf8'), dump: JSON.parse(stdout) as Dump, expected, probes };
+  return { source: readFileSync(file, 'utf8'), dump: JSON.parse(stdout) as Dump, expected, grpc: await expectedGrpc(catalogText), probes };
 }
 
 /** The run-time metadata must be the catalog's, byte for byte; fromCode accepts exactly the known codes and aliases. */
-function expectMatchesCatalog({ dump, expected, probes }: Built): void {
-  expect(dump.codes).toEqual(expected.codes);
+function expectMatchesCatalog({ dump, expected, grpc, probes }: Built): void {
+  expect(dump.codes).toEqual(
+    expected.codes.map((c) => ({ ...c, grpcStatus: grpc.get(c.code), grpcCode: grpcNumbers[grpc.get(c.code)!] })),
+  );
   const known = new Set(expected.codes.map((c) => c.code));
   expect(dump.parsed).toEqual(probes.map((input) => ({ input, code: known.has(input) ? input : (expected.aliases[input] ?? null) })));
   expect(dump.null).toBe(false);
@@ -119,8 +124,9 @@ describe('java target', () => {
   });
 
   it('maps aliases to the canonical code, rejects tombstones, annotates deprecations, honours package and typeName', async () => {
-    const built = await buildAndRun(evolvedCatalog, { package: 'com.example.api', typeName: 'ApiError' });
+    const built = await buildAndRun(evolvedCatalog + grpcExtras, { package: 'com.example.api', typeName: 'ApiError' });
     expectMatchesCatalog(built);
+    expect(built.dump.codes.find((c) => c.code === 'ALREADY_THERE')).toMatchObject({ grpcStatus: 'ALREADY_EXISTS', grpcCode: 6 });
     expect(built.source).toContain('\npublic enum ApiError {\n');
     expect(built.source).toContain('     * @deprecated Since 2.0. Split by plan. Use PLAN_LIMIT instead.\n     */\n    @Deprecated(since = "2.0")\n    OLD_LIMIT(');
     expect(built.source).toContain('     * @deprecated Do not use it in new code.\n     */\n    @Deprecated\n    LEGACY(');
@@ -133,11 +139,12 @@ describe('java target', () => {
     expect(hostile.source).toContain('\npublic final class ErrorCode implements\n        ErrorCodes0 {\n');
     expect(hostile.source).toContain('    ErrorCode E_404_PAGE_MISSING = ErrorCode.define(');
 
-    const evolved = await buildAndRun(evolvedCatalog, { package: 'com.example.api', typeName: 'ApiError', enumLimit: '"3"' });
+    const evolved = await buildAndRun(evolvedCatalog + grpcExtras, { package: 'com.example.api', typeName: 'ApiError', enumLimit: '"3"' });
     expectMatchesCatalog(evolved);
+    expect(evolved.dump.codes.find((c) => c.code === 'ALREADY_THERE')).toMatchObject({ grpcStatus: 'ALREADY_EXISTS', grpcCode: 6 });
     expect(evolved.source).toContain('\ninterface ApiErrors0 {\n');
-    expect(evolved.source).toContain('    @Deprecated(since = "2.0")\n    ApiError OLD_LIMIT = ApiError.define(1, "OLD_LIMIT", "OLD_LIMIT", "Old limit", "", new int[] {429});\n');
-    expect(evolved.source).toContain('"Not found", "Check the id", new int[] {404}, "RESOURCE_MISSING", "NOTFOUND");\n');
+    expect(evolved.source).toContain('    @Deprecated(since = "2.0")\n    ApiError OLD_LIMIT = ApiError.define(1, "OLD_LIMIT", "OLD_LIMIT", "Old limit", "", "RESOURCE_EXHAUSTED", 8, new int[] {429});\n');
+    expect(evolved.source).toContain('"Not found", "Check the id", "NOT_FOUND", 5, new int[] {404}, "RESOURCE_MISSING", "NOTFOUND");\n');
     expect(evolved.source).not.toContain('GONE_FOREVER');
 
     // Exactly enumLimit codes (the tombstone is not one) still make an enum.
@@ -185,8 +192,8 @@ describe('java target at scale', () => {
 
       // A sample, spelt out: first, last, either side of a block boundary, a code listed twice.
       const byCode = new Map(built.dump.codes.map((c) => [c.code, c]));
-      expect(built.dump.codes[0]).toEqual({ code: 'CODE_0', status: 400, statuses: [400, 500], message: 'She said "hi" \\ then \\u0041 */ /* // <b>&amp;</b> {{name}} ${x} %s #0', solution: '', deprecated: true });
-      expect(built.dump.codes[9_999]).toEqual({ code: 'svc.item-9999', status: 499, statuses: [499, 503], message: 'Message 9999', solution: '', deprecated: false });
+      expect(built.dump.codes[0]).toEqual({ code: 'CODE_0', status: 400, statuses: [400, 500], message: 'She said "hi" \\ then \\u0041 */ /* // <b>&amp;</b> {{name}} ${x} %s #0', solution: '', grpcStatus: 'INVALID_ARGUMENT', grpcCode: 3, deprecated: true });
+      expect(built.dump.codes[9_999]).toEqual({ code: 'svc.item-9999', status: 499, statuses: [499, 503], message: 'Message 9999', solution: '', grpcStatus: 'CANCELLED', grpcCode: 1, deprecated: false });
       expect(built.dump.codes.slice(999, 1001).map((c) => c.code)).toEqual(['CODE_999', 'CODE_1000']);
       expect(byCode.get('svc.item-1004')?.message).toBe('Message 1004');
       expect(built.dump.parsed.find((p) => p.input === 'old.9997')).toEqual({ input: 'old.9997', code: 'CODE_9997' });

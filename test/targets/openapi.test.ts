@@ -7,6 +7,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument, parse as parseYaml } from 'yaml';
 import { errgen, repoRoot } from '../helpers/cli.js';
+import { expectedGrpc } from './grpc-expected.js';
 
 /**
  * The openapi target, proven by established tools: the official OpenAPI JSON Schemas
@@ -21,6 +22,8 @@ const variants = [
   { version: '3.0', format: 'json' },
 ] as const;
 const fileOf = (v: (typeof variants)[number]) => `${v.version}/errors.${v.format}`;
+/** The same four variants with `body: problem`, under problem/. */
+const problemBase = 'https://api.example.com/docs/error-codes.html';
 
 const lifecycleCatalog = `
 groups:
@@ -36,6 +39,15 @@ groups:
         message: Going away
         solution: Use NEW_CODE
         deprecated: { since: "2.0", reason: merged into NEW_CODE, replacement: NEW_CODE }
+      - code: TAKEN
+        status: 409
+        message: Already taken
+        solution: ""
+        grpc: ALREADY_EXISTS
+      - code: NEW_CODE
+        status: 409
+        message: Second listing, its own message
+        solution: Retry
 `;
 const catalogs = {
   seed: readFileSync(join(repoRoot, 'data/errors.yaml'), 'utf8'),
@@ -63,7 +75,10 @@ function generate(catalogText: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'errgen-openapi-'));
   tempDirs.push(dir);
   writeFileSync(join(dir, 'errors.yaml'), catalogText);
-  const targets = variants.map((v, i) => `  openapi-${i}: { kind: openapi, output: ${fileOf(v)}, options: { version: "${v.version}", format: ${v.format} } }`);
+  const targets = variants.flatMap((v, i) => [
+    `  openapi-${i}: { kind: openapi, output: ${fileOf(v)}, options: { version: "${v.version}", format: ${v.format} } }`,
+    `  problem-${i}: { kind: openapi, output: problem/${fileOf(v)}, options: { version: "${v.version}", format: ${v.format}, body: problem, problemBaseUrl: "${problemBase}" } }`,
+  ]);
   writeFileSync(join(dir, 'errgen.config.yaml'), ['catalog: errors.yaml', 'outDir: out', 'targets:', ...targets].join('\n'));
   const result = errgen(['generate'], { cwd: dir });
   expect(result.stderr).toBe('');
@@ -83,18 +98,20 @@ function load(path: string): OpenApi {
 interface OpenApi {
   openapi: string;
   components: {
-    schemas: { ErrorCode: { enum: string[]; 'x-enum-varnames': string[]; 'x-enum-descriptions': string[] } };
+    schemas: {
+      ErrorCode: { enum: string[]; 'x-enum-varnames': string[]; 'x-enum-descriptions': string[]; 'x-enum-grpc-statuses': string[] };
+      Problem?: { required: string[]; properties: Record<string, unknown> };
+    };
     responses: Record<string, Response>;
   };
 }
+interface Media {
+  schema: { allOf: [unknown, { properties: { code: { enum: string[] }; status?: { enum: number[] } } }] };
+  examples: Record<string, { summary: string; description?: string; 'x-grpc-status': string; value: Record<string, string | number> }>;
+}
 interface Response {
   description: string;
-  content: {
-    'application/json': {
-      schema: { allOf: [unknown, { properties: { code: { enum: string[] } } }] };
-      examples: Record<string, { summary: string; description?: string; value: Record<string, string> }>;
-    };
-  };
+  content: { 'application/json': Media; 'application/problem+json': Media };
 }
 
 /** Redocly rules that check meaning, not style: structure, references, examples against schemas. */
@@ -171,17 +188,80 @@ describe.each(Object.entries(catalogs))('openapi target, %s catalog', (_name, ca
     }
   });
 
+  it('carries each code\'s gRPC status, overrides included, in x-enum-grpc-statuses and on every example', async () => {
+    const grpc = await expectedGrpc(catalogText);
+    for (const file of ['3.1/errors.yaml', '3.0/errors.json', 'problem/3.1/errors.yaml']) {
+      const document = load(join(out, file));
+      expect(document.components.schemas.ErrorCode['x-enum-grpc-statuses']).toStrictEqual(codes.map((code) => grpc.get(code)));
+      for (const response of Object.values(document.components.responses)) {
+        const media = response.content['application/json'] ?? response.content['application/problem+json'];
+        for (const [code, example] of Object.entries(media.examples)) expect(example['x-grpc-status']).toBe(grpc.get(code));
+      }
+    }
+  });
+
+  it.each(variants)('with body: problem, OpenAPI $version as $format passes the OpenAPI schema and Redocly', async (variant) => {
+    expect(await problems(join(out, 'problem', fileOf(variant)))).toStrictEqual([]);
+    expect(load(join(out, 'problem', fileOf(variant)))).toStrictEqual(load(join(out, 'problem', variant.version, 'errors.yaml')));
+  });
+
+  it('with body: problem, answers with RFC 9457 problem details: a type per code linking to its docs anchor, the message as title', () => {
+    const document = load(join(out, 'problem/3.1/errors.yaml'));
+    expect(Object.keys(document.components.schemas)).toStrictEqual(['ErrorCode', 'Problem']);
+    expect(document.components.schemas.Problem!.required).toStrictEqual(['type', 'title', 'status', 'code']);
+    expect(Object.keys(document.components.schemas.Problem!.properties)).toStrictEqual(['type', 'title', 'status', 'detail', 'instance', 'code', 'solution']);
+    const anchors = new Map<string, string>();
+    for (const status of distinct(rows.map((r) => r.status)).filter((s) => s >= 400)) {
+      const [, response] = responseFor(document, status)!;
+      expect(Object.keys(response.content)).toStrictEqual(['application/problem+json']);
+      const media = response.content['application/problem+json'];
+      expect(media.schema.allOf[1].properties.status!.enum).toStrictEqual([status]);
+      const listed = rows.filter((r) => r.status === status);
+      expect(Object.keys(media.examples)).toStrictEqual(listed.map((r) => r.code));
+      for (const row of listed) {
+        const { type, ...rest } = media.examples[row.code]!.value;
+        const first = firstRow(row.code);
+        expect(rest).toStrictEqual({
+          title: first.message,
+          status,
+          ...(row.message === first.message ? {} : { detail: row.message }),
+          code: row.code,
+          ...(row.solution ? { solution: row.solution } : {}),
+        });
+        // One stable type per code, whichever status carries it: the docs page's anchor for the code.
+        expect(type).toMatch(/^https:\/\/api\.example\.com\/docs\/error-codes\.html#[a-z0-9-]+$/);
+        expect(anchors.get(row.code) ?? type).toBe(type);
+        anchors.set(row.code, String(type));
+      }
+    }
+    // Distinct codes get distinct types.
+    expect(new Set(anchors.values()).size).toBe(anchors.size);
+  });
+
   it('gives openapi-typescript types whose codes are exactly the catalog codes, per status too', () => {
     const document = load(join(out, '3.0/errors.json'));
     const union = (list: readonly string[]) => list.map((code) => JSON.stringify(code)).join(' | ');
-    const checks = [`const all: Equal<components["schemas"]["ErrorCode"], ${union(codes)}> = true;`];
-    for (const status of distinct(rows.map((r) => r.status)).filter((s) => s >= 400)) {
-      const [name] = responseFor(document, status)!;
-      const carried = distinct(rows.filter((r) => r.status === status).map((r) => r.code));
-      checks.push(`const s${status}: Equal<components["responses"][${JSON.stringify(name)}]["content"]["application/json"]["code"], ${union(carried)}> = true;`);
-    }
+    const checksFor = (media: string) => {
+      const checks = [`const all: Equal<components["schemas"]["ErrorCode"], ${union(codes)}> = true;`];
+      for (const status of distinct(rows.map((r) => r.status)).filter((s) => s >= 400)) {
+        const [name] = responseFor(document, status)!;
+        const carried = distinct(rows.filter((r) => r.status === status).map((r) => r.code));
+        checks.push(`const s${status}: Equal<components["responses"][${JSON.stringify(name)}]["content"][${JSON.stringify(media)}]["code"], ${union(carried)}> = true;`);
+        if (media === 'application/problem+json') {
+          checks.push(`const n${status}: Equal<components["responses"][${JSON.stringify(name)}]["content"][${JSON.stringify(media)}]["status"], ${status}> = true;`);
+        }
+      }
+      return checks;
+    };
     const types = join(out, 'api.ts');
-    for (const input of ['3.1/errors.yaml', '3.0/errors.json']) {
+    const inputs = [
+      ['3.1/errors.yaml', 'application/json'],
+      ['3.0/errors.json', 'application/json'],
+      ['problem/3.1/errors.yaml', 'application/problem+json'],
+      ['problem/3.0/errors.json', 'application/problem+json'],
+    ] as const;
+    for (const [input, media] of inputs) {
+      const checks = checksFor(media);
       run(process.execPath, [join(repoRoot, 'node_modules/openapi-typescript/bin/cli.js'), input, '-o', types], out);
       writeFileSync(
         join(out, 'check.ts'),
@@ -194,7 +274,7 @@ describe.each(Object.entries(catalogs))('openapi target, %s catalog', (_name, ca
       );
       run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '--strict', '--noEmit', '--module', 'esnext', '--moduleResolution', 'bundler', 'check.ts'], out);
     }
-  });
+  }, 240_000);
 });
 
 describe('openapi target, validators', () => {

@@ -6,6 +6,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { errgen, repoRoot } from '../helpers/cli.js';
+import { expectedGrpc, grpcExtras, grpcNumbers } from './grpc-expected.js';
 
 /**
  * The typescript target, proven by the real compiler: generated code type-checks under the strictest
@@ -50,7 +51,7 @@ groups:
         message: Removed long ago
         solution: ""
         removed: true
-`;
+${grpcExtras}`;
 
 const catalogs = {
   seed: readFileSync(join(repoRoot, 'data/errors.yaml'), 'utf8'),
@@ -68,9 +69,10 @@ interface CatalogEntry {
 }
 
 /** What the generated metadata must say, derived from the catalog independently of errgen. */
-function expectedInfo(catalogText: string) {
+async function expectedInfo(catalogText: string) {
+  const grpc = await expectedGrpc(catalogText);
   const catalog = parse(catalogText) as { groups: Array<{ title: string; codes: CatalogEntry[] }> };
-  const info: Record<string, { status: number; statuses: number[]; message: string; solution: string; group: string }> = {};
+  const info: Record<string, { status: number; statuses: number[]; message: string; solution: string; group: string; grpcStatus: string; grpcCode: number }> = {};
   const aliases: Record<string, string> = {};
   for (const group of catalog.groups) {
     for (const entry of group.codes) {
@@ -80,7 +82,16 @@ function expectedInfo(catalogText: string) {
         if (!known.statuses.includes(entry.status)) known.statuses.push(entry.status);
         continue;
       }
-      info[entry.code] = { status: entry.status, statuses: [entry.status], message: entry.message, solution: entry.solution, group: group.title };
+      const grpcStatus = grpc.get(entry.code)!;
+      info[entry.code] = {
+        status: entry.status,
+        statuses: [entry.status],
+        message: entry.message,
+        solution: entry.solution,
+        group: group.title,
+        grpcStatus,
+        grpcCode: grpcNumbers[grpcStatus]!,
+      };
       for (const alias of entry.aliases ?? []) aliases[alias] = entry.code;
     }
   }
@@ -139,11 +150,14 @@ console.log(JSON.stringify({
 `;
 }
 
-describe.each(Object.entries(catalogs))('typescript target, %s catalog', (_name, catalogText) => {
-  const { info, aliases } = expectedInfo(catalogText);
-  const statuses = [...new Set(Object.values(info).flatMap((i) => i.statuses))];
+describe.each(Object.entries(catalogs))('typescript target, %s catalog', (name, catalogText) => {
+  let info: Awaited<ReturnType<typeof expectedInfo>>['info'] = {};
+  let aliases: Record<string, string> = {};
+  let statuses: number[] = [];
   let out = '';
-  beforeAll(() => {
+  beforeAll(async () => {
+    ({ info, aliases } = await expectedInfo(catalogText));
+    statuses = [...new Set(Object.values(info).flatMap((i) => i.statuses))];
     out = generate(tempDir(), catalogText);
   });
 
@@ -165,6 +179,7 @@ describe.each(Object.entries(catalogs))('typescript target, %s catalog', (_name,
     for (const style of styles) {
       const report = JSON.parse(run(process.execPath, [`js/${style}/driver.js`], out)) as Record<string, unknown>;
       expect(report['info']).toStrictEqual(info);
+      if (name === 'lifecycle') expect((report['info'] as typeof info)['ALREADY_THERE']).toMatchObject({ grpcStatus: 'ALREADY_EXISTS', grpcCode: 6 });
       expect(report['parsed']).toStrictEqual(expectedParsed);
       expect(report['guards']).toStrictEqual([false, false, false, false]);
       expect(report['byStatus']).toStrictEqual(
@@ -187,7 +202,7 @@ describe('typescript target, member documentation', () => {
       const tag = ts.getJSDocDeprecatedTag(members.get(name)!);
       return tag === undefined ? undefined : (ts.getTextOfJSDocComment(tag.comment) ?? '');
     };
-    expect([...members.keys()]).toStrictEqual(['NewCode', 'OldThing', 'PlainDeprecated']);
+    expect([...members.keys()]).toStrictEqual(['NewCode', 'OldThing', 'PlainDeprecated', 'AlreadyThere']);
     expect(deprecation('NewCode')).toBeUndefined();
     expect(deprecation('OldThing')).toBe('Since 2.0: merged into NEW_CODE *\\/ see. Use NEW_CODE instead.');
     expect(deprecation('PlainDeprecated')).toBe('');

@@ -148,6 +148,8 @@ type details struct {
 	statuses []int
 	message  string
 	solution string
+	grpcName string
+	grpcCode uint32
 }
 
 // catalog holds every code this package knows. A code listed with several statuses has the
@@ -157,311 +159,435 @@ var catalog = map[Code]details{
 		statuses: []int{400},
 		message:  "The parameter argument is not supported",
 		solution: "Please check access information",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeArgumentNotFound: {
 		statuses: []int{400},
 		message:  "The parameter argument is required",
 		solution: "Please check access information",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeArgumentWrongFormat: {
 		statuses: []int{400},
 		message:  "Type of parameter argument shall be of a format",
 		solution: "Please check access information",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeOutOfRange: {
 		statuses: []int{400},
 		message:  "The parameter value is illegal or exceeds the range",
 		solution: "Please check access information",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeArgumentMismatch: {
 		statuses: []int{400},
 		message:  "The resource does not contain the parameter argument",
 		solution: "Please check access information",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeInvalidArgument: {
 		statuses: []int{400},
 		message:  "Parameter Argument Error",
 		solution: "Please check access information",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeFailedPrecondition: {
 		statuses: []int{400, 409},
 		message:  "The resource is not available for current operation in the current state",
 		solution: "Please check access information",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeUnauthenticated: {
 		statuses: []int{401},
 		message:  "Verification Failed",
 		solution: "Please check access information",
+		grpcName: "UNAUTHENTICATED",
+		grpcCode: 16,
 	},
 	CodeHTTPForbidden: {
 		statuses: []int{403},
 		message:  "No Resource Permission",
 		solution: "Please authorize the permission to relevant systems or contact relevant administrator for permission authorization",
+		grpcName: "PERMISSION_DENIED",
+		grpcCode: 7,
 	},
 	CodeResourceNotExist: {
 		statuses: []int{404},
 		message:  "Resource Absent",
 		solution: "Please check access information",
+		grpcName: "NOT_FOUND",
+		grpcCode: 5,
 	},
 	CodeNotFound: {
 		statuses: []int{404},
 		message:  "resource cannot be found",
 		solution: "Please check access information",
+		grpcName: "NOT_FOUND",
+		grpcCode: 5,
 	},
 	CodeAborted: {
 		statuses: []int{409},
 		message:  "Operation cannot be made to the resource now",
 		solution: "Please check access information",
+		grpcName: "ABORTED",
+		grpcCode: 10,
 	},
 	CodeAlreadyExists: {
 		statuses: []int{409},
 		message:  "The resource already exists",
 		solution: "Please check access information",
+		grpcName: "ABORTED",
+		grpcCode: 10,
 	},
 	CodeConflict: {
 		statuses: []int{409},
 		message:  "The two resources have different parent resources",
 		solution: "Please check access information",
+		grpcName: "ABORTED",
+		grpcCode: 10,
 	},
 	CodeQuotaExceeded: {
 		statuses: []int{429},
 		message:  "Insufficient Quota",
 		solution: "Please check access information or add cooperation",
+		grpcName: "RESOURCE_EXHAUSTED",
+		grpcCode: 8,
 	},
 	CodeRateLimitExceeded: {
 		statuses: []int{429},
 		message:  "Your requests are too frequent",
 		solution: "Please try again later",
+		grpcName: "RESOURCE_EXHAUSTED",
+		grpcCode: 8,
 	},
 	CodeCancelled: {
 		statuses: []int{499},
 		message:  "Cancel Operation",
 		solution: "",
+		grpcName: "CANCELLED",
+		grpcCode: 1,
 	},
 	CodeUnknown: {
 		statuses: []int{500},
 		message:  "Unknown Error",
 		solution: "Please try again later",
+		grpcName: "INTERNAL",
+		grpcCode: 13,
 	},
 	CodeInternal: {
 		statuses: []int{500},
 		message:  "Internal Error",
 		solution: "Please try again later",
+		grpcName: "INTERNAL",
+		grpcCode: 13,
 	},
 	CodeNotImplemented: {
 		statuses: []int{501},
 		message:  "method is not supported now",
 		solution: "Please check access information",
+		grpcName: "UNIMPLEMENTED",
+		grpcCode: 12,
 	},
 	CodeSourceUnavailable: {
 		statuses: []int{502},
 		message:  "Origin Server Unavailable",
 		solution: "Please check access information",
+		grpcName: "INTERNAL",
+		grpcCode: 13,
 	},
 	CodeUnavailable: {
 		statuses: []int{503},
 		message:  "Service Unavailable",
 		solution: "Please check access information",
+		grpcName: "UNAVAILABLE",
+		grpcCode: 14,
 	},
 	CodeDeadlineExceeded: {
 		statuses: []int{504},
 		message:  "Time Out",
 		solution: "Please try again later",
+		grpcName: "DEADLINE_EXCEEDED",
+		grpcCode: 4,
 	},
 	CodeApigatewaySuccess: {
 		statuses: []int{200},
 		message:  "Successful",
 		solution: "None",
+		grpcName: "OK",
+		grpcCode: 0,
 	},
 	CodeApigatewayArgumentNotSupport: {
 		statuses: []int{400},
 		message:  "The parameter param is not supported",
 		solution: "Please check access information",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeApigatewayArgumentNotFound: {
 		statuses: []int{400},
 		message:  "param cannot be null",
 		solution: "Please check access information",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeApigatewayModifyError: {
 		statuses: []int{400},
 		message:  "The group is released and cannot be modified",
 		solution: "Please carry out the operation after making the group offline or creating a new version",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeApigatewayDeleteAPIError: {
 		statuses: []int{400},
 		message:  "Online versions are still available and cannot be deleted",
 		solution: "The online versions can be deleted only when being offline",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeApigatewayNoneValidPin: {
 		statuses: []int{400},
 		message:  "Invalid User pin",
 		solution: "Please check access information",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeApigatewayDeleteError: {
 		statuses: []int{400},
 		message:  "Cannot be deleted before disassociation",
 		solution: "The item can be deleted only when all groups are disassociated",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeApigatewayBindGroupTooMuch: {
 		statuses: []int{400},
 		message:  "There are more than one groups associated to the traffic control policy",
 		solution: "For next operation, please disassociate all groups at first",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeApigatewayPathParametersMustBeDefined: {
 		statuses: []int{400},
 		message:  "Please define path parameter in the Parameter Path",
 		solution: "Define path parameter in the Parameter Path",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeApigwNoHeader: {
 		statuses: []int{400},
 		message:  "Lack of Header Parameter userId",
 		solution: "Please check access information",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeApigwParamsNotExist: {
 		statuses: []int{400},
 		message:  "An Absent Parameter",
 		solution: "Please check access information",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeApigwParamValueInvalid: {
 		statuses: []int{400},
 		message:  "An Illegal Parameter",
 		solution: "Please check access information",
+		grpcName: "INVALID_ARGUMENT",
+		grpcCode: 3,
 	},
 	CodeApigwRecordConflict: {
 		statuses: []int{403},
 		message:  "An Existed Parameter",
 		solution: "Please check access information",
+		grpcName: "PERMISSION_DENIED",
+		grpcCode: 7,
 	},
 	CodeApigwRecordNotFound: {
 		statuses: []int{404},
 		message:  "An Absent Parameter",
 		solution: "Please check access information",
+		grpcName: "NOT_FOUND",
+		grpcCode: 5,
 	},
 	CodeApigatewayBindGroupNotFound: {
 		statuses: []int{404},
 		message:  "Access authorization is not matched with the group",
 		solution: "Please check if the authorized AK and SK are associated with the group",
+		grpcName: "NOT_FOUND",
+		grpcCode: 5,
 	},
 	CodeApigatewayHTTPForbidden: {
 		statuses: []int{403},
 		message:  "No Permission",
 		solution: "Please authorize the permission to relevant systems or contact relevant persons for permission authorization",
+		grpcName: "PERMISSION_DENIED",
+		grpcCode: 7,
 	},
 	CodeApigatewayDomainNoRecorded: {
 		statuses: []int{403},
 		message:  "No License",
 		solution: "Please apply for the license at first",
+		grpcName: "PERMISSION_DENIED",
+		grpcCode: 7,
 	},
 	CodeApigatewayDomainAlreadyExists: {
 		statuses: []int{403},
 		message:  "The domain already exists",
 		solution: "Please use another one",
+		grpcName: "PERMISSION_DENIED",
+		grpcCode: 7,
 	},
 	CodeApigatewayDomainIsBinded: {
 		statuses: []int{403},
 		message:  "The domain is associated and cannot be modified",
 		solution: "Please disassociate the domain first and then modify it",
+		grpcName: "PERMISSION_DENIED",
+		grpcCode: 7,
 	},
 	CodeApigatewayDomainNumIsMax: {
 		statuses: []int{403},
 		message:  "Number of domains exceeds the maximum value",
 		solution: "Please set the domain number within the range",
+		grpcName: "PERMISSION_DENIED",
+		grpcCode: 7,
 	},
 	CodeApigatewayNoneValidAppid: {
 		statuses: []int{404},
 		message:  "Invalid keyID",
 		solution: "Please check access information",
+		grpcName: "NOT_FOUND",
+		grpcCode: 5,
 	},
 	CodeApigatewayNotFound: {
 		statuses: []int{404},
 		message:  "The param resource is absent",
 		solution: "Please check access information",
+		grpcName: "NOT_FOUND",
+		grpcCode: 5,
 	},
 	CodeApigatewayNoneValidAPI: {
 		statuses: []int{404},
 		message:  "The group has no valid API",
 		solution: "Please create an API first and then carry out the next operation",
+		grpcName: "NOT_FOUND",
+		grpcCode: 5,
 	},
 	CodeApigatewayNotExistMethodError: {
 		statuses: []int{404},
 		message:  "No APIs to be verified",
 		solution: "Please check access information",
+		grpcName: "NOT_FOUND",
+		grpcCode: 5,
 	},
 	CodeApigatewaySwaggerNullErro: {
 		statuses: []int{404},
 		message:  "yaml file cannot be null",
 		solution: "Please check access information",
+		grpcName: "NOT_FOUND",
+		grpcCode: 5,
 	},
 	CodeApigatewayApigroupnameIsrepeat: {
 		statuses: []int{409},
 		message:  "Group Name Repeated",
 		solution: "Please create a different group name",
+		grpcName: "ABORTED",
+		grpcCode: 10,
 	},
 	CodeApigatewayBackendservicePrefixIsrepeat: {
 		statuses: []int{409},
 		message:  "Backend service prefix name repeated in groups",
 		solution: "Please create a different prefix name",
+		grpcName: "ABORTED",
+		grpcCode: 10,
 	},
 	CodeApigatewayApinameIsrepeat: {
 		statuses: []int{409},
 		message:  "API Name Repeated",
 		solution: "Please create a different name",
+		grpcName: "ABORTED",
+		grpcCode: 10,
 	},
 	CodeApigatewayAccesskeyIsrepeat: {
 		statuses: []int{409},
 		message:  "Signature Access Key Repeated",
 		solution: "Please create a different signature access key",
+		grpcName: "ABORTED",
+		grpcCode: 10,
 	},
 	CodeApigatewayAccesskeyauthIsrepeat: {
 		statuses: []int{409},
 		message:  "Authorized Access Key Repeated",
 		solution: "Please create a different authorized access key",
+		grpcName: "ABORTED",
+		grpcCode: 10,
 	},
 	CodeApigatewayPolicynameIsrepeat: {
 		statuses: []int{409},
 		message:  "Policy Name Repeated",
 		solution: "Please create a different policy name",
+		grpcName: "ABORTED",
+		grpcCode: 10,
 	},
 	CodeApigatewayAPIPathIsrepeat: {
 		statuses: []int{409},
 		message:  "API Path Repeated",
 		solution: "Please create a different path",
+		grpcName: "ABORTED",
+		grpcCode: 10,
 	},
 	CodeApigatewayApisnameIsrepeat: {
 		statuses: []int{409},
 		message:  "Repeated Group Name for Creation of Business Line",
 		solution: "Please create a different group name",
+		grpcName: "ABORTED",
+		grpcCode: 10,
 	},
 	CodeApigatewayRevisionIsrepeat: {
 		statuses: []int{409},
 		message:  "New Revision Number Repeated",
 		solution: "Please create a different revision number",
+		grpcName: "ABORTED",
+		grpcCode: 10,
 	},
 	CodeApigatewaySwaggerParseError: {
 		statuses: []int{500},
 		message:  "yaml File Resolution Exception",
 		solution: "Please check the information",
+		grpcName: "INTERNAL",
+		grpcCode: 13,
 	},
 	CodeApigatewayOperationFailed: {
 		statuses: []int{500},
 		message:  "Operation Failed",
 		solution: "Please check information",
+		grpcName: "INTERNAL",
+		grpcCode: 13,
 	},
 	CodeApigatewayAPIBodyError: {
 		statuses: []int{500},
 		message:  "The body definition corresponding to the APIs to be verified is abnormal",
 		solution: "Please check the information",
+		grpcName: "INTERNAL",
+		grpcCode: 13,
 	},
 	CodeApigatewayInvalidServiceStatus: {
 		statuses: []int{500},
 		message:  "Service Disabled or Stopped",
 		solution: "Please check the information",
+		grpcName: "INTERNAL",
+		grpcCode: 13,
 	},
 	CodeApigatewayInvalidAuthenticationStatus: {
 		statuses: []int{500},
 		message:  "The user has not completed real-name verification",
 		solution: "Please complete the real-name verification first",
+		grpcName: "INTERNAL",
+		grpcCode: 13,
 	},
 }
 
@@ -572,6 +698,24 @@ func (c Code) Message() string {
 // Solution returns what the caller can do about the error, or "" if the catalog gives none.
 func (c Code) Solution() string {
 	return catalog[c].solution
+}
+
+// GRPCStatusName returns the name of the gRPC status the code is sent with ("NOT_FOUND"), or
+// "UNKNOWN" for an unknown code.
+func (c Code) GRPCStatusName() string {
+	if d, ok := catalog[c]; ok {
+		return d.grpcName
+	}
+	return "UNKNOWN"
+}
+
+// GRPCCode returns the number of the gRPC status the code is sent with (5 for NOT_FOUND), or 2
+// (UNKNOWN) for an unknown code. It converts to grpc-go's codes.Code: codes.Code(c.GRPCCode()).
+func (c Code) GRPCCode() uint32 {
+	if d, ok := catalog[c]; ok {
+		return d.grpcCode
+	}
+	return 2
 }
 
 // Error is an error that carries a code. Return it as a pointer, and find it in a chain of

@@ -22,159 +22,159 @@ public enum ErrorCode {
      *
      * <p>Solution: Please check access information
      */
-    ARGUMENT_NOT_SUPPORT("ARGUMENT_NOT_SUPPORT", "The parameter argument is not supported", "Please check access information", 400),
+    ARGUMENT_NOT_SUPPORT("ARGUMENT_NOT_SUPPORT", "The parameter argument is not supported", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * The parameter argument is required (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    ARGUMENT_NOT_FOUND("ARGUMENT_NOT_FOUND", "The parameter argument is required", "Please check access information", 400),
+    ARGUMENT_NOT_FOUND("ARGUMENT_NOT_FOUND", "The parameter argument is required", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * Type of parameter argument shall be of a format (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    ARGUMENT_WRONG_FORMAT("ARGUMENT_WRONG_FORMAT", "Type of parameter argument shall be of a format", "Please check access information", 400),
+    ARGUMENT_WRONG_FORMAT("ARGUMENT_WRONG_FORMAT", "Type of parameter argument shall be of a format", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * The parameter value is illegal or exceeds the range (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    OUT_OF_RANGE("OUT_OF_RANGE", "The parameter value is illegal or exceeds the range", "Please check access information", 400),
+    OUT_OF_RANGE("OUT_OF_RANGE", "The parameter value is illegal or exceeds the range", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * The resource does not contain the parameter argument (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    ARGUMENT_MISMATCH("ARGUMENT_MISMATCH", "The resource does not contain the parameter argument", "Please check access information", 400),
+    ARGUMENT_MISMATCH("ARGUMENT_MISMATCH", "The resource does not contain the parameter argument", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * Parameter Argument Error (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    INVALID_ARGUMENT("INVALID_ARGUMENT", "Parameter Argument Error", "Please check access information", 400),
+    INVALID_ARGUMENT("INVALID_ARGUMENT", "Parameter Argument Error", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * The resource is not available for current operation in the current state (HTTP 400, 409).
      *
      * <p>Solution: Please check access information
      */
-    FAILED_PRECONDITION("FAILED_PRECONDITION", "The resource is not available for current operation in the current state", "Please check access information", 400, 409),
+    FAILED_PRECONDITION("FAILED_PRECONDITION", "The resource is not available for current operation in the current state", "Please check access information", "INVALID_ARGUMENT", 3, 400, 409),
 
     /**
      * Verification Failed (HTTP 401).
      *
      * <p>Solution: Please check access information
      */
-    UNAUTHENTICATED("UNAUTHENTICATED", "Verification Failed", "Please check access information", 401),
+    UNAUTHENTICATED("UNAUTHENTICATED", "Verification Failed", "Please check access information", "UNAUTHENTICATED", 16, 401),
 
     /**
      * No Resource Permission (HTTP 403).
      *
      * <p>Solution: Please authorize the permission to relevant systems or contact relevant administrator for permission authorization
      */
-    HTTP_FORBIDDEN("HTTP_FORBIDDEN", "No Resource Permission", "Please authorize the permission to relevant systems or contact relevant administrator for permission authorization", 403),
+    HTTP_FORBIDDEN("HTTP_FORBIDDEN", "No Resource Permission", "Please authorize the permission to relevant systems or contact relevant administrator for permission authorization", "PERMISSION_DENIED", 7, 403),
 
     /**
      * Resource Absent (HTTP 404).
      *
      * <p>Solution: Please check access information
      */
-    RESOURCE_NOT_EXIST("RESOURCE_NOT_EXIST", "Resource Absent", "Please check access information", 404),
+    RESOURCE_NOT_EXIST("RESOURCE_NOT_EXIST", "Resource Absent", "Please check access information", "NOT_FOUND", 5, 404),
 
     /**
      * resource cannot be found (HTTP 404).
      *
      * <p>Solution: Please check access information
      */
-    NOT_FOUND("NOT_FOUND", "resource cannot be found", "Please check access information", 404),
+    NOT_FOUND("NOT_FOUND", "resource cannot be found", "Please check access information", "NOT_FOUND", 5, 404),
 
     /**
      * Operation cannot be made to the resource now (HTTP 409).
      *
      * <p>Solution: Please check access information
      */
-    ABORTED("ABORTED", "Operation cannot be made to the resource now", "Please check access information", 409),
+    ABORTED("ABORTED", "Operation cannot be made to the resource now", "Please check access information", "ABORTED", 10, 409),
 
     /**
      * The resource already exists (HTTP 409).
      *
      * <p>Solution: Please check access information
      */
-    ALREADY_EXISTS("ALREADY_EXISTS", "The resource already exists", "Please check access information", 409),
+    ALREADY_EXISTS("ALREADY_EXISTS", "The resource already exists", "Please check access information", "ABORTED", 10, 409),
 
     /**
      * The two resources have different parent resources (HTTP 409).
      *
      * <p>Solution: Please check access information
      */
-    CONFLICT("CONFLICT", "The two resources have different parent resources", "Please check access information", 409),
+    CONFLICT("CONFLICT", "The two resources have different parent resources", "Please check access information", "ABORTED", 10, 409),
 
     /**
      * Insufficient Quota (HTTP 429).
      *
      * <p>Solution: Please check access information or add cooperation
      */
-    QUOTA_EXCEEDED("QUOTA_EXCEEDED", "Insufficient Quota", "Please check access information or add cooperation", 429),
+    QUOTA_EXCEEDED("QUOTA_EXCEEDED", "Insufficient Quota", "Please check access information or add cooperation", "RESOURCE_EXHAUSTED", 8, 429),
 
     /**
      * Your requests are too frequent (HTTP 429).
      *
      * <p>Solution: Please try again later
      */
-    RATE_LIMIT_EXCEEDED("RATE_LIMIT_EXCEEDED", "Your requests are too frequent", "Please try again later", 429),
+    RATE_LIMIT_EXCEEDED("RATE_LIMIT_EXCEEDED", "Your requests are too frequent", "Please try again later", "RESOURCE_EXHAUSTED", 8, 429),
 
     /**
      * Cancel Operation (HTTP 499).
      */
-    CANCELLED("CANCELLED", "Cancel Operation", "", 499),
+    CANCELLED("CANCELLED", "Cancel Operation", "", "CANCELLED", 1, 499),
 
     /**
      * Unknown Error (HTTP 500).
      *
      * <p>Solution: Please try again later
      */
-    UNKNOWN("UNKNOWN", "Unknown Error", "Please try again later", 500),
+    UNKNOWN("UNKNOWN", "Unknown Error", "Please try again later", "INTERNAL", 13, 500),
 
     /**
      * Internal Error (HTTP 500).
      *
      * <p>Solution: Please try again later
      */
-    INTERNAL("INTERNAL", "Internal Error", "Please try again later", 500),
+    INTERNAL("INTERNAL", "Internal Error", "Please try again later", "INTERNAL", 13, 500),
 
     /**
      * method is not supported now (HTTP 501).
      *
      * <p>Solution: Please check access information
      */
-    NOT_IMPLEMENTED("NOT_IMPLEMENTED", "method is not supported now", "Please check access information", 501),
+    NOT_IMPLEMENTED("NOT_IMPLEMENTED", "method is not supported now", "Please check access information", "UNIMPLEMENTED", 12, 501),
 
     /**
      * Origin Server Unavailable (HTTP 502).
      *
      * <p>Solution: Please check access information
      */
-    SOURCE_UNAVAILABLE("SOURCE_UNAVAILABLE", "Origin Server Unavailable", "Please check access information", 502),
+    SOURCE_UNAVAILABLE("SOURCE_UNAVAILABLE", "Origin Server Unavailable", "Please check access information", "INTERNAL", 13, 502),
 
     /**
      * Service Unavailable (HTTP 503).
      *
      * <p>Solution: Please check access information
      */
-    UNAVAILABLE("UNAVAILABLE", "Service Unavailable", "Please check access information", 503),
+    UNAVAILABLE("UNAVAILABLE", "Service Unavailable", "Please check access information", "UNAVAILABLE", 14, 503),
 
     /**
      * Time Out (HTTP 504).
      *
      * <p>Solution: Please try again later
      */
-    DEADLINE_EXCEEDED("DEADLINE_EXCEEDED", "Time Out", "Please try again later", 504),
+    DEADLINE_EXCEEDED("DEADLINE_EXCEEDED", "Time Out", "Please try again later", "DEADLINE_EXCEEDED", 4, 504),
 
     // Console Error Code
 
@@ -183,285 +183,289 @@ public enum ErrorCode {
      *
      * <p>Solution: None
      */
-    APIGATEWAY_SUCCESS("APIGATEWAY_SUCCESS", "Successful", "None", 200),
+    APIGATEWAY_SUCCESS("APIGATEWAY_SUCCESS", "Successful", "None", "OK", 0, 200),
 
     /**
      * The parameter param is not supported (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    APIGATEWAY_ARGUMENT_NOT_SUPPORT("APIGATEWAY_ARGUMENT_NOT_SUPPORT", "The parameter param is not supported", "Please check access information", 400),
+    APIGATEWAY_ARGUMENT_NOT_SUPPORT("APIGATEWAY_ARGUMENT_NOT_SUPPORT", "The parameter param is not supported", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * param cannot be null (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    APIGATEWAY_ARGUMENT_NOT_FOUND("APIGATEWAY_ARGUMENT_NOT_FOUND", "param cannot be null", "Please check access information", 400),
+    APIGATEWAY_ARGUMENT_NOT_FOUND("APIGATEWAY_ARGUMENT_NOT_FOUND", "param cannot be null", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * The group is released and cannot be modified (HTTP 400).
      *
      * <p>Solution: Please carry out the operation after making the group offline or creating a new version
      */
-    APIGATEWAY_MODIFY_ERROR("APIGATEWAY_MODIFY_ERROR", "The group is released and cannot be modified", "Please carry out the operation after making the group offline or creating a new version", 400),
+    APIGATEWAY_MODIFY_ERROR("APIGATEWAY_MODIFY_ERROR", "The group is released and cannot be modified", "Please carry out the operation after making the group offline or creating a new version", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * Online versions are still available and cannot be deleted (HTTP 400).
      *
      * <p>Solution: The online versions can be deleted only when being offline
      */
-    APIGATEWAY_DELETE_API_ERROR("APIGATEWAY_DELETE_API_ERROR", "Online versions are still available and cannot be deleted", "The online versions can be deleted only when being offline", 400),
+    APIGATEWAY_DELETE_API_ERROR("APIGATEWAY_DELETE_API_ERROR", "Online versions are still available and cannot be deleted", "The online versions can be deleted only when being offline", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * Invalid User pin (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    APIGATEWAY_NONE_VALID_PIN("APIGATEWAY_NONE_VALID_PIN", "Invalid User pin", "Please check access information", 400),
+    APIGATEWAY_NONE_VALID_PIN("APIGATEWAY_NONE_VALID_PIN", "Invalid User pin", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * Cannot be deleted before disassociation (HTTP 400).
      *
      * <p>Solution: The item can be deleted only when all groups are disassociated
      */
-    APIGATEWAY_DELETE_ERROR("APIGATEWAY_DELETE_ERROR", "Cannot be deleted before disassociation", "The item can be deleted only when all groups are disassociated", 400),
+    APIGATEWAY_DELETE_ERROR("APIGATEWAY_DELETE_ERROR", "Cannot be deleted before disassociation", "The item can be deleted only when all groups are disassociated", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * There are more than one groups associated to the traffic control policy (HTTP 400).
      *
      * <p>Solution: For next operation, please disassociate all groups at first
      */
-    APIGATEWAY_BIND_GROUP_TOO_MUCH("APIGATEWAY_BIND_GROUP_TOO_MUCH", "There are more than one groups associated to the traffic control policy", "For next operation, please disassociate all groups at first", 400),
+    APIGATEWAY_BIND_GROUP_TOO_MUCH("APIGATEWAY_BIND_GROUP_TOO_MUCH", "There are more than one groups associated to the traffic control policy", "For next operation, please disassociate all groups at first", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * Please define path parameter in the Parameter Path (HTTP 400).
      *
      * <p>Solution: Define path parameter in the Parameter Path
      */
-    APIGATEWAY_PATH_PARAMETERS_MUST_BE_DEFINED("APIGATEWAY_PATH_PARAMETERS_MUST_BE_DEFINED", "Please define path parameter in the Parameter Path", "Define path parameter in the Parameter Path", 400),
+    APIGATEWAY_PATH_PARAMETERS_MUST_BE_DEFINED("APIGATEWAY_PATH_PARAMETERS_MUST_BE_DEFINED", "Please define path parameter in the Parameter Path", "Define path parameter in the Parameter Path", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * Lack of Header Parameter userId (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    APIGW_NO_HEADER("APIGW_NO_HEADER", "Lack of Header Parameter userId", "Please check access information", 400),
+    APIGW_NO_HEADER("APIGW_NO_HEADER", "Lack of Header Parameter userId", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * An Absent Parameter (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    APIGW_PARAMS_NOT_EXIST("APIGW_PARAMS_NOT_EXIST", "An Absent Parameter", "Please check access information", 400),
+    APIGW_PARAMS_NOT_EXIST("APIGW_PARAMS_NOT_EXIST", "An Absent Parameter", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * An Illegal Parameter (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    APIGW_PARAM_VALUE_INVALID("APIGW_PARAM_VALUE_INVALID", "An Illegal Parameter", "Please check access information", 400),
+    APIGW_PARAM_VALUE_INVALID("APIGW_PARAM_VALUE_INVALID", "An Illegal Parameter", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * An Existed Parameter (HTTP 403).
      *
      * <p>Solution: Please check access information
      */
-    APIGW_RECORD_CONFLICT("APIGW_RECORD_CONFLICT", "An Existed Parameter", "Please check access information", 403),
+    APIGW_RECORD_CONFLICT("APIGW_RECORD_CONFLICT", "An Existed Parameter", "Please check access information", "PERMISSION_DENIED", 7, 403),
 
     /**
      * An Absent Parameter (HTTP 404).
      *
      * <p>Solution: Please check access information
      */
-    APIGW_RECORD_NOT_FOUND("APIGW_RECORD_NOT_FOUND", "An Absent Parameter", "Please check access information", 404),
+    APIGW_RECORD_NOT_FOUND("APIGW_RECORD_NOT_FOUND", "An Absent Parameter", "Please check access information", "NOT_FOUND", 5, 404),
 
     /**
      * Access authorization is not matched with the group (HTTP 404).
      *
      * <p>Solution: Please check if the authorized AK and SK are associated with the group
      */
-    APIGATEWAY_BIND_GROUP_NOT_FOUND("APIGATEWAY_BIND_GROUP_NOT_FOUND", "Access authorization is not matched with the group", "Please check if the authorized AK and SK are associated with the group", 404),
+    APIGATEWAY_BIND_GROUP_NOT_FOUND("APIGATEWAY_BIND_GROUP_NOT_FOUND", "Access authorization is not matched with the group", "Please check if the authorized AK and SK are associated with the group", "NOT_FOUND", 5, 404),
 
     /**
      * No Permission (HTTP 403).
      *
      * <p>Solution: Please authorize the permission to relevant systems or contact relevant persons for permission authorization
      */
-    APIGATEWAY_HTTP_FORBIDDEN("APIGATEWAY_HTTP_FORBIDDEN", "No Permission", "Please authorize the permission to relevant systems or contact relevant persons for permission authorization", 403),
+    APIGATEWAY_HTTP_FORBIDDEN("APIGATEWAY_HTTP_FORBIDDEN", "No Permission", "Please authorize the permission to relevant systems or contact relevant persons for permission authorization", "PERMISSION_DENIED", 7, 403),
 
     /**
      * No License (HTTP 403).
      *
      * <p>Solution: Please apply for the license at first
      */
-    APIGATEWAY_DOMAIN_NO_RECORDED("APIGATEWAY_DOMAIN_NO_RECORDED", "No License", "Please apply for the license at first", 403),
+    APIGATEWAY_DOMAIN_NO_RECORDED("APIGATEWAY_DOMAIN_NO_RECORDED", "No License", "Please apply for the license at first", "PERMISSION_DENIED", 7, 403),
 
     /**
      * The domain already exists (HTTP 403).
      *
      * <p>Solution: Please use another one
      */
-    APIGATEWAY_DOMAIN_ALREADY_EXISTS("APIGATEWAY_DOMAIN_ALREADY_EXISTS", "The domain already exists", "Please use another one", 403),
+    APIGATEWAY_DOMAIN_ALREADY_EXISTS("APIGATEWAY_DOMAIN_ALREADY_EXISTS", "The domain already exists", "Please use another one", "PERMISSION_DENIED", 7, 403),
 
     /**
      * The domain is associated and cannot be modified (HTTP 403).
      *
      * <p>Solution: Please disassociate the domain first and then modify it
      */
-    APIGATEWAY_DOMAIN_IS_BINDED("APIGATEWAY_DOMAIN_IS_BINDED", "The domain is associated and cannot be modified", "Please disassociate the domain first and then modify it", 403),
+    APIGATEWAY_DOMAIN_IS_BINDED("APIGATEWAY_DOMAIN_IS_BINDED", "The domain is associated and cannot be modified", "Please disassociate the domain first and then modify it", "PERMISSION_DENIED", 7, 403),
 
     /**
      * Number of domains exceeds the maximum value (HTTP 403).
      *
      * <p>Solution: Please set the domain number within the range
      */
-    APIGATEWAY_DOMAIN_NUM_IS_MAX("APIGATEWAY_DOMAIN_NUM_IS_MAX", "Number of domains exceeds the maximum value", "Please set the domain number within the range", 403),
+    APIGATEWAY_DOMAIN_NUM_IS_MAX("APIGATEWAY_DOMAIN_NUM_IS_MAX", "Number of domains exceeds the maximum value", "Please set the domain number within the range", "PERMISSION_DENIED", 7, 403),
 
     /**
      * Invalid keyID (HTTP 404).
      *
      * <p>Solution: Please check access information
      */
-    APIGATEWAY_NONE_VALID_APPID("APIGATEWAY_NONE_VALID_APPID", "Invalid keyID", "Please check access information", 404),
+    APIGATEWAY_NONE_VALID_APPID("APIGATEWAY_NONE_VALID_APPID", "Invalid keyID", "Please check access information", "NOT_FOUND", 5, 404),
 
     /**
      * The param resource is absent (HTTP 404).
      *
      * <p>Solution: Please check access information
      */
-    APIGATEWAY_NOT_FOUND("APIGATEWAY_NOT_FOUND", "The param resource is absent", "Please check access information", 404),
+    APIGATEWAY_NOT_FOUND("APIGATEWAY_NOT_FOUND", "The param resource is absent", "Please check access information", "NOT_FOUND", 5, 404),
 
     /**
      * The group has no valid API (HTTP 404).
      *
      * <p>Solution: Please create an API first and then carry out the next operation
      */
-    APIGATEWAY_NONE_VALID_API("APIGATEWAY_NONE_VALID_API", "The group has no valid API", "Please create an API first and then carry out the next operation", 404),
+    APIGATEWAY_NONE_VALID_API("APIGATEWAY_NONE_VALID_API", "The group has no valid API", "Please create an API first and then carry out the next operation", "NOT_FOUND", 5, 404),
 
     /**
      * No APIs to be verified (HTTP 404).
      *
      * <p>Solution: Please check access information
      */
-    APIGATEWAY_NOT_EXIST_METHOD_ERROR("APIGATEWAY_NOT_EXIST_METHOD_ERROR", "No APIs to be verified", "Please check access information", 404),
+    APIGATEWAY_NOT_EXIST_METHOD_ERROR("APIGATEWAY_NOT_EXIST_METHOD_ERROR", "No APIs to be verified", "Please check access information", "NOT_FOUND", 5, 404),
 
     /**
      * yaml file cannot be null (HTTP 404).
      *
      * <p>Solution: Please check access information
      */
-    APIGATEWAY_SWAGGER_NULL_ERRO("APIGATEWAY_SWAGGER_NULL_ERRO", "yaml file cannot be null", "Please check access information", 404),
+    APIGATEWAY_SWAGGER_NULL_ERRO("APIGATEWAY_SWAGGER_NULL_ERRO", "yaml file cannot be null", "Please check access information", "NOT_FOUND", 5, 404),
 
     /**
      * Group Name Repeated (HTTP 409).
      *
      * <p>Solution: Please create a different group name
      */
-    APIGATEWAY_APIGROUPNAME_ISREPEAT("APIGATEWAY_APIGROUPNAME_ISREPEAT", "Group Name Repeated", "Please create a different group name", 409),
+    APIGATEWAY_APIGROUPNAME_ISREPEAT("APIGATEWAY_APIGROUPNAME_ISREPEAT", "Group Name Repeated", "Please create a different group name", "ABORTED", 10, 409),
 
     /**
      * Backend service prefix name repeated in groups (HTTP 409).
      *
      * <p>Solution: Please create a different prefix name
      */
-    APIGATEWAY_BACKENDSERVICE_PREFIX_ISREPEAT("APIGATEWAY_BACKENDSERVICE_PREFIX_ISREPEAT", "Backend service prefix name repeated in groups", "Please create a different prefix name", 409),
+    APIGATEWAY_BACKENDSERVICE_PREFIX_ISREPEAT("APIGATEWAY_BACKENDSERVICE_PREFIX_ISREPEAT", "Backend service prefix name repeated in groups", "Please create a different prefix name", "ABORTED", 10, 409),
 
     /**
      * API Name Repeated (HTTP 409).
      *
      * <p>Solution: Please create a different name
      */
-    APIGATEWAY_APINAME_ISREPEAT("APIGATEWAY_APINAME_ISREPEAT", "API Name Repeated", "Please create a different name", 409),
+    APIGATEWAY_APINAME_ISREPEAT("APIGATEWAY_APINAME_ISREPEAT", "API Name Repeated", "Please create a different name", "ABORTED", 10, 409),
 
     /**
      * Signature Access Key Repeated (HTTP 409).
      *
      * <p>Solution: Please create a different signature access key
      */
-    APIGATEWAY_ACCESSKEY_ISREPEAT("APIGATEWAY_ACCESSKEY_ISREPEAT", "Signature Access Key Repeated", "Please create a different signature access key", 409),
+    APIGATEWAY_ACCESSKEY_ISREPEAT("APIGATEWAY_ACCESSKEY_ISREPEAT", "Signature Access Key Repeated", "Please create a different signature access key", "ABORTED", 10, 409),
 
     /**
      * Authorized Access Key Repeated (HTTP 409).
      *
      * <p>Solution: Please create a different authorized access key
      */
-    APIGATEWAY_ACCESSKEYAUTH_ISREPEAT("APIGATEWAY_ACCESSKEYAUTH_ISREPEAT", "Authorized Access Key Repeated", "Please create a different authorized access key", 409),
+    APIGATEWAY_ACCESSKEYAUTH_ISREPEAT("APIGATEWAY_ACCESSKEYAUTH_ISREPEAT", "Authorized Access Key Repeated", "Please create a different authorized access key", "ABORTED", 10, 409),
 
     /**
      * Policy Name Repeated (HTTP 409).
      *
      * <p>Solution: Please create a different policy name
      */
-    APIGATEWAY_POLICYNAME_ISREPEAT("APIGATEWAY_POLICYNAME_ISREPEAT", "Policy Name Repeated", "Please create a different policy name", 409),
+    APIGATEWAY_POLICYNAME_ISREPEAT("APIGATEWAY_POLICYNAME_ISREPEAT", "Policy Name Repeated", "Please create a different policy name", "ABORTED", 10, 409),
 
     /**
      * API Path Repeated (HTTP 409).
      *
      * <p>Solution: Please create a different path
      */
-    APIGATEWAY_API_PATH_ISREPEAT("APIGATEWAY_API_PATH_ISREPEAT", "API Path Repeated", "Please create a different path", 409),
+    APIGATEWAY_API_PATH_ISREPEAT("APIGATEWAY_API_PATH_ISREPEAT", "API Path Repeated", "Please create a different path", "ABORTED", 10, 409),
 
     /**
      * Repeated Group Name for Creation of Business Line (HTTP 409).
      *
      * <p>Solution: Please create a different group name
      */
-    APIGATEWAY_APISNAME_ISREPEAT("APIGATEWAY_APISNAME_ISREPEAT", "Repeated Group Name for Creation of Business Line", "Please create a different group name", 409),
+    APIGATEWAY_APISNAME_ISREPEAT("APIGATEWAY_APISNAME_ISREPEAT", "Repeated Group Name for Creation of Business Line", "Please create a different group name", "ABORTED", 10, 409),
 
     /**
      * New Revision Number Repeated (HTTP 409).
      *
      * <p>Solution: Please create a different revision number
      */
-    APIGATEWAY_REVISION_ISREPEAT("APIGATEWAY_REVISION_ISREPEAT", "New Revision Number Repeated", "Please create a different revision number", 409),
+    APIGATEWAY_REVISION_ISREPEAT("APIGATEWAY_REVISION_ISREPEAT", "New Revision Number Repeated", "Please create a different revision number", "ABORTED", 10, 409),
 
     /**
      * yaml File Resolution Exception (HTTP 500).
      *
      * <p>Solution: Please check the information
      */
-    APIGATEWAY_SWAGGER_PARSE_ERROR("APIGATEWAY_SWAGGER_PARSE_ERROR", "yaml File Resolution Exception", "Please check the information", 500),
+    APIGATEWAY_SWAGGER_PARSE_ERROR("APIGATEWAY_SWAGGER_PARSE_ERROR", "yaml File Resolution Exception", "Please check the information", "INTERNAL", 13, 500),
 
     /**
      * Operation Failed (HTTP 500).
      *
      * <p>Solution: Please check information
      */
-    APIGATEWAY_OPERATION_FAILED("APIGATEWAY_OPERATION_FAILED", "Operation Failed", "Please check information", 500),
+    APIGATEWAY_OPERATION_FAILED("APIGATEWAY_OPERATION_FAILED", "Operation Failed", "Please check information", "INTERNAL", 13, 500),
 
     /**
      * The body definition corresponding to the APIs to be verified is abnormal (HTTP 500).
      *
      * <p>Solution: Please check the information
      */
-    APIGATEWAY_API_BODY_ERROR("APIGATEWAY_API_BODY_ERROR", "The body definition corresponding to the APIs to be verified is abnormal", "Please check the information", 500),
+    APIGATEWAY_API_BODY_ERROR("APIGATEWAY_API_BODY_ERROR", "The body definition corresponding to the APIs to be verified is abnormal", "Please check the information", "INTERNAL", 13, 500),
 
     /**
      * Service Disabled or Stopped (HTTP 500).
      *
      * <p>Solution: Please check the information
      */
-    APIGATEWAY_INVALID_SERVICE_STATUS("APIGATEWAY_INVALID_SERVICE_STATUS", "Service Disabled or Stopped", "Please check the information", 500),
+    APIGATEWAY_INVALID_SERVICE_STATUS("APIGATEWAY_INVALID_SERVICE_STATUS", "Service Disabled or Stopped", "Please check the information", "INTERNAL", 13, 500),
 
     /**
      * The user has not completed real-name verification (HTTP 500).
      *
      * <p>Solution: Please complete the real-name verification first
      */
-    APIGATEWAY_INVALID_AUTHENTICATION_STATUS("APIGATEWAY_INVALID_AUTHENTICATION_STATUS", "The user has not completed real-name verification", "Please complete the real-name verification first", 500),
+    APIGATEWAY_INVALID_AUTHENTICATION_STATUS("APIGATEWAY_INVALID_AUTHENTICATION_STATUS", "The user has not completed real-name verification", "Please complete the real-name verification first", "INTERNAL", 13, 500),
 
     ;
 
     private final String code;
     private final String message;
     private final String solution;
+    private final String grpcStatus;
+    private final int grpcCode;
     private final List<Integer> statuses;
 
-    ErrorCode(String code, String message, String solution, int... statuses) {
+    ErrorCode(String code, String message, String solution, String grpcStatus, int grpcCode, int... statuses) {
         this.code = code;
         this.message = message;
         this.solution = solution;
+        this.grpcStatus = grpcStatus;
+        this.grpcCode = grpcCode;
         this.statuses = Arrays.stream(statuses).boxed().toList();
     }
 
@@ -488,6 +492,16 @@ public enum ErrorCode {
     /** What the caller can do about the error; empty if the catalog gives nothing. */
     public String solution() {
         return solution;
+    }
+
+    /** The name of the gRPC status the code is sent with ({@code "NOT_FOUND"}), as {@code io.grpc.Status.Code.valueOf} takes it. */
+    public String grpcStatus() {
+        return grpcStatus;
+    }
+
+    /** The number of {@link #grpcStatus()} on the wire (5 for {@code NOT_FOUND}), as {@code io.grpc.Status.fromCodeValue} takes it. */
+    public int grpcCode() {
+        return grpcCode;
     }
 
     /**
