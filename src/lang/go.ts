@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { singleLine } from './escape.js';
+import { isInvisible, quoted, singleLineWithoutBidi, u4 } from './escape.js';
 
 /** Go keywords and predeclared identifiers (https://go.dev/ref/spec#Keywords, #Predeclared_identifiers). */
 const reserved = new Set([
@@ -11,19 +11,8 @@ const reserved = new Set([
   'max', 'min', 'new', 'panic', 'print', 'println', 'real', 'recover',
 ]);
 
-/**
- * Bidirectional formatting controls: kept raw they can make source read differently from how it
- * compiles ("Trojan Source", CVE-2021-42574), so literals escape them and comments drop them.
- */
-const bidiControl = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-const bidiControls = new RegExp(bidiControl.source, 'gu');
-
 const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u0007': '\\a', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
 
-/** Characters written as `\uXXXX`: controls, line/paragraph separators, BOM, bidi controls. */
-function invisible(ch: string, cp: number): boolean {
-  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || cp === 0xfeff || bidiControl.test(ch);
-}
 
 export const go: Language = {
   id: 'go',
@@ -34,17 +23,12 @@ export const go: Language = {
    * An interpreted string literal: printable text (any script, emoji) kept as UTF-8, everything
    * else as an escape. A lone UTF-16 surrogate has no UTF-8 form; it becomes U+FFFD, as Go would.
    */
-  stringLiteral: (text) => {
-    let out = '"';
-    for (const ch of text) {
-      const cp = ch.codePointAt(0) as number;
-      if (named[ch] !== undefined) out += named[ch];
-      else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd';
-      else if (invisible(ch, cp)) out += `\\u${cp.toString(16).padStart(4, '0')}`;
-      else out += ch;
-    }
-    return out + '"';
-  },
+  stringLiteral: (text) =>
+    quoted(text, (ch, cp) => {
+      if (named[ch] !== undefined) return named[ch];
+      if (cp >= 0xd800 && cp <= 0xdfff) return '\\ufffd';
+      return isInvisible(ch, cp) ? u4(cp) : undefined;
+    }),
   /** For `//` comments: one line, no bidi controls. */
-  commentText: (text) => singleLine(text.replace(bidiControls, '')),
+  commentText: (text) => singleLineWithoutBidi(text),
 };

@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { singleLine } from './escape.js';
+import { isInvisible, quoted, singleLineWithoutBidi, u4 } from './escape.js';
 
 /** Java keywords and literals (JLS §3.9), including contextual ones that would confuse readers. */
 const reserved = new Set([
@@ -10,16 +10,12 @@ const reserved = new Set([
   'void', 'volatile', 'while', 'true', 'false', 'null', '_', 'var', 'yield', 'record', 'sealed', 'permits',
 ]);
 
-/** Bidirectional formatting controls ("Trojan Source", CVE-2021-42574): escaped in literals, dropped from comments. */
-const bidiControl = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-const bidiControls = new RegExp(bidiControl.source, 'gu');
-
 /**
  * Characters written as a `\uXXXX` escape. Safe for these: the compiler decodes the escape into the
  * raw character, which is not a line terminator, quote or backslash.
  */
-function invisible(ch: string, cp: number): boolean {
-  return (cp >= 0x80 && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || cp === 0xfeff || (cp >= 0xd800 && cp <= 0xdfff) || bidiControl.test(ch);
+function unicodeEscaped(ch: string, cp: number): boolean {
+  return (cp >= 0xd800 && cp <= 0xdfff) || isInvisible(ch, cp);
 }
 
 const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
@@ -32,23 +28,18 @@ export const java: Language = {
    * A string literal. Control characters use octal escapes, never `\uXXXX`: Java turns unicode
    * escapes into raw characters before lexing, so `\u000a` would break the literal.
    */
-  stringLiteral: (text) => {
-    let out = '"';
-    for (const ch of text) {
-      const cp = ch.codePointAt(0) as number;
-      if (named[ch] !== undefined) out += named[ch];
-      else if (cp < 0x20 || cp === 0x7f) out += `\\${cp.toString(8).padStart(3, '0')}`;
-      else if (invisible(ch, cp)) out += `\\u${cp.toString(16).padStart(4, '0')}`;
-      else out += ch;
-    }
-    return out + '"';
-  },
+  stringLiteral: (text) =>
+    quoted(text, (ch, cp) => {
+      if (named[ch] !== undefined) return named[ch];
+      if (cp < 0x20 || cp === 0x7f) return `\\${cp.toString(8).padStart(3, '0')}`;
+      return unicodeEscaped(ch, cp) ? u4(cp) : undefined;
+    }),
   /**
    * For Javadoc: HTML-escaped (Javadoc is HTML), `@` cannot start a tag, `*\/` cannot close the comment,
    * a `\u` in the text cannot become a unicode escape that the compiler would decode inside the comment.
    */
   commentText: (text) =>
-    singleLine(text.replace(bidiControls, ''))
+    singleLineWithoutBidi(text)
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')

@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { singleLine } from './escape.js';
+import { isInvisible, quoted, singleLineWithoutBidi } from './escape.js';
 
 /**
  * Python keywords, soft keywords and the built-in constants (docs.python.org/3/reference/lexical_analysis.html#keywords).
@@ -11,10 +11,6 @@ const reserved = new Set([
   'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
   'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'match', 'case', 'type', '_', '__debug__',
 ]);
-
-/** Bidirectional formatting controls ("Trojan Source", CVE-2021-42574): escaped in literals, dropped from comments. */
-const bidiControl = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-const bidiControls = new RegExp(bidiControl.source, 'gu');
 
 const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -34,24 +30,11 @@ export const python: Language = {
    * `\N{…}` or `\u0041` stays text; controls, DEL, C1, U+2028/9, BOM and bidi controls become `\x`/`\u`
    * escapes. A lone surrogate is escaped too: Python strings can hold one, exactly as the catalog does.
    */
-  stringLiteral: (text) => {
-    let out = '"';
-    for (let i = 0; i < text.length; i++) {
-      const unit = text.charCodeAt(i);
-      const isHigh = unit >= 0xd800 && unit <= 0xdbff;
-      const next = text.charCodeAt(i + 1);
-      if (isHigh && next >= 0xdc00 && next <= 0xdfff) {
-        out += text.slice(i, i + 2);
-        i++;
-        continue;
-      }
-      const ch = text[i] as string;
-      if (named[ch] !== undefined) out += named[ch];
-      else if (unit < 0x20 || (unit >= 0x7f && unit <= 0x9f) || unit === 0x2028 || unit === 0x2029 || unit === 0xfeff || (unit >= 0xd800 && unit <= 0xdfff) || bidiControl.test(ch)) out += hex(unit);
-      else out += ch;
-    }
-    return out + '"';
-  },
+  stringLiteral: (text) =>
+    quoted(text, (ch, cp) => {
+      if (named[ch] !== undefined) return named[ch];
+      return (cp >= 0xd800 && cp <= 0xdfff) || isInvisible(ch, cp) ? hex(cp) : undefined;
+    }),
   /** For `#` comments: one line, no bidi controls. */
-  commentText: (text) => singleLine(text.replace(bidiControls, '')),
+  commentText: (text) => singleLineWithoutBidi(text),
 };

@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { singleLine } from './escape.js';
+import { isInvisible, quoted, singleLineWithoutBidi } from './escape.js';
 
 /**
  * Rust's strict, reserved and weak keywords (doc.rust-lang.org/reference/keywords.html). Variants are
@@ -13,15 +13,10 @@ const reserved = new Set([
   'final', 'gen', 'macro', 'override', 'priv', 'try', 'typeof', 'unsized', 'virtual', 'yield', 'union', 'macro_rules',
 ]);
 
-/**
- * Bidirectional formatting controls: rustc denies them raw in literals and comments
- * (`text_direction_codepoint_in_literal`, `…_in_comment`), so literals escape them and comments drop them.
- */
-const bidiControl = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-const bidiControls = new RegExp(bidiControl.source, 'gu');
-
 const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0' };
 
+// rustc denies raw bidi controls in literals and comments (`text_direction_codepoint_in_literal`,
+// `…_in_comment`): isInvisible escapes them in literals, singleLineWithoutBidi drops them from comments.
 export const rust: Language = {
   id: 'rust',
   memberCase: 'upperCamel',
@@ -31,20 +26,15 @@ export const rust: Language = {
    * of a source line would swallow the line break; the text never has one raw. A lone UTF-16 surrogate
    * has no UTF-8 form; it becomes U+FFFD, as Rust's `String::from_utf16_lossy` would.
    */
-  stringLiteral: (text) => {
-    let out = '"';
-    for (const ch of text) {
-      const cp = ch.codePointAt(0) as number;
-      if (named[ch] !== undefined) out += named[ch];
-      else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\u{fffd}';
-      else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || cp === 0xfeff || bidiControl.test(ch)) out += `\\u{${cp.toString(16)}}`;
-      else out += ch;
-    }
-    return out + '"';
-  },
+  stringLiteral: (text) =>
+    quoted(text, (ch, cp) => {
+      if (named[ch] !== undefined) return named[ch];
+      if (cp >= 0xd800 && cp <= 0xdfff) return '\\u{fffd}';
+      return isInvisible(ch, cp) ? `\\u{${cp.toString(16)}}` : undefined;
+    }),
   /**
    * For `///` doc comments, which rustdoc reads as Markdown: one line, no bidi controls, and the
    * characters that would start HTML, links, code or emphasis backslash-escaped.
    */
-  commentText: (text) => singleLine(text.replace(bidiControls, '')).replace(/[\\`*_[\]<>&]/g, '\\$&'),
+  commentText: (text) => singleLineWithoutBidi(text).replace(/[\\`*_[\]<>&]/g, '\\$&'),
 };
