@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
+import { ciSeed } from './setup-fast-check.js';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -24,7 +25,7 @@ import { runTool } from './targets/harness.js';
  * FUZZ_CATALOGS sets how many catalogs (npm run fuzz runs more); FUZZ_SEED replays a failure.
  */
 const count = Number(process.env['FUZZ_CATALOGS'] ?? 6);
-const seed = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
+const seed = Number(process.env['FUZZ_SEED'] ?? (process.env['CI'] === 'true' ? ciSeed : Date.now() % 2 ** 31));
 
 const nasty = ['"', "'", '\\', '\\\\', '\\u0000', '\0', '\n', '\r\n', '\t', '\u2028', '\u2029', '*/', '/*', '//', '${', '`', '{{', '}}', '{{{', '"); drop table x; --', '<!--', '-->', '<script>', '&amp;', '%s', '#', '\u007f', '\u001b', '\uFEFF', '🚀', '👩‍💻', '错误', 'ü', '\u0301', ' '];
 const text = fc.oneof(
