@@ -27,8 +27,11 @@ export async function watchAndRun(options: WatchOptions, output: Output): Promis
     } catch (error) {
       options.report(error);
     }
-    watchers.forEach((w) => w.close());
+    // The old watchers stay open until the new ones are: a change made while this run was
+    // working (or re-arming) still schedules the next run instead of being lost.
+    const previous = watchers;
     watchers = await watchFiles(await options.files().catch(() => []), schedule);
+    previous.forEach((w) => w.close());
     output.out('Watching for changes (Ctrl-C to stop)…');
   };
   const schedule = (): void => {
