@@ -1,5 +1,4 @@
 import { type Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
-import type { Location } from '../diagnostics.js';
 import type { ImportedRow, ImportedTable } from '../markdown/error-tables.js';
 import { defaultColumns } from './model.js';
 import { SeqEditor } from './seq-editor.js';
@@ -23,11 +22,6 @@ export interface MergeSummary {
   /** In the catalog but no longer in the Markdown: kept, or deleted with --prune. */
   readonly missing: readonly MissingEntry[];
   readonly pruned: boolean;
-}
-
-export interface PlacedRow {
-  readonly code: string;
-  readonly at: Location;
 }
 
 interface Entry {

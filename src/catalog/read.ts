@@ -1,7 +1,7 @@
-import { type Document, isNode, LineCounter, parseAllDocuments } from 'yaml';
+import { type Document, LineCounter, parseAllDocuments } from 'yaml';
 import { InputError, type Location } from '../diagnostics.js';
 import { readTextFile } from '../io/files.js';
-import { parseYaml, type ParsedYaml } from '../yaml/parse.js';
+import { nodeLocator, parseYaml, type ParsedYaml } from '../yaml/parse.js';
 import type { Catalog } from './model.js';
 
 export type ReadCatalog = ParsedYaml<Catalog>;
@@ -30,18 +30,7 @@ export async function parseCatalogValue(text: string, file: string): Promise<Rea
     const lineCounter = new LineCounter();
     const document = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }) as Document[];
     const contents = document[0] as Document;
-    const at = (offset: number): Location => {
-      const { line, col } = lineCounter.linePos(offset);
-      return { file, line, column: col };
-    };
-    // The same search as src/yaml/parse.ts: the deepest node of the path that exists.
-    const locate = (path: readonly (string | number)[]): Location => {
-      for (let depth = path.length; depth >= 0; depth--) {
-        const node = depth === 0 ? contents.contents : contents.getIn(path.slice(0, depth), true);
-        if (isNode(node) && node.range) return at(node.range[0]);
-      }
-      return at(0);
-    };
+    const locate = nodeLocator(contents, lineCounter, file);
     return (located = { document: contents, locate });
   };
   return {
@@ -53,7 +42,7 @@ export async function parseCatalogValue(text: string, file: string): Promise<Rea
   };
 }
 
-/** The location of every code entry, by group and index, for diagnostics that point into the catalog. */
-export function entryLocation(read: ReadCatalog, group: number, index: number): Location {
-  return read.locate(['groups', group, 'codes', index]);
+/** Where a code entry is in the catalog, by group and index: what diagnostics point at. */
+export function entryLocator(read: ReadCatalog): (group: number, index: number) => Location {
+  return (group, index) => read.locate(['groups', group, 'codes', index]);
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Catalog } from '../catalog/model.js';
-import { parseCatalog, parseCatalogValue, type ReadCatalog } from '../catalog/read.js';
+import { entryLocator, parseCatalog, parseCatalogValue, type ReadCatalog } from '../catalog/read.js';
 import { locationsByCode, parseSources, sourcesPathFor } from '../catalog/sources.js';
 import { checkArtifactDrift } from '../check/artifact-drift.js';
 import { type BreakingIgnore, checkBreaking } from '../check/breaking.js';
@@ -62,7 +62,7 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
     findings.push(...(await checkSourceDrift({ sources: options.sources, headers: options.headers, catalogFile: options.catalog, entries })));
   }
   if (options.targets.length > 0 && !hasRule(findings, 'identifier-collision')) {
-    const files = generate({ catalog: read.value, source: options.source, locate: (g, i) => read.locate(['groups', g, 'codes', i]) }, options.targets);
+    const files = generate({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
     findings.push(...(await checkArtifactDrift(files, options.fixCommand)));
   }
   if (options.against !== undefined) {
@@ -92,6 +92,7 @@ async function lintEntries(read: ReadCatalog, catalogFile: string): Promise<Lint
   const sources = parseSources(await readTextFileIfExists(sourcesPathFor(catalogFile), 'source map'), catalogFile);
   const cwdRelative = (file: string) => relative(process.cwd(), resolve(file));
   const sourcesByCode = locationsByCode(sources);
+  const locate = entryLocator(read);
   const occurrences = new Map<string, number>();
   return read.value.groups.flatMap((group, g) =>
     group.codes.map((entry, i) => {
@@ -103,7 +104,7 @@ async function lintEntries(read: ReadCatalog, catalogFile: string): Promise<Lint
         group: group.title,
         // Located only when a finding needs it: locating every entry costs a YAML parse with positions.
         get at() {
-          return read.locate(['groups', g, 'codes', i]);
+          return locate(g, i);
         },
         source: origin && { ...origin, file: cwdRelative(origin.file) },
       };

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { readCatalog } from '../catalog/read.js';
+import { entryLocator, readCatalog } from '../catalog/read.js';
 import { type Diagnostic, UsageError } from '../diagnostics.js';
 import { generate, type ResolvedTarget } from '../emit/generate.js';
 import { carriesGeneratedHeader } from '../emit/header.js';
@@ -29,7 +29,7 @@ interface PlannedFile {
 export async function generateCommand(options: GenerateOptions, output: Output): Promise<void> {
   const read = await readCatalog(options.catalog);
   const files = generate(
-    { catalog: read.value, source: options.source, locate: (group, index) => read.locate(['groups', group, 'codes', index]) },
+    { catalog: read.value, source: options.source, locate: entryLocator(read) },
     options.targets,
   );
   const plan = await planWrites(files, options.force);

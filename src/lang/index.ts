@@ -8,7 +8,3 @@ import { typescript } from './typescript.js';
 
 /** Every language the naming engine names codes in; a collision in any of them is an error. */
 export const languages: readonly Language[] = [typescript, go, java, python, rust, proto];
-
-export function languageById(id: string): Language | undefined {
-  return languages.find((l) => l.id === id);
-}

@@ -2,7 +2,6 @@ import type { Language } from './language.js';
 import { singleLine } from './escape.js';
 
 /** The prefix of every enum value: proto enum values share their package's scope, so style guides prefix them with the enum's name. */
-export const protoEnumName = 'ErrorCode';
 const prefix = 'ERROR_CODE_';
 
 /** The zero value every proto3 enum starts with (buf lint ENUM_ZERO_VALUE_SUFFIX); no code may take its name. */

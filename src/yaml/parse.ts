@@ -77,13 +77,7 @@ export async function parseYaml<T>(text: string, file: string, schema: SchemaNam
       },
     ];
   }
-  const locate = (path: readonly (string | number)[]): Location => {
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
-      if (isNode(node) && node.range) return at(node.range[0]);
-    }
-    return at(0);
-  };
+  const locate = nodeLocator(document, lineCounter, file);
   const schemaProblems = validateAgainstSchema(schema, value, locate);
   if (schemaProblems.length > 0) return schemaProblems;
   return { value: value as T, document, locate };
@@ -185,6 +179,17 @@ function isStackOverflow(error: unknown): boolean {
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Where the node at a path starts: the deepest node of the path that exists, else the file's start. */
+export function nodeLocator(document: Document, lineCounter: LineCounter, file: string): (path: readonly (string | number)[]) => Location {
+  return (path) => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) return positionAt(lineCounter, file, node.range[0]);
+    }
+    return positionAt(lineCounter, file, 0);
+  };
 }
 
 function positionAt(lineCounter: LineCounter, file: string, offset: number): Location {

@@ -3,7 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { expectedGrpc, grpcExtras, grpcNumbers } from './grpc-expected.js';
-import { type Expected, evolvedCatalog, expectedFrom, generateInto, hostileCatalog, runTool, seedCatalog, unknownProbes } from './harness.js';
+import { canonicalOf, evolvedCatalog, type Expected, expectedFrom, generateInto, hostileCatalog, probesFor, runTool, seedCatalog } from './harness.js';
 
 /** Go without the network or the user's workspace: modules only from the local folder. */
 const goEnv = { GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local', GOWORK: 'off', CGO_ENABLED: '0' };
@@ -113,7 +113,7 @@ async function buildAndRun(catalogText: string, options: { package: string; type
   runTool('go', ['build', './...'], { cwd: moduleDir, env: goEnv });
 
   const expected = await expectedFrom(catalogText);
-  const probes = [...expected.codes.map((c) => c.code), ...Object.keys(expected.aliases), ...expected.removed, ...unknownProbes];
+  const probes = probesFor(expected);
   const stdout = runTool('go', ['run', './cmd/dump'], { cwd: moduleDir, env: goEnv, input: JSON.stringify(probes) });
   return { source: readFileSync(file, 'utf8'), dump: JSON.parse(stdout) as Dump, expected, grpc: await expectedGrpc(catalogText), probes };
 }
@@ -132,10 +132,10 @@ function expectMatchesCatalog({ dump, expected, grpc, probes }: Built): void {
       grpcCode: grpcNumbers[grpc.get(c.code)!],
     })),
   );
-  const known = new Set(expected.codes.map((c) => c.code));
+  const canonicalFor = canonicalOf(expected);
   expect(dump.parsed).toEqual(
     probes.map((input) => {
-      const canonical = known.has(input) ? input : expected.aliases[input];
+      const canonical = canonicalFor(input);
       return canonical === undefined ? { input, code: input, ok: false } : { input, code: canonical, ok: true };
     }),
   );

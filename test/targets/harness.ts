@@ -88,6 +88,24 @@ export async function expectedFrom(catalogText: string): Promise<Expected> {
 /** Values that no catalog here knows: the generated lookups must reject them. */
 export const unknownProbes = ['SOMETHING_NEW', '', 'not_found', ' NOT_FOUND'];
 
+/** What every target's parse function is probed with: each code, each alias, each tombstone, unknown values. */
+export function probesFor(expected: Expected): string[] {
+  return [...expected.codes.map((c) => c.code), ...Object.keys(expected.aliases), ...expected.removed, ...unknownProbes];
+}
+
+/** The code a probe must parse to (an alias gives its canonical code), or undefined when it must be rejected. */
+export function canonicalOf(expected: Expected): (input: string) => string | undefined {
+  const known = new Set(expected.codes.map((c) => c.code));
+  return (input) => (known.has(input) ? input : expected.aliases[input]);
+}
+
+/** Status → the codes listed with it, in catalog order: what a codes-for-status lookup must return. */
+export function codesByStatus(expected: Expected): Record<string, string[]> {
+  const byStatus: Record<string, string[]> = {};
+  for (const c of expected.codes) for (const s of c.statuses) (byStatus[String(s)] ??= []).push(c.code);
+  return byStatus;
+}
+
 /**
  * Writes the catalog and a config naming one target into `dir`, runs the real CLI there, and
  * returns the generated file's path. The config sets the options explicitly (the repo's own

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { expectedGrpc, grpcExtras, grpcNumbers } from './grpc-expected.js';
-import { type Expected, evolvedCatalog, expectedFrom, generateInto, hostileCatalog, runTool, seedCatalog, unknownProbes } from './harness.js';
+import { canonicalOf, evolvedCatalog, type Expected, expectedFrom, generateInto, hostileCatalog, probesFor, runTool, seedCatalog } from './harness.js';
 
 /**
  * Prints everything the generated enum knows, and what fromCode makes of each probe line on stdin,
@@ -90,7 +90,7 @@ async function buildAndRun(catalogText: string, options: JavaOptions): Promise<B
   runTool('javac', ['-J-XX:TieredStopAtLevel=1', '-Xlint:all', '-Werror', '-encoding', 'UTF-8', '-d', 'classes', file, mainFile], { cwd: dir });
 
   const expected = await expectedFrom(catalogText);
-  const probes = [...expected.codes.map((c) => c.code), ...Object.keys(expected.aliases), ...expected.removed, ...unknownProbes];
+  const probes = probesFor(expected);
   const stdout = runTool('java', ['-cp', 'classes', 'Main'], { cwd: dir, input: probes.map((p) => `${p}\n`).join('') });
   return { source: readFileSync(file, 'utf8'), dump: JSON.parse(stdout) as Dump, expected, grpc: await expectedGrpc(catalogText), probes };
 }
@@ -100,8 +100,8 @@ function expectMatchesCatalog({ dump, expected, grpc, probes }: Built): void {
   expect(dump.codes).toEqual(
     expected.codes.map((c) => ({ ...c, grpcStatus: grpc.get(c.code), grpcCode: grpcNumbers[grpc.get(c.code)!] })),
   );
-  const known = new Set(expected.codes.map((c) => c.code));
-  expect(dump.parsed).toEqual(probes.map((input) => ({ input, code: known.has(input) ? input : (expected.aliases[input] ?? null) })));
+  const canonicalFor = canonicalOf(expected);
+  expect(dump.parsed).toEqual(probes.map((input) => ({ input, code: canonicalFor(input) ?? null })));
   expect(dump.null).toBe(false);
 }
 

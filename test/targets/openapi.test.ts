@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument, parse as parseYaml } from 'yaml';
 import { errgen, repoRoot } from '../helpers/cli.js';
 import { expectedGrpc } from './grpc-expected.js';
+import { hostileCatalog, runTool, seedCatalog } from './harness.js';
 
 /**
  * The openapi target, proven by established tools: the official OpenAPI JSON Schemas
@@ -50,8 +50,8 @@ groups:
         solution: Retry
 `;
 const catalogs = {
-  seed: readFileSync(join(repoRoot, 'data/errors.yaml'), 'utf8'),
-  hostile: readFileSync(join(repoRoot, 'test/fixtures/hostile/errors.yaml'), 'utf8'),
+  seed: readFileSync(seedCatalog, 'utf8'),
+  hostile: readFileSync(hostileCatalog, 'utf8'),
   lifecycle: lifecycleCatalog,
 };
 
@@ -262,7 +262,7 @@ describe.each(Object.entries(catalogs))('openapi target, %s catalog', (_name, ca
     ] as const;
     for (const [input, media] of inputs) {
       const checks = checksFor(media);
-      run(process.execPath, [join(repoRoot, 'node_modules/openapi-typescript/bin/cli.js'), input, '-o', types], out);
+      runTool(process.execPath, [join(repoRoot, 'node_modules/openapi-typescript/bin/cli.js'), input, '-o', types], { cwd: out });
       writeFileSync(
         join(out, 'check.ts'),
         [
@@ -272,7 +272,7 @@ describe.each(Object.entries(catalogs))('openapi target, %s catalog', (_name, ca
           '',
         ].join('\n'),
       );
-      run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '--strict', '--noEmit', '--module', 'esnext', '--moduleResolution', 'bundler', 'check.ts'], out);
+      runTool(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '--strict', '--noEmit', '--module', 'esnext', '--moduleResolution', 'bundler', 'check.ts'], { cwd: out });
     }
   }, 240_000);
 });
@@ -286,9 +286,3 @@ describe('openapi target, validators', () => {
   });
 });
 
-function run(command: string, args: readonly string[], cwd: string): string {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
-  if (result.error) throw result.error;
-  expect(result.status, `${args.join(' ')} failed:\n${result.stdout}${result.stderr}`).toBe(0);
-  return result.stdout;
-}

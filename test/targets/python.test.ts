@@ -3,7 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { grpcExtras, grpcNumbers, expectedGrpc } from './grpc-expected.js';
-import { type Expected, evolvedCatalog, expectedFrom, generateInto, hostileCatalog, runTool, seedCatalog, unknownProbes } from './harness.js';
+import { canonicalOf, codesByStatus, evolvedCatalog, type Expected, expectedFrom, generateInto, hostileCatalog, probesFor, runTool, seedCatalog } from './harness.js';
 
 /** Prints everything the generated module knows, and what it makes of the probes on stdin, as JSON. Itself checked by mypy --strict. */
 const dumpScript = (module: string, typeName: string) => `from __future__ import annotations
@@ -84,7 +84,7 @@ async function buildAndRun(catalogText: string, options: { module: string; typeN
   runTool('python3', ['-W', 'error', '-m', 'py_compile', `${options.module}.py`], { cwd: pkgDir, env });
 
   const expected = await expectedFrom(catalogText);
-  const probes = [...expected.codes.map((c) => c.code), ...Object.keys(expected.aliases), ...expected.removed, ...unknownProbes];
+  const probes = probesFor(expected);
   const stdout = runTool('python3', ['-X', 'dev', '-W', 'error', 'dump.py'], { cwd: pkgDir, env, input: JSON.stringify(probes) });
   return { source: readFileSync(file, 'utf8'), dump: JSON.parse(stdout) as Dump, expected, grpc: await expectedGrpc(catalogText), probes };
 }
@@ -106,16 +106,14 @@ function expectMatchesCatalog({ dump, expected, grpc, probes }: Built): void {
       deprecated: c.deprecated,
     })),
   );
-  const known = new Set(expected.codes.map((c) => c.code));
+  const canonicalFor = canonicalOf(expected);
   expect(dump.parsed).toEqual(
     probes.map((input) => {
-      const canonical = known.has(input) ? input : expected.aliases[input];
+      const canonical = canonicalFor(input);
       return { input, code: canonical ?? null, constructed: canonical ?? null };
     }),
   );
-  const byStatus: Record<string, string[]> = {};
-  for (const c of expected.codes) for (const s of c.statuses) (byStatus[String(s)] ??= []).push(c.code);
-  expect(dump.byStatus).toEqual(byStatus);
+  expect(dump.byStatus).toEqual(codesByStatus(expected));
   expect(dump.unknownStatus).toEqual([]);
 }
 

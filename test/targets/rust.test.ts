@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { expectedGrpc, grpcExtras, grpcNumbers } from './grpc-expected.js';
-import { type Expected, evolvedCatalog, expectedFrom, generateInto, hostileCatalog, runTool, seedCatalog, unknownProbes } from './harness.js';
+import { canonicalOf, codesByStatus, evolvedCatalog, type Expected, expectedFrom, generateInto, hostileCatalog, probesFor, runTool, seedCatalog } from './harness.js';
 
 /**
  * Prints everything the generated module knows, and what it makes of the probes on stdin (one per
@@ -112,7 +112,7 @@ async function buildAndRun(catalogText: string, options: { module: string; typeN
   runTool('cargo', ['build', '--offline', '--quiet'], { cwd: crate, env });
 
   const expected = await expectedFrom(catalogText);
-  const probes = [...expected.codes.map((c) => c.code), ...Object.keys(expected.aliases), ...expected.removed, ...unknownProbes];
+  const probes = probesFor(expected);
   for (const probe of probes) expect(probe).not.toContain('\n');
   const stdout = runTool(join(dir, 'target', 'debug', 'dump'), [], { cwd: crate, input: probes.join('\n') });
   return { source: readFileSync(file, 'utf8'), dump: JSON.parse(stdout) as Dump, expected, grpc: await expectedGrpc(catalogText), probes };
@@ -133,16 +133,14 @@ function expectMatchesCatalog({ dump, expected, grpc, probes }: Built): void {
       deprecated: c.deprecated,
     })),
   );
-  const known = new Set(expected.codes.map((c) => c.code));
+  const canonicalFor = canonicalOf(expected);
   expect(dump.parsed).toEqual(
     probes.map((input) => {
-      const canonical = known.has(input) ? input : expected.aliases[input];
+      const canonical = canonicalFor(input);
       return canonical === undefined ? { input, unknown: input } : { input, code: canonical };
     }),
   );
-  const byStatus: Record<string, string[]> = {};
-  for (const c of expected.codes) for (const s of c.statuses) (byStatus[String(s)] ??= []).push(c.code);
-  expect(dump.byStatus).toEqual(byStatus);
+  expect(dump.byStatus).toEqual(codesByStatus(expected));
   expect(dump.unknownStatus).toBe(0);
   expect(dump.errorText).toBe('unknown error code "SOMETHING_NEW"');
 }

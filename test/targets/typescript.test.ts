@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { errgen, repoRoot } from '../helpers/cli.js';
 import { expectedGrpc, grpcExtras, grpcNumbers } from './grpc-expected.js';
+import { hostileCatalog, runTool, seedCatalog } from './harness.js';
 
 /**
  * The typescript target, proven by the real compiler: generated code type-checks under the strictest
@@ -54,8 +54,8 @@ groups:
 ${grpcExtras}`;
 
 const catalogs = {
-  seed: readFileSync(join(repoRoot, 'data/errors.yaml'), 'utf8'),
-  hostile: readFileSync(join(repoRoot, 'test/fixtures/hostile/errors.yaml'), 'utf8'),
+  seed: readFileSync(seedCatalog, 'utf8'),
+  hostile: readFileSync(hostileCatalog, 'utf8'),
   lifecycle: lifecycleCatalog,
 };
 
@@ -98,7 +98,7 @@ async function expectedInfo(catalogText: string) {
   return { info, aliases };
 }
 
-/** Temporary folders that live until the file's last test (the shared helper's go after each test). */
+/** Temporary folders made in beforeAll hooks, kept until the file's last test. */
 const tempDirs: string[] = [];
 afterAll(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
@@ -109,12 +109,6 @@ function tempDir(): string {
   return dir;
 }
 
-function run(command: string, args: readonly string[], cwd: string): string {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
-  if (result.error) throw result.error;
-  expect(result.status, `${args.join(' ')} failed:\n${result.stdout}${result.stderr}`).toBe(0);
-  return result.stdout;
-}
 
 /** Writes the catalog and a config with one target per style, runs `errgen generate`, returns the output folder. */
 function generate(dir: string, catalogText: string): string {
@@ -162,22 +156,22 @@ describe.each(Object.entries(catalogs))('typescript target, %s catalog', (name, 
   });
 
   it('type-checks under the strictest flags in both styles, the const style also with --erasableSyntaxOnly', () => {
-    run(process.execPath, [tsc, ...strictFlags, '--noEmit', ...styles.map((style) => `${style}/error-codes.ts`)], out);
-    run(process.execPath, [tsc, ...strictFlags, '--erasableSyntaxOnly', '--noEmit', 'const/error-codes.ts'], out);
+    runTool(process.execPath, [tsc, ...strictFlags, '--noEmit', ...styles.map((style) => `${style}/error-codes.ts`)], { cwd: out });
+    runTool(process.execPath, [tsc, ...strictFlags, '--erasableSyntaxOnly', '--noEmit', 'const/error-codes.ts'], { cwd: out });
   });
 
   it('answers, compiled and run, exactly what the catalog says: every string byte for byte, unknown codes undefined, aliases resolved', () => {
     const probes = ['SOMETHING_NEW', '', 'toString', ...Object.keys(info), ...Object.keys(aliases)];
     for (const style of styles) writeFileSync(join(out, style, 'driver.ts'), driver(probes, statuses));
     writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
-    run(process.execPath, [tsc, ...strictFlags, '--module', 'nodenext', '--target', 'es2022', '--rootDir', '.', '--outDir', 'js', ...styles.map((style) => `${style}/driver.ts`)], out);
+    runTool(process.execPath, [tsc, ...strictFlags, '--module', 'nodenext', '--target', 'es2022', '--rootDir', '.', '--outDir', 'js', ...styles.map((style) => `${style}/driver.ts`)], { cwd: out });
     copyFileSync(join(out, 'package.json'), join(out, 'js/package.json'));
 
     const expectedParsed: Record<string, string | null> = { SOMETHING_NEW: null, '': null, toString: null };
     for (const code of Object.keys(info)) expectedParsed[code] = code;
     Object.assign(expectedParsed, aliases);
     for (const style of styles) {
-      const report = JSON.parse(run(process.execPath, [`js/${style}/driver.js`], out)) as Record<string, unknown>;
+      const report = JSON.parse(runTool(process.execPath, [`js/${style}/driver.js`], { cwd: out })) as Record<string, unknown>;
       expect(report['info']).toStrictEqual(info);
       if (name === 'lifecycle') expect((report['info'] as typeof info)['ALREADY_THERE']).toMatchObject({ grpcStatus: 'ALREADY_EXISTS', grpcCode: 6 });
       expect(report['parsed']).toStrictEqual(expectedParsed);
