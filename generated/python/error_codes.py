@@ -28,19 +28,19 @@ class ErrorCode(str, enum.Enum):
     """
 
     # General Error Code
-    #: The parameter argument is not supported
+    #: The parameter {argument} is not supported
     #: HTTP 400; gRPC INVALID_ARGUMENT.
     ARGUMENT_NOT_SUPPORT = "ARGUMENT_NOT_SUPPORT"
-    #: The parameter argument is required
+    #: The parameter {argument} is required
     #: HTTP 400; gRPC INVALID_ARGUMENT.
     ARGUMENT_NOT_FOUND = "ARGUMENT_NOT_FOUND"
-    #: Type of parameter argument shall be of a format
+    #: Type of parameter {argument} shall be of a {format}
     #: HTTP 400; gRPC INVALID_ARGUMENT.
     ARGUMENT_WRONG_FORMAT = "ARGUMENT_WRONG_FORMAT"
     #: The parameter value is illegal or exceeds the range
     #: HTTP 400; gRPC INVALID_ARGUMENT.
     OUT_OF_RANGE = "OUT_OF_RANGE"
-    #: The resource does not contain the parameter argument
+    #: The resource does not contain the parameter {argument}
     #: HTTP 400; gRPC INVALID_ARGUMENT.
     ARGUMENT_MISMATCH = "ARGUMENT_MISMATCH"
     #: Parameter Argument Error
@@ -102,10 +102,10 @@ class ErrorCode(str, enum.Enum):
     #: Successful
     #: HTTP 200; gRPC OK.
     APIGATEWAY_SUCCESS = "APIGATEWAY_SUCCESS"
-    #: The parameter param is not supported
+    #: The parameter {param} is not supported
     #: HTTP 400; gRPC INVALID_ARGUMENT.
     APIGATEWAY_ARGUMENT_NOT_SUPPORT = "APIGATEWAY_ARGUMENT_NOT_SUPPORT"
-    #: param cannot be null
+    #: {param} cannot be null
     #: HTTP 400; gRPC INVALID_ARGUMENT.
     APIGATEWAY_ARGUMENT_NOT_FOUND = "APIGATEWAY_ARGUMENT_NOT_FOUND"
     #: The group is released and cannot be modified
@@ -162,7 +162,7 @@ class ErrorCode(str, enum.Enum):
     #: Invalid keyID
     #: HTTP 404; gRPC NOT_FOUND.
     APIGATEWAY_NONE_VALID_APPID = "APIGATEWAY_NONE_VALID_APPID"
-    #: The param resource is absent
+    #: The {param} resource is absent
     #: HTTP 404; gRPC NOT_FOUND.
     APIGATEWAY_NOT_FOUND = "APIGATEWAY_NOT_FOUND"
     #: The group has no valid API
@@ -291,7 +291,7 @@ _DETAILS: Final[Mapping[ErrorCode, _Details]] = MappingProxyType(
     {
         ErrorCode.ARGUMENT_NOT_SUPPORT: _Details(
             statuses=(400,),
-            message="The parameter argument is not supported",
+            message="The parameter {argument} is not supported",
             solution="Please check access information",
             grpc_status="INVALID_ARGUMENT",
             grpc_code=3,
@@ -299,7 +299,7 @@ _DETAILS: Final[Mapping[ErrorCode, _Details]] = MappingProxyType(
         ),
         ErrorCode.ARGUMENT_NOT_FOUND: _Details(
             statuses=(400,),
-            message="The parameter argument is required",
+            message="The parameter {argument} is required",
             solution="Please check access information",
             grpc_status="INVALID_ARGUMENT",
             grpc_code=3,
@@ -307,7 +307,7 @@ _DETAILS: Final[Mapping[ErrorCode, _Details]] = MappingProxyType(
         ),
         ErrorCode.ARGUMENT_WRONG_FORMAT: _Details(
             statuses=(400,),
-            message="Type of parameter argument shall be of a format",
+            message="Type of parameter {argument} shall be of a {format}",
             solution="Please check access information",
             grpc_status="INVALID_ARGUMENT",
             grpc_code=3,
@@ -323,7 +323,7 @@ _DETAILS: Final[Mapping[ErrorCode, _Details]] = MappingProxyType(
         ),
         ErrorCode.ARGUMENT_MISMATCH: _Details(
             statuses=(400,),
-            message="The resource does not contain the parameter argument",
+            message="The resource does not contain the parameter {argument}",
             solution="Please check access information",
             grpc_status="INVALID_ARGUMENT",
             grpc_code=3,
@@ -483,7 +483,7 @@ _DETAILS: Final[Mapping[ErrorCode, _Details]] = MappingProxyType(
         ),
         ErrorCode.APIGATEWAY_ARGUMENT_NOT_SUPPORT: _Details(
             statuses=(400,),
-            message="The parameter param is not supported",
+            message="The parameter {param} is not supported",
             solution="Please check access information",
             grpc_status="INVALID_ARGUMENT",
             grpc_code=3,
@@ -491,7 +491,7 @@ _DETAILS: Final[Mapping[ErrorCode, _Details]] = MappingProxyType(
         ),
         ErrorCode.APIGATEWAY_ARGUMENT_NOT_FOUND: _Details(
             statuses=(400,),
-            message="param cannot be null",
+            message="{param} cannot be null",
             solution="Please check access information",
             grpc_status="INVALID_ARGUMENT",
             grpc_code=3,
@@ -643,7 +643,7 @@ _DETAILS: Final[Mapping[ErrorCode, _Details]] = MappingProxyType(
         ),
         ErrorCode.APIGATEWAY_NOT_FOUND: _Details(
             statuses=(404,),
-            message="The param resource is absent",
+            message="The {param} resource is absent",
             solution="Please check access information",
             grpc_status="NOT_FOUND",
             grpc_code=5,

@@ -15,15 +15,15 @@ use std::str::FromStr;
 #[non_exhaustive]
 pub enum ErrorCode {
     // General Error Code
-    /// The parameter argument is not supported
+    /// The parameter {argument} is not supported
     ///
     /// HTTP 400; gRPC `INVALID_ARGUMENT`. Solution: Please check access information
     ArgumentNotSupport,
-    /// The parameter argument is required
+    /// The parameter {argument} is required
     ///
     /// HTTP 400; gRPC `INVALID_ARGUMENT`. Solution: Please check access information
     ArgumentNotFound,
-    /// Type of parameter argument shall be of a format
+    /// Type of parameter {argument} shall be of a {format}
     ///
     /// HTTP 400; gRPC `INVALID_ARGUMENT`. Solution: Please check access information
     ArgumentWrongFormat,
@@ -31,7 +31,7 @@ pub enum ErrorCode {
     ///
     /// HTTP 400; gRPC `INVALID_ARGUMENT`. Solution: Please check access information
     OutOfRange,
-    /// The resource does not contain the parameter argument
+    /// The resource does not contain the parameter {argument}
     ///
     /// HTTP 400; gRPC `INVALID_ARGUMENT`. Solution: Please check access information
     ArgumentMismatch,
@@ -113,11 +113,11 @@ pub enum ErrorCode {
     ///
     /// HTTP 200; gRPC `OK`. Solution: None
     ApigatewaySuccess,
-    /// The parameter param is not supported
+    /// The parameter {param} is not supported
     ///
     /// HTTP 400; gRPC `INVALID_ARGUMENT`. Solution: Please check access information
     ApigatewayArgumentNotSupport,
-    /// param cannot be null
+    /// {param} cannot be null
     ///
     /// HTTP 400; gRPC `INVALID_ARGUMENT`. Solution: Please check access information
     ApigatewayArgumentNotFound,
@@ -193,7 +193,7 @@ pub enum ErrorCode {
     ///
     /// HTTP 404; gRPC `NOT_FOUND`. Solution: Please check access information
     ApigatewayNoneValidAppid,
-    /// The param resource is absent
+    /// The {param} resource is absent
     ///
     /// HTTP 404; gRPC `NOT_FOUND`. Solution: Please check access information
     ApigatewayNotFound,
@@ -414,7 +414,7 @@ const DETAILS: &[Details] = &[
     Details {
         code: "ARGUMENT_NOT_SUPPORT",
         statuses: &[400],
-        message: "The parameter argument is not supported",
+        message: "The parameter {argument} is not supported",
         solution: "Please check access information",
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
@@ -423,7 +423,7 @@ const DETAILS: &[Details] = &[
     Details {
         code: "ARGUMENT_NOT_FOUND",
         statuses: &[400],
-        message: "The parameter argument is required",
+        message: "The parameter {argument} is required",
         solution: "Please check access information",
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
@@ -432,7 +432,7 @@ const DETAILS: &[Details] = &[
     Details {
         code: "ARGUMENT_WRONG_FORMAT",
         statuses: &[400],
-        message: "Type of parameter argument shall be of a format",
+        message: "Type of parameter {argument} shall be of a {format}",
         solution: "Please check access information",
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
@@ -450,7 +450,7 @@ const DETAILS: &[Details] = &[
     Details {
         code: "ARGUMENT_MISMATCH",
         statuses: &[400],
-        message: "The resource does not contain the parameter argument",
+        message: "The resource does not contain the parameter {argument}",
         solution: "Please check access information",
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
@@ -630,7 +630,7 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_ARGUMENT_NOT_SUPPORT",
         statuses: &[400],
-        message: "The parameter param is not supported",
+        message: "The parameter {param} is not supported",
         solution: "Please check access information",
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
@@ -639,7 +639,7 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_ARGUMENT_NOT_FOUND",
         statuses: &[400],
-        message: "param cannot be null",
+        message: "{param} cannot be null",
         solution: "Please check access information",
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
@@ -810,7 +810,7 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_NOT_FOUND",
         statuses: &[404],
-        message: "The param resource is absent",
+        message: "The {param} resource is absent",
         solution: "Please check access information",
         grpc_status: "NOT_FOUND",
         grpc_code: 5,

@@ -4,19 +4,19 @@
 /** Every error code the API sends, by its wire value. */
 export enum ErrorCode {
   /**
-   * The parameter argument is not supported (HTTP 400)
+   * The parameter {argument} is not supported (HTTP 400)
    *
    * Solution: Please check access information
    */
   ArgumentNotSupport = "ARGUMENT_NOT_SUPPORT",
   /**
-   * The parameter argument is required (HTTP 400)
+   * The parameter {argument} is required (HTTP 400)
    *
    * Solution: Please check access information
    */
   ArgumentNotFound = "ARGUMENT_NOT_FOUND",
   /**
-   * Type of parameter argument shall be of a format (HTTP 400)
+   * Type of parameter {argument} shall be of a {format} (HTTP 400)
    *
    * Solution: Please check access information
    */
@@ -28,7 +28,7 @@ export enum ErrorCode {
    */
   OutOfRange = "OUT_OF_RANGE",
   /**
-   * The resource does not contain the parameter argument (HTTP 400)
+   * The resource does not contain the parameter {argument} (HTTP 400)
    *
    * Solution: Please check access information
    */
@@ -144,13 +144,13 @@ export enum ErrorCode {
    */
   ApigatewaySuccess = "APIGATEWAY_SUCCESS",
   /**
-   * The parameter param is not supported (HTTP 400)
+   * The parameter {param} is not supported (HTTP 400)
    *
    * Solution: Please check access information
    */
   ApigatewayArgumentNotSupport = "APIGATEWAY_ARGUMENT_NOT_SUPPORT",
   /**
-   * param cannot be null (HTTP 400)
+   * {param} cannot be null (HTTP 400)
    *
    * Solution: Please check access information
    */
@@ -264,7 +264,7 @@ export enum ErrorCode {
    */
   ApigatewayNoneValidAppid = "APIGATEWAY_NONE_VALID_APPID",
   /**
-   * The param resource is absent (HTTP 404)
+   * The {param} resource is absent (HTTP 404)
    *
    * Solution: Please check access information
    */
@@ -396,7 +396,7 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
   [ErrorCode.ArgumentNotSupport]: {
     status: 400,
     statuses: [400],
-    message: "The parameter argument is not supported",
+    message: "The parameter {argument} is not supported",
     solution: "Please check access information",
     group: "General Error Code",
     grpcStatus: "INVALID_ARGUMENT",
@@ -405,7 +405,7 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
   [ErrorCode.ArgumentNotFound]: {
     status: 400,
     statuses: [400],
-    message: "The parameter argument is required",
+    message: "The parameter {argument} is required",
     solution: "Please check access information",
     group: "General Error Code",
     grpcStatus: "INVALID_ARGUMENT",
@@ -414,7 +414,7 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
   [ErrorCode.ArgumentWrongFormat]: {
     status: 400,
     statuses: [400],
-    message: "Type of parameter argument shall be of a format",
+    message: "Type of parameter {argument} shall be of a {format}",
     solution: "Please check access information",
     group: "General Error Code",
     grpcStatus: "INVALID_ARGUMENT",
@@ -432,7 +432,7 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
   [ErrorCode.ArgumentMismatch]: {
     status: 400,
     statuses: [400],
-    message: "The resource does not contain the parameter argument",
+    message: "The resource does not contain the parameter {argument}",
     solution: "Please check access information",
     group: "General Error Code",
     grpcStatus: "INVALID_ARGUMENT",
@@ -612,7 +612,7 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
   [ErrorCode.ApigatewayArgumentNotSupport]: {
     status: 400,
     statuses: [400],
-    message: "The parameter param is not supported",
+    message: "The parameter {param} is not supported",
     solution: "Please check access information",
     group: "Console Error Code",
     grpcStatus: "INVALID_ARGUMENT",
@@ -621,7 +621,7 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
   [ErrorCode.ApigatewayArgumentNotFound]: {
     status: 400,
     statuses: [400],
-    message: "param cannot be null",
+    message: "{param} cannot be null",
     solution: "Please check access information",
     group: "Console Error Code",
     grpcStatus: "INVALID_ARGUMENT",
@@ -792,7 +792,7 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
   [ErrorCode.ApigatewayNotFound]: {
     status: 404,
     statuses: [404],
-    message: "The param resource is absent",
+    message: "The {param} resource is absent",
     solution: "Please check access information",
     group: "Console Error Code",
     grpcStatus: "NOT_FOUND",

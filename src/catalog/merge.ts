@@ -2,6 +2,7 @@ import { type Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
 import type { ImportedRow, ImportedTable } from '../markdown/error-tables.js';
 import { defaultColumns } from './model.js';
 import { SeqEditor } from './seq-editor.js';
+import { cellMatchesTemplate } from '../messages/template.js';
 
 export interface MergeOptions {
   /** Delete catalog entries that are no longer in the Markdown (never tombstones). */
@@ -178,8 +179,8 @@ function newEntry(row: ImportedRow): Record<string, unknown> {
 function updateEntry(node: YAMLMap, row: ImportedRow): boolean {
   let changed = false;
   changed = setScalar(node, 'status', row.status) || changed;
-  changed = setScalar(node, 'message', row.message) || changed;
-  changed = setScalar(node, 'solution', row.solution) || changed;
+  changed = setText(node, 'message', row.message) || changed;
+  changed = setText(node, 'solution', row.solution) || changed;
   if (row.extra.length > 0) {
     const current = node.get('fields');
     const fields = isMap(current) ? current : new YAMLMap();
@@ -187,6 +188,13 @@ function updateEntry(node: YAMLMap, row: ImportedRow): boolean {
     for (const [header, value] of row.extra) changed = setScalar(fields, header, value) || changed;
   }
   return changed;
+}
+
+/** As setScalar, but a template the cell reads as (placeholders written as their names) is kept. */
+function setText(map: YAMLMap, key: string, cell: string): boolean {
+  const node = map.get(key, true);
+  if (isScalar(node) && typeof node.value === 'string' && cellMatchesTemplate(cell, node.value)) return false;
+  return setScalar(map, key, cell);
 }
 
 function setScalar(map: YAMLMap, key: string, value: string | number): boolean {

@@ -6,6 +6,7 @@ import type { LintEntry } from '../lint/rule.js';
 import { defaultHeaderSynonyms, type FieldName, mergeSynonyms } from '../markdown/columns.js';
 import { extractErrorTables, type ImportedRow } from '../markdown/error-tables.js';
 import { readTables } from '../markdown/read-tables.js';
+import { cellMatchesTemplate } from '../messages/template.js';
 
 export const sourceDriftRule = 'source-drift';
 const fixHint = 'Run `errgen import` to update the catalog from the Markdown, or change the Markdown to match.';
@@ -52,7 +53,7 @@ export async function checkSourceDrift(input: SourceDriftInput): Promise<Diagnos
     for (const field of ['status', 'message', 'solution'] as const) {
       const inMarkdown = row[field];
       const inCatalog = entry.entry[field];
-      if (inMarkdown === inCatalog) continue;
+      if (inMarkdown === inCatalog || (field !== 'status' && cellMatchesTemplate(inMarkdown as string, inCatalog as string))) continue;
       const cell = row.cells[field] ?? row.at;
       findings.push(
         drift(cell, row.code, `${row.code}: ${field} ${show(inMarkdown)} in ${where(cell)}, ${show(inCatalog)} in the catalog (${where(entry.at)})`),

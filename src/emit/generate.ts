@@ -32,9 +32,22 @@ export function generate(input: GenerateInput, targets: readonly ResolvedTarget[
   // Everything but the options is the same for every target: name and index the catalog once.
   const { model, diagnostics } = buildViewModel({ ...input, options: {}, languages });
   if (diagnostics.length > 0) throw new InputError(`cannot generate from ${input.source}`, diagnostics);
-  for (const target of targets) files.set(target.output, render(target, { ...model, options: target.options }));
+  for (const target of targets) {
+    if (!perLocale.test(target.output)) {
+      files.set(target.output, render(target, { ...model, options: target.options, locale: model.locales[0], localeIndex: 0 }));
+      continue;
+    }
+    // An output named per locale (a resource bundle) is rendered once for each known locale.
+    model.locales.forEach((locale, localeIndex) => {
+      const output = target.output.replace(/\{locale\}/g, locale.tag).replace(/\{locale_\}/g, locale.underscore);
+      files.set(output, render(target, { ...model, options: target.options, locale, localeIndex }));
+    });
+  }
   return files;
 }
+
+/** `{locale}` (the tag, `zh-CN`) or `{locale_}` (`zh_CN`) in an output path: one file per locale. */
+const perLocale = /\{locale_?\}/;
 
 function render(target: ResolvedTarget, model: object): string {
   try {

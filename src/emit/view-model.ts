@@ -6,6 +6,10 @@ import { memberName } from '../names/identifier.js';
 import { assignNumbers } from './code-number.js';
 import { type GrpcStatus, grpcStatus } from './grpc-status.js';
 import { reasonPhrase } from './http-status.js';
+import { type ViewLocale, type ViewLocalized, type ViewParam, type ViewTemplate, viewLocales, viewLocalized, viewParams, viewTemplate } from './view-messages.js';
+import { defaultLocale } from '../messages/locales.js';
+
+export type { ViewLocale, ViewLocalized, ViewParam, ViewPart, ViewTemplate } from './view-messages.js';
 
 /**
  * What every template receives. Names, order and escaping are decided here; templates loop and print.
@@ -28,6 +32,14 @@ export interface ViewModel {
   readonly removed: readonly ViewRemoved[];
   /** Every alias with the code it stands for, in catalog order (lets a template skip an empty alias table). */
   readonly aliases: readonly ViewAlias[];
+  /** The locale of every code's `message` and `solution` (`en` unless the catalog says otherwise). */
+  readonly defaultLocale: string;
+  /** Every locale the generated code knows, the default first; each code has its texts in all of them under `localized`. */
+  readonly locales: readonly ViewLocale[];
+  /** Whether any code's message or solution has a placeholder: lets a template leave out formatting helpers. */
+  readonly hasParams: boolean;
+  /** Whether there is a locale besides the default. */
+  readonly hasTranslations: boolean;
 }
 
 export interface ViewGroup {
@@ -72,6 +84,14 @@ export interface ViewCode {
   readonly grpc: GrpcStatus;
   /** Its stable number (the catalog's `number`, else derived from the code string): the Protocol Buffers enum value. */
   readonly number: number;
+  /** The parameters its message and solution take: declared ones first, then undeclared placeholders (strings). */
+  readonly params: readonly ViewParam[];
+  readonly hasParams: boolean;
+  /** `message` as a template in parts, in the default locale. */
+  readonly messageTemplate: ViewTemplate;
+  readonly solutionTemplate: ViewTemplate;
+  /** Its texts in every known locale, in the order of the model's `locales`. */
+  readonly localized: readonly ViewLocalized[];
 }
 
 export interface ViewStatus {
@@ -110,6 +130,9 @@ export interface ViewModelInput {
 export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagnostics: Diagnostic[] } {
   const { numbers, diagnostics } = assignNumbers(input.catalog, input.locate);
   const numberOf = (code: string) => numbers.get(code) ?? 0;
+  const locales = viewLocales(input.catalog);
+  const base = defaultLocale(input.catalog);
+  const texts = (entry: CatalogCode) => messageViews(entry, input.languages, locales, base);
   const codes = new Map<string, { code: ViewCodeDraft; at: Location }>();
   const removed: ViewRemoved[] = [];
   const groups = input.catalog.groups.map((group, g) => {
@@ -124,7 +147,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
       const first = !known;
       if (!known) {
         // Located only if a diagnostic needs it: finding 100,000 YAML nodes costs more than naming them.
-        known = { code: draft(entry, group.title, numberOf(entry.code)), get at() { return input.locate(g, i); } };
+        known = { code: draft(entry, group.title, numberOf(entry.code), texts), get at() { return input.locate(g, i); } };
         codes.set(entry.code, known);
         firsts.push(known.code);
       } else if (!known.code.statuses.includes(entry.status)) {
@@ -151,14 +174,41 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
     .map((status) => ({ status, reason: reasonPhrase(status), isError: status >= 400, codes: byStatus.get(status) ?? [], rows: groups.flatMap((g) => g.rows.filter((r) => r.status === status)) }));
   const aliases = all.flatMap((code) => code.aliases.map((alias) => ({ alias, code })));
   return {
-    model: { source: input.source, options: input.options, groups, codes: all, rows: groups.flatMap((g) => g.rows), statuses, removed, aliases },
+    model: {
+      source: input.source,
+      options: input.options,
+      groups,
+      codes: all,
+      rows: groups.flatMap((g) => g.rows),
+      statuses,
+      removed,
+      aliases,
+      defaultLocale: base,
+      locales,
+      hasParams: all.some((code) => code.hasParams),
+      hasTranslations: locales.length > 1,
+    },
     diagnostics,
   };
 }
 
 type ViewCodeDraft = ViewCode & { statuses: number[]; names: Record<string, string>; anchor: string };
 
-function draft(entry: CatalogCode, group: string, number: number): ViewCodeDraft {
+type MessageViews = Pick<ViewCode, 'params' | 'hasParams' | 'messageTemplate' | 'solutionTemplate' | 'localized'>;
+
+function messageViews(entry: CatalogCode, languages: readonly Language[], locales: readonly ViewLocale[], base: string): MessageViews {
+  const params = viewParams(entry, languages);
+  const localized = viewLocalized(entry, params, locales, base);
+  return {
+    params,
+    hasParams: params.length > 0,
+    messageTemplate: localized[0]?.message ?? viewTemplate(entry.message, params),
+    solutionTemplate: localized[0]?.solution ?? viewTemplate(entry.solution, params),
+    localized,
+  };
+}
+
+function draft(entry: CatalogCode, group: string, number: number, texts: (entry: CatalogCode) => MessageViews): ViewCodeDraft {
   return {
     code: entry.code,
     status: entry.status,
@@ -173,6 +223,7 @@ function draft(entry: CatalogCode, group: string, number: number): ViewCodeDraft
     anchor: '',
     grpc: grpcStatus(entry.grpc, entry.status),
     number,
+    ...texts(entry),
   };
 }
 

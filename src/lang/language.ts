@@ -10,6 +10,8 @@ export interface Language {
   readonly id: string;
   /** Case style of a code's identifier (an enum member or constant). */
   readonly memberCase: CaseStyle;
+  /** Case style of a message parameter's name (`{resource_id}` → `resourceId`); camel when absent. */
+  readonly parameterCase?: CaseStyle;
   /** Prefix put before every member name, e.g. Go's `Code` in `CodeNotFound`; may be empty. */
   readonly memberPrefix?: string;
   /** Words an identifier may not be (keywords, and names that would shadow something needed). */

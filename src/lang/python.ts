@@ -22,6 +22,7 @@ function hex(cp: number): string {
 export const python: Language = {
   id: 'python',
   memberCase: 'constant',
+  parameterCase: 'snake',
   reserved,
   /** Python compares identifiers after NFKC normalization (PEP 3131): name them as Python will see them. */
   identifierText: (name) => name.normalize('NFKC'),

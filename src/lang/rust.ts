@@ -20,6 +20,7 @@ const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n'
 export const rust: Language = {
   id: 'rust',
   memberCase: 'upperCamel',
+  parameterCase: 'snake',
   reserved,
   /**
    * A plain string literal: printable text kept as UTF-8, everything else as `\u{…}`. A `\` at the end

@@ -13,15 +13,15 @@ type Code string
 
 // General Error Code
 const (
-	// CodeArgumentNotSupport (HTTP 400): The parameter argument is not supported
+	// CodeArgumentNotSupport (HTTP 400): The parameter {argument} is not supported
 	CodeArgumentNotSupport Code = "ARGUMENT_NOT_SUPPORT"
-	// CodeArgumentNotFound (HTTP 400): The parameter argument is required
+	// CodeArgumentNotFound (HTTP 400): The parameter {argument} is required
 	CodeArgumentNotFound Code = "ARGUMENT_NOT_FOUND"
-	// CodeArgumentWrongFormat (HTTP 400): Type of parameter argument shall be of a format
+	// CodeArgumentWrongFormat (HTTP 400): Type of parameter {argument} shall be of a {format}
 	CodeArgumentWrongFormat Code = "ARGUMENT_WRONG_FORMAT"
 	// CodeOutOfRange (HTTP 400): The parameter value is illegal or exceeds the range
 	CodeOutOfRange Code = "OUT_OF_RANGE"
-	// CodeArgumentMismatch (HTTP 400): The resource does not contain the parameter argument
+	// CodeArgumentMismatch (HTTP 400): The resource does not contain the parameter {argument}
 	CodeArgumentMismatch Code = "ARGUMENT_MISMATCH"
 	// CodeInvalidArgument (HTTP 400): Parameter Argument Error
 	CodeInvalidArgument Code = "INVALID_ARGUMENT"
@@ -65,9 +65,9 @@ const (
 const (
 	// CodeApigatewaySuccess (HTTP 200): Successful
 	CodeApigatewaySuccess Code = "APIGATEWAY_SUCCESS"
-	// CodeApigatewayArgumentNotSupport (HTTP 400): The parameter param is not supported
+	// CodeApigatewayArgumentNotSupport (HTTP 400): The parameter {param} is not supported
 	CodeApigatewayArgumentNotSupport Code = "APIGATEWAY_ARGUMENT_NOT_SUPPORT"
-	// CodeApigatewayArgumentNotFound (HTTP 400): param cannot be null
+	// CodeApigatewayArgumentNotFound (HTTP 400): {param} cannot be null
 	CodeApigatewayArgumentNotFound Code = "APIGATEWAY_ARGUMENT_NOT_FOUND"
 	// CodeApigatewayModifyError (HTTP 400): The group is released and cannot be modified
 	CodeApigatewayModifyError Code = "APIGATEWAY_MODIFY_ERROR"
@@ -105,7 +105,7 @@ const (
 	CodeApigatewayDomainNumIsMax Code = "APIGATEWAY_DOMAIN_NUM_IS_MAX"
 	// CodeApigatewayNoneValidAppid (HTTP 404): Invalid keyID
 	CodeApigatewayNoneValidAppid Code = "APIGATEWAY_NONE_VALID_APPID"
-	// CodeApigatewayNotFound (HTTP 404): The param resource is absent
+	// CodeApigatewayNotFound (HTTP 404): The {param} resource is absent
 	CodeApigatewayNotFound Code = "APIGATEWAY_NOT_FOUND"
 	// CodeApigatewayNoneValidAPI (HTTP 404): The group has no valid API
 	CodeApigatewayNoneValidAPI Code = "APIGATEWAY_NONE_VALID_API"
@@ -157,21 +157,21 @@ type details struct {
 var catalog = map[Code]details{
 	CodeArgumentNotSupport: {
 		statuses: []int{400},
-		message:  "The parameter argument is not supported",
+		message:  "The parameter {argument} is not supported",
 		solution: "Please check access information",
 		grpcName: "INVALID_ARGUMENT",
 		grpcCode: 3,
 	},
 	CodeArgumentNotFound: {
 		statuses: []int{400},
-		message:  "The parameter argument is required",
+		message:  "The parameter {argument} is required",
 		solution: "Please check access information",
 		grpcName: "INVALID_ARGUMENT",
 		grpcCode: 3,
 	},
 	CodeArgumentWrongFormat: {
 		statuses: []int{400},
-		message:  "Type of parameter argument shall be of a format",
+		message:  "Type of parameter {argument} shall be of a {format}",
 		solution: "Please check access information",
 		grpcName: "INVALID_ARGUMENT",
 		grpcCode: 3,
@@ -185,7 +185,7 @@ var catalog = map[Code]details{
 	},
 	CodeArgumentMismatch: {
 		statuses: []int{400},
-		message:  "The resource does not contain the parameter argument",
+		message:  "The resource does not contain the parameter {argument}",
 		solution: "Please check access information",
 		grpcName: "INVALID_ARGUMENT",
 		grpcCode: 3,
@@ -325,14 +325,14 @@ var catalog = map[Code]details{
 	},
 	CodeApigatewayArgumentNotSupport: {
 		statuses: []int{400},
-		message:  "The parameter param is not supported",
+		message:  "The parameter {param} is not supported",
 		solution: "Please check access information",
 		grpcName: "INVALID_ARGUMENT",
 		grpcCode: 3,
 	},
 	CodeApigatewayArgumentNotFound: {
 		statuses: []int{400},
-		message:  "param cannot be null",
+		message:  "{param} cannot be null",
 		solution: "Please check access information",
 		grpcName: "INVALID_ARGUMENT",
 		grpcCode: 3,
@@ -465,7 +465,7 @@ var catalog = map[Code]details{
 	},
 	CodeApigatewayNotFound: {
 		statuses: []int{404},
-		message:  "The param resource is absent",
+		message:  "The {param} resource is absent",
 		solution: "Please check access information",
 		grpcName: "NOT_FOUND",
 		grpcCode: 5,

@@ -18,25 +18,25 @@ public enum ErrorCode {
     // General Error Code
 
     /**
-     * The parameter argument is not supported (HTTP 400).
+     * The parameter {argument} is not supported (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    ARGUMENT_NOT_SUPPORT("ARGUMENT_NOT_SUPPORT", "The parameter argument is not supported", "Please check access information", "INVALID_ARGUMENT", 3, 400),
+    ARGUMENT_NOT_SUPPORT("ARGUMENT_NOT_SUPPORT", "The parameter {argument} is not supported", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * The parameter argument is required (HTTP 400).
+     * The parameter {argument} is required (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    ARGUMENT_NOT_FOUND("ARGUMENT_NOT_FOUND", "The parameter argument is required", "Please check access information", "INVALID_ARGUMENT", 3, 400),
+    ARGUMENT_NOT_FOUND("ARGUMENT_NOT_FOUND", "The parameter {argument} is required", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * Type of parameter argument shall be of a format (HTTP 400).
+     * Type of parameter {argument} shall be of a {format} (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    ARGUMENT_WRONG_FORMAT("ARGUMENT_WRONG_FORMAT", "Type of parameter argument shall be of a format", "Please check access information", "INVALID_ARGUMENT", 3, 400),
+    ARGUMENT_WRONG_FORMAT("ARGUMENT_WRONG_FORMAT", "Type of parameter {argument} shall be of a {format}", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * The parameter value is illegal or exceeds the range (HTTP 400).
@@ -46,11 +46,11 @@ public enum ErrorCode {
     OUT_OF_RANGE("OUT_OF_RANGE", "The parameter value is illegal or exceeds the range", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * The resource does not contain the parameter argument (HTTP 400).
+     * The resource does not contain the parameter {argument} (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    ARGUMENT_MISMATCH("ARGUMENT_MISMATCH", "The resource does not contain the parameter argument", "Please check access information", "INVALID_ARGUMENT", 3, 400),
+    ARGUMENT_MISMATCH("ARGUMENT_MISMATCH", "The resource does not contain the parameter {argument}", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * Parameter Argument Error (HTTP 400).
@@ -186,18 +186,18 @@ public enum ErrorCode {
     APIGATEWAY_SUCCESS("APIGATEWAY_SUCCESS", "Successful", "None", "OK", 0, 200),
 
     /**
-     * The parameter param is not supported (HTTP 400).
+     * The parameter {param} is not supported (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    APIGATEWAY_ARGUMENT_NOT_SUPPORT("APIGATEWAY_ARGUMENT_NOT_SUPPORT", "The parameter param is not supported", "Please check access information", "INVALID_ARGUMENT", 3, 400),
+    APIGATEWAY_ARGUMENT_NOT_SUPPORT("APIGATEWAY_ARGUMENT_NOT_SUPPORT", "The parameter {param} is not supported", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * param cannot be null (HTTP 400).
+     * {param} cannot be null (HTTP 400).
      *
      * <p>Solution: Please check access information
      */
-    APIGATEWAY_ARGUMENT_NOT_FOUND("APIGATEWAY_ARGUMENT_NOT_FOUND", "param cannot be null", "Please check access information", "INVALID_ARGUMENT", 3, 400),
+    APIGATEWAY_ARGUMENT_NOT_FOUND("APIGATEWAY_ARGUMENT_NOT_FOUND", "{param} cannot be null", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
      * The group is released and cannot be modified (HTTP 400).
@@ -326,11 +326,11 @@ public enum ErrorCode {
     APIGATEWAY_NONE_VALID_APPID("APIGATEWAY_NONE_VALID_APPID", "Invalid keyID", "Please check access information", "NOT_FOUND", 5, 404),
 
     /**
-     * The param resource is absent (HTTP 404).
+     * The {param} resource is absent (HTTP 404).
      *
      * <p>Solution: Please check access information
      */
-    APIGATEWAY_NOT_FOUND("APIGATEWAY_NOT_FOUND", "The param resource is absent", "Please check access information", "NOT_FOUND", 5, 404),
+    APIGATEWAY_NOT_FOUND("APIGATEWAY_NOT_FOUND", "The {param} resource is absent", "Please check access information", "NOT_FOUND", 5, 404),
 
     /**
      * The group has no valid API (HTTP 404).
