@@ -25,7 +25,7 @@ export interface MergeSummary {
   readonly pruned: boolean;
 }
 
-interface Entry {
+export interface Entry {
   readonly group: YAMLMap;
   readonly node: YAMLMap;
 }
@@ -94,7 +94,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   return { added, changed, unchanged, missing, pruned: options.prune };
 }
 
-function groupsOf(document: Document): YAMLSeq {
+export function groupsOf(document: Document): YAMLSeq {
   const groups = document.get('groups');
   if (isSeq(groups)) return groups;
   const seq = new YAMLSeq();
@@ -110,7 +110,8 @@ function codesOf(group: YAMLMap): YAMLSeq {
   return seq;
 }
 
-function indexEntries(groups: YAMLSeq): Map<string, Entry[]> {
+/** Every entry of the catalog by code, in catalog order: the n-th is the code's n-th occurrence. */
+export function indexEntries(groups: YAMLSeq): Map<string, Entry[]> {
   const index = new Map<string, Entry[]>();
   for (const group of groups.items) {
     if (!isMap(group)) continue;
@@ -191,13 +192,13 @@ function updateEntry(node: YAMLMap, row: ImportedRow): boolean {
 }
 
 /** As setScalar, but a template the cell reads as (placeholders written as their names) is kept. */
-function setText(map: YAMLMap, key: string, cell: string): boolean {
+export function setText(map: YAMLMap, key: string, cell: string): boolean {
   const node = map.get(key, true);
   if (isScalar(node) && typeof node.value === 'string' && cellMatchesTemplate(cell, node.value)) return false;
   return setScalar(map, key, cell);
 }
 
-function setScalar(map: YAMLMap, key: string, value: string | number): boolean {
+export function setScalar(map: YAMLMap, key: string, value: string | number): boolean {
   const node = map.get(key, true);
   if (isScalar(node)) {
     if (node.value === value) return false;

@@ -7,6 +7,7 @@ import { defaultHeaderSynonyms, type FieldName, mergeSynonyms } from '../markdow
 import { extractErrorTables, type ImportedRow } from '../markdown/error-tables.js';
 import { readTables } from '../markdown/read-tables.js';
 import { cellMatchesTemplate } from '../messages/template.js';
+import { checkTranslationDrift, type TranslationPages } from './translation-drift.js';
 
 export const sourceDriftRule = 'source-drift';
 const fixHint = 'Run `errgen import` to update the catalog from the Markdown, or change the Markdown to match.';
@@ -17,6 +18,8 @@ export interface SourceDriftInput {
   readonly catalogFile: string;
   /** Catalog entries in order, with their locations and what the sidecar says about their origin. */
   readonly entries: readonly LintEntry[];
+  /** Translated pages by locale, compared with each entry's `messages.<locale>`. */
+  readonly translations?: readonly TranslationPages[];
 }
 
 /** Reads the Markdown again and reports, per code and field, where it disagrees with the catalog. */
@@ -61,11 +64,18 @@ export async function checkSourceDrift(input: SourceDriftInput): Promise<Diagnos
     }
   }
   const sourceFiles = new Set(input.sources);
-  for (const entry of live) {
-    if (matched.has(entry)) continue;
-    // Entries last imported from a file that is not a source now are someone else's business.
-    if (entry.source && !sourceFiles.has(entry.source.file)) continue;
-    findings.push(drift(entry.at, entry.entry.code, `${entry.entry.code} is in the catalog (${where(entry.at)}) but not in the Markdown sources`));
+  // With only translated pages to compare, no entry is expected in a default-language page.
+  if (input.sources.length > 0) {
+    for (const entry of live) {
+      if (matched.has(entry)) continue;
+      // Entries last imported from a file that is not a source now are someone else's business.
+      if (entry.source && !sourceFiles.has(entry.source.file)) continue;
+      findings.push(drift(entry.at, entry.entry.code, `${entry.entry.code} is in the catalog (${where(entry.at)}) but not in the Markdown sources`));
+    }
+  }
+  for (const pages of input.translations ?? []) {
+    const found = await checkTranslationDrift(pages, input.entries, synonyms, drift);
+    findings.push(...found.map((d) => ({ ...d, rule: sourceDriftRule })));
   }
   return findings;
 }

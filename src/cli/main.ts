@@ -46,11 +46,12 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
   program
     .command('import')
     .description('read error-code tables from Markdown into the YAML catalog, merging with what it already holds')
-    .argument('[markdown...]', 'Markdown files (default: `sources` in the config)')
+    .argument('[markdown...]', 'Markdown files (default: `sources`, then every page of `translations`, in the config)')
     .option('-o, --output <catalog.yaml>', 'catalog to create or merge into (default: `catalog` in the config, else errors.yaml)')
-    .option('--prune', 'delete catalog entries whose rows are no longer in the Markdown', false)
+    .option('--prune', 'delete catalog entries (with --locale: translations) whose rows are no longer in the Markdown', false)
     .option('--header <field=name>', 'another header name for a column, e.g. code=Fehlercode (repeatable)', collect)
-    .action(async (markdown: string[], options: { output?: string; prune: boolean; header?: string[] }) => {
+    .option('--locale <tag>', 'the pages are translations into this locale: merge them into each code\'s `messages.<tag>` (default pages: `translations.<tag>` in the config)')
+    .action(async (markdown: string[], options: { output?: string; prune: boolean; header?: string[]; locale?: string }) => {
       const { resolveImportOptions } = await import('./resolve-options.js');
       const { importCommand } = await import('../commands/import.js');
       await importCommand(await resolveImportOptions(program.opts(), markdown, options), output);

@@ -1,5 +1,5 @@
 import { UsageError } from '../diagnostics.js';
-import { configPath, findConfig, type LoadedConfig, loadConfig } from '../config/load.js';
+import { configPath, configTranslations, findConfig, type LoadedConfig, loadConfig } from '../config/load.js';
 import { readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ImportOptions } from '../commands/import.js';
@@ -17,22 +17,41 @@ export interface GlobalOptions {
 
 export const defaultCatalog = 'errors.yaml';
 
-/** Flags win over the config; the config's paths are relative to its folder. */
+/**
+ * Flags win over the config; the config's paths are relative to its folder. With no files and no
+ * --locale: the sources, then every translated page; with --locale: that locale's pages only.
+ */
 export async function resolveImportOptions(
   global: GlobalOptions,
   markdown: readonly string[],
-  flags: { output?: string; prune: boolean; header?: string[] },
+  flags: { output?: string; prune: boolean; header?: string[]; locale?: string },
 ): Promise<ImportOptions> {
   const loaded = await loadConfig(global.config);
-  const sources = markdown.length > 0 ? markdown : (loaded?.config.sources ?? []).map((p) => configPath(loaded!, p));
-  if (sources.length === 0) {
+  const catalog = flags.output ?? (loaded?.config.catalog ? configPath(loaded, loaded.config.catalog) : defaultCatalog);
+  const headers = headerFlags(flags.header, loaded?.config.headers);
+  if (flags.locale !== undefined) {
+    if (!localeTag.test(flags.locale)) throw new UsageError(`--locale expects a language tag such as zh-CN or pt-BR, not "${flags.locale}"`);
+    const files = markdown.length > 0 ? [...markdown] : (configTranslations(loaded).find((t) => t.locale === flags.locale)?.files ?? []);
+    if (files.length === 0) {
+      throw new UsageError(
+        `no Markdown page to import as ${flags.locale}: name it (\`errgen import --locale ${flags.locale} page.md\`) or list it under \`translations.${flags.locale}\` in errgen.config.yaml`,
+      );
+    }
+    return { sources: [], translations: [{ locale: flags.locale, files }], catalog, prune: flags.prune, headers };
+  }
+  if (markdown.length > 0) return { sources: [...markdown], catalog, prune: flags.prune, headers };
+  const sources = (loaded?.config.sources ?? []).map((p) => configPath(loaded!, p));
+  const translations = configTranslations(loaded);
+  if (sources.length === 0 && translations.length === 0) {
     throw new UsageError(
       'no Markdown files to import: name them (`errgen import docs/errors.md`) or list them under `sources` in errgen.config.yaml',
     );
   }
-  const catalog = flags.output ?? (loaded?.config.catalog ? configPath(loaded, loaded.config.catalog) : defaultCatalog);
-  return { sources, catalog, prune: flags.prune, headers: headerFlags(flags.header, loaded?.config.headers) };
+  return { sources, translations, catalog, prune: flags.prune, headers };
 }
+
+/** A BCP 47 tag as the catalog schema accepts it. */
+const localeTag = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 export interface GenerateFlags {
   readonly catalog?: string;
@@ -101,6 +120,8 @@ export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFla
     catalog,
     source: relative(loaded?.dir ?? '.', resolve(catalog)).split(sep).join('/'),
     sources,
+    // Translated pages always come from the config: --source replaces the default-language pages only.
+    translations: configTranslations(loaded),
     headers: headerFlags(flags.header, loaded?.config.headers),
     targets,
     fixCommand,

@@ -10,6 +10,7 @@ import { formatGithub } from '../check/report/github.js';
 import { formatHuman } from '../check/report/human.js';
 import { formatJson } from '../check/report/json.js';
 import { checkSourceDrift } from '../check/source-drift.js';
+import type { TranslationPages } from '../check/translation-drift.js';
 import { type Diagnostic, ExitCode, hasErrors, InputError, UsageError } from '../diagnostics.js';
 import { generate, type ResolvedTarget } from '../emit/generate.js';
 import { readTextFile, readTextFileIfExists } from '../io/files.js';
@@ -26,6 +27,8 @@ export interface CheckOptions {
   /** The catalog path as generated headers name it. */
   readonly source: string;
   readonly sources: readonly string[];
+  /** Translated pages by locale, compared with `messages.<locale>`. */
+  readonly translations?: readonly TranslationPages[];
   readonly headers: Partial<Record<FieldName, readonly string[]>> | undefined;
   /** Targets to compare with the files on disk; empty when there is nothing generated to check. */
   readonly targets: readonly ResolvedTarget[];
@@ -58,8 +61,9 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   }
   const entries = await lintEntries(read, options.catalog);
   const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries }, options.lintSettings);
-  if (options.sources.length > 0) {
-    findings.push(...(await checkSourceDrift({ sources: options.sources, headers: options.headers, catalogFile: options.catalog, entries })));
+  const translations = options.translations ?? [];
+  if (options.sources.length > 0 || translations.length > 0) {
+    findings.push(...(await checkSourceDrift({ sources: options.sources, translations, headers: options.headers, catalogFile: options.catalog, entries })));
   }
   if (options.targets.length > 0 && !hasRule(findings, 'identifier-collision')) {
     const files = generate({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);

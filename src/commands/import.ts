@@ -1,20 +1,38 @@
 import { basename, extname } from 'node:path';
-import { type Diagnostic, formatDiagnostic, formatLocation, hasErrors, InputError, type Location } from '../diagnostics.js';
+import { type Diagnostic, formatDiagnostic, formatLocation, hasErrors, InputError, type Location, UsageError } from '../diagnostics.js';
 import { parseCatalog } from '../catalog/read.js';
 import { mergeIntoCatalog, type MergeSummary } from '../catalog/merge.js';
+import { mergeTranslations, type TranslationMergeSummary } from '../catalog/merge-translations.js';
 import { newCatalogDocument, serializeCatalog } from '../catalog/write.js';
 import { locationsByCode, parseSources, serializeSources, sourcesPathFor, type SourceRow } from '../catalog/sources.js';
 import { readProblems, readTextFile, readTextFileIfExists, writeFileIfChanged } from '../io/files.js';
-import { defaultHeaderSynonyms, type FieldName, mergeSynonyms } from '../markdown/columns.js';
+import { defaultHeaderSynonyms, type FieldName, type HeaderSynonyms, mergeSynonyms } from '../markdown/columns.js';
 import { extractErrorTables, type ImportedTable } from '../markdown/error-tables.js';
 import { readTables } from '../markdown/read-tables.js';
+import { extractTranslatedRows, type TranslatedRow } from '../markdown/translation-tables.js';
+import { fallbackDefaultLocale } from '../messages/locales.js';
 import { type Output, plural } from './output.js';
 
 export interface ImportOptions {
+  /** Pages in the catalog's default language: they own code, status, message and solution. */
   readonly sources: readonly string[];
+  /** Translated pages, merged into `messages.<locale>` after the sources. */
+  readonly translations?: readonly TranslationSource[];
   readonly catalog: string;
   readonly prune: boolean;
   readonly headers?: Partial<Record<FieldName, readonly string[]>>;
+}
+
+export interface TranslationSource {
+  readonly locale: string;
+  readonly files: readonly string[];
+}
+
+interface TranslationReading {
+  readonly locale: string;
+  readonly files: readonly string[];
+  readonly rows: TranslatedRow[];
+  tables: number;
 }
 
 interface SourceReading {
@@ -23,9 +41,15 @@ interface SourceReading {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Markdown tables → rows → merged into the catalog → written, only if every source is clean. */
+/**
+ * Markdown tables → rows → merged into the catalog → written, only if every page is clean: the
+ * default-language sources first, then each translated page into its locale.
+ */
 export async function importCommand(options: ImportOptions, output: Output): Promise<void> {
-  const reading = await readSources(options);
+  const synonyms = mergeSynonyms(defaultHeaderSynonyms, options.headers ?? {});
+  const reading = await readSources(options.sources, synonyms);
+  const translations: TranslationReading[] = [];
+  for (const source of options.translations ?? []) translations.push(await readTranslation(source, synonyms, reading.diagnostics));
   const warnings = reading.diagnostics.filter((d) => d.severity !== 'error');
   for (const w of warnings) output.err(formatDiagnostic(w));
   if (hasErrors(reading.diagnostics)) {
@@ -34,27 +58,39 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
   }
 
   const catalogText = await readTextFileIfExists(options.catalog, 'catalog');
+  if (catalogText === undefined && options.sources.length === 0) {
+    throw new InputError(`${options.catalog} does not exist: a translation needs the catalog it translates; import the default-language page first`);
+  }
   const sourcesPath = sourcesPathFor(options.catalog);
   const previousSources = parseSources(await readTextFileIfExists(sourcesPath, 'source map'), options.catalog);
   const importedFiles = new Set(options.sources);
   const previousByCode = locationsByCode(previousSources);
   const previousAt = (code: string, occurrence: number) => previousByCode.get(code)?.[occurrence];
 
-  const { text, summary } = await mergedCatalogText(catalogText, options, reading.tables, (code, occurrence) => {
+  const { text, summary, translated } = await mergedCatalogText(catalogText, options, reading.tables, translations, (code, occurrence) => {
     const at = previousAt(code, occurrence);
     return at === undefined || importedFiles.has(at.file);
   });
+  for (const { summary: t } of translated) for (const w of t.diagnostics) output.err(formatDiagnostic(w));
   // Never write a catalog errgen could not read back. Only the value is kept: a YAML document of
   // 100,000 entries is hundreds of megabytes, and the merged one is already garbage here.
   const merged = (await parseCatalog(text, options.catalog)).value;
-  const sourceRows = rowLocations(merged, reading.tables, (code, occurrence) => {
-    const at = previousAt(code, occurrence);
-    return at && !importedFiles.has(at.file) ? at : undefined;
-  });
-
   const written = await writeFileIfChanged(options.catalog, text);
-  await writeFileIfChanged(sourcesPath, serializeSources(sourceRows, options.catalog));
-  printSummary(output, options, reading, summary, written === 'written');
+  // The sidecar records the default-language rows; a translation-only import leaves it alone.
+  if (options.sources.length > 0) {
+    const sourceRows = rowLocations(merged, reading.tables, (code, occurrence) => {
+      const at = previousAt(code, occurrence);
+      return at && !importedFiles.has(at.file) ? at : undefined;
+    });
+    await writeFileIfChanged(sourcesPath, serializeSources(sourceRows, options.catalog));
+  }
+  if (summary) printSummary(output, options, reading, summary, written === 'written');
+  for (const t of translated) printTranslationSummary(output, options.catalog, t.reading, t.summary, written === 'written');
+}
+
+interface MergedTranslation {
+  readonly reading: TranslationReading;
+  readonly summary: TranslationMergeSummary;
 }
 
 /** The catalog with the rows merged in, as text; its YAML document lives only as long as this call. */
@@ -62,30 +98,56 @@ async function mergedCatalogText(
   catalogText: string | undefined,
   options: ImportOptions,
   tables: readonly ImportedTable[],
+  translations: readonly TranslationReading[],
   inScope: (code: string, occurrence: number) => boolean,
-): Promise<{ text: string; summary: MergeSummary }> {
+): Promise<{ text: string; summary: MergeSummary | undefined; translated: MergedTranslation[] }> {
   const document = catalogText === undefined ? await newCatalogDocument(options.catalog) : (await parseCatalog(catalogText, options.catalog)).document;
-  const summary = mergeIntoCatalog(document, tables, { prune: options.prune, inScope });
-  return { text: serializeCatalog(document), summary };
+  const defaultLocale = String(document.getIn(['locales', 'default']) ?? fallbackDefaultLocale);
+  const clash = translations.find((t) => t.locale === defaultLocale);
+  if (clash) {
+    throw new UsageError(
+      `${clash.locale} is the catalog's default locale (locales.default in ${options.catalog}): its text is \`message\` and \`solution\`, imported from \`sources\`, not a translation`,
+    );
+  }
+  const summary = options.sources.length > 0 ? mergeIntoCatalog(document, tables, { prune: options.prune, inScope }) : undefined;
+  const translated = translations.map((reading) => ({ reading, summary: mergeTranslations(document, reading.rows, { locale: reading.locale, prune: options.prune }) }));
+  return { text: serializeCatalog(document), summary, translated };
 }
 
-async function readSources(options: ImportOptions): Promise<SourceReading> {
-  const synonyms = mergeSynonyms(defaultHeaderSynonyms, options.headers ?? {});
+async function readSources(files: readonly string[], synonyms: HeaderSynonyms): Promise<SourceReading> {
   const reading: SourceReading = { tables: [], skipped: [], diagnostics: [] };
-  for (const file of options.sources) {
-    let text: string;
-    try {
-      text = await readTextFile(file, 'Markdown file');
-    } catch (error) {
-      reading.diagnostics.push(...readProblems(error, 'Check the path and the file permissions.'));
-      continue;
-    }
+  for (const file of files) {
+    const text = await readMarkdown(file, reading.diagnostics);
+    if (text === undefined) continue;
     const found = extractErrorTables(await readTables(text, file), file, synonyms, basename(file, extname(file)));
     reading.tables.push(...found.tables);
     reading.skipped.push(...found.skipped);
     reading.diagnostics.push(...found.diagnostics);
   }
   return reading;
+}
+
+/** A locale's pages, read in order; their problems are added to `diagnostics`. */
+async function readTranslation(source: TranslationSource, synonyms: HeaderSynonyms, diagnostics: Diagnostic[]): Promise<TranslationReading> {
+  const reading: TranslationReading = { locale: source.locale, files: source.files, rows: [], tables: 0 };
+  for (const file of source.files) {
+    const text = await readMarkdown(file, diagnostics);
+    if (text === undefined) continue;
+    const page = extractTranslatedRows(await readTables(text, file), file, synonyms);
+    reading.rows.push(...page.rows);
+    reading.tables += page.tables;
+    diagnostics.push(...page.diagnostics);
+  }
+  return reading;
+}
+
+async function readMarkdown(file: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
+  try {
+    return await readTextFile(file, 'Markdown file');
+  } catch (error) {
+    diagnostics.push(...readProblems(error, 'Check the path and the file permissions.'));
+    return undefined;
+  }
 }
 
 /** Where each catalog entry came from, in catalog order: this import's rows, else what the sidecar knew. */
@@ -122,4 +184,21 @@ function printSummary(output: Output, options: ImportOptions, reading: SourceRea
     );
   }
   for (const at of reading.skipped) output.out(`  skipped the table at ${formatLocation(at)}: it has no error-code column.`);
+}
+
+function printTranslationSummary(output: Output, catalog: string, reading: TranslationReading, summary: TranslationMergeSummary, written: boolean): void {
+  output.out(
+    `Imported ${plural(reading.files.length, 'file')}, ${plural(reading.tables, 'table')}, ${plural(reading.rows.length, 'row')} into ${catalog} as ${reading.locale}: ` +
+      `${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged` +
+      (summary.notInCatalog ? `, ${summary.notInCatalog} not in the catalog` : '') +
+      (summary.missing.length ? `, ${summary.missing.length} ${summary.pruned ? 'pruned' : 'missing from the page'}` : '') +
+      (written ? '.' : ' (file already up to date).'),
+  );
+  for (const m of summary.missing) {
+    output.out(
+      summary.pruned
+        ? `  pruned the ${reading.locale} translation of ${m.code} (group "${m.group}"): it is no longer on the page.`
+        : `  kept the ${reading.locale} translation of ${m.code} (group "${m.group}"): it is no longer on the page; run with --prune to delete it.`,
+    );
+  }
 }

@@ -13,6 +13,8 @@ export const configFileNames = ['errgen.config.yaml', 'errgen.config.yml'] as co
 /** errgen.config.yaml as written; see schemas/config.schema.json. */
 export interface ConfigFile {
   readonly sources?: readonly string[];
+  /** Translated pages by locale (`zh-CN: data/error-codes.zh-CN.md`), imported into `messages.<locale>`. */
+  readonly translations?: Readonly<Record<string, string | readonly string[]>>;
   readonly catalog?: string;
   readonly headers?: Partial<Record<FieldName, readonly string[]>>;
   readonly outDir?: string;
@@ -57,4 +59,12 @@ export async function loadConfig(explicit: string | undefined, cwd = process.cwd
 /** A config path made relative to cwd, for reading and for messages. */
 export function configPath(loaded: LoadedConfig, path: string): string {
   return relative(process.cwd(), resolve(loaded.dir, path)) || '.';
+}
+
+/** The config's translated pages, each locale with its files relative to cwd, in config order. */
+export function configTranslations(loaded: LoadedConfig | undefined): Array<{ locale: string; files: string[] }> {
+  return Object.entries(loaded?.config.translations ?? {}).map(([locale, files]) => ({
+    locale,
+    files: (typeof files === 'string' ? [files] : files).map((p) => configPath(loaded!, p)),
+  }));
 }

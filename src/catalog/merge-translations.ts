@@ -1,0 +1,125 @@
+import { type Document, isMap, isScalar, YAMLMap } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import type { TranslatedRow } from '../markdown/translation-tables.js';
+import { groupsOf, indexEntries, type MissingEntry, setText } from './merge.js';
+
+export interface TranslationMergeOptions {
+  /** The locale the rows are written in: they go to each entry's `messages.<locale>`. */
+  readonly locale: string;
+  /** Delete `messages.<locale>` of entries that no row translates any more. */
+  readonly prune: boolean;
+}
+
+export interface TranslationMergeSummary {
+  readonly added: number;
+  readonly changed: number;
+  readonly unchanged: number;
+  /** Rows of codes the catalog does not have: not imported. */
+  readonly notInCatalog: number;
+  /** Entries translated into the locale that no row translates: kept, or their translation deleted with --prune. */
+  readonly missing: readonly MissingEntry[];
+  readonly pruned: boolean;
+  /** Rows of codes the catalog does not have, and rows whose status is not the entry's: warnings. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Merges a translated page's rows into `messages.<locale>` of the catalog document, in place. A row
+ * matches an entry by code and occurrence, as in the main merge. Only `message` and `solution` are
+ * written: `reviewed` and every other field, and every comment, are left as people wrote them. A
+ * new translation gets no `reviewed` flag: the page it came from is the translators' own work.
+ */
+export function mergeTranslations(document: Document, rows: readonly TranslatedRow[], options: TranslationMergeOptions): TranslationMergeSummary {
+  const existing = indexEntries(groupsOf(document));
+  const occurrences = new Map<string, number>();
+  const matched = new Set<YAMLMap>();
+  const diagnostics: Diagnostic[] = [];
+  let added = 0;
+  let changed = 0;
+  let unchanged = 0;
+  let notInCatalog = 0;
+
+  for (const row of rows) {
+    const occurrence = occurrences.get(row.code) ?? 0;
+    occurrences.set(row.code, occurrence + 1);
+    const entry = existing.get(row.code)?.[occurrence];
+    if (!entry) {
+      notInCatalog++;
+      diagnostics.push({
+        severity: 'warning',
+        at: row.at,
+        code: row.code,
+        message: `${row.code}${occurrence > 0 ? ` (occurrence ${occurrence + 1})` : ''} is not in the catalog: its ${options.locale} translation was not imported`,
+        hint: 'Import the code from the default-language page first, or fix the code in this page.',
+      });
+      continue;
+    }
+    const status = entry.node.get('status');
+    if (row.status !== undefined && row.status !== status) {
+      diagnostics.push({
+        severity: 'warning',
+        at: row.cells.status ?? row.at,
+        code: row.code,
+        message: `${row.code}: status ${row.status} on this page, ${String(status)} in the catalog; the status column of a translation is not imported`,
+        hint: 'Correct the status on this page, or check that this row translates the right occurrence of the code.',
+      });
+    }
+    matched.add(entry.node);
+    const translation = translationOf(entry.node, options.locale);
+    if (!translation) {
+      setTranslation(document, entry.node, options.locale, row);
+      added++;
+    } else if (updateTranslation(document, translation, row)) changed++;
+    else unchanged++;
+  }
+
+  const missing: MissingEntry[] = [];
+  for (const [code, entries] of existing) {
+    for (const entry of entries) {
+      if (matched.has(entry.node) || entry.node.get('removed') || !translationOf(entry.node, options.locale)) continue;
+      missing.push({ code, group: String(entry.group.get('title')) });
+      if (options.prune) deleteTranslation(entry.node, options.locale);
+    }
+  }
+  return { added, changed, unchanged, notInCatalog, missing, pruned: options.prune, diagnostics };
+}
+
+function translationOf(entry: YAMLMap, locale: string): YAMLMap | undefined {
+  const messages = entry.get('messages', true);
+  const translation = isMap(messages) ? messages.get(locale, true) : undefined;
+  return isMap(translation) ? translation : undefined;
+}
+
+function setTranslation(document: Document, entry: YAMLMap, locale: string, row: TranslatedRow): void {
+  const value = row.solution === '' ? { message: row.message } : { message: row.message, solution: row.solution };
+  const messages = entry.get('messages', true);
+  if (isMap(messages)) messages.set(locale, document.createNode(value));
+  else entry.set('messages', document.createNode({ [locale]: value }));
+}
+
+/** Message and solution updated in place; a cell that reads as the current template keeps it. */
+function updateTranslation(document: Document, translation: YAMLMap, row: TranslatedRow): boolean {
+  let changed = setText(translation, 'message', row.message);
+  if (row.solution === '') {
+    // An empty cell says the translation has none: it falls back along the locale's chain.
+    if (translation.has('solution')) {
+      translation.delete('solution');
+      changed = true;
+    }
+  } else if (translation.has('solution')) {
+    changed = setText(translation, 'solution', row.solution) || changed;
+  } else {
+    // Right after the message, where people write it, not after `reviewed`.
+    const at = translation.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'message');
+    translation.items.splice(at + 1, 0, document.createPair('solution', row.solution));
+    changed = true;
+  }
+  return changed;
+}
+
+function deleteTranslation(entry: YAMLMap, locale: string): void {
+  const messages = entry.get('messages', true);
+  if (!isMap(messages)) return;
+  messages.delete(locale);
+  if (messages.items.length === 0) entry.delete('messages');
+}

@@ -1,0 +1,80 @@
+import type { Diagnostic, Location } from '../diagnostics.js';
+import { formatLocation } from '../diagnostics.js';
+import { readProblems, readTextFile } from '../io/files.js';
+import type { LintEntry } from '../lint/rule.js';
+import type { HeaderSynonyms } from '../markdown/columns.js';
+import { readTables } from '../markdown/read-tables.js';
+import { extractTranslatedRows, type TranslatedRow } from '../markdown/translation-tables.js';
+import { cellMatchesTemplate } from '../messages/template.js';
+
+export interface TranslationPages {
+  readonly locale: string;
+  readonly files: readonly string[];
+}
+
+/**
+ * Reads a locale's translated pages again and reports where they disagree with `messages.<locale>`:
+ * a code the catalog does not have, a code with no translation, a differing cell. Translations the
+ * pages do not mention are not reported: `errgen import` keeps them too (they may be written by hand).
+ */
+export async function checkTranslationDrift(
+  pages: TranslationPages,
+  entries: readonly LintEntry[],
+  synonyms: HeaderSynonyms,
+  report: (at: Location, code: string, message: string) => Diagnostic,
+): Promise<Diagnostic[]> {
+  const findings: Diagnostic[] = [];
+  const rows: TranslatedRow[] = [];
+  for (const file of pages.files) {
+    let text: string;
+    try {
+      text = await readTextFile(file, 'Markdown file');
+    } catch (error) {
+      findings.push(...readProblems(error, `Fix the path under \`translations.${pages.locale}\` in the config.`));
+      continue;
+    }
+    const page = extractTranslatedRows(await readTables(text, file), file, synonyms);
+    findings.push(...page.diagnostics);
+    rows.push(...page.rows);
+  }
+
+  // Matched by code and occurrence over every entry, tombstones included, as the import does.
+  const byCode = new Map<string, LintEntry[]>();
+  for (const e of entries) {
+    const list = byCode.get(e.entry.code);
+    if (list) list.push(e);
+    else byCode.set(e.entry.code, [e]);
+  }
+  const seen = new Map<string, number>();
+  const locale = pages.locale;
+  for (const row of rows) {
+    const occurrence = seen.get(row.code) ?? 0;
+    seen.set(row.code, occurrence + 1);
+    const entry = byCode.get(row.code)?.[occurrence];
+    if (!entry) {
+      findings.push(report(row.at, row.code, `${row.code} is in ${where(row.at)} (${locale}) but not in the catalog`));
+      continue;
+    }
+    if (row.status !== undefined && row.status !== entry.entry.status) {
+      const cell = row.cells.status ?? row.at;
+      findings.push(report(cell, row.code, `${row.code}: status ${row.status} in ${where(cell)}, ${entry.entry.status} in the catalog (${where(entry.at)})`));
+    }
+    const translation = entry.entry.messages?.[locale];
+    if (!translation) {
+      findings.push(report(row.at, row.code, `${row.code} is translated into ${locale} in ${where(row.at)} but has no ${locale} translation in the catalog (${where(entry.at)})`));
+      continue;
+    }
+    for (const field of ['message', 'solution'] as const) {
+      const inPage = row[field];
+      const inCatalog = translation[field] ?? '';
+      if (inPage === inCatalog || cellMatchesTemplate(inPage, inCatalog)) continue;
+      const cell = row.cells[field] ?? row.at;
+      findings.push(report(cell, row.code, `${row.code}: ${locale} ${field} ${JSON.stringify(inPage)} in ${where(cell)}, ${JSON.stringify(inCatalog)} in the catalog (${where(entry.at)})`));
+    }
+  }
+  return findings;
+}
+
+function where(at: Location): string {
+  return formatLocation(at).replace(/:\d+$/, '');
+}

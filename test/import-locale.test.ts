@@ -1,0 +1,250 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { errgen, tempDir } from './helpers/cli.js';
+
+const english = [
+  '## Errors',
+  '',
+  '| Code | Status | Message | Solution |',
+  '|-|-|-|-|',
+  '| NOT_FOUND | 404 | The {resource} is absent | Check the id |',
+  '| RATE_LIMITED | 429 | Too many requests | Retry later |',
+  '| DUP | 400 | first | |',
+  '| DUP | 409 | second | |',
+  '',
+].join('\n');
+
+/** A Chinese page: Chinese headers, no status column, placeholders written as plain words or as {name}. */
+const chinese = (...rows: string[]) => ['# 错误码', '', '| 错误码 | 错误信息 | 解决方案 |', '|-|-|-|', ...rows, ''].join('\n');
+
+/** The English page imported into errors.yaml, then the catalog edited by hand as a team would. */
+function project() {
+  const dir = tempDir();
+  const write = (file: string, text: string) => writeFileSync(join(dir, file), text);
+  const read = (file: string) => readFileSync(join(dir, file), 'utf8');
+  const run = (...args: string[]) => errgen(args, { cwd: dir });
+  write('errors.md', english);
+  expect(run('import', 'errors.md', '-o', 'errors.yaml').code).toBe(0);
+  const handEdited = read('errors.yaml')
+    .replace('message: The {resource} is absent\n', 'message: The {resource} is absent\n        params:\n          resource: { type: string, example: user }\n')
+    .replace(
+      '        message: Too many requests\n        solution: Retry later\n',
+      '        message: Too many requests\n        solution: Retry later\n        # Checked by the Shanghai office.\n        messages:\n          zh-CN:\n            message: 请求太多\n            reviewed: false\n',
+    );
+  write('errors.yaml', handEdited);
+  return { dir, write, read, run };
+}
+
+describe('errgen import --locale', () => {
+  it('merges a translated page into messages.<locale>, keeping comments, hand-written fields, reviewed and templates', () => {
+    const p = project();
+    p.write('errors.zh-CN.md', chinese('| NOT_FOUND | 找不到 resource | 请检查 ID |', '| RATE_LIMITED | 请求过于频繁 | 请稍后重试 |', '| DUP | 第一个 | |', '| DUP | 第二个 | 换个办法 |'));
+    // The first import writes the page's text; the catalog then marks the placeholder by hand.
+    expect(p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml').code).toBe(0);
+    p.write('errors.yaml', p.read('errors.yaml').replace('message: 找不到 resource', 'message: 找不到 {resource}'));
+    const before = p.read('errors.yaml');
+
+    const again = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toBe('Imported 1 file, 1 table, 4 rows into errors.yaml as zh-CN: 0 added, 0 changed, 4 unchanged (file already up to date).\n');
+    expect(p.read('errors.yaml')).toBe(before);
+    expect(before.split('\n').slice(1).join('\n')).toBe(
+      [
+        '',
+        'groups:',
+        '  - title: Errors',
+        '    codes:',
+        '      - code: NOT_FOUND',
+        '        status: 404',
+        '        message: The {resource} is absent',
+        '        params:',
+        '          resource: { type: string, example: user }',
+        '        solution: Check the id',
+        '        messages:',
+        '          zh-CN:',
+        '            message: 找不到 {resource}',
+        '            solution: 请检查 ID',
+        '      - code: RATE_LIMITED',
+        '        status: 429',
+        '        message: Too many requests',
+        '        solution: Retry later',
+        '        # Checked by the Shanghai office.',
+        '        messages:',
+        '          zh-CN:',
+        '            message: 请求过于频繁',
+        '            solution: 请稍后重试',
+        '            reviewed: false',
+        '      - code: DUP',
+        '        status: 400',
+        '        message: first',
+        '        solution: ""',
+        '        messages:',
+        '          zh-CN:',
+        '            message: 第一个',
+        '      - code: DUP',
+        '        status: 409',
+        '        message: second',
+        '        solution: ""',
+        '        messages:',
+        '          zh-CN:',
+        '            message: 第二个',
+        '            solution: 换个办法',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reports the first import of each row: added, changed, unchanged', () => {
+    const p = project();
+    p.write('errors.zh-CN.md', chinese('| NOT_FOUND | 找不到 {resource} | 请检查 ID |', '| RATE_LIMITED | 请求太多 | |'));
+    const result = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml as zh-CN: 1 added, 0 changed, 1 unchanged.\n');
+    // The page says the same as the hand-written translation (which has no solution): nothing to do.
+    expect(p.read('errors.yaml')).toContain('          zh-CN:\n            message: 请求太多\n            reviewed: false\n');
+  });
+
+  it('reports rows of codes the catalog does not have, with file:line:col, and adds nothing for them', () => {
+    const p = project();
+    p.write('errors.zh-CN.md', chinese('| RATE_LIMITED | 请求太多 | |', '| NO_SUCH_CODE | 没有 | |', '| DUP | 一 | |', '| DUP | 二 | |', '| DUP | 三 | |'));
+    const result = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'errors.zh-CN.md:6:3: warning: NO_SUCH_CODE is not in the catalog: its zh-CN translation was not imported. Import the code from the default-language page first, or fix the code in this page.\n' +
+        'errors.zh-CN.md:9:3: warning: DUP (occurrence 3) is not in the catalog: its zh-CN translation was not imported. Import the code from the default-language page first, or fix the code in this page.\n',
+    );
+    expect(result.stdout).toBe('Imported 1 file, 1 table, 5 rows into errors.yaml as zh-CN: 2 added, 0 changed, 1 unchanged, 2 not in the catalog.\n');
+    const after = p.read('errors.yaml');
+    expect(after).not.toContain('NO_SUCH_CODE');
+    expect(after).not.toContain('三');
+    expect(after).toContain('message: 二');
+  });
+
+  it('reads a status column, which it does not import, and warns where it differs from the catalog', () => {
+    const p = project();
+    p.write('errors.zh-CN.md', '| 错误码 | HTTP 状态码 | 错误信息 | 解决方案 |\n|-|-|-|-|\n| RATE_LIMITED | 503 | 请求太多 | |\n');
+    const result = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'errors.zh-CN.md:3:18: warning: RATE_LIMITED: status 503 on this page, 429 in the catalog; the status column of a translation is not imported. Correct the status on this page, or check that this row translates the right occurrence of the code.\n',
+    );
+    expect(p.read('errors.yaml')).toContain('        status: 429\n');
+  });
+
+  it('rejects the default locale as a usage error, and a tag that is not one', () => {
+    const p = project();
+    p.write('errors.de.md', chinese('| RATE_LIMITED | Zu viele | |'));
+    const before = p.read('errors.yaml');
+    const en = p.run('import', '--locale', 'en', 'errors.de.md', '-o', 'errors.yaml');
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe(
+      "errgen: en is the catalog's default locale (locales.default in errors.yaml): its text is `message` and `solution`, imported from `sources`, not a translation\n",
+    );
+    p.write('errors.yaml', before.replace('\ngroups:', '\nlocales:\n  default: de\n\ngroups:'));
+    expect(p.run('import', '--locale', 'de', 'errors.de.md', '-o', 'errors.yaml').stderr).toContain("errgen: de is the catalog's default locale");
+    expect(p.run('import', '--locale', 'en', 'errors.de.md', '-o', 'errors.yaml').code).toBe(0);
+    const bad = p.run('import', '--locale', 'chinese_simplified', 'errors.de.md', '-o', 'errors.yaml');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('errgen: --locale expects a language tag such as zh-CN or pt-BR, not "chinese_simplified"\n');
+  });
+
+  it('keeps translations that left the page; --prune deletes them, and `messages` once empty', () => {
+    const p = project();
+    p.write('errors.zh-CN.md', chinese('| NOT_FOUND | 找不到 {resource} | |'));
+    const kept = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
+    expect(kept.stdout).toBe(
+      'Imported 1 file, 1 table, 1 row into errors.yaml as zh-CN: 1 added, 0 changed, 0 unchanged, 1 missing from the page.\n' +
+        '  kept the zh-CN translation of RATE_LIMITED (group "Errors"): it is no longer on the page; run with --prune to delete it.\n',
+    );
+    expect(p.read('errors.yaml')).toContain('message: 请求太多');
+    const pruned = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml', '--prune');
+    expect(pruned.stdout).toBe(
+      'Imported 1 file, 1 table, 1 row into errors.yaml as zh-CN: 0 added, 0 changed, 1 unchanged, 1 pruned.\n' +
+        '  pruned the zh-CN translation of RATE_LIMITED (group "Errors"): it is no longer on the page.\n',
+    );
+    // A comment written on the translation goes with it.
+    expect(p.read('errors.yaml')).toContain('        solution: Retry later\n      - code: DUP\n');
+    // --prune with --locale deletes translations only, never entries.
+    expect(p.read('errors.yaml').match(/- code: /g)).toHaveLength(4);
+  });
+
+  it('writes nothing when a page has errors, and says where', () => {
+    const p = project();
+    const before = p.read('errors.yaml');
+    p.write('errors.zh-CN.md', chinese('| NOT_FOUND | 找不到 |', '|  | 空 | |'));
+    const result = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'errors.zh-CN.md:5:3: error: this row has 2 cells but the table header has 3. Add the missing cells (an empty cell is written `|  |`).\n' +
+        'errors.zh-CN.md:6:2: error: the error code cell is empty. Write the code, e.g. NOT_FOUND, or delete the row.\n' +
+        'errgen: import failed with 2 problems; errors.yaml was not changed\n',
+    );
+    expect(p.read('errors.yaml')).toBe(before);
+  });
+});
+
+describe('translations in errgen.config.yaml', () => {
+  function configured() {
+    const p = project();
+    p.write('errgen.config.yaml', 'sources: [errors.md]\ntranslations:\n  zh-CN: errors.zh-CN.md\ncatalog: errors.yaml\n');
+    p.write('errors.zh-CN.md', chinese('| NOT_FOUND | 找不到 {resource} | 请检查 ID |', '| RATE_LIMITED | 请求太多 | |'));
+    return p;
+  }
+
+  it('`errgen import` imports the sources, then every translated page; --locale alone imports that locale’s pages', () => {
+    const p = configured();
+    p.write('errors.md', english.replace('| Too many requests |', '| Slow down |'));
+    const all = p.run('import');
+    expect(all.stderr).toBe('');
+    expect(all.stdout).toBe(
+      'Imported 1 file, 1 table, 4 rows into errors.yaml: 0 added, 1 changed, 3 unchanged.\n' +
+        'Imported 1 file, 1 table, 2 rows into errors.yaml as zh-CN: 1 added, 0 changed, 1 unchanged.\n',
+    );
+    expect(p.read('errors.yaml')).toContain('message: Slow down\n');
+    expect(p.read('errors.yaml')).toContain('          zh-CN:\n            message: 找不到 {resource}\n            solution: 请检查 ID\n');
+
+    p.write('errors.zh-CN.md', chinese('| NOT_FOUND | 找不到 {resource} | 请检查 ID |', '| RATE_LIMITED | 请求过多 | |'));
+    const one = p.run('import', '--locale', 'zh-CN');
+    expect(one.stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml as zh-CN: 0 added, 1 changed, 1 unchanged.\n');
+    expect(p.run('import', '--locale', 'fr').stderr).toBe(
+      'errgen: no Markdown page to import as fr: name it (`errgen import --locale fr page.md`) or list it under `translations.fr` in errgen.config.yaml\n',
+    );
+  });
+
+  it('rejects the default locale and a malformed tag in the config', () => {
+    const p = configured();
+    p.write('errgen.config.yaml', 'sources: [errors.md]\ntranslations:\n  en: errors.zh-CN.md\ncatalog: errors.yaml\n');
+    const result = p.run('import');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("errgen: en is the catalog's default locale");
+    p.write('errgen.config.yaml', 'sources: [errors.md]\ntranslations:\n  "zh CN": errors.zh-CN.md\n');
+    const bad = p.run('import');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^errgen\.config\.yaml:3:3: error: .*translations/m);
+  });
+
+  it('`errgen check` compares the translated page with messages.<locale>, cell by cell', () => {
+    const p = configured();
+    expect(p.run('import').code).toBe(0);
+    const drift = () => {
+      const result = p.run('check', '--format', 'json');
+      const findings = (JSON.parse(result.stdout) as { findings: Array<Record<string, unknown>> }).findings.filter((f) => f['rule'] === 'source-drift');
+      return findings.map((f) => `${String(f['file'])}:${String(f['line'])}:${String(f['column'])} ${String(f['code'])}: ${String(f['message'])}`);
+    };
+    expect(drift()).toEqual([]);
+    p.write(
+      'errors.zh-CN.md',
+      chinese('| NOT_FOUND | 找不到 resource | 请检查 |', '| RATE_LIMITED | 请求太多 | |', '| DUP | 一 | |', '| GONE | 没了 | |'),
+    );
+    expect(drift()).toEqual([
+      // The message cell writes the placeholder as a plain word: it matches the catalog's template.
+      'errors.zh-CN.md:5:30 NOT_FOUND: NOT_FOUND: zh-CN solution "请检查" in errors.zh-CN.md:5, "请检查 ID" in the catalog (errors.yaml:6)',
+      'errors.zh-CN.md:7:3 DUP: DUP is translated into zh-CN in errors.zh-CN.md:7 but has no zh-CN translation in the catalog (errors.yaml:25)',
+      'errors.zh-CN.md:8:3 GONE: GONE is in errors.zh-CN.md:8 (zh-CN) but not in the catalog',
+    ]);
+    // The status column of a translated page is compared too, though import never writes it.
+    p.write('errors.zh-CN.md', '| 错误码 | HTTP 状态码 | 错误信息 |\n|-|-|-|\n| RATE_LIMITED | 503 | 请求太多 |\n');
+    expect(drift()).toEqual(['errors.zh-CN.md:3:18 RATE_LIMITED: RATE_LIMITED: status 503 in errors.zh-CN.md:3, 429 in the catalog (errors.yaml:16)']);
+  });
+});
