@@ -30,7 +30,7 @@ export async function parseCatalogValue(text: string, file: string): Promise<Rea
     const lineCounter = new LineCounter();
     const document = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }) as Document[];
     const contents = document[0] as Document;
-    const locate = nodeLocator(contents, lineCounter, file);
+    const locate = nodeLocator(contents, lineCounter, file, text);
     return (located = { document: contents, locate });
   };
   return {
@@ -38,7 +38,7 @@ export async function parseCatalogValue(text: string, file: string): Promise<Rea
     get document() {
       return again().document;
     },
-    locate: (path) => again().locate(path),
+    locate: (path, offset) => again().locate(path, offset),
   };
 }
 

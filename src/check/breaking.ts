@@ -5,6 +5,7 @@ import { memberName } from '../names/identifier.js';
 import { assignNumbers } from '../emit/code-number.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
 import { toSeverity } from '../lint/rule.js';
+import { paramChanges } from './breaking-params.js';
 
 /** A breaking-change rule: stable id, one-line description, default severity. */
 export interface BreakingRule {
@@ -20,6 +21,10 @@ export const breakingRules: readonly BreakingRule[] = [
   { id: 'alias-dropped', description: 'An alias that clients may still send was removed.', defaultSeverity: 'error' },
   { id: 'tombstone-reused', description: 'A retired code is live again, possibly with another meaning.', defaultSeverity: 'error' },
   { id: 'number-changed', description: "A code's stable number (its Protocol Buffers enum value) changed.", defaultSeverity: 'error' },
+  { id: 'param-removed', description: 'A message parameter is gone: calls that pass it no longer compile, clients reading it from the details find nothing.', defaultSeverity: 'error' },
+  { id: 'param-type-changed', description: 'A message parameter has another type (string, integer, number, boolean).', defaultSeverity: 'error' },
+  { id: 'param-order-changed', description: "The parameters kept are in another order, which is generated formatters' positional order: values would go to the wrong parameter.", defaultSeverity: 'error' },
+  { id: 'param-added', description: "A code's message gained a parameter: callers of its generated formatter must pass it (a compile error in typed languages); the wire only gains a field.", defaultSeverity: 'warn' },
 ];
 
 /** An accepted breaking change: it must say why. */
@@ -112,6 +117,8 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
         });
       }
     }
+    const located = firstOf.get(code);
+    if (oldEntries[0] && located) findings.push(...paramChanges(oldEntries[0], located, against));
   }
   for (const [alias, code] of before.aliases) {
     if (after.aliases.has(alias) || after.live.has(alias)) continue;

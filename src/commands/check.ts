@@ -60,7 +60,7 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
     return found.map((d) => ({ ...d, rule: d.rule ?? 'catalog-schema' }));
   }
   const entries = await lintEntries(read, options.catalog);
-  const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries }, options.lintSettings);
+  const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries, locate: (path) => read.locate(path) }, options.lintSettings);
   const translations = options.translations ?? [];
   if (options.sources.length > 0 || translations.length > 0) {
     findings.push(...(await checkSourceDrift({ sources: options.sources, translations, headers: options.headers, catalogFile: options.catalog, entries })));
@@ -110,6 +110,7 @@ async function lintEntries(read: ReadCatalog, catalogFile: string): Promise<Lint
         get at() {
           return locate(g, i);
         },
+        locate: (field: readonly (string | number)[], offset?: number) => read.locate(['groups', g, 'codes', i, ...field], offset),
         source: origin && { ...origin, file: cwdRelative(origin.file) },
       };
     }),

@@ -9,6 +9,11 @@ export interface LintEntry {
   readonly entry: CatalogCode;
   readonly group: string;
   readonly at: Location;
+  /**
+   * Where a field of the entry is (`['messages', 'zh-CN', 'message']`), or the nearest enclosing node
+   * that exists; an offset into a string field points at that character, e.g. a stray brace.
+   */
+  locate(field: readonly (string | number)[], offset?: number): Location;
   /** Where the row came from in the Markdown, when the sidecar knows. */
   readonly source: Location | undefined;
 }
@@ -18,6 +23,8 @@ export interface LintContext {
   readonly file: string;
   /** Every entry, tombstones included, in catalog order. */
   readonly entries: readonly LintEntry[];
+  /** Where the node at a catalog path is (`['locales', 'fallback', 'zh-HK']`), or the nearest that exists. */
+  locate(path: readonly (string | number)[]): Location;
 }
 
 /** What a rule reports; the runner adds the rule id and the configured severity. */

@@ -7,8 +7,11 @@ export interface ParsedYaml<T> {
   readonly value: T;
   /** The YAML document, with comments, for editing without losing what people wrote. */
   readonly document: Document;
-  /** Where the node at a path (e.g. ['groups', 0, 'codes', 3]) starts in the file. */
-  locate(path: readonly (string | number)[]): Location;
+  /**
+   * Where the node at a path (e.g. ['groups', 0, 'codes', 3]) starts in the file; with an offset
+   * into a string value, where that character of the value is written, when that can be told.
+   */
+  locate(path: readonly (string | number)[], offset?: number): Location;
 }
 
 /**
@@ -77,7 +80,7 @@ export async function parseYaml<T>(text: string, file: string, schema: SchemaNam
       },
     ];
   }
-  const locate = nodeLocator(document, lineCounter, file);
+  const locate = nodeLocator(document, lineCounter, file, text);
   const schemaProblems = validateAgainstSchema(schema, value, locate);
   if (schemaProblems.length > 0) return schemaProblems;
   return { value: value as T, document, locate };
@@ -181,15 +184,41 @@ function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** Where the node at a path starts: the deepest node of the path that exists, else the file's start. */
-export function nodeLocator(document: Document, lineCounter: LineCounter, file: string): (path: readonly (string | number)[]) => Location {
-  return (path) => {
+/**
+ * Where the node at a path starts: the deepest node of the path that exists, else the file's start.
+ * Given the source text, an offset into the string value of the node at the full path is mapped to
+ * where that character is written (see sourceOffsetIn).
+ */
+export function nodeLocator(document: Document, lineCounter: LineCounter, file: string, text?: string): (path: readonly (string | number)[], offset?: number) => Location {
+  return (path, offset) => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
-      if (isNode(node) && node.range) return positionAt(lineCounter, file, node.range[0]);
+      if (!isNode(node) || !node.range) continue;
+      const start = node.range[0];
+      if (offset !== undefined && depth === path.length && text !== undefined && isScalar(node) && typeof node.value === 'string') {
+        const within = sourceOffsetIn(text.slice(start, node.range[1]), node.value, offset);
+        if (within !== undefined) return positionAt(lineCounter, file, start + within);
+      }
+      return positionAt(lineCounter, file, start);
     }
     return positionAt(lineCounter, file, 0);
   };
+}
+
+/**
+ * Where the character at `offset` of a scalar's value is in the scalar's source (quotes, escapes,
+ * folded lines and all): the n-th occurrence of that character in the value is taken to be its n-th
+ * occurrence in the source. That holds unless the character is escaped (`\x7b`) or is a quote or
+ * line break the source writes differently; then the counts differ and the answer is undefined.
+ */
+export function sourceOffsetIn(source: string, value: string, offset: number): number | undefined {
+  const ch = value[offset];
+  if (ch === undefined) return undefined;
+  const count = (s: string) => s.split(ch).length - 1;
+  if (count(source) !== count(value)) return undefined;
+  let at = -1;
+  for (let n = count(value.slice(0, offset)); n >= 0; n--) at = source.indexOf(ch, at + 1);
+  return at;
 }
 
 function positionAt(lineCounter: LineCounter, file: string, offset: number): Location {

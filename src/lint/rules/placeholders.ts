@@ -1,0 +1,103 @@
+import { parseTemplate, placeholders } from '../../messages/template.js';
+import { defaultLocale } from '../../messages/locales.js';
+import type { LintRule, RuleFinding } from '../rule.js';
+import { active } from '../rule.js';
+import { braced, placeholderOffset, templatesOf } from './message-fields.js';
+
+export const placeholderSyntax: LintRule = {
+  id: 'placeholder-syntax',
+  description: 'A `{` or `}` in a message or solution (or a translation) is neither a `{name}` placeholder nor doubled; it would print as itself.',
+  defaultSeverity: 'error',
+  check: (context) =>
+    active(context).flatMap((e) =>
+      templatesOf(e.entry).flatMap((t) =>
+        parseTemplate(t.text).problems.map((problem) => ({
+          at: e.locate(t.field, problem.offset),
+          code: e.entry.code,
+          message: `the ${t.label} of ${e.entry.code} has ${problem.message}`,
+          hint: 'Write {{ or }} for a literal brace.',
+        })),
+      ),
+    ),
+};
+
+/**
+ * Off by default: an undeclared placeholder is a string parameter by design, so a catalog can mark
+ * placeholders without declaring each. A misspelt placeholder still shows: its declared name goes
+ * unused (unused-param), or a translation disagrees (translation-placeholders).
+ */
+export const undeclaredPlaceholder: LintRule = {
+  id: 'undeclared-placeholder',
+  description: 'A placeholder of message or solution is not declared under `params` (it is then a string with no description or example).',
+  defaultSeverity: 'off',
+  check(context) {
+    const findings: RuleFinding[] = [];
+    for (const e of active(context)) {
+      const seen = new Set(Object.keys(e.entry.params ?? {}));
+      for (const field of ['message', 'solution'] as const) {
+        for (const name of placeholders(e.entry[field])) {
+          if (seen.has(name)) continue;
+          seen.add(name);
+          findings.push({
+            at: e.locate([field], placeholderOffset(e.entry[field], name)),
+            code: e.entry.code,
+            message: `the ${field} of ${e.entry.code} uses {${name}}, which \`params\` does not declare`,
+            hint: `Declare it with its type, e.g. \`params: { ${name}: { type: string, description: …, example: … } }\`.`,
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+export const unusedParam: LintRule = {
+  id: 'unused-param',
+  description: 'A parameter declared under `params` appears in neither the message nor the solution; a misspelt placeholder, or a leftover.',
+  defaultSeverity: 'error',
+  check: (context) =>
+    active(context).flatMap((e) => {
+      const used = new Set([...placeholders(e.entry.message), ...placeholders(e.entry.solution)]);
+      return Object.keys(e.entry.params ?? {})
+        .filter((name) => !used.has(name))
+        .map((name) => ({
+          at: e.locate(['params', name]),
+          code: e.entry.code,
+          message: `${e.entry.code} declares the parameter ${name}, which neither its message nor its solution uses`,
+          hint: `Write {${name}} where the value belongs, or remove ${name} from \`params\`.`,
+        }));
+    }),
+};
+
+export const translationPlaceholders: LintRule = {
+  id: 'translation-placeholders',
+  description: "A translation's message or solution uses other placeholders (by name) than the default locale's.",
+  defaultSeverity: 'error',
+  check(context) {
+    const base = defaultLocale(context.catalog);
+    return active(context).flatMap((e) =>
+      templatesOf(e.entry).flatMap((t) => {
+        if (t.locale === undefined || t.locale === base) return []; // a translation into the default: locale-config
+        const expected = placeholders(e.entry[t.kind]);
+        const found = placeholders(t.text);
+        const missing = expected.filter((name) => !found.includes(name));
+        const extra = found.filter((name) => !expected.includes(name));
+        if (missing.length === 0 && extra.length === 0) return [];
+        const lacks = `lacks ${braced(missing)}`;
+        const has = `has ${braced(extra)}`;
+        const what =
+          extra.length === 0 ? `${lacks}, which the ${base} ${t.kind} uses`
+          : missing.length === 0 ? `${has}, which the ${base} ${t.kind} does not use`
+          : `${lacks} (used by the ${base} ${t.kind}) and ${has} (not used by it)`;
+        return [
+          {
+            at: e.locate(t.field),
+            code: e.entry.code,
+            message: `the ${t.label} of ${e.entry.code} ${what}`,
+            hint: `A translation uses the same placeholders as the ${base} text, in any order: ${expected.length > 0 ? braced(expected) : 'none'}.`,
+          },
+        ];
+      }),
+    );
+  },
+};
