@@ -8,16 +8,153 @@ is returned with, its gRPC status, its message and the suggested solution.
 
 A server may send a code this module does not know yet: :meth:`ErrorCode.parse` returns
 ``None`` for it, so clients keep working.
+
+Each code's message and solution are templates with ``{name}`` placeholders. Two functions per
+code, ``<code>_message`` and ``<code>_solution``, take exactly its parameters, typed, and fill its
+template in, in a locale: ``not_found_message("user", 42, locale="de")``.
 """
 
 from __future__ import annotations
 
 import enum
+import re
+import string
 from collections.abc import Mapping
+from decimal import Decimal
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
-__all__ = ["ErrorCode", "codes_for_status"]
+__all__ = [
+    "DEFAULT_LOCALE",
+    "LOCALES",
+    "ErrorCode",
+    "codes_for_status",
+    "resolve_locale",
+    "argument_not_support_message",
+    "argument_not_support_solution",
+    "argument_not_found_message",
+    "argument_not_found_solution",
+    "argument_wrong_format_message",
+    "argument_wrong_format_solution",
+    "out_of_range_message",
+    "out_of_range_solution",
+    "argument_mismatch_message",
+    "argument_mismatch_solution",
+    "invalid_argument_message",
+    "invalid_argument_solution",
+    "failed_precondition_message",
+    "failed_precondition_solution",
+    "unauthenticated_message",
+    "unauthenticated_solution",
+    "http_forbidden_message",
+    "http_forbidden_solution",
+    "resource_not_exist_message",
+    "resource_not_exist_solution",
+    "not_found_message",
+    "not_found_solution",
+    "aborted_message",
+    "aborted_solution",
+    "already_exists_message",
+    "already_exists_solution",
+    "conflict_message",
+    "conflict_solution",
+    "quota_exceeded_message",
+    "quota_exceeded_solution",
+    "rate_limit_exceeded_message",
+    "rate_limit_exceeded_solution",
+    "cancelled_message",
+    "cancelled_solution",
+    "unknown_message",
+    "unknown_solution",
+    "internal_message",
+    "internal_solution",
+    "not_implemented_message",
+    "not_implemented_solution",
+    "source_unavailable_message",
+    "source_unavailable_solution",
+    "unavailable_message",
+    "unavailable_solution",
+    "deadline_exceeded_message",
+    "deadline_exceeded_solution",
+    "apigateway_success_message",
+    "apigateway_success_solution",
+    "apigateway_argument_not_support_message",
+    "apigateway_argument_not_support_solution",
+    "apigateway_argument_not_found_message",
+    "apigateway_argument_not_found_solution",
+    "apigateway_modify_error_message",
+    "apigateway_modify_error_solution",
+    "apigateway_delete_api_error_message",
+    "apigateway_delete_api_error_solution",
+    "apigateway_none_valid_pin_message",
+    "apigateway_none_valid_pin_solution",
+    "apigateway_delete_error_message",
+    "apigateway_delete_error_solution",
+    "apigateway_bind_group_too_much_message",
+    "apigateway_bind_group_too_much_solution",
+    "apigateway_path_parameters_must_be_defined_message",
+    "apigateway_path_parameters_must_be_defined_solution",
+    "apigw_no_header_message",
+    "apigw_no_header_solution",
+    "apigw_params_not_exist_message",
+    "apigw_params_not_exist_solution",
+    "apigw_param_value_invalid_message",
+    "apigw_param_value_invalid_solution",
+    "apigw_record_conflict_message",
+    "apigw_record_conflict_solution",
+    "apigw_record_not_found_message",
+    "apigw_record_not_found_solution",
+    "apigateway_bind_group_not_found_message",
+    "apigateway_bind_group_not_found_solution",
+    "apigateway_http_forbidden_message",
+    "apigateway_http_forbidden_solution",
+    "apigateway_domain_no_recorded_message",
+    "apigateway_domain_no_recorded_solution",
+    "apigateway_domain_already_exists_message",
+    "apigateway_domain_already_exists_solution",
+    "apigateway_domain_is_binded_message",
+    "apigateway_domain_is_binded_solution",
+    "apigateway_domain_num_is_max_message",
+    "apigateway_domain_num_is_max_solution",
+    "apigateway_none_valid_appid_message",
+    "apigateway_none_valid_appid_solution",
+    "apigateway_not_found_message",
+    "apigateway_not_found_solution",
+    "apigateway_none_valid_api_message",
+    "apigateway_none_valid_api_solution",
+    "apigateway_not_exist_method_error_message",
+    "apigateway_not_exist_method_error_solution",
+    "apigateway_swagger_null_erro_message",
+    "apigateway_swagger_null_erro_solution",
+    "apigateway_apigroupname_isrepeat_message",
+    "apigateway_apigroupname_isrepeat_solution",
+    "apigateway_backendservice_prefix_isrepeat_message",
+    "apigateway_backendservice_prefix_isrepeat_solution",
+    "apigateway_apiname_isrepeat_message",
+    "apigateway_apiname_isrepeat_solution",
+    "apigateway_accesskey_isrepeat_message",
+    "apigateway_accesskey_isrepeat_solution",
+    "apigateway_accesskeyauth_isrepeat_message",
+    "apigateway_accesskeyauth_isrepeat_solution",
+    "apigateway_policyname_isrepeat_message",
+    "apigateway_policyname_isrepeat_solution",
+    "apigateway_api_path_isrepeat_message",
+    "apigateway_api_path_isrepeat_solution",
+    "apigateway_apisname_isrepeat_message",
+    "apigateway_apisname_isrepeat_solution",
+    "apigateway_revision_isrepeat_message",
+    "apigateway_revision_isrepeat_solution",
+    "apigateway_swagger_parse_error_message",
+    "apigateway_swagger_parse_error_solution",
+    "apigateway_operation_failed_message",
+    "apigateway_operation_failed_solution",
+    "apigateway_api_body_error_message",
+    "apigateway_api_body_error_solution",
+    "apigateway_invalid_service_status_message",
+    "apigateway_invalid_service_status_solution",
+    "apigateway_invalid_authentication_status_message",
+    "apigateway_invalid_authentication_status_solution",
+]
 
 
 class ErrorCode(str, enum.Enum):
@@ -251,6 +388,17 @@ class ErrorCode(str, enum.Enum):
         """What the caller can do about it; empty when the catalog gives no advice."""
         return _DETAILS[self].solution
 
+    def message_in(self, locale: str | None = None) -> str:
+        """The message template in a locale (see :func:`resolve_locale`), placeholders unfilled.
+
+        :attr:`message` is the one in :data:`DEFAULT_LOCALE`; the code's ``…_message`` function fills it in.
+        """
+        return _texts(self, locale).message
+
+    def solution_in(self, locale: str | None = None) -> str:
+        """The solution template in a locale (see :func:`resolve_locale`), placeholders unfilled; may be empty."""
+        return _texts(self, locale).solution
+
     @property
     def grpc_status(self) -> str:
         """The gRPC status the code is sent with, by name: ``"NOT_FOUND"``.
@@ -278,6 +426,751 @@ def codes_for_status(status: int) -> tuple[ErrorCode, ...]:
     return tuple(code for code in ErrorCode if status in _DETAILS[code].statuses)
 
 
+DEFAULT_LOCALE: Final = "en"
+"""The locale of :attr:`ErrorCode.message` and :attr:`ErrorCode.solution`, and of every text not translated."""
+
+LOCALES: Final[tuple[str, ...]] = ("en", "zh-CN")
+"""Every locale the messages are written in, the default first."""
+
+
+def resolve_locale(tag: str) -> str:
+    """The known locale for a caller's tag (``"de-AT"``, ``"zh_cn"``, an ``Accept-Language`` entry).
+
+    The tag itself, ignoring case and reading ``_`` as ``-``; else the tag with subtags dropped from
+    the end (``de-AT`` gives ``de``); else :data:`DEFAULT_LOCALE`. A known locale without its own
+    translation of a code falls back as the catalog says, ending at the default.
+    """
+    wanted = tag.replace("_", "-").translate(_ASCII_LOWER)
+    while wanted:
+        known = _LOCALES_BY_KEY.get(wanted)
+        if known is not None:
+            return known
+        wanted = wanted.rpartition("-")[0]
+    return DEFAULT_LOCALE
+
+
+def argument_not_support_message(
+    argument: str,
+    *,
+    locale: str | None = None,
+) -> str:
+    """The message of :attr:`ErrorCode.ARGUMENT_NOT_SUPPORT`, filled in, in a locale (see :func:`resolve_locale`)."""
+    values = {
+        "argument": argument,
+    }
+    return _fill(ErrorCode.ARGUMENT_NOT_SUPPORT.message_in(locale), values)
+
+
+def argument_not_support_solution(
+    argument: str,
+    *,
+    locale: str | None = None,
+) -> str:
+    """The solution of :attr:`ErrorCode.ARGUMENT_NOT_SUPPORT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    values = {
+        "argument": argument,
+    }
+    return _fill(ErrorCode.ARGUMENT_NOT_SUPPORT.solution_in(locale), values)
+
+
+def argument_not_found_message(
+    argument: str,
+    *,
+    locale: str | None = None,
+) -> str:
+    """The message of :attr:`ErrorCode.ARGUMENT_NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`)."""
+    values = {
+        "argument": argument,
+    }
+    return _fill(ErrorCode.ARGUMENT_NOT_FOUND.message_in(locale), values)
+
+
+def argument_not_found_solution(
+    argument: str,
+    *,
+    locale: str | None = None,
+) -> str:
+    """The solution of :attr:`ErrorCode.ARGUMENT_NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    values = {
+        "argument": argument,
+    }
+    return _fill(ErrorCode.ARGUMENT_NOT_FOUND.solution_in(locale), values)
+
+
+def argument_wrong_format_message(
+    argument: str,
+    format: str,
+    *,
+    locale: str | None = None,
+) -> str:
+    """The message of :attr:`ErrorCode.ARGUMENT_WRONG_FORMAT`, filled in, in a locale (see :func:`resolve_locale`)."""
+    values = {
+        "argument": argument,
+        "format": format,
+    }
+    return _fill(ErrorCode.ARGUMENT_WRONG_FORMAT.message_in(locale), values)
+
+
+def argument_wrong_format_solution(
+    argument: str,
+    format: str,
+    *,
+    locale: str | None = None,
+) -> str:
+    """The solution of :attr:`ErrorCode.ARGUMENT_WRONG_FORMAT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    values = {
+        "argument": argument,
+        "format": format,
+    }
+    return _fill(ErrorCode.ARGUMENT_WRONG_FORMAT.solution_in(locale), values)
+
+
+def out_of_range_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.OUT_OF_RANGE`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.OUT_OF_RANGE.message_in(locale), {})
+
+
+def out_of_range_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.OUT_OF_RANGE`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.OUT_OF_RANGE.solution_in(locale), {})
+
+
+def argument_mismatch_message(
+    argument: str,
+    *,
+    locale: str | None = None,
+) -> str:
+    """The message of :attr:`ErrorCode.ARGUMENT_MISMATCH`, filled in, in a locale (see :func:`resolve_locale`)."""
+    values = {
+        "argument": argument,
+    }
+    return _fill(ErrorCode.ARGUMENT_MISMATCH.message_in(locale), values)
+
+
+def argument_mismatch_solution(
+    argument: str,
+    *,
+    locale: str | None = None,
+) -> str:
+    """The solution of :attr:`ErrorCode.ARGUMENT_MISMATCH`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    values = {
+        "argument": argument,
+    }
+    return _fill(ErrorCode.ARGUMENT_MISMATCH.solution_in(locale), values)
+
+
+def invalid_argument_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.INVALID_ARGUMENT`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.INVALID_ARGUMENT.message_in(locale), {})
+
+
+def invalid_argument_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.INVALID_ARGUMENT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.INVALID_ARGUMENT.solution_in(locale), {})
+
+
+def failed_precondition_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.FAILED_PRECONDITION`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.FAILED_PRECONDITION.message_in(locale), {})
+
+
+def failed_precondition_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.FAILED_PRECONDITION`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.FAILED_PRECONDITION.solution_in(locale), {})
+
+
+def unauthenticated_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.UNAUTHENTICATED`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.UNAUTHENTICATED.message_in(locale), {})
+
+
+def unauthenticated_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.UNAUTHENTICATED`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.UNAUTHENTICATED.solution_in(locale), {})
+
+
+def http_forbidden_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.HTTP_FORBIDDEN`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.HTTP_FORBIDDEN.message_in(locale), {})
+
+
+def http_forbidden_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.HTTP_FORBIDDEN`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.HTTP_FORBIDDEN.solution_in(locale), {})
+
+
+def resource_not_exist_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.RESOURCE_NOT_EXIST`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.RESOURCE_NOT_EXIST.message_in(locale), {})
+
+
+def resource_not_exist_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.RESOURCE_NOT_EXIST`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.RESOURCE_NOT_EXIST.solution_in(locale), {})
+
+
+def not_found_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.NOT_FOUND.message_in(locale), {})
+
+
+def not_found_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.NOT_FOUND.solution_in(locale), {})
+
+
+def aborted_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.ABORTED`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.ABORTED.message_in(locale), {})
+
+
+def aborted_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.ABORTED`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.ABORTED.solution_in(locale), {})
+
+
+def already_exists_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.ALREADY_EXISTS`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.ALREADY_EXISTS.message_in(locale), {})
+
+
+def already_exists_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.ALREADY_EXISTS`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.ALREADY_EXISTS.solution_in(locale), {})
+
+
+def conflict_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.CONFLICT`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.CONFLICT.message_in(locale), {})
+
+
+def conflict_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.CONFLICT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.CONFLICT.solution_in(locale), {})
+
+
+def quota_exceeded_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.QUOTA_EXCEEDED`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.QUOTA_EXCEEDED.message_in(locale), {})
+
+
+def quota_exceeded_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.QUOTA_EXCEEDED`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.QUOTA_EXCEEDED.solution_in(locale), {})
+
+
+def rate_limit_exceeded_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.RATE_LIMIT_EXCEEDED`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.RATE_LIMIT_EXCEEDED.message_in(locale), {})
+
+
+def rate_limit_exceeded_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.RATE_LIMIT_EXCEEDED`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.RATE_LIMIT_EXCEEDED.solution_in(locale), {})
+
+
+def cancelled_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.CANCELLED`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.CANCELLED.message_in(locale), {})
+
+
+def cancelled_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.CANCELLED`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.CANCELLED.solution_in(locale), {})
+
+
+def unknown_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.UNKNOWN`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.UNKNOWN.message_in(locale), {})
+
+
+def unknown_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.UNKNOWN`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.UNKNOWN.solution_in(locale), {})
+
+
+def internal_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.INTERNAL`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.INTERNAL.message_in(locale), {})
+
+
+def internal_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.INTERNAL`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.INTERNAL.solution_in(locale), {})
+
+
+def not_implemented_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.NOT_IMPLEMENTED`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.NOT_IMPLEMENTED.message_in(locale), {})
+
+
+def not_implemented_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.NOT_IMPLEMENTED`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.NOT_IMPLEMENTED.solution_in(locale), {})
+
+
+def source_unavailable_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.SOURCE_UNAVAILABLE`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.SOURCE_UNAVAILABLE.message_in(locale), {})
+
+
+def source_unavailable_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.SOURCE_UNAVAILABLE`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.SOURCE_UNAVAILABLE.solution_in(locale), {})
+
+
+def unavailable_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.UNAVAILABLE`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.UNAVAILABLE.message_in(locale), {})
+
+
+def unavailable_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.UNAVAILABLE`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.UNAVAILABLE.solution_in(locale), {})
+
+
+def deadline_exceeded_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.DEADLINE_EXCEEDED`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.DEADLINE_EXCEEDED.message_in(locale), {})
+
+
+def deadline_exceeded_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.DEADLINE_EXCEEDED`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.DEADLINE_EXCEEDED.solution_in(locale), {})
+
+
+def apigateway_success_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_SUCCESS`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_SUCCESS.message_in(locale), {})
+
+
+def apigateway_success_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_SUCCESS`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_SUCCESS.solution_in(locale), {})
+
+
+def apigateway_argument_not_support_message(
+    param: str,
+    *,
+    locale: str | None = None,
+) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_ARGUMENT_NOT_SUPPORT`, filled in, in a locale (see :func:`resolve_locale`)."""
+    values = {
+        "param": param,
+    }
+    return _fill(ErrorCode.APIGATEWAY_ARGUMENT_NOT_SUPPORT.message_in(locale), values)
+
+
+def apigateway_argument_not_support_solution(
+    param: str,
+    *,
+    locale: str | None = None,
+) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_ARGUMENT_NOT_SUPPORT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    values = {
+        "param": param,
+    }
+    return _fill(ErrorCode.APIGATEWAY_ARGUMENT_NOT_SUPPORT.solution_in(locale), values)
+
+
+def apigateway_argument_not_found_message(
+    param: str,
+    *,
+    locale: str | None = None,
+) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_ARGUMENT_NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`)."""
+    values = {
+        "param": param,
+    }
+    return _fill(ErrorCode.APIGATEWAY_ARGUMENT_NOT_FOUND.message_in(locale), values)
+
+
+def apigateway_argument_not_found_solution(
+    param: str,
+    *,
+    locale: str | None = None,
+) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_ARGUMENT_NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    values = {
+        "param": param,
+    }
+    return _fill(ErrorCode.APIGATEWAY_ARGUMENT_NOT_FOUND.solution_in(locale), values)
+
+
+def apigateway_modify_error_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_MODIFY_ERROR`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_MODIFY_ERROR.message_in(locale), {})
+
+
+def apigateway_modify_error_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_MODIFY_ERROR`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_MODIFY_ERROR.solution_in(locale), {})
+
+
+def apigateway_delete_api_error_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_DELETE_API_ERROR`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_DELETE_API_ERROR.message_in(locale), {})
+
+
+def apigateway_delete_api_error_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_DELETE_API_ERROR`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_DELETE_API_ERROR.solution_in(locale), {})
+
+
+def apigateway_none_valid_pin_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_NONE_VALID_PIN`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_NONE_VALID_PIN.message_in(locale), {})
+
+
+def apigateway_none_valid_pin_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_NONE_VALID_PIN`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_NONE_VALID_PIN.solution_in(locale), {})
+
+
+def apigateway_delete_error_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_DELETE_ERROR`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_DELETE_ERROR.message_in(locale), {})
+
+
+def apigateway_delete_error_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_DELETE_ERROR`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_DELETE_ERROR.solution_in(locale), {})
+
+
+def apigateway_bind_group_too_much_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_BIND_GROUP_TOO_MUCH`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_BIND_GROUP_TOO_MUCH.message_in(locale), {})
+
+
+def apigateway_bind_group_too_much_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_BIND_GROUP_TOO_MUCH`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_BIND_GROUP_TOO_MUCH.solution_in(locale), {})
+
+
+def apigateway_path_parameters_must_be_defined_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_PATH_PARAMETERS_MUST_BE_DEFINED`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_PATH_PARAMETERS_MUST_BE_DEFINED.message_in(locale), {})
+
+
+def apigateway_path_parameters_must_be_defined_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_PATH_PARAMETERS_MUST_BE_DEFINED`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_PATH_PARAMETERS_MUST_BE_DEFINED.solution_in(locale), {})
+
+
+def apigw_no_header_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGW_NO_HEADER`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGW_NO_HEADER.message_in(locale), {})
+
+
+def apigw_no_header_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGW_NO_HEADER`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGW_NO_HEADER.solution_in(locale), {})
+
+
+def apigw_params_not_exist_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGW_PARAMS_NOT_EXIST`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGW_PARAMS_NOT_EXIST.message_in(locale), {})
+
+
+def apigw_params_not_exist_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGW_PARAMS_NOT_EXIST`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGW_PARAMS_NOT_EXIST.solution_in(locale), {})
+
+
+def apigw_param_value_invalid_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGW_PARAM_VALUE_INVALID`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGW_PARAM_VALUE_INVALID.message_in(locale), {})
+
+
+def apigw_param_value_invalid_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGW_PARAM_VALUE_INVALID`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGW_PARAM_VALUE_INVALID.solution_in(locale), {})
+
+
+def apigw_record_conflict_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGW_RECORD_CONFLICT`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGW_RECORD_CONFLICT.message_in(locale), {})
+
+
+def apigw_record_conflict_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGW_RECORD_CONFLICT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGW_RECORD_CONFLICT.solution_in(locale), {})
+
+
+def apigw_record_not_found_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGW_RECORD_NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGW_RECORD_NOT_FOUND.message_in(locale), {})
+
+
+def apigw_record_not_found_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGW_RECORD_NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGW_RECORD_NOT_FOUND.solution_in(locale), {})
+
+
+def apigateway_bind_group_not_found_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_BIND_GROUP_NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_BIND_GROUP_NOT_FOUND.message_in(locale), {})
+
+
+def apigateway_bind_group_not_found_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_BIND_GROUP_NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_BIND_GROUP_NOT_FOUND.solution_in(locale), {})
+
+
+def apigateway_http_forbidden_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_HTTP_FORBIDDEN`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_HTTP_FORBIDDEN.message_in(locale), {})
+
+
+def apigateway_http_forbidden_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_HTTP_FORBIDDEN`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_HTTP_FORBIDDEN.solution_in(locale), {})
+
+
+def apigateway_domain_no_recorded_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_DOMAIN_NO_RECORDED`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_DOMAIN_NO_RECORDED.message_in(locale), {})
+
+
+def apigateway_domain_no_recorded_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_DOMAIN_NO_RECORDED`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_DOMAIN_NO_RECORDED.solution_in(locale), {})
+
+
+def apigateway_domain_already_exists_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_DOMAIN_ALREADY_EXISTS`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_DOMAIN_ALREADY_EXISTS.message_in(locale), {})
+
+
+def apigateway_domain_already_exists_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_DOMAIN_ALREADY_EXISTS`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_DOMAIN_ALREADY_EXISTS.solution_in(locale), {})
+
+
+def apigateway_domain_is_binded_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_DOMAIN_IS_BINDED`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_DOMAIN_IS_BINDED.message_in(locale), {})
+
+
+def apigateway_domain_is_binded_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_DOMAIN_IS_BINDED`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_DOMAIN_IS_BINDED.solution_in(locale), {})
+
+
+def apigateway_domain_num_is_max_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_DOMAIN_NUM_IS_MAX`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_DOMAIN_NUM_IS_MAX.message_in(locale), {})
+
+
+def apigateway_domain_num_is_max_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_DOMAIN_NUM_IS_MAX`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_DOMAIN_NUM_IS_MAX.solution_in(locale), {})
+
+
+def apigateway_none_valid_appid_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_NONE_VALID_APPID`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_NONE_VALID_APPID.message_in(locale), {})
+
+
+def apigateway_none_valid_appid_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_NONE_VALID_APPID`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_NONE_VALID_APPID.solution_in(locale), {})
+
+
+def apigateway_not_found_message(
+    param: str,
+    *,
+    locale: str | None = None,
+) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`)."""
+    values = {
+        "param": param,
+    }
+    return _fill(ErrorCode.APIGATEWAY_NOT_FOUND.message_in(locale), values)
+
+
+def apigateway_not_found_solution(
+    param: str,
+    *,
+    locale: str | None = None,
+) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    values = {
+        "param": param,
+    }
+    return _fill(ErrorCode.APIGATEWAY_NOT_FOUND.solution_in(locale), values)
+
+
+def apigateway_none_valid_api_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_NONE_VALID_API`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_NONE_VALID_API.message_in(locale), {})
+
+
+def apigateway_none_valid_api_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_NONE_VALID_API`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_NONE_VALID_API.solution_in(locale), {})
+
+
+def apigateway_not_exist_method_error_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_NOT_EXIST_METHOD_ERROR`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_NOT_EXIST_METHOD_ERROR.message_in(locale), {})
+
+
+def apigateway_not_exist_method_error_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_NOT_EXIST_METHOD_ERROR`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_NOT_EXIST_METHOD_ERROR.solution_in(locale), {})
+
+
+def apigateway_swagger_null_erro_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_SWAGGER_NULL_ERRO`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_SWAGGER_NULL_ERRO.message_in(locale), {})
+
+
+def apigateway_swagger_null_erro_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_SWAGGER_NULL_ERRO`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_SWAGGER_NULL_ERRO.solution_in(locale), {})
+
+
+def apigateway_apigroupname_isrepeat_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_APIGROUPNAME_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_APIGROUPNAME_ISREPEAT.message_in(locale), {})
+
+
+def apigateway_apigroupname_isrepeat_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_APIGROUPNAME_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_APIGROUPNAME_ISREPEAT.solution_in(locale), {})
+
+
+def apigateway_backendservice_prefix_isrepeat_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_BACKENDSERVICE_PREFIX_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_BACKENDSERVICE_PREFIX_ISREPEAT.message_in(locale), {})
+
+
+def apigateway_backendservice_prefix_isrepeat_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_BACKENDSERVICE_PREFIX_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_BACKENDSERVICE_PREFIX_ISREPEAT.solution_in(locale), {})
+
+
+def apigateway_apiname_isrepeat_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_APINAME_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_APINAME_ISREPEAT.message_in(locale), {})
+
+
+def apigateway_apiname_isrepeat_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_APINAME_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_APINAME_ISREPEAT.solution_in(locale), {})
+
+
+def apigateway_accesskey_isrepeat_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_ACCESSKEY_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_ACCESSKEY_ISREPEAT.message_in(locale), {})
+
+
+def apigateway_accesskey_isrepeat_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_ACCESSKEY_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_ACCESSKEY_ISREPEAT.solution_in(locale), {})
+
+
+def apigateway_accesskeyauth_isrepeat_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_ACCESSKEYAUTH_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_ACCESSKEYAUTH_ISREPEAT.message_in(locale), {})
+
+
+def apigateway_accesskeyauth_isrepeat_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_ACCESSKEYAUTH_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_ACCESSKEYAUTH_ISREPEAT.solution_in(locale), {})
+
+
+def apigateway_policyname_isrepeat_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_POLICYNAME_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_POLICYNAME_ISREPEAT.message_in(locale), {})
+
+
+def apigateway_policyname_isrepeat_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_POLICYNAME_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_POLICYNAME_ISREPEAT.solution_in(locale), {})
+
+
+def apigateway_api_path_isrepeat_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_API_PATH_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_API_PATH_ISREPEAT.message_in(locale), {})
+
+
+def apigateway_api_path_isrepeat_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_API_PATH_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_API_PATH_ISREPEAT.solution_in(locale), {})
+
+
+def apigateway_apisname_isrepeat_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_APISNAME_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_APISNAME_ISREPEAT.message_in(locale), {})
+
+
+def apigateway_apisname_isrepeat_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_APISNAME_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_APISNAME_ISREPEAT.solution_in(locale), {})
+
+
+def apigateway_revision_isrepeat_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_REVISION_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_REVISION_ISREPEAT.message_in(locale), {})
+
+
+def apigateway_revision_isrepeat_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_REVISION_ISREPEAT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_REVISION_ISREPEAT.solution_in(locale), {})
+
+
+def apigateway_swagger_parse_error_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_SWAGGER_PARSE_ERROR`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_SWAGGER_PARSE_ERROR.message_in(locale), {})
+
+
+def apigateway_swagger_parse_error_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_SWAGGER_PARSE_ERROR`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_SWAGGER_PARSE_ERROR.solution_in(locale), {})
+
+
+def apigateway_operation_failed_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_OPERATION_FAILED`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_OPERATION_FAILED.message_in(locale), {})
+
+
+def apigateway_operation_failed_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_OPERATION_FAILED`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_OPERATION_FAILED.solution_in(locale), {})
+
+
+def apigateway_api_body_error_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_API_BODY_ERROR`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_API_BODY_ERROR.message_in(locale), {})
+
+
+def apigateway_api_body_error_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_API_BODY_ERROR`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_API_BODY_ERROR.solution_in(locale), {})
+
+
+def apigateway_invalid_service_status_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_INVALID_SERVICE_STATUS`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_INVALID_SERVICE_STATUS.message_in(locale), {})
+
+
+def apigateway_invalid_service_status_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_INVALID_SERVICE_STATUS`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_INVALID_SERVICE_STATUS.solution_in(locale), {})
+
+
+def apigateway_invalid_authentication_status_message(*, locale: str | None = None) -> str:
+    """The message of :attr:`ErrorCode.APIGATEWAY_INVALID_AUTHENTICATION_STATUS`, filled in, in a locale (see :func:`resolve_locale`)."""
+    return _fill(ErrorCode.APIGATEWAY_INVALID_AUTHENTICATION_STATUS.message_in(locale), {})
+
+
+def apigateway_invalid_authentication_status_solution(*, locale: str | None = None) -> str:
+    """The solution of :attr:`ErrorCode.APIGATEWAY_INVALID_AUTHENTICATION_STATUS`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
+    return _fill(ErrorCode.APIGATEWAY_INVALID_AUTHENTICATION_STATUS.solution_in(locale), {})
+
+
 class _Details(NamedTuple):
     statuses: tuple[int, ...]
     message: str
@@ -285,6 +1178,11 @@ class _Details(NamedTuple):
     grpc_status: str
     grpc_code: int
     deprecated: bool
+
+
+class _Texts(NamedTuple):
+    message: str
+    solution: str
 
 
 _DETAILS: Final[Mapping[ErrorCode, _Details]] = MappingProxyType(
@@ -787,3 +1685,85 @@ _DETAILS: Final[Mapping[ErrorCode, _Details]] = MappingProxyType(
         ),
     }
 )
+
+
+# The texts in the locales besides the default, by code and locale, where they differ from the
+# default's: translated, or found along the locale's fallback chain. Any other locale reads the default's.
+_TRANSLATIONS: Final[Mapping[tuple[ErrorCode, str], _Texts]] = MappingProxyType(
+    {
+        (ErrorCode.ARGUMENT_NOT_SUPPORT, "zh-CN"): _Texts(
+            message="不支持参数 {argument}",
+            solution="请检查访问信息",
+        ),
+        (ErrorCode.ARGUMENT_NOT_FOUND, "zh-CN"): _Texts(
+            message="缺少必填参数 {argument}",
+            solution="请检查访问信息",
+        ),
+        (ErrorCode.NOT_FOUND, "zh-CN"): _Texts(
+            message="找不到资源",
+            solution="请检查访问信息",
+        ),
+        (ErrorCode.RATE_LIMIT_EXCEEDED, "zh-CN"): _Texts(
+            message="请求过于频繁",
+            solution="请稍后重试",
+        ),
+        (ErrorCode.APIGATEWAY_ARGUMENT_NOT_SUPPORT, "zh-CN"): _Texts(
+            message="不支持参数 {param}",
+            solution="请检查访问信息",
+        ),
+        (ErrorCode.APIGATEWAY_ARGUMENT_NOT_FOUND, "zh-CN"): _Texts(
+            message="参数 {param} 不能为空",
+            solution="请检查访问信息",
+        ),
+    }
+)
+
+
+_ASCII_LOWER: Final = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+# Known locales by lower-case tag, for resolve_locale. Locale tags are ASCII and compare so (RFC 5646).
+_LOCALES_BY_KEY: Final[Mapping[str, str]] = MappingProxyType({tag.translate(_ASCII_LOWER): tag for tag in LOCALES})
+
+# A doubled brace, or a placeholder: how errgen reads a template, left to right.
+_PLACEHOLDER: Final = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def _texts(code: ErrorCode, locale: str | None) -> _Texts:
+    if locale is not None:
+        translated = _TRANSLATIONS.get((code, resolve_locale(locale)))
+        if translated is not None:
+            return translated
+    details = _DETAILS[code]
+    return _Texts(details.message, details.solution)
+
+
+def _fill(template: str, values: Mapping[str, str]) -> str:
+    """``template`` with each ``{name}`` replaced by its value, and ``{{``/``}}`` read as one brace.
+
+    A placeholder without a value, or a stray brace, stays as written (``errgen check`` reports both).
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name is None:
+            return match.group()[0]
+        return values.get(name, match.group())
+
+    return _PLACEHOLDER.sub(replace, template)
+
+
+def _integer(value: int) -> str:
+    return format(value, "d")
+
+
+def _number(value: float) -> str:
+    """``value`` as JavaScript's ``String(value)`` writes it (``1.5``, ``100``, ``1e+21``), as in every errgen target."""
+    if value == 0:
+        return "0"  # also -0.0
+    # repr picks the shortest digits that read back, as JavaScript does; only the layout differs.
+    shortest = Decimal(repr(float(value))).normalize()
+    return format(shortest, "f" if 1e-6 <= abs(value) < 1e21 else "e")
+
+
+def _boolean(value: bool) -> str:
+    return "true" if value else "false"

@@ -2,6 +2,11 @@
 // Change the catalog and run `errgen generate` instead.
 // Source: data/errors.yaml
 
+// A program uses a part of this module (the codes it sends, the messages it formats): the rest is
+// not dead code to warn about.
+#![allow(dead_code)]
+
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -357,16 +362,31 @@ impl ErrorCode {
         self.details().statuses
     }
 
-    /// What went wrong, as shown to the API's users.
+    /// What went wrong, as shown to the API's users (in [`DEFAULT_LOCALE`]; a template with
+    /// placeholders).
     #[must_use]
     pub const fn message(self) -> &'static str {
-        self.details().message
+        self.details().texts[0].message
     }
 
     /// What the caller can do about it; empty when the catalog gives no advice.
     #[must_use]
     pub const fn solution(self) -> &'static str {
-        self.details().solution
+        self.details().texts[0].solution
+    }
+
+    /// The message template in a locale (see [`resolve_locale`]), placeholders unfilled. The
+    /// code's [`Message`] struct fills it in.
+    #[must_use]
+    pub fn message_in(self, locale: &str) -> &'static str {
+        self.details().texts[locale_index(locale)].message
+    }
+
+    /// The solution template in a locale (see [`resolve_locale`]), placeholders unfilled; may be
+    /// empty.
+    #[must_use]
+    pub fn solution_in(self, locale: &str) -> &'static str {
+        self.details().texts[locale_index(locale)].solution
     }
 
     /// The gRPC status the code is sent with, by name: `"NOT_FOUND"`.
@@ -402,11 +422,18 @@ impl ErrorCode {
 struct Details {
     code: &'static str,
     statuses: &'static [u16],
-    message: &'static str,
-    solution: &'static str,
+    /// Its message and solution in each locale, in the order of [`locales`]; a locale without its
+    /// own translation has the texts its fallback chain finds.
+    texts: &'static [Texts],
     grpc_status: &'static str,
     grpc_code: i32,
     deprecated: bool,
+}
+
+/// A code's message and solution templates in one locale.
+struct Texts {
+    message: &'static str,
+    solution: &'static str,
 }
 
 /// In the order of the variants.
@@ -414,8 +441,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "ARGUMENT_NOT_SUPPORT",
         statuses: &[400],
-        message: "The parameter {argument} is not supported",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "The parameter {argument} is not supported",
+                solution: "Please check access information",
+            },
+            // zh-CN
+            Texts {
+                message: "不支持参数 {argument}",
+                solution: "请检查访问信息",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -423,8 +460,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "ARGUMENT_NOT_FOUND",
         statuses: &[400],
-        message: "The parameter {argument} is required",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "The parameter {argument} is required",
+                solution: "Please check access information",
+            },
+            // zh-CN
+            Texts {
+                message: "缺少必填参数 {argument}",
+                solution: "请检查访问信息",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -432,8 +479,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "ARGUMENT_WRONG_FORMAT",
         statuses: &[400],
-        message: "Type of parameter {argument} shall be of a {format}",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "Type of parameter {argument} shall be of a {format}",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Type of parameter {argument} shall be of a {format}",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -441,8 +498,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "OUT_OF_RANGE",
         statuses: &[400],
-        message: "The parameter value is illegal or exceeds the range",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "The parameter value is illegal or exceeds the range",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "The parameter value is illegal or exceeds the range",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -450,8 +517,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "ARGUMENT_MISMATCH",
         statuses: &[400],
-        message: "The resource does not contain the parameter {argument}",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "The resource does not contain the parameter {argument}",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "The resource does not contain the parameter {argument}",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -459,8 +536,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "INVALID_ARGUMENT",
         statuses: &[400],
-        message: "Parameter Argument Error",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "Parameter Argument Error",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Parameter Argument Error",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -468,8 +555,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "FAILED_PRECONDITION",
         statuses: &[400, 409],
-        message: "The resource is not available for current operation in the current state",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "The resource is not available for current operation in the current state",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "The resource is not available for current operation in the current state",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -477,8 +574,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "UNAUTHENTICATED",
         statuses: &[401],
-        message: "Verification Failed",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "Verification Failed",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Verification Failed",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "UNAUTHENTICATED",
         grpc_code: 16,
         deprecated: false,
@@ -486,8 +593,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "HTTP_FORBIDDEN",
         statuses: &[403],
-        message: "No Resource Permission",
-        solution: "Please authorize the permission to relevant systems or contact relevant administrator for permission authorization",
+        texts: &[
+            // en
+            Texts {
+                message: "No Resource Permission",
+                solution: "Please authorize the permission to relevant systems or contact relevant administrator for permission authorization",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "No Resource Permission",
+                solution: "Please authorize the permission to relevant systems or contact relevant administrator for permission authorization",
+            },
+        ],
         grpc_status: "PERMISSION_DENIED",
         grpc_code: 7,
         deprecated: false,
@@ -495,8 +612,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "RESOURCE_NOT_EXIST",
         statuses: &[404],
-        message: "Resource Absent",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "Resource Absent",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Resource Absent",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "NOT_FOUND",
         grpc_code: 5,
         deprecated: false,
@@ -504,8 +631,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "NOT_FOUND",
         statuses: &[404],
-        message: "resource cannot be found",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "resource cannot be found",
+                solution: "Please check access information",
+            },
+            // zh-CN
+            Texts {
+                message: "找不到资源",
+                solution: "请检查访问信息",
+            },
+        ],
         grpc_status: "NOT_FOUND",
         grpc_code: 5,
         deprecated: false,
@@ -513,8 +650,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "ABORTED",
         statuses: &[409],
-        message: "Operation cannot be made to the resource now",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "Operation cannot be made to the resource now",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Operation cannot be made to the resource now",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "ABORTED",
         grpc_code: 10,
         deprecated: false,
@@ -522,8 +669,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "ALREADY_EXISTS",
         statuses: &[409],
-        message: "The resource already exists",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "The resource already exists",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "The resource already exists",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "ABORTED",
         grpc_code: 10,
         deprecated: false,
@@ -531,8 +688,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "CONFLICT",
         statuses: &[409],
-        message: "The two resources have different parent resources",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "The two resources have different parent resources",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "The two resources have different parent resources",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "ABORTED",
         grpc_code: 10,
         deprecated: false,
@@ -540,8 +707,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "QUOTA_EXCEEDED",
         statuses: &[429],
-        message: "Insufficient Quota",
-        solution: "Please check access information or add cooperation",
+        texts: &[
+            // en
+            Texts {
+                message: "Insufficient Quota",
+                solution: "Please check access information or add cooperation",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Insufficient Quota",
+                solution: "Please check access information or add cooperation",
+            },
+        ],
         grpc_status: "RESOURCE_EXHAUSTED",
         grpc_code: 8,
         deprecated: false,
@@ -549,8 +726,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "RATE_LIMIT_EXCEEDED",
         statuses: &[429],
-        message: "Your requests are too frequent",
-        solution: "Please try again later",
+        texts: &[
+            // en
+            Texts {
+                message: "Your requests are too frequent",
+                solution: "Please try again later",
+            },
+            // zh-CN (translation not reviewed)
+            Texts {
+                message: "请求过于频繁",
+                solution: "请稍后重试",
+            },
+        ],
         grpc_status: "RESOURCE_EXHAUSTED",
         grpc_code: 8,
         deprecated: false,
@@ -558,8 +745,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "CANCELLED",
         statuses: &[499],
-        message: "Cancel Operation",
-        solution: "",
+        texts: &[
+            // en
+            Texts {
+                message: "Cancel Operation",
+                solution: "",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Cancel Operation",
+                solution: "",
+            },
+        ],
         grpc_status: "CANCELLED",
         grpc_code: 1,
         deprecated: false,
@@ -567,8 +764,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "UNKNOWN",
         statuses: &[500],
-        message: "Unknown Error",
-        solution: "Please try again later",
+        texts: &[
+            // en
+            Texts {
+                message: "Unknown Error",
+                solution: "Please try again later",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Unknown Error",
+                solution: "Please try again later",
+            },
+        ],
         grpc_status: "INTERNAL",
         grpc_code: 13,
         deprecated: false,
@@ -576,8 +783,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "INTERNAL",
         statuses: &[500],
-        message: "Internal Error",
-        solution: "Please try again later",
+        texts: &[
+            // en
+            Texts {
+                message: "Internal Error",
+                solution: "Please try again later",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Internal Error",
+                solution: "Please try again later",
+            },
+        ],
         grpc_status: "INTERNAL",
         grpc_code: 13,
         deprecated: false,
@@ -585,8 +802,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "NOT_IMPLEMENTED",
         statuses: &[501],
-        message: "method is not supported now",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "method is not supported now",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "method is not supported now",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "UNIMPLEMENTED",
         grpc_code: 12,
         deprecated: false,
@@ -594,8 +821,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "SOURCE_UNAVAILABLE",
         statuses: &[502],
-        message: "Origin Server Unavailable",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "Origin Server Unavailable",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Origin Server Unavailable",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "INTERNAL",
         grpc_code: 13,
         deprecated: false,
@@ -603,8 +840,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "UNAVAILABLE",
         statuses: &[503],
-        message: "Service Unavailable",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "Service Unavailable",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Service Unavailable",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "UNAVAILABLE",
         grpc_code: 14,
         deprecated: false,
@@ -612,8 +859,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "DEADLINE_EXCEEDED",
         statuses: &[504],
-        message: "Time Out",
-        solution: "Please try again later",
+        texts: &[
+            // en
+            Texts {
+                message: "Time Out",
+                solution: "Please try again later",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Time Out",
+                solution: "Please try again later",
+            },
+        ],
         grpc_status: "DEADLINE_EXCEEDED",
         grpc_code: 4,
         deprecated: false,
@@ -621,8 +878,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_SUCCESS",
         statuses: &[200],
-        message: "Successful",
-        solution: "None",
+        texts: &[
+            // en
+            Texts {
+                message: "Successful",
+                solution: "None",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Successful",
+                solution: "None",
+            },
+        ],
         grpc_status: "OK",
         grpc_code: 0,
         deprecated: false,
@@ -630,8 +897,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_ARGUMENT_NOT_SUPPORT",
         statuses: &[400],
-        message: "The parameter {param} is not supported",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "The parameter {param} is not supported",
+                solution: "Please check access information",
+            },
+            // zh-CN
+            Texts {
+                message: "不支持参数 {param}",
+                solution: "请检查访问信息",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -639,8 +916,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_ARGUMENT_NOT_FOUND",
         statuses: &[400],
-        message: "{param} cannot be null",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "{param} cannot be null",
+                solution: "Please check access information",
+            },
+            // zh-CN
+            Texts {
+                message: "参数 {param} 不能为空",
+                solution: "请检查访问信息",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -648,8 +935,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_MODIFY_ERROR",
         statuses: &[400],
-        message: "The group is released and cannot be modified",
-        solution: "Please carry out the operation after making the group offline or creating a new version",
+        texts: &[
+            // en
+            Texts {
+                message: "The group is released and cannot be modified",
+                solution: "Please carry out the operation after making the group offline or creating a new version",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "The group is released and cannot be modified",
+                solution: "Please carry out the operation after making the group offline or creating a new version",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -657,8 +954,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_DELETE_API_ERROR",
         statuses: &[400],
-        message: "Online versions are still available and cannot be deleted",
-        solution: "The online versions can be deleted only when being offline",
+        texts: &[
+            // en
+            Texts {
+                message: "Online versions are still available and cannot be deleted",
+                solution: "The online versions can be deleted only when being offline",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Online versions are still available and cannot be deleted",
+                solution: "The online versions can be deleted only when being offline",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -666,8 +973,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_NONE_VALID_PIN",
         statuses: &[400],
-        message: "Invalid User pin",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "Invalid User pin",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Invalid User pin",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -675,8 +992,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_DELETE_ERROR",
         statuses: &[400],
-        message: "Cannot be deleted before disassociation",
-        solution: "The item can be deleted only when all groups are disassociated",
+        texts: &[
+            // en
+            Texts {
+                message: "Cannot be deleted before disassociation",
+                solution: "The item can be deleted only when all groups are disassociated",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Cannot be deleted before disassociation",
+                solution: "The item can be deleted only when all groups are disassociated",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -684,8 +1011,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_BIND_GROUP_TOO_MUCH",
         statuses: &[400],
-        message: "There are more than one groups associated to the traffic control policy",
-        solution: "For next operation, please disassociate all groups at first",
+        texts: &[
+            // en
+            Texts {
+                message: "There are more than one groups associated to the traffic control policy",
+                solution: "For next operation, please disassociate all groups at first",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "There are more than one groups associated to the traffic control policy",
+                solution: "For next operation, please disassociate all groups at first",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -693,8 +1030,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_PATH_PARAMETERS_MUST_BE_DEFINED",
         statuses: &[400],
-        message: "Please define path parameter in the Parameter Path",
-        solution: "Define path parameter in the Parameter Path",
+        texts: &[
+            // en
+            Texts {
+                message: "Please define path parameter in the Parameter Path",
+                solution: "Define path parameter in the Parameter Path",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Please define path parameter in the Parameter Path",
+                solution: "Define path parameter in the Parameter Path",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -702,8 +1049,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGW_NO_HEADER",
         statuses: &[400],
-        message: "Lack of Header Parameter userId",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "Lack of Header Parameter userId",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Lack of Header Parameter userId",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -711,8 +1068,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGW_PARAMS_NOT_EXIST",
         statuses: &[400],
-        message: "An Absent Parameter",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "An Absent Parameter",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "An Absent Parameter",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -720,8 +1087,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGW_PARAM_VALUE_INVALID",
         statuses: &[400],
-        message: "An Illegal Parameter",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "An Illegal Parameter",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "An Illegal Parameter",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "INVALID_ARGUMENT",
         grpc_code: 3,
         deprecated: false,
@@ -729,8 +1106,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGW_RECORD_CONFLICT",
         statuses: &[403],
-        message: "An Existed Parameter",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "An Existed Parameter",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "An Existed Parameter",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "PERMISSION_DENIED",
         grpc_code: 7,
         deprecated: false,
@@ -738,8 +1125,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGW_RECORD_NOT_FOUND",
         statuses: &[404],
-        message: "An Absent Parameter",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "An Absent Parameter",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "An Absent Parameter",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "NOT_FOUND",
         grpc_code: 5,
         deprecated: false,
@@ -747,8 +1144,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_BIND_GROUP_NOT_FOUND",
         statuses: &[404],
-        message: "Access authorization is not matched with the group",
-        solution: "Please check if the authorized AK and SK are associated with the group",
+        texts: &[
+            // en
+            Texts {
+                message: "Access authorization is not matched with the group",
+                solution: "Please check if the authorized AK and SK are associated with the group",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Access authorization is not matched with the group",
+                solution: "Please check if the authorized AK and SK are associated with the group",
+            },
+        ],
         grpc_status: "NOT_FOUND",
         grpc_code: 5,
         deprecated: false,
@@ -756,8 +1163,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_HTTP_FORBIDDEN",
         statuses: &[403],
-        message: "No Permission",
-        solution: "Please authorize the permission to relevant systems or contact relevant persons for permission authorization",
+        texts: &[
+            // en
+            Texts {
+                message: "No Permission",
+                solution: "Please authorize the permission to relevant systems or contact relevant persons for permission authorization",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "No Permission",
+                solution: "Please authorize the permission to relevant systems or contact relevant persons for permission authorization",
+            },
+        ],
         grpc_status: "PERMISSION_DENIED",
         grpc_code: 7,
         deprecated: false,
@@ -765,8 +1182,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_DOMAIN_NO_RECORDED",
         statuses: &[403],
-        message: "No License",
-        solution: "Please apply for the license at first",
+        texts: &[
+            // en
+            Texts {
+                message: "No License",
+                solution: "Please apply for the license at first",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "No License",
+                solution: "Please apply for the license at first",
+            },
+        ],
         grpc_status: "PERMISSION_DENIED",
         grpc_code: 7,
         deprecated: false,
@@ -774,8 +1201,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_DOMAIN_ALREADY_EXISTS",
         statuses: &[403],
-        message: "The domain already exists",
-        solution: "Please use another one",
+        texts: &[
+            // en
+            Texts {
+                message: "The domain already exists",
+                solution: "Please use another one",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "The domain already exists",
+                solution: "Please use another one",
+            },
+        ],
         grpc_status: "PERMISSION_DENIED",
         grpc_code: 7,
         deprecated: false,
@@ -783,8 +1220,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_DOMAIN_IS_BINDED",
         statuses: &[403],
-        message: "The domain is associated and cannot be modified",
-        solution: "Please disassociate the domain first and then modify it",
+        texts: &[
+            // en
+            Texts {
+                message: "The domain is associated and cannot be modified",
+                solution: "Please disassociate the domain first and then modify it",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "The domain is associated and cannot be modified",
+                solution: "Please disassociate the domain first and then modify it",
+            },
+        ],
         grpc_status: "PERMISSION_DENIED",
         grpc_code: 7,
         deprecated: false,
@@ -792,8 +1239,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_DOMAIN_NUM_IS_MAX",
         statuses: &[403],
-        message: "Number of domains exceeds the maximum value",
-        solution: "Please set the domain number within the range",
+        texts: &[
+            // en
+            Texts {
+                message: "Number of domains exceeds the maximum value",
+                solution: "Please set the domain number within the range",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Number of domains exceeds the maximum value",
+                solution: "Please set the domain number within the range",
+            },
+        ],
         grpc_status: "PERMISSION_DENIED",
         grpc_code: 7,
         deprecated: false,
@@ -801,8 +1258,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_NONE_VALID_APPID",
         statuses: &[404],
-        message: "Invalid keyID",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "Invalid keyID",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Invalid keyID",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "NOT_FOUND",
         grpc_code: 5,
         deprecated: false,
@@ -810,8 +1277,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_NOT_FOUND",
         statuses: &[404],
-        message: "The {param} resource is absent",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "The {param} resource is absent",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "The {param} resource is absent",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "NOT_FOUND",
         grpc_code: 5,
         deprecated: false,
@@ -819,8 +1296,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_NONE_VALID_API",
         statuses: &[404],
-        message: "The group has no valid API",
-        solution: "Please create an API first and then carry out the next operation",
+        texts: &[
+            // en
+            Texts {
+                message: "The group has no valid API",
+                solution: "Please create an API first and then carry out the next operation",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "The group has no valid API",
+                solution: "Please create an API first and then carry out the next operation",
+            },
+        ],
         grpc_status: "NOT_FOUND",
         grpc_code: 5,
         deprecated: false,
@@ -828,8 +1315,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_NOT_EXIST_METHOD_ERROR",
         statuses: &[404],
-        message: "No APIs to be verified",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "No APIs to be verified",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "No APIs to be verified",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "NOT_FOUND",
         grpc_code: 5,
         deprecated: false,
@@ -837,8 +1334,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_SWAGGER_NULL_ERRO",
         statuses: &[404],
-        message: "yaml file cannot be null",
-        solution: "Please check access information",
+        texts: &[
+            // en
+            Texts {
+                message: "yaml file cannot be null",
+                solution: "Please check access information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "yaml file cannot be null",
+                solution: "Please check access information",
+            },
+        ],
         grpc_status: "NOT_FOUND",
         grpc_code: 5,
         deprecated: false,
@@ -846,8 +1353,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_APIGROUPNAME_ISREPEAT",
         statuses: &[409],
-        message: "Group Name Repeated",
-        solution: "Please create a different group name",
+        texts: &[
+            // en
+            Texts {
+                message: "Group Name Repeated",
+                solution: "Please create a different group name",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Group Name Repeated",
+                solution: "Please create a different group name",
+            },
+        ],
         grpc_status: "ABORTED",
         grpc_code: 10,
         deprecated: false,
@@ -855,8 +1372,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_BACKENDSERVICE_PREFIX_ISREPEAT",
         statuses: &[409],
-        message: "Backend service prefix name repeated in groups",
-        solution: "Please create a different prefix name",
+        texts: &[
+            // en
+            Texts {
+                message: "Backend service prefix name repeated in groups",
+                solution: "Please create a different prefix name",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Backend service prefix name repeated in groups",
+                solution: "Please create a different prefix name",
+            },
+        ],
         grpc_status: "ABORTED",
         grpc_code: 10,
         deprecated: false,
@@ -864,8 +1391,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_APINAME_ISREPEAT",
         statuses: &[409],
-        message: "API Name Repeated",
-        solution: "Please create a different name",
+        texts: &[
+            // en
+            Texts {
+                message: "API Name Repeated",
+                solution: "Please create a different name",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "API Name Repeated",
+                solution: "Please create a different name",
+            },
+        ],
         grpc_status: "ABORTED",
         grpc_code: 10,
         deprecated: false,
@@ -873,8 +1410,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_ACCESSKEY_ISREPEAT",
         statuses: &[409],
-        message: "Signature Access Key Repeated",
-        solution: "Please create a different signature access key",
+        texts: &[
+            // en
+            Texts {
+                message: "Signature Access Key Repeated",
+                solution: "Please create a different signature access key",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Signature Access Key Repeated",
+                solution: "Please create a different signature access key",
+            },
+        ],
         grpc_status: "ABORTED",
         grpc_code: 10,
         deprecated: false,
@@ -882,8 +1429,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_ACCESSKEYAUTH_ISREPEAT",
         statuses: &[409],
-        message: "Authorized Access Key Repeated",
-        solution: "Please create a different authorized access key",
+        texts: &[
+            // en
+            Texts {
+                message: "Authorized Access Key Repeated",
+                solution: "Please create a different authorized access key",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Authorized Access Key Repeated",
+                solution: "Please create a different authorized access key",
+            },
+        ],
         grpc_status: "ABORTED",
         grpc_code: 10,
         deprecated: false,
@@ -891,8 +1448,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_POLICYNAME_ISREPEAT",
         statuses: &[409],
-        message: "Policy Name Repeated",
-        solution: "Please create a different policy name",
+        texts: &[
+            // en
+            Texts {
+                message: "Policy Name Repeated",
+                solution: "Please create a different policy name",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Policy Name Repeated",
+                solution: "Please create a different policy name",
+            },
+        ],
         grpc_status: "ABORTED",
         grpc_code: 10,
         deprecated: false,
@@ -900,8 +1467,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_API_PATH_ISREPEAT",
         statuses: &[409],
-        message: "API Path Repeated",
-        solution: "Please create a different path",
+        texts: &[
+            // en
+            Texts {
+                message: "API Path Repeated",
+                solution: "Please create a different path",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "API Path Repeated",
+                solution: "Please create a different path",
+            },
+        ],
         grpc_status: "ABORTED",
         grpc_code: 10,
         deprecated: false,
@@ -909,8 +1486,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_APISNAME_ISREPEAT",
         statuses: &[409],
-        message: "Repeated Group Name for Creation of Business Line",
-        solution: "Please create a different group name",
+        texts: &[
+            // en
+            Texts {
+                message: "Repeated Group Name for Creation of Business Line",
+                solution: "Please create a different group name",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Repeated Group Name for Creation of Business Line",
+                solution: "Please create a different group name",
+            },
+        ],
         grpc_status: "ABORTED",
         grpc_code: 10,
         deprecated: false,
@@ -918,8 +1505,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_REVISION_ISREPEAT",
         statuses: &[409],
-        message: "New Revision Number Repeated",
-        solution: "Please create a different revision number",
+        texts: &[
+            // en
+            Texts {
+                message: "New Revision Number Repeated",
+                solution: "Please create a different revision number",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "New Revision Number Repeated",
+                solution: "Please create a different revision number",
+            },
+        ],
         grpc_status: "ABORTED",
         grpc_code: 10,
         deprecated: false,
@@ -927,8 +1524,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_SWAGGER_PARSE_ERROR",
         statuses: &[500],
-        message: "yaml File Resolution Exception",
-        solution: "Please check the information",
+        texts: &[
+            // en
+            Texts {
+                message: "yaml File Resolution Exception",
+                solution: "Please check the information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "yaml File Resolution Exception",
+                solution: "Please check the information",
+            },
+        ],
         grpc_status: "INTERNAL",
         grpc_code: 13,
         deprecated: false,
@@ -936,8 +1543,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_OPERATION_FAILED",
         statuses: &[500],
-        message: "Operation Failed",
-        solution: "Please check information",
+        texts: &[
+            // en
+            Texts {
+                message: "Operation Failed",
+                solution: "Please check information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Operation Failed",
+                solution: "Please check information",
+            },
+        ],
         grpc_status: "INTERNAL",
         grpc_code: 13,
         deprecated: false,
@@ -945,8 +1562,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_API_BODY_ERROR",
         statuses: &[500],
-        message: "The body definition corresponding to the APIs to be verified is abnormal",
-        solution: "Please check the information",
+        texts: &[
+            // en
+            Texts {
+                message: "The body definition corresponding to the APIs to be verified is abnormal",
+                solution: "Please check the information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "The body definition corresponding to the APIs to be verified is abnormal",
+                solution: "Please check the information",
+            },
+        ],
         grpc_status: "INTERNAL",
         grpc_code: 13,
         deprecated: false,
@@ -954,8 +1581,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_INVALID_SERVICE_STATUS",
         statuses: &[500],
-        message: "Service Disabled or Stopped",
-        solution: "Please check the information",
+        texts: &[
+            // en
+            Texts {
+                message: "Service Disabled or Stopped",
+                solution: "Please check the information",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "Service Disabled or Stopped",
+                solution: "Please check the information",
+            },
+        ],
         grpc_status: "INTERNAL",
         grpc_code: 13,
         deprecated: false,
@@ -963,8 +1600,18 @@ const DETAILS: &[Details] = &[
     Details {
         code: "APIGATEWAY_INVALID_AUTHENTICATION_STATUS",
         statuses: &[500],
-        message: "The user has not completed real-name verification",
-        solution: "Please complete the real-name verification first",
+        texts: &[
+            // en
+            Texts {
+                message: "The user has not completed real-name verification",
+                solution: "Please complete the real-name verification first",
+            },
+            // zh-CN: not translated, falls back to en
+            Texts {
+                message: "The user has not completed real-name verification",
+                solution: "Please complete the real-name verification first",
+            },
+        ],
         grpc_status: "INTERNAL",
         grpc_code: 13,
         deprecated: false,
@@ -1007,3 +1654,1171 @@ impl fmt::Display for UnknownErrorCode {
 }
 
 impl std::error::Error for UnknownErrorCode {}
+
+/// The locale of [`ErrorCode::message`] and [`ErrorCode::solution`], and of every text not translated.
+pub const DEFAULT_LOCALE: &str = "en";
+
+/// Every locale the messages are written in, the default first.
+pub fn locales() -> impl Iterator<Item = &'static str> {
+    (0..).map_while(locale_at)
+}
+
+const fn locale_at(index: usize) -> Option<&'static str> {
+    match index {
+        0 => Some("en"),
+        1 => Some("zh-CN"),
+        _ => None,
+    }
+}
+
+/// The known locale for a caller's tag (`"de-AT"`, `"zh_cn"`, an `Accept-Language` entry): the tag
+/// itself, ignoring case and reading `_` as `-`; else the tag with subtags dropped from the end
+/// (`de-AT` gives `de`); else [`DEFAULT_LOCALE`]. A known locale without its own translation of a
+/// code falls back as the catalog says, ending at the default.
+#[must_use]
+pub fn resolve_locale(tag: &str) -> &'static str {
+    locale_at(locale_index(tag)).unwrap_or(DEFAULT_LOCALE)
+}
+
+/// The index in [`locales`] of the locale [`resolve_locale`] gives.
+fn locale_index(tag: &str) -> usize {
+    let tag = tag.replace('_', "-");
+    let mut wanted = tag.as_str();
+    loop {
+        // Locale tags are ASCII and compare so (RFC 5646).
+        if let Some(index) = locales().position(|known| known.eq_ignore_ascii_case(wanted)) {
+            return index;
+        }
+        match wanted.rfind('-') {
+            Some(cut) => wanted = &wanted[..cut],
+            None => return 0,
+        }
+    }
+}
+
+/// A code with the values of its placeholders: its message and solution, filled in, in any locale.
+///
+/// Each code has one, in [`messages`], named as its variant:
+/// `messages::NotFound { resource: "user".into(), id: 42 }.message("de")`. Bring the trait into
+/// scope to call it: `use error_codes::Message as _;`.
+pub trait Message {
+    /// The code the values are for.
+    fn code(&self) -> ErrorCode;
+
+    /// The text a placeholder is filled with, `None` for a name the code does not have. Numbers are
+    /// written as JavaScript writes them (`1.5`, `100`), as in every errgen target.
+    fn value(&self, name: &str) -> Option<Cow<'_, str>>;
+
+    /// The code's message in a locale (see [`resolve_locale`]), filled in.
+    fn message(&self, locale: &str) -> String {
+        fill(self.code().message_in(locale), self)
+    }
+
+    /// The code's solution in a locale (see [`resolve_locale`]), filled in; empty when the catalog
+    /// gives no advice.
+    fn solution(&self, locale: &str) -> String {
+        fill(self.code().solution_in(locale), self)
+    }
+}
+
+/// The values each code's message and solution take: a struct per code, named as its variant, with
+/// a field per placeholder. Each implements [`Message`].
+pub mod messages {
+    /// The values of [`ErrorCode::ArgumentNotSupport`](super::ErrorCode::ArgumentNotSupport)'s placeholders.
+    ///
+    /// Message: The parameter {argument} is not supported
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ArgumentNotSupport {
+        /// The name of the request parameter
+        pub argument: std::string::String,
+    }
+
+    /// The values of [`ErrorCode::ArgumentNotFound`](super::ErrorCode::ArgumentNotFound)'s placeholders.
+    ///
+    /// Message: The parameter {argument} is required
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ArgumentNotFound {
+        /// The name of the request parameter
+        pub argument: std::string::String,
+    }
+
+    /// The values of [`ErrorCode::ArgumentWrongFormat`](super::ErrorCode::ArgumentWrongFormat)'s placeholders.
+    ///
+    /// Message: Type of parameter {argument} shall be of a {format}
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ArgumentWrongFormat {
+        /// The name of the request parameter
+        pub argument: std::string::String,
+        /// The format the value must have
+        pub format: std::string::String,
+    }
+
+    /// [`ErrorCode::OutOfRange`](super::ErrorCode::OutOfRange), whose message has no placeholders.
+    ///
+    /// Message: The parameter value is illegal or exceeds the range
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct OutOfRange;
+
+    /// The values of [`ErrorCode::ArgumentMismatch`](super::ErrorCode::ArgumentMismatch)'s placeholders.
+    ///
+    /// Message: The resource does not contain the parameter {argument}
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ArgumentMismatch {
+        /// The name of the request parameter
+        pub argument: std::string::String,
+    }
+
+    /// [`ErrorCode::InvalidArgument`](super::ErrorCode::InvalidArgument), whose message has no placeholders.
+    ///
+    /// Message: Parameter Argument Error
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct InvalidArgument;
+
+    /// [`ErrorCode::FailedPrecondition`](super::ErrorCode::FailedPrecondition), whose message has no placeholders.
+    ///
+    /// Message: The resource is not available for current operation in the current state
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct FailedPrecondition;
+
+    /// [`ErrorCode::Unauthenticated`](super::ErrorCode::Unauthenticated), whose message has no placeholders.
+    ///
+    /// Message: Verification Failed
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Unauthenticated;
+
+    /// [`ErrorCode::HttpForbidden`](super::ErrorCode::HttpForbidden), whose message has no placeholders.
+    ///
+    /// Message: No Resource Permission
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct HttpForbidden;
+
+    /// [`ErrorCode::ResourceNotExist`](super::ErrorCode::ResourceNotExist), whose message has no placeholders.
+    ///
+    /// Message: Resource Absent
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ResourceNotExist;
+
+    /// [`ErrorCode::NotFound`](super::ErrorCode::NotFound), whose message has no placeholders.
+    ///
+    /// Message: resource cannot be found
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct NotFound;
+
+    /// [`ErrorCode::Aborted`](super::ErrorCode::Aborted), whose message has no placeholders.
+    ///
+    /// Message: Operation cannot be made to the resource now
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Aborted;
+
+    /// [`ErrorCode::AlreadyExists`](super::ErrorCode::AlreadyExists), whose message has no placeholders.
+    ///
+    /// Message: The resource already exists
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct AlreadyExists;
+
+    /// [`ErrorCode::Conflict`](super::ErrorCode::Conflict), whose message has no placeholders.
+    ///
+    /// Message: The two resources have different parent resources
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Conflict;
+
+    /// [`ErrorCode::QuotaExceeded`](super::ErrorCode::QuotaExceeded), whose message has no placeholders.
+    ///
+    /// Message: Insufficient Quota
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct QuotaExceeded;
+
+    /// [`ErrorCode::RateLimitExceeded`](super::ErrorCode::RateLimitExceeded), whose message has no placeholders.
+    ///
+    /// Message: Your requests are too frequent
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct RateLimitExceeded;
+
+    /// [`ErrorCode::Cancelled`](super::ErrorCode::Cancelled), whose message has no placeholders.
+    ///
+    /// Message: Cancel Operation
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Cancelled;
+
+    /// [`ErrorCode::Unknown`](super::ErrorCode::Unknown), whose message has no placeholders.
+    ///
+    /// Message: Unknown Error
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Unknown;
+
+    /// [`ErrorCode::Internal`](super::ErrorCode::Internal), whose message has no placeholders.
+    ///
+    /// Message: Internal Error
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Internal;
+
+    /// [`ErrorCode::NotImplemented`](super::ErrorCode::NotImplemented), whose message has no placeholders.
+    ///
+    /// Message: method is not supported now
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct NotImplemented;
+
+    /// [`ErrorCode::SourceUnavailable`](super::ErrorCode::SourceUnavailable), whose message has no placeholders.
+    ///
+    /// Message: Origin Server Unavailable
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct SourceUnavailable;
+
+    /// [`ErrorCode::Unavailable`](super::ErrorCode::Unavailable), whose message has no placeholders.
+    ///
+    /// Message: Service Unavailable
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Unavailable;
+
+    /// [`ErrorCode::DeadlineExceeded`](super::ErrorCode::DeadlineExceeded), whose message has no placeholders.
+    ///
+    /// Message: Time Out
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct DeadlineExceeded;
+
+    /// [`ErrorCode::ApigatewaySuccess`](super::ErrorCode::ApigatewaySuccess), whose message has no placeholders.
+    ///
+    /// Message: Successful
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewaySuccess;
+
+    /// The values of [`ErrorCode::ApigatewayArgumentNotSupport`](super::ErrorCode::ApigatewayArgumentNotSupport)'s placeholders.
+    ///
+    /// Message: The parameter {param} is not supported
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayArgumentNotSupport {
+        /// The name of the request parameter
+        pub param: std::string::String,
+    }
+
+    /// The values of [`ErrorCode::ApigatewayArgumentNotFound`](super::ErrorCode::ApigatewayArgumentNotFound)'s placeholders.
+    ///
+    /// Message: {param} cannot be null
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayArgumentNotFound {
+        /// The name of the request parameter
+        pub param: std::string::String,
+    }
+
+    /// [`ErrorCode::ApigatewayModifyError`](super::ErrorCode::ApigatewayModifyError), whose message has no placeholders.
+    ///
+    /// Message: The group is released and cannot be modified
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayModifyError;
+
+    /// [`ErrorCode::ApigatewayDeleteApiError`](super::ErrorCode::ApigatewayDeleteApiError), whose message has no placeholders.
+    ///
+    /// Message: Online versions are still available and cannot be deleted
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayDeleteApiError;
+
+    /// [`ErrorCode::ApigatewayNoneValidPin`](super::ErrorCode::ApigatewayNoneValidPin), whose message has no placeholders.
+    ///
+    /// Message: Invalid User pin
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayNoneValidPin;
+
+    /// [`ErrorCode::ApigatewayDeleteError`](super::ErrorCode::ApigatewayDeleteError), whose message has no placeholders.
+    ///
+    /// Message: Cannot be deleted before disassociation
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayDeleteError;
+
+    /// [`ErrorCode::ApigatewayBindGroupTooMuch`](super::ErrorCode::ApigatewayBindGroupTooMuch), whose message has no placeholders.
+    ///
+    /// Message: There are more than one groups associated to the traffic control policy
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayBindGroupTooMuch;
+
+    /// [`ErrorCode::ApigatewayPathParametersMustBeDefined`](super::ErrorCode::ApigatewayPathParametersMustBeDefined), whose message has no placeholders.
+    ///
+    /// Message: Please define path parameter in the Parameter Path
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayPathParametersMustBeDefined;
+
+    /// [`ErrorCode::ApigwNoHeader`](super::ErrorCode::ApigwNoHeader), whose message has no placeholders.
+    ///
+    /// Message: Lack of Header Parameter userId
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigwNoHeader;
+
+    /// [`ErrorCode::ApigwParamsNotExist`](super::ErrorCode::ApigwParamsNotExist), whose message has no placeholders.
+    ///
+    /// Message: An Absent Parameter
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigwParamsNotExist;
+
+    /// [`ErrorCode::ApigwParamValueInvalid`](super::ErrorCode::ApigwParamValueInvalid), whose message has no placeholders.
+    ///
+    /// Message: An Illegal Parameter
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigwParamValueInvalid;
+
+    /// [`ErrorCode::ApigwRecordConflict`](super::ErrorCode::ApigwRecordConflict), whose message has no placeholders.
+    ///
+    /// Message: An Existed Parameter
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigwRecordConflict;
+
+    /// [`ErrorCode::ApigwRecordNotFound`](super::ErrorCode::ApigwRecordNotFound), whose message has no placeholders.
+    ///
+    /// Message: An Absent Parameter
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigwRecordNotFound;
+
+    /// [`ErrorCode::ApigatewayBindGroupNotFound`](super::ErrorCode::ApigatewayBindGroupNotFound), whose message has no placeholders.
+    ///
+    /// Message: Access authorization is not matched with the group
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayBindGroupNotFound;
+
+    /// [`ErrorCode::ApigatewayHttpForbidden`](super::ErrorCode::ApigatewayHttpForbidden), whose message has no placeholders.
+    ///
+    /// Message: No Permission
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayHttpForbidden;
+
+    /// [`ErrorCode::ApigatewayDomainNoRecorded`](super::ErrorCode::ApigatewayDomainNoRecorded), whose message has no placeholders.
+    ///
+    /// Message: No License
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayDomainNoRecorded;
+
+    /// [`ErrorCode::ApigatewayDomainAlreadyExists`](super::ErrorCode::ApigatewayDomainAlreadyExists), whose message has no placeholders.
+    ///
+    /// Message: The domain already exists
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayDomainAlreadyExists;
+
+    /// [`ErrorCode::ApigatewayDomainIsBinded`](super::ErrorCode::ApigatewayDomainIsBinded), whose message has no placeholders.
+    ///
+    /// Message: The domain is associated and cannot be modified
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayDomainIsBinded;
+
+    /// [`ErrorCode::ApigatewayDomainNumIsMax`](super::ErrorCode::ApigatewayDomainNumIsMax), whose message has no placeholders.
+    ///
+    /// Message: Number of domains exceeds the maximum value
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayDomainNumIsMax;
+
+    /// [`ErrorCode::ApigatewayNoneValidAppid`](super::ErrorCode::ApigatewayNoneValidAppid), whose message has no placeholders.
+    ///
+    /// Message: Invalid keyID
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayNoneValidAppid;
+
+    /// The values of [`ErrorCode::ApigatewayNotFound`](super::ErrorCode::ApigatewayNotFound)'s placeholders.
+    ///
+    /// Message: The {param} resource is absent
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayNotFound {
+        /// The kind of resource that was looked up
+        pub param: std::string::String,
+    }
+
+    /// [`ErrorCode::ApigatewayNoneValidApi`](super::ErrorCode::ApigatewayNoneValidApi), whose message has no placeholders.
+    ///
+    /// Message: The group has no valid API
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayNoneValidApi;
+
+    /// [`ErrorCode::ApigatewayNotExistMethodError`](super::ErrorCode::ApigatewayNotExistMethodError), whose message has no placeholders.
+    ///
+    /// Message: No APIs to be verified
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayNotExistMethodError;
+
+    /// [`ErrorCode::ApigatewaySwaggerNullErro`](super::ErrorCode::ApigatewaySwaggerNullErro), whose message has no placeholders.
+    ///
+    /// Message: yaml file cannot be null
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewaySwaggerNullErro;
+
+    /// [`ErrorCode::ApigatewayApigroupnameIsrepeat`](super::ErrorCode::ApigatewayApigroupnameIsrepeat), whose message has no placeholders.
+    ///
+    /// Message: Group Name Repeated
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayApigroupnameIsrepeat;
+
+    /// [`ErrorCode::ApigatewayBackendservicePrefixIsrepeat`](super::ErrorCode::ApigatewayBackendservicePrefixIsrepeat), whose message has no placeholders.
+    ///
+    /// Message: Backend service prefix name repeated in groups
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayBackendservicePrefixIsrepeat;
+
+    /// [`ErrorCode::ApigatewayApinameIsrepeat`](super::ErrorCode::ApigatewayApinameIsrepeat), whose message has no placeholders.
+    ///
+    /// Message: API Name Repeated
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayApinameIsrepeat;
+
+    /// [`ErrorCode::ApigatewayAccesskeyIsrepeat`](super::ErrorCode::ApigatewayAccesskeyIsrepeat), whose message has no placeholders.
+    ///
+    /// Message: Signature Access Key Repeated
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayAccesskeyIsrepeat;
+
+    /// [`ErrorCode::ApigatewayAccesskeyauthIsrepeat`](super::ErrorCode::ApigatewayAccesskeyauthIsrepeat), whose message has no placeholders.
+    ///
+    /// Message: Authorized Access Key Repeated
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayAccesskeyauthIsrepeat;
+
+    /// [`ErrorCode::ApigatewayPolicynameIsrepeat`](super::ErrorCode::ApigatewayPolicynameIsrepeat), whose message has no placeholders.
+    ///
+    /// Message: Policy Name Repeated
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayPolicynameIsrepeat;
+
+    /// [`ErrorCode::ApigatewayApiPathIsrepeat`](super::ErrorCode::ApigatewayApiPathIsrepeat), whose message has no placeholders.
+    ///
+    /// Message: API Path Repeated
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayApiPathIsrepeat;
+
+    /// [`ErrorCode::ApigatewayApisnameIsrepeat`](super::ErrorCode::ApigatewayApisnameIsrepeat), whose message has no placeholders.
+    ///
+    /// Message: Repeated Group Name for Creation of Business Line
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayApisnameIsrepeat;
+
+    /// [`ErrorCode::ApigatewayRevisionIsrepeat`](super::ErrorCode::ApigatewayRevisionIsrepeat), whose message has no placeholders.
+    ///
+    /// Message: New Revision Number Repeated
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayRevisionIsrepeat;
+
+    /// [`ErrorCode::ApigatewaySwaggerParseError`](super::ErrorCode::ApigatewaySwaggerParseError), whose message has no placeholders.
+    ///
+    /// Message: yaml File Resolution Exception
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewaySwaggerParseError;
+
+    /// [`ErrorCode::ApigatewayOperationFailed`](super::ErrorCode::ApigatewayOperationFailed), whose message has no placeholders.
+    ///
+    /// Message: Operation Failed
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayOperationFailed;
+
+    /// [`ErrorCode::ApigatewayApiBodyError`](super::ErrorCode::ApigatewayApiBodyError), whose message has no placeholders.
+    ///
+    /// Message: The body definition corresponding to the APIs to be verified is abnormal
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayApiBodyError;
+
+    /// [`ErrorCode::ApigatewayInvalidServiceStatus`](super::ErrorCode::ApigatewayInvalidServiceStatus), whose message has no placeholders.
+    ///
+    /// Message: Service Disabled or Stopped
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayInvalidServiceStatus;
+
+    /// [`ErrorCode::ApigatewayInvalidAuthenticationStatus`](super::ErrorCode::ApigatewayInvalidAuthenticationStatus), whose message has no placeholders.
+    ///
+    /// Message: The user has not completed real-name verification
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ApigatewayInvalidAuthenticationStatus;
+}
+
+impl Message for messages::ArgumentNotSupport {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ArgumentNotSupport
+    }
+
+    fn value(&self, name: &str) -> Option<Cow<'_, str>> {
+        match name {
+            "argument" => Some(self.argument.as_str().into()),
+            _ => None,
+        }
+    }
+}
+
+impl Message for messages::ArgumentNotFound {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ArgumentNotFound
+    }
+
+    fn value(&self, name: &str) -> Option<Cow<'_, str>> {
+        match name {
+            "argument" => Some(self.argument.as_str().into()),
+            _ => None,
+        }
+    }
+}
+
+impl Message for messages::ArgumentWrongFormat {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ArgumentWrongFormat
+    }
+
+    fn value(&self, name: &str) -> Option<Cow<'_, str>> {
+        match name {
+            "argument" => Some(self.argument.as_str().into()),
+            "format" => Some(self.format.as_str().into()),
+            _ => None,
+        }
+    }
+}
+
+impl Message for messages::OutOfRange {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::OutOfRange
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ArgumentMismatch {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ArgumentMismatch
+    }
+
+    fn value(&self, name: &str) -> Option<Cow<'_, str>> {
+        match name {
+            "argument" => Some(self.argument.as_str().into()),
+            _ => None,
+        }
+    }
+}
+
+impl Message for messages::InvalidArgument {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::InvalidArgument
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::FailedPrecondition {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::FailedPrecondition
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::Unauthenticated {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::Unauthenticated
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::HttpForbidden {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::HttpForbidden
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ResourceNotExist {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ResourceNotExist
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::NotFound {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::NotFound
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::Aborted {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::Aborted
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::AlreadyExists {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::AlreadyExists
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::Conflict {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::Conflict
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::QuotaExceeded {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::QuotaExceeded
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::RateLimitExceeded {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::RateLimitExceeded
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::Cancelled {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::Cancelled
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::Unknown {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::Unknown
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::Internal {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::Internal
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::NotImplemented {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::NotImplemented
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::SourceUnavailable {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::SourceUnavailable
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::Unavailable {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::Unavailable
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::DeadlineExceeded {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::DeadlineExceeded
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewaySuccess {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewaySuccess
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayArgumentNotSupport {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayArgumentNotSupport
+    }
+
+    fn value(&self, name: &str) -> Option<Cow<'_, str>> {
+        match name {
+            "param" => Some(self.param.as_str().into()),
+            _ => None,
+        }
+    }
+}
+
+impl Message for messages::ApigatewayArgumentNotFound {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayArgumentNotFound
+    }
+
+    fn value(&self, name: &str) -> Option<Cow<'_, str>> {
+        match name {
+            "param" => Some(self.param.as_str().into()),
+            _ => None,
+        }
+    }
+}
+
+impl Message for messages::ApigatewayModifyError {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayModifyError
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayDeleteApiError {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayDeleteApiError
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayNoneValidPin {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayNoneValidPin
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayDeleteError {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayDeleteError
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayBindGroupTooMuch {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayBindGroupTooMuch
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayPathParametersMustBeDefined {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayPathParametersMustBeDefined
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigwNoHeader {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigwNoHeader
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigwParamsNotExist {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigwParamsNotExist
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigwParamValueInvalid {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigwParamValueInvalid
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigwRecordConflict {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigwRecordConflict
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigwRecordNotFound {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigwRecordNotFound
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayBindGroupNotFound {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayBindGroupNotFound
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayHttpForbidden {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayHttpForbidden
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayDomainNoRecorded {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayDomainNoRecorded
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayDomainAlreadyExists {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayDomainAlreadyExists
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayDomainIsBinded {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayDomainIsBinded
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayDomainNumIsMax {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayDomainNumIsMax
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayNoneValidAppid {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayNoneValidAppid
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayNotFound {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayNotFound
+    }
+
+    fn value(&self, name: &str) -> Option<Cow<'_, str>> {
+        match name {
+            "param" => Some(self.param.as_str().into()),
+            _ => None,
+        }
+    }
+}
+
+impl Message for messages::ApigatewayNoneValidApi {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayNoneValidApi
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayNotExistMethodError {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayNotExistMethodError
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewaySwaggerNullErro {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewaySwaggerNullErro
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayApigroupnameIsrepeat {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayApigroupnameIsrepeat
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayBackendservicePrefixIsrepeat {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayBackendservicePrefixIsrepeat
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayApinameIsrepeat {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayApinameIsrepeat
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayAccesskeyIsrepeat {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayAccesskeyIsrepeat
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayAccesskeyauthIsrepeat {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayAccesskeyauthIsrepeat
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayPolicynameIsrepeat {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayPolicynameIsrepeat
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayApiPathIsrepeat {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayApiPathIsrepeat
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayApisnameIsrepeat {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayApisnameIsrepeat
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayRevisionIsrepeat {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayRevisionIsrepeat
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewaySwaggerParseError {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewaySwaggerParseError
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayOperationFailed {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayOperationFailed
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayApiBodyError {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayApiBodyError
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayInvalidServiceStatus {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayInvalidServiceStatus
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+impl Message for messages::ApigatewayInvalidAuthenticationStatus {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::ApigatewayInvalidAuthenticationStatus
+    }
+
+    fn value(&self, _name: &str) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+/// `template` with each `{name}` replaced by its value and `{{`/`}}` read as one brace. A placeholder
+/// without a value, or a stray brace, stays as written (`errgen check` reports both).
+fn fill<P: Message + ?Sized>(template: &str, params: &P) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(at) = rest.find(['{', '}']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let (brace, after) = rest.split_at(1);
+        if after.starts_with(brace) {
+            out.push_str(brace);
+            rest = &after[1..];
+        } else if let Some((name, tail)) = placeholder(rest) {
+            match params.value(name) {
+                Some(value) => out.push_str(&value),
+                None => out.push_str(&rest[..name.len() + 2]),
+            }
+            rest = tail;
+        } else {
+            out.push_str(brace);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The name in a `{name}` at the start of `text`, and the text after it.
+fn placeholder(text: &str) -> Option<(&str, &str)> {
+    let (name, tail) = text.strip_prefix('{')?.split_once('}')?;
+    let mut chars = name.chars();
+    let first = chars
+        .next()
+        .is_some_and(|c| c == '_' || c.is_ascii_alphabetic());
+    (first && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())).then_some((name, tail))
+}
+
+/// A number as JavaScript's `String(value)` writes it (`1.5`, `100`, `1e+21`), as in every errgen
+/// target.
+fn number_text(value: f64) -> String {
+    if value == 0.0 {
+        "0".to_owned() // also -0.0
+    } else if (1e-6..1e21).contains(&value.abs()) {
+        // Rust writes the shortest digits that read back, as JavaScript does, and in this range
+        // without an exponent, as JavaScript does.
+        value.to_string()
+    } else if value.is_nan() {
+        "NaN".to_owned()
+    } else if value.is_infinite() {
+        if value > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
+    } else {
+        let text = format!("{value:e}");
+        match text.split_once('e') {
+            Some((digits, exponent)) if !exponent.starts_with('-') => {
+                format!("{digits}e+{exponent}")
+            }
+            _ => text,
+        }
+    }
+}

@@ -98,7 +98,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'python',
-    description: 'a Python module: a str-valued Enum with status, statuses, message, solution and gRPC status per code, and parse() returning None for unknown codes',
+    description: "a Python module: a str-valued Enum with status, statuses, message, solution and gRPC status per code, parse() returning None for unknown codes, and typed functions filling in each code's message and solution in a locale",
     defaultOutput: (options) => `python/${String(options['module'])}.py`,
     options: {
       module: { default: 'error_codes', pattern: pythonModule, description: 'module name (the file name)' },
@@ -107,7 +107,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'rust',
-    description: 'a Rust module: an enum with Display, FromStr (aliases included, an error for unknown codes), status, message, solution and gRPC accessors, std only',
+    description: 'a Rust module: an enum with Display, FromStr (aliases included, an error for unknown codes), status, message, solution and gRPC accessors, and a struct per code filling in its message and solution in a locale, std only',
     defaultOutput: (options) => `rust/${String(options['module'])}.rs`,
     options: {
       module: { default: 'error_codes', pattern: rustModule, description: 'module name (the file name): `mod error_codes;`' },
