@@ -42,7 +42,7 @@ groups:
         solution: ''
       - code: ESCAPES
         status: 400
-        message: "Line\nbreak {value} tab\tend \u2028 */ --> </script> \\ \"q\" 'a' ${"${x}"} %s %d"
+        message: "Line\nbreak {value} tab\tend \u2028 */ --> </script> \\ \"q\" 'a' ${'$'}{{x}} %s %d"
         solution: "Nothing {{to}} fill"
       - code: PLAIN
         status: 500
@@ -76,7 +76,7 @@ const texts: Readonly<Record<string, Readonly<Record<string, readonly [string, s
     de: ['{ratio} von {{quota}} verbraucht; strikt={strict}', '{seconds} s warten'],
   },
   KEYWORDS: { en: ['{type} {class} {locale} {func} {self} {default} {params} {string}', ''] },
-  ESCAPES: { en: ['Line\nbreak {value} tab\tend \u2028 */ --> </script> \\ "q" \'a\' ${x} %s %d', 'Nothing {{to}} fill'] },
+  ESCAPES: { en: ['Line\nbreak {value} tab\tend \u2028 */ --> </script> \\ "q" \'a\' ${{x}} %s %d', 'Nothing {{to}} fill'] },
   PLAIN: { en: ['No placeholders here', ''], 'zh-CN': ['没有占位符'] },
 };
 
