@@ -980,3 +980,435 @@ export function codesForStatus(status: number): ErrorCode[] {
   const codes = Object.keys(errorCodeInfo) as ErrorCode[];
   return codes.filter((code) => errorCodeInfo[code].statuses.indexOf(status) !== -1);
 }
+
+/** A locale the messages are written in: the default en and zh-CN. */
+export type Locale = "en" | "zh-CN";
+
+/** Every locale the messages are written in, the default first. */
+export const locales: readonly Locale[] = ["en", "zh-CN"];
+
+/** The parameters object of a code whose message and solution take none. */
+export type NoParams = { readonly [name: string]: never };
+
+/** The parameters each code's message and solution take, by code: what `formatMessage` checks a call against. */
+export interface ErrorCodeParams {
+  /** The parameter {argument} is not supported */
+  [ErrorCode.ArgumentNotSupport]: {
+    /** The name of the request parameter */
+    readonly argument: string;
+  };
+  /** The parameter {argument} is required */
+  [ErrorCode.ArgumentNotFound]: {
+    /** The name of the request parameter */
+    readonly argument: string;
+  };
+  /** Type of parameter {argument} shall be of a {format} */
+  [ErrorCode.ArgumentWrongFormat]: {
+    /** The name of the request parameter */
+    readonly argument: string;
+    /** The format the value must have */
+    readonly format: string;
+  };
+  [ErrorCode.OutOfRange]: NoParams;
+  /** The resource does not contain the parameter {argument} */
+  [ErrorCode.ArgumentMismatch]: {
+    /** The name of the request parameter */
+    readonly argument: string;
+  };
+  [ErrorCode.InvalidArgument]: NoParams;
+  [ErrorCode.FailedPrecondition]: NoParams;
+  [ErrorCode.Unauthenticated]: NoParams;
+  [ErrorCode.HTTPForbidden]: NoParams;
+  [ErrorCode.ResourceNotExist]: NoParams;
+  [ErrorCode.NotFound]: NoParams;
+  [ErrorCode.Aborted]: NoParams;
+  [ErrorCode.AlreadyExists]: NoParams;
+  [ErrorCode.Conflict]: NoParams;
+  [ErrorCode.QuotaExceeded]: NoParams;
+  [ErrorCode.RateLimitExceeded]: NoParams;
+  [ErrorCode.Cancelled]: NoParams;
+  [ErrorCode.Unknown]: NoParams;
+  [ErrorCode.Internal]: NoParams;
+  [ErrorCode.NotImplemented]: NoParams;
+  [ErrorCode.SourceUnavailable]: NoParams;
+  [ErrorCode.Unavailable]: NoParams;
+  [ErrorCode.DeadlineExceeded]: NoParams;
+  [ErrorCode.ApigatewaySuccess]: NoParams;
+  /** The parameter {param} is not supported */
+  [ErrorCode.ApigatewayArgumentNotSupport]: {
+    /** The name of the request parameter */
+    readonly param: string;
+  };
+  /** {param} cannot be null */
+  [ErrorCode.ApigatewayArgumentNotFound]: {
+    /** The name of the request parameter */
+    readonly param: string;
+  };
+  [ErrorCode.ApigatewayModifyError]: NoParams;
+  [ErrorCode.ApigatewayDeleteAPIError]: NoParams;
+  [ErrorCode.ApigatewayNoneValidPin]: NoParams;
+  [ErrorCode.ApigatewayDeleteError]: NoParams;
+  [ErrorCode.ApigatewayBindGroupTooMuch]: NoParams;
+  [ErrorCode.ApigatewayPathParametersMustBeDefined]: NoParams;
+  [ErrorCode.ApigwNoHeader]: NoParams;
+  [ErrorCode.ApigwParamsNotExist]: NoParams;
+  [ErrorCode.ApigwParamValueInvalid]: NoParams;
+  [ErrorCode.ApigwRecordConflict]: NoParams;
+  [ErrorCode.ApigwRecordNotFound]: NoParams;
+  [ErrorCode.ApigatewayBindGroupNotFound]: NoParams;
+  [ErrorCode.ApigatewayHTTPForbidden]: NoParams;
+  [ErrorCode.ApigatewayDomainNoRecorded]: NoParams;
+  [ErrorCode.ApigatewayDomainAlreadyExists]: NoParams;
+  [ErrorCode.ApigatewayDomainIsBinded]: NoParams;
+  [ErrorCode.ApigatewayDomainNumIsMax]: NoParams;
+  [ErrorCode.ApigatewayNoneValidAppid]: NoParams;
+  /** The {param} resource is absent */
+  [ErrorCode.ApigatewayNotFound]: {
+    /** The kind of resource that was looked up */
+    readonly param: string;
+  };
+  [ErrorCode.ApigatewayNoneValidAPI]: NoParams;
+  [ErrorCode.ApigatewayNotExistMethodError]: NoParams;
+  [ErrorCode.ApigatewaySwaggerNullErro]: NoParams;
+  [ErrorCode.ApigatewayApigroupnameIsrepeat]: NoParams;
+  [ErrorCode.ApigatewayBackendservicePrefixIsrepeat]: NoParams;
+  [ErrorCode.ApigatewayApinameIsrepeat]: NoParams;
+  [ErrorCode.ApigatewayAccesskeyIsrepeat]: NoParams;
+  [ErrorCode.ApigatewayAccesskeyauthIsrepeat]: NoParams;
+  [ErrorCode.ApigatewayPolicynameIsrepeat]: NoParams;
+  [ErrorCode.ApigatewayAPIPathIsrepeat]: NoParams;
+  [ErrorCode.ApigatewayApisnameIsrepeat]: NoParams;
+  [ErrorCode.ApigatewayRevisionIsrepeat]: NoParams;
+  [ErrorCode.ApigatewaySwaggerParseError]: NoParams;
+  [ErrorCode.ApigatewayOperationFailed]: NoParams;
+  [ErrorCode.ApigatewayAPIBodyError]: NoParams;
+  [ErrorCode.ApigatewayInvalidServiceStatus]: NoParams;
+  [ErrorCode.ApigatewayInvalidAuthenticationStatus]: NoParams;
+}
+
+/** What `formatMessage` takes after the code: the parameters object (optional for a code without parameters), then the locale. */
+export type MessageArgs<C extends ErrorCode> = ErrorCodeParams[C] extends NoParams
+  ? [params?: ErrorCodeParams[C], locale?: string]
+  : [params: ErrorCodeParams[C], locale?: string];
+
+/** A code's message and solution, filled in and in one locale. */
+export interface FormattedMessage {
+  readonly message: string;
+  /** Empty when the catalog gives no advice. */
+  readonly solution: string;
+}
+
+type Format<P> = (params: P) => FormattedMessage;
+
+/** Each code's texts in the default locale, en. */
+const messages: { readonly [C in ErrorCode]: Format<ErrorCodeParams[C]> } = {
+  [ErrorCode.ArgumentNotSupport]: (p) => ({
+    message: "The parameter " + p.argument + " is not supported",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.ArgumentNotFound]: (p) => ({
+    message: "The parameter " + p.argument + " is required",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.ArgumentWrongFormat]: (p) => ({
+    message: "Type of parameter " + p.argument + " shall be of a " + p.format,
+    solution: "Please check access information",
+  }),
+  [ErrorCode.OutOfRange]: () => ({
+    message: "The parameter value is illegal or exceeds the range",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.ArgumentMismatch]: (p) => ({
+    message: "The resource does not contain the parameter " + p.argument,
+    solution: "Please check access information",
+  }),
+  [ErrorCode.InvalidArgument]: () => ({
+    message: "Parameter Argument Error",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.FailedPrecondition]: () => ({
+    message: "The resource is not available for current operation in the current state",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.Unauthenticated]: () => ({
+    message: "Verification Failed",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.HTTPForbidden]: () => ({
+    message: "No Resource Permission",
+    solution: "Please authorize the permission to relevant systems or contact relevant administrator for permission authorization",
+  }),
+  [ErrorCode.ResourceNotExist]: () => ({
+    message: "Resource Absent",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.NotFound]: () => ({
+    message: "resource cannot be found",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.Aborted]: () => ({
+    message: "Operation cannot be made to the resource now",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.AlreadyExists]: () => ({
+    message: "The resource already exists",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.Conflict]: () => ({
+    message: "The two resources have different parent resources",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.QuotaExceeded]: () => ({
+    message: "Insufficient Quota",
+    solution: "Please check access information or add cooperation",
+  }),
+  [ErrorCode.RateLimitExceeded]: () => ({
+    message: "Your requests are too frequent",
+    solution: "Please try again later",
+  }),
+  [ErrorCode.Cancelled]: () => ({
+    message: "Cancel Operation",
+    solution: "",
+  }),
+  [ErrorCode.Unknown]: () => ({
+    message: "Unknown Error",
+    solution: "Please try again later",
+  }),
+  [ErrorCode.Internal]: () => ({
+    message: "Internal Error",
+    solution: "Please try again later",
+  }),
+  [ErrorCode.NotImplemented]: () => ({
+    message: "method is not supported now",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.SourceUnavailable]: () => ({
+    message: "Origin Server Unavailable",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.Unavailable]: () => ({
+    message: "Service Unavailable",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.DeadlineExceeded]: () => ({
+    message: "Time Out",
+    solution: "Please try again later",
+  }),
+  [ErrorCode.ApigatewaySuccess]: () => ({
+    message: "Successful",
+    solution: "None",
+  }),
+  [ErrorCode.ApigatewayArgumentNotSupport]: (p) => ({
+    message: "The parameter " + p.param + " is not supported",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.ApigatewayArgumentNotFound]: (p) => ({
+    message: p.param + " cannot be null",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.ApigatewayModifyError]: () => ({
+    message: "The group is released and cannot be modified",
+    solution: "Please carry out the operation after making the group offline or creating a new version",
+  }),
+  [ErrorCode.ApigatewayDeleteAPIError]: () => ({
+    message: "Online versions are still available and cannot be deleted",
+    solution: "The online versions can be deleted only when being offline",
+  }),
+  [ErrorCode.ApigatewayNoneValidPin]: () => ({
+    message: "Invalid User pin",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.ApigatewayDeleteError]: () => ({
+    message: "Cannot be deleted before disassociation",
+    solution: "The item can be deleted only when all groups are disassociated",
+  }),
+  [ErrorCode.ApigatewayBindGroupTooMuch]: () => ({
+    message: "There are more than one groups associated to the traffic control policy",
+    solution: "For next operation, please disassociate all groups at first",
+  }),
+  [ErrorCode.ApigatewayPathParametersMustBeDefined]: () => ({
+    message: "Please define path parameter in the Parameter Path",
+    solution: "Define path parameter in the Parameter Path",
+  }),
+  [ErrorCode.ApigwNoHeader]: () => ({
+    message: "Lack of Header Parameter userId",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.ApigwParamsNotExist]: () => ({
+    message: "An Absent Parameter",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.ApigwParamValueInvalid]: () => ({
+    message: "An Illegal Parameter",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.ApigwRecordConflict]: () => ({
+    message: "An Existed Parameter",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.ApigwRecordNotFound]: () => ({
+    message: "An Absent Parameter",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.ApigatewayBindGroupNotFound]: () => ({
+    message: "Access authorization is not matched with the group",
+    solution: "Please check if the authorized AK and SK are associated with the group",
+  }),
+  [ErrorCode.ApigatewayHTTPForbidden]: () => ({
+    message: "No Permission",
+    solution: "Please authorize the permission to relevant systems or contact relevant persons for permission authorization",
+  }),
+  [ErrorCode.ApigatewayDomainNoRecorded]: () => ({
+    message: "No License",
+    solution: "Please apply for the license at first",
+  }),
+  [ErrorCode.ApigatewayDomainAlreadyExists]: () => ({
+    message: "The domain already exists",
+    solution: "Please use another one",
+  }),
+  [ErrorCode.ApigatewayDomainIsBinded]: () => ({
+    message: "The domain is associated and cannot be modified",
+    solution: "Please disassociate the domain first and then modify it",
+  }),
+  [ErrorCode.ApigatewayDomainNumIsMax]: () => ({
+    message: "Number of domains exceeds the maximum value",
+    solution: "Please set the domain number within the range",
+  }),
+  [ErrorCode.ApigatewayNoneValidAppid]: () => ({
+    message: "Invalid keyID",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.ApigatewayNotFound]: (p) => ({
+    message: "The " + p.param + " resource is absent",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.ApigatewayNoneValidAPI]: () => ({
+    message: "The group has no valid API",
+    solution: "Please create an API first and then carry out the next operation",
+  }),
+  [ErrorCode.ApigatewayNotExistMethodError]: () => ({
+    message: "No APIs to be verified",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.ApigatewaySwaggerNullErro]: () => ({
+    message: "yaml file cannot be null",
+    solution: "Please check access information",
+  }),
+  [ErrorCode.ApigatewayApigroupnameIsrepeat]: () => ({
+    message: "Group Name Repeated",
+    solution: "Please create a different group name",
+  }),
+  [ErrorCode.ApigatewayBackendservicePrefixIsrepeat]: () => ({
+    message: "Backend service prefix name repeated in groups",
+    solution: "Please create a different prefix name",
+  }),
+  [ErrorCode.ApigatewayApinameIsrepeat]: () => ({
+    message: "API Name Repeated",
+    solution: "Please create a different name",
+  }),
+  [ErrorCode.ApigatewayAccesskeyIsrepeat]: () => ({
+    message: "Signature Access Key Repeated",
+    solution: "Please create a different signature access key",
+  }),
+  [ErrorCode.ApigatewayAccesskeyauthIsrepeat]: () => ({
+    message: "Authorized Access Key Repeated",
+    solution: "Please create a different authorized access key",
+  }),
+  [ErrorCode.ApigatewayPolicynameIsrepeat]: () => ({
+    message: "Policy Name Repeated",
+    solution: "Please create a different policy name",
+  }),
+  [ErrorCode.ApigatewayAPIPathIsrepeat]: () => ({
+    message: "API Path Repeated",
+    solution: "Please create a different path",
+  }),
+  [ErrorCode.ApigatewayApisnameIsrepeat]: () => ({
+    message: "Repeated Group Name for Creation of Business Line",
+    solution: "Please create a different group name",
+  }),
+  [ErrorCode.ApigatewayRevisionIsrepeat]: () => ({
+    message: "New Revision Number Repeated",
+    solution: "Please create a different revision number",
+  }),
+  [ErrorCode.ApigatewaySwaggerParseError]: () => ({
+    message: "yaml File Resolution Exception",
+    solution: "Please check the information",
+  }),
+  [ErrorCode.ApigatewayOperationFailed]: () => ({
+    message: "Operation Failed",
+    solution: "Please check information",
+  }),
+  [ErrorCode.ApigatewayAPIBodyError]: () => ({
+    message: "The body definition corresponding to the APIs to be verified is abnormal",
+    solution: "Please check the information",
+  }),
+  [ErrorCode.ApigatewayInvalidServiceStatus]: () => ({
+    message: "Service Disabled or Stopped",
+    solution: "Please check the information",
+  }),
+  [ErrorCode.ApigatewayInvalidAuthenticationStatus]: () => ({
+    message: "The user has not completed real-name verification",
+    solution: "Please complete the real-name verification first",
+  }),
+};
+
+/** Each code's texts in the other locales, fallback applied; a code missing here reads as in the default locale. */
+const translations: { readonly [L in Locale]?: { readonly [C in ErrorCode]?: Format<ErrorCodeParams[C]> } } = {
+  // zh-CN → zh → en
+  "zh-CN": {
+    [ErrorCode.ArgumentNotSupport]: (p) => ({
+      message: "不支持参数 " + p.argument,
+      solution: "请检查访问信息",
+    }),
+    [ErrorCode.ArgumentNotFound]: (p) => ({
+      message: "缺少必填参数 " + p.argument,
+      solution: "请检查访问信息",
+    }),
+    [ErrorCode.NotFound]: () => ({
+      message: "找不到资源",
+      solution: "请检查访问信息",
+    }),
+    [ErrorCode.RateLimitExceeded]: () => ({
+      message: "请求过于频繁",
+      solution: "请稍后重试",
+    }),
+    [ErrorCode.ApigatewayArgumentNotSupport]: (p) => ({
+      message: "不支持参数 " + p.param,
+      solution: "请检查访问信息",
+    }),
+    [ErrorCode.ApigatewayArgumentNotFound]: (p) => ({
+      message: "参数 " + p.param + " 不能为空",
+      solution: "请检查访问信息",
+    }),
+  },
+};
+
+/** Known locales by lower-case tag, for `resolveLocale`. */
+const localeByKey: { [key: string]: Locale } = {};
+for (const locale of locales) localeByKey[locale.toLowerCase()] = locale;
+
+/**
+ * The known locale to use for a requested tag (`de-AT`, `zh_cn`): the tag itself, ignoring case and
+ * `_` for `-`, else the tag with subtags dropped from the end (`de-AT` → `de`), else the default locale, en.
+ */
+export function resolveLocale(tag: string): Locale {
+  let key = tag.replace(/_/g, "-").toLowerCase();
+  for (;;) {
+    const known = hasOwn(localeByKey, key) ? localeByKey[key] : undefined;
+    if (known !== undefined) return known;
+    const cut = key.lastIndexOf("-");
+    if (cut <= 0) return "en";
+    key = key.slice(0, cut);
+  }
+}
+
+/**
+ * A code's message and solution with its parameters filled in, in the locale that `resolveLocale`
+ * picks for `locale` (the default locale when omitted). The parameters are checked at compile time:
+ * a missing, extra or mistyped one is an error.
+ */
+export function formatMessage<C extends ErrorCode>(code: C, ...[params, locale]: MessageArgs<C>): FormattedMessage {
+  const format = translations[resolveLocale(locale ?? "")]?.[code] ?? messages[code];
+  // Omitted only for a code without parameters, whose texts read none.
+  return format(params as ErrorCodeParams[C]);
+}

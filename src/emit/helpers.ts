@@ -1,6 +1,7 @@
 import type { Deprecation } from '../catalog/model.js';
 import { u4 } from '../lang/escape.js';
 import { htmlAttr, htmlComment, htmlText, scriptJson } from '../lang/html.js';
+import { type IcuPart, icuPattern } from '../lang/icu.js';
 import { languages } from '../lang/index.js';
 import { markdownCell, markdownComment } from '../lang/markdown.js';
 import { type CaseStyle, toCase } from '../names/case.js';
@@ -62,6 +63,8 @@ export function templateHelpers(): Record<string, Helper> {
     htmlComment: (...args) => htmlComment(text(values(args)[0], 'htmlComment')),
     /** JSON of any value for inside a `<script>` element: `</script>` in the data cannot end it. */
     scriptJson: (...args) => scriptJson(values(args)[0]),
+    /** A message template (a view model `ViewTemplate`) as an ICU MessageFormat pattern, as FormatJS reads it: `{name}` arguments, literal text quoted. */
+    icuMessage: (...args) => icuPattern((values(args)[0] as { parts: readonly IcuPart[] }).parts),
     reason: (...args) => reasonPhrase(Number(values(args)[0])),
     eq: (...args) => values(args)[0] === values(args)[1],
     ne: (...args) => values(args)[0] !== values(args)[1],

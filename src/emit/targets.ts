@@ -29,12 +29,18 @@ const javaPackage = { regex: /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*$/, means:
 export const builtinTargets: readonly BuiltinTarget[] = [
   {
     name: 'typescript',
-    description: 'a string enum ErrorCode (or a const object and union type), metadata record, type guard, parser and status lookups',
+    description: 'a string enum ErrorCode (or a const object and union type), metadata record, type guard, parser, status lookups and a typed message formatter',
     defaultOutput: () => 'typescript/error-codes.ts',
     options: {
       style: { default: 'enum', values: ['enum', 'const'], description: '`enum`, or `const`: a const object plus a union type, for type stripping (`erasableSyntaxOnly`)' },
       typeName: { default: 'ErrorCode', pattern: identifier, description: 'name of the enum (or const object and type)' },
     },
+  },
+  {
+    name: 'messages-json',
+    description: 'one JSON file per locale, `{ "CODE": { "message", "solution" } }` with fallback applied, in ICU MessageFormat as FormatJS (intl-messageformat, react-intl) reads it',
+    defaultOutput: () => 'messages/{locale}.json',
+    options: {},
   },
   {
     name: 'openapi',
