@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/model.js';
 import { InputError, type Location, UsageError } from '../diagnostics.js';
 import { languages } from '../lang/index.js';
 import { compileTemplate } from './templates.js';
-import { buildViewModel } from './view-model.js';
+import { buildViewModel, type ViewLocale } from './view-model.js';
 
 /** One thing to write: a template, its options and where its output goes (relative to cwd). */
 export interface ResolvedTarget {
@@ -39,15 +39,25 @@ export function generate(input: GenerateInput, targets: readonly ResolvedTarget[
     }
     // An output named per locale (a resource bundle) is rendered once for each known locale.
     model.locales.forEach((locale, localeIndex) => {
-      const output = target.output.replace(/\{locale\}/g, locale.tag).replace(/\{locale_\}/g, locale.underscore);
-      files.set(output, render(target, { ...model, options: target.options, locale, localeIndex }));
+      files.set(localeOutput(target.output, locale), render(target, { ...model, options: target.options, locale, localeIndex }));
     });
   }
   return files;
 }
 
-/** `{locale}` (the tag, `zh-CN`) or `{locale_}` (`zh_CN`) in an output path: one file per locale. */
-const perLocale = /\{locale_?\}/;
+/**
+ * `{locale}` (the tag, `zh-CN`), `{locale_}` (`zh_CN`) or `{_locale_}` in an output path: one file
+ * per locale. `{_locale_}` is a resource bundle's suffix: `_zh_CN`, and nothing for the default
+ * locale, whose file is the base bundle (`Messages.properties`) that ResourceBundle falls back to.
+ */
+const perLocale = /\{(?:locale|locale_|_locale_)\}/;
+
+function localeOutput(output: string, locale: ViewLocale): string {
+  return output
+    .replace(/\{locale\}/g, locale.tag)
+    .replace(/\{locale_\}/g, locale.underscore)
+    .replace(/\{_locale_\}/g, locale.isDefault ? '' : `_${locale.underscore}`);
+}
 
 function render(target: ResolvedTarget, model: object): string {
   try {

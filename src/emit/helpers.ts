@@ -3,6 +3,7 @@ import { u4 } from '../lang/escape.js';
 import { htmlAttr, htmlComment, htmlText, scriptJson } from '../lang/html.js';
 import { type IcuPart, icuPattern } from '../lang/icu.js';
 import { languages } from '../lang/index.js';
+import { type MessageFormatPart, messageFormatPattern, propertiesComment, propertiesKey, propertiesValue } from '../lang/java-properties.js';
 import { markdownCell, markdownComment } from '../lang/markdown.js';
 import { type CaseStyle, toCase } from '../names/case.js';
 import { reasonPhrase } from './http-status.js';
@@ -100,6 +101,20 @@ export function templateHelpers(): Record<string, Helper> {
       const [list, path] = values(args);
       return Math.max(0, ...(list as unknown[]).map((item) => text(pick(item, path), 'maxLength').length));
     },
+    /** Text without a prefix it starts with (`{{trimPrefix names.go "Code"}}`: `CodeNotFound` → `NotFound`); other text as it is. */
+    trimPrefix: (...args) => {
+      const [value, prefix] = values(args).map((v) => text(v, 'trimPrefix'));
+      return value!.startsWith(prefix!) ? value!.slice(prefix!.length) : value;
+    },
+    /** A message template (a ViewTemplate) as a java.text.MessageFormat pattern: `{0}`… in the order of `params`, literal text quoted. */
+    javaMessageFormat: (...args) => {
+      const [template, params] = values(args);
+      return messageFormatPattern((template as { parts: readonly MessageFormatPart[] }).parts, params as ReadonlyArray<{ name: string }>);
+    },
+    /** A `.properties` key, value, or `#` comment text: escaped, ASCII only. */
+    propertiesKey: (...args) => propertiesKey(text(values(args)[0], 'propertiesKey')),
+    propertiesValue: (...args) => propertiesValue(text(values(args)[0], 'propertiesValue')),
+    propertiesComment: (...args) => propertiesComment(text(values(args)[0], 'propertiesComment')),
   };
   for (const language of languages) {
     helpers[`${language.id}String`] = (...args) => language.stringLiteral(text(values(args)[0], `${language.id}String`));

@@ -59,7 +59,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'go',
-    description: 'a Go package: type Code string, a constant per code, Status/Statuses/Message/Solution methods, Parse, an Error type',
+    description: 'a Go package: type Code string, a constant per code, Status/Statuses/Message/Solution methods, Parse, an Error type, typed message functions per locale',
     defaultOutput: (options) => `go/${String(options['package'])}/${String(options['package'])}.go`,
     options: {
       package: { default: 'errcodes', pattern: goPackage, description: 'Go package name (also the default folder and file name)' },
@@ -68,7 +68,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'java',
-    description: 'a Java enum ErrorCode with code(), status(), statuses(), message(), solution() and fromCode(String) returning Optional',
+    description: 'a Java enum ErrorCode with code(), status(), statuses(), message(), solution(), fromCode(String) returning Optional, and typed message methods per locale',
     defaultOutput: (options) => `java/${String(options['package']).replace(/\./g, '/')}/${String(options['typeName'])}.java`,
     options: {
       package: { default: 'errors', pattern: javaPackage, description: 'Java package (also the default folder)' },
@@ -78,6 +78,15 @@ export const builtinTargets: readonly BuiltinTarget[] = [
         pattern: { regex: /^(?:0|[1-9][0-9]*)$/, means: 'a whole number' },
         description: 'the most codes written as an enum; above it, a final class of constants in blocks of 1,000 (javac rejects an enum of about 1,900)',
       },
+    },
+  },
+  {
+    name: 'java-properties',
+    description: 'Java resource bundles, one `.properties` file per locale (the default locale is the base bundle): `CODE.message` and `CODE.solution` as java.text.MessageFormat patterns, for ResourceBundle and Spring\'s MessageSource',
+    defaultOutput: (options) => `java/${String(options['package']).replace(/\./g, '/')}/${String(options['bundle'])}{_locale_}.properties`,
+    options: {
+      package: { default: 'errors', pattern: javaPackage, description: 'Java package the bundle belongs to (also the default folder): the bundle is `<package>.<bundle>`' },
+      bundle: { default: 'ErrorMessages', pattern: identifier, description: 'the bundle\'s base name (also the file names: `ErrorMessages.properties`, `ErrorMessages_zh_CN.properties`)' },
     },
   },
   {

@@ -6,7 +6,25 @@
 //
 // A server may send a code this package does not know yet; [Parse] reports it with false, and
 // the methods of [Code] return zero values for it, so clients keep working.
+//
+// # Messages in other languages
+//
+// Messages and solutions are written in en and zh-CN ([Locales]).
+// [Code.MessageIn] and [Code.SolutionIn] give them in the locale that best matches a
+// language tag. A message may have placeholders, {name}: a code whose message or solution has any
+// gets two functions that fill them in, named after its constant without "Code" and taking the
+// locale and then one typed argument per placeholder (string, int, float64 or bool), so that a
+// missing or mistyped argument does not compile. For a code NOT_FOUND whose message is
+// "Resource {resource} (id {id}) was not found", with id declared an integer:
+//
+//	func MessageNotFound(locale string, resource string, id int) string
+//	func SolutionNotFound(locale string, resource string, id int) string
 package errcodes
+
+import (
+	"strconv"
+	"strings"
+)
 
 // Code is an error code as sent on the wire.
 type Code string
@@ -749,4 +767,287 @@ func (e *Error) Error() string {
 // Unwrap returns the underlying cause.
 func (e *Error) Unwrap() error {
 	return e.Err
+}
+
+// MessageArgumentNotSupport returns ARGUMENT_NOT_SUPPORT's message with its placeholders filled in, in
+// the locale that best matches a language tag (see [Code.MessageIn]): The parameter {argument} is not supported
+//
+//   - argument fills {argument}: The name of the request parameter
+func MessageArgumentNotSupport(locale string, argument string) string {
+	return CodeArgumentNotSupport.format(locale, false, "argument", argument)
+}
+
+// SolutionArgumentNotSupport returns ARGUMENT_NOT_SUPPORT's solution with its placeholders filled in, in
+// the locale that best matches a language tag (see [Code.MessageIn]): Please check access information
+//
+//   - argument fills {argument}: The name of the request parameter
+func SolutionArgumentNotSupport(locale string, argument string) string {
+	return CodeArgumentNotSupport.format(locale, true, "argument", argument)
+}
+
+// MessageArgumentNotFound returns ARGUMENT_NOT_FOUND's message with its placeholders filled in, in
+// the locale that best matches a language tag (see [Code.MessageIn]): The parameter {argument} is required
+//
+//   - argument fills {argument}: The name of the request parameter
+func MessageArgumentNotFound(locale string, argument string) string {
+	return CodeArgumentNotFound.format(locale, false, "argument", argument)
+}
+
+// SolutionArgumentNotFound returns ARGUMENT_NOT_FOUND's solution with its placeholders filled in, in
+// the locale that best matches a language tag (see [Code.MessageIn]): Please check access information
+//
+//   - argument fills {argument}: The name of the request parameter
+func SolutionArgumentNotFound(locale string, argument string) string {
+	return CodeArgumentNotFound.format(locale, true, "argument", argument)
+}
+
+// MessageArgumentWrongFormat returns ARGUMENT_WRONG_FORMAT's message with its placeholders filled in, in
+// the locale that best matches a language tag (see [Code.MessageIn]): Type of parameter {argument} shall be of a {format}
+//
+//   - argument fills {argument}: The name of the request parameter
+//   - format fills {format}: The format the value must have
+func MessageArgumentWrongFormat(locale string, argument string, format string) string {
+	return CodeArgumentWrongFormat.format(locale, false, "argument", argument, "format", format)
+}
+
+// SolutionArgumentWrongFormat returns ARGUMENT_WRONG_FORMAT's solution with its placeholders filled in, in
+// the locale that best matches a language tag (see [Code.MessageIn]): Please check access information
+//
+//   - argument fills {argument}: The name of the request parameter
+//   - format fills {format}: The format the value must have
+func SolutionArgumentWrongFormat(locale string, argument string, format string) string {
+	return CodeArgumentWrongFormat.format(locale, true, "argument", argument, "format", format)
+}
+
+// MessageArgumentMismatch returns ARGUMENT_MISMATCH's message with its placeholders filled in, in
+// the locale that best matches a language tag (see [Code.MessageIn]): The resource does not contain the parameter {argument}
+//
+//   - argument fills {argument}: The name of the request parameter
+func MessageArgumentMismatch(locale string, argument string) string {
+	return CodeArgumentMismatch.format(locale, false, "argument", argument)
+}
+
+// SolutionArgumentMismatch returns ARGUMENT_MISMATCH's solution with its placeholders filled in, in
+// the locale that best matches a language tag (see [Code.MessageIn]): Please check access information
+//
+//   - argument fills {argument}: The name of the request parameter
+func SolutionArgumentMismatch(locale string, argument string) string {
+	return CodeArgumentMismatch.format(locale, true, "argument", argument)
+}
+
+// MessageApigatewayArgumentNotSupport returns APIGATEWAY_ARGUMENT_NOT_SUPPORT's message with its placeholders filled in, in
+// the locale that best matches a language tag (see [Code.MessageIn]): The parameter {param} is not supported
+//
+//   - param fills {param}: The name of the request parameter
+func MessageApigatewayArgumentNotSupport(locale string, param string) string {
+	return CodeApigatewayArgumentNotSupport.format(locale, false, "param", param)
+}
+
+// SolutionApigatewayArgumentNotSupport returns APIGATEWAY_ARGUMENT_NOT_SUPPORT's solution with its placeholders filled in, in
+// the locale that best matches a language tag (see [Code.MessageIn]): Please check access information
+//
+//   - param fills {param}: The name of the request parameter
+func SolutionApigatewayArgumentNotSupport(locale string, param string) string {
+	return CodeApigatewayArgumentNotSupport.format(locale, true, "param", param)
+}
+
+// MessageApigatewayArgumentNotFound returns APIGATEWAY_ARGUMENT_NOT_FOUND's message with its placeholders filled in, in
+// the locale that best matches a language tag (see [Code.MessageIn]): {param} cannot be null
+//
+//   - param fills {param}: The name of the request parameter
+func MessageApigatewayArgumentNotFound(locale string, param string) string {
+	return CodeApigatewayArgumentNotFound.format(locale, false, "param", param)
+}
+
+// SolutionApigatewayArgumentNotFound returns APIGATEWAY_ARGUMENT_NOT_FOUND's solution with its placeholders filled in, in
+// the locale that best matches a language tag (see [Code.MessageIn]): Please check access information
+//
+//   - param fills {param}: The name of the request parameter
+func SolutionApigatewayArgumentNotFound(locale string, param string) string {
+	return CodeApigatewayArgumentNotFound.format(locale, true, "param", param)
+}
+
+// MessageApigatewayNotFound returns APIGATEWAY_NOT_FOUND's message with its placeholders filled in, in
+// the locale that best matches a language tag (see [Code.MessageIn]): The {param} resource is absent
+//
+//   - param fills {param}: The kind of resource that was looked up
+func MessageApigatewayNotFound(locale string, param string) string {
+	return CodeApigatewayNotFound.format(locale, false, "param", param)
+}
+
+// SolutionApigatewayNotFound returns APIGATEWAY_NOT_FOUND's solution with its placeholders filled in, in
+// the locale that best matches a language tag (see [Code.MessageIn]): Please check access information
+//
+//   - param fills {param}: The kind of resource that was looked up
+func SolutionApigatewayNotFound(locale string, param string) string {
+	return CodeApigatewayNotFound.format(locale, true, "param", param)
+}
+
+// locales lists the locales the messages are written in, the default first.
+var locales = []string{"en", "zh-CN"}
+
+// text is a code's message and solution in one locale: templates, with {name} placeholders and
+// {{ and }} for literal braces.
+type text struct {
+	message  string
+	solution string
+}
+
+// translations holds, for each locale after the default (locales[1:]), the texts of each code
+// whose message or solution differs from the default locale's there, fallback applied.
+var translations = []map[Code]text{
+	{
+		// zh-CN: zh-CN → zh → en
+		CodeArgumentNotSupport: {
+			message:  "不支持参数 {argument}",
+			solution: "请检查访问信息",
+		},
+		CodeArgumentNotFound: {
+			message:  "缺少必填参数 {argument}",
+			solution: "请检查访问信息",
+		},
+		CodeNotFound: {
+			message:  "找不到资源",
+			solution: "请检查访问信息",
+		},
+		CodeRateLimitExceeded: {
+			message:  "请求过于频繁",
+			solution: "请稍后重试",
+		},
+		CodeApigatewayArgumentNotSupport: {
+			message:  "不支持参数 {param}",
+			solution: "请检查访问信息",
+		},
+		CodeApigatewayArgumentNotFound: {
+			message:  "参数 {param} 不能为空",
+			solution: "请检查访问信息",
+		},
+	},
+}
+
+// Locales returns the locales messages are written in, as language tags, the default (en) first.
+func Locales() []string {
+	return append([]string(nil), locales...)
+}
+
+// MessageIn returns the code's message in the locale that best matches a language tag ("de-AT",
+// "zh_cn"): the tag itself, ignoring case and "_" for "-"; else the tag with subtags dropped from
+// the end ("de-AT" → "de"); else the default locale, en. A placeholder is shown as
+// written, {name}: a code with placeholders has a Message function that fills them in. It returns
+// "" for an unknown code.
+func (c Code) MessageIn(locale string) string {
+	return c.format(locale, false)
+}
+
+// SolutionIn returns the code's solution in the locale that best matches a language tag, as
+// [Code.MessageIn] does; "" if the catalog gives none.
+func (c Code) SolutionIn(locale string) string {
+	return c.format(locale, true)
+}
+
+// format fills in the code's message (or solution) in the locale that best matches a language
+// tag; args are placeholder names, each followed by its value.
+func (c Code) format(locale string, solution bool, args ...any) string {
+	d, ok := catalog[c]
+	if !ok {
+		return ""
+	}
+	t := text{d.message, d.solution}
+	if i := localeIndex(locale); i > 0 {
+		if translated, ok := translations[i-1][c]; ok {
+			t = translated
+		}
+	}
+	if solution {
+		return fill(t.solution, args)
+	}
+	return fill(t.message, args)
+}
+
+// localeIndex returns the index in locales of the locale that best matches a language tag.
+func localeIndex(tag string) int {
+	want := strings.ReplaceAll(tag, "_", "-")
+	for {
+		for i, known := range locales {
+			if strings.EqualFold(strings.ReplaceAll(known, "_", "-"), want) {
+				return i
+			}
+		}
+		cut := strings.LastIndexByte(want, '-')
+		if cut <= 0 {
+			return 0
+		}
+		want = want[:cut]
+	}
+}
+
+// fill writes a template out: each {name} as its value in args (names and values in turn), a
+// placeholder without a value as written, {{ and }} as one brace. A stray brace stays as it is,
+// as errgen reads templates.
+func fill(template string, args []any) string {
+	var b strings.Builder
+	for i := 0; i < len(template); i++ {
+		ch := template[i]
+		if (ch == '{' || ch == '}') && i+1 < len(template) && template[i+1] == ch {
+			b.WriteByte(ch)
+			i++
+			continue
+		}
+		if end := placeholderEnd(template, i); end > 0 {
+			b.WriteString(valueOf(template[i+1:end], template[i:end+1], args))
+			i = end
+			continue
+		}
+		b.WriteByte(ch)
+	}
+	return b.String()
+}
+
+// placeholderEnd returns the index of the "}" that closes a placeholder, {name}, starting at i,
+// or -1 if there is none there.
+func placeholderEnd(template string, i int) int {
+	if template[i] != '{' {
+		return -1
+	}
+	for j := i + 1; j < len(template); j++ {
+		c := template[j]
+		switch {
+		case c == '}' && j > i+1:
+			return j
+		case c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' && j > i+1:
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// valueOf returns the printed value of the named placeholder, or the placeholder as written when
+// args has none.
+func valueOf(name, placeholder string, args []any) string {
+	for i := 0; i+1 < len(args); i += 2 {
+		if args[i] == name {
+			return printed(args[i+1])
+		}
+	}
+	return placeholder
+}
+
+// printed writes a value as every errgen formatter does: integers in decimal, numbers in the
+// shortest form that reads back and never with an exponent (1.5, 100, 0.1), booleans as
+// true or false.
+func printed(v any) string {
+	switch v := v.(type) {
+	case int:
+		return strconv.Itoa(v)
+	case float64:
+		if v == 0 {
+			return "0" // also for -0, as JavaScript prints it
+		}
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(v)
+	default:
+		return v.(string)
+	}
 }

@@ -1,0 +1,69 @@
+/**
+ * Java resource bundles: `.properties` text (java.util.Properties, PropertyResourceBundle) and the
+ * java.text.MessageFormat patterns their values hold.
+ *
+ * Files are plain ASCII: every other character is a `\uXXXX` escape (a UTF-16 code unit, so an
+ * emoji is a surrogate pair). Every Java version reads that alike: Java 8's PropertyResourceBundle
+ * and `Properties.load(InputStream)` read ISO-8859-1, Java 9+ bundles UTF-8.
+ */
+import { singleLineWithoutBidi, u4 } from './escape.js';
+
+/** One run of a template: literal text, or a placeholder naming its parameter. */
+export type MessageFormatPart = { readonly text: string; readonly param: { readonly name: string } | null };
+
+/** Escapes both keys and values need: the escape character and the characters a line cannot hold raw. */
+const named: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\f': '\\f' };
+
+function escaped(text: string, isSpecial: (ch: string, index: number) => boolean): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const cp = ch.charCodeAt(0);
+    if (named[ch] !== undefined) out += named[ch];
+    else if (isSpecial(ch, i)) out += `\\${ch}`;
+    else out += cp < 0x20 || cp > 0x7e ? u4(cp) : ch;
+  }
+  return out;
+}
+
+/**
+ * A key: spaces, `=` and `:` would end it, `#` and `!` at its start would make the line a comment;
+ * all are escaped wherever they are, as Properties.store does.
+ */
+export function propertiesKey(text: string): string {
+  return escaped(text, (ch) => ch === ' ' || ch === '=' || ch === ':' || ch === '#' || ch === '!');
+}
+
+/** A value: a leading space would be skipped as the separator's; later ones, `=`, `:`, `#` and `!` are text. */
+export function propertiesValue(text: string): string {
+  return escaped(text, (ch, index) => ch === ' ' && index === 0);
+}
+
+/** Text for a `#` comment line: one line, ASCII (the rest as `\uXXXX`, which a comment keeps as written). */
+export function propertiesComment(text: string): string {
+  return singleLineWithoutBidi(text).replace(/[^\x20-\x7e]/g, (ch) => u4(ch.charCodeAt(0)));
+}
+
+/**
+ * Literal text inside a java.text.MessageFormat pattern: `'` is written `''`; a run of braces is
+ * quoted, `'{}'` (MessageFormat would read `{` as an argument; a `}` is quoted too, for readers
+ * that are less lenient). In java.text.MessageFormat every apostrophe is special, unlike ICU's.
+ */
+export function messageFormatLiteral(text: string): string {
+  return text.replace(/'/g, "''").replace(/[{}]+/g, (braces) => `'${braces}'`);
+}
+
+/**
+ * A template's parts as a MessageFormat pattern: each placeholder as `{n}`, n its parameter's
+ * position in `params` (the order generated code takes them), literal text quoted.
+ */
+export function messageFormatPattern(parts: readonly MessageFormatPart[], params: ReadonlyArray<{ readonly name: string }>): string {
+  return parts
+    .map((part) => {
+      if (!part.param) return messageFormatLiteral(part.text);
+      const index = params.findIndex((p) => p.name === part.param?.name);
+      if (index < 0) throw new Error(`placeholder {${part.param.name}} is not one of the parameters`);
+      return `{${index}}`;
+    })
+    .join('');
+}
