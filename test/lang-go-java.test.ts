@@ -28,6 +28,8 @@ describe('go.commentText', () => {
     ['*/ and /* stay: a // comment runs to the line end', '*/ and /* stay: a // comment runs to the line end'],
     ['hidden\u202e reversal', 'hidden reversal'],
     ['  padded  ', 'padded'],
+    // gofmt would turn these pairs into typographic quotes in a doc comment.
+    ["``quoted'' and ``` and '''", "` `quoted' ' and ` ` ` and ' ' '"],
   ])('%j → %j', (text, comment) => {
     expect(go.commentText(text)).toBe(comment);
   });

@@ -29,6 +29,9 @@ export const go: Language = {
       if (cp >= 0xd800 && cp <= 0xdfff) return '\\ufffd';
       return isInvisible(ch, cp) ? u4(cp) : undefined;
     }),
-  /** For `//` comments: one line, no bidi controls. */
-  commentText: (text) => singleLineWithoutBidi(text),
+  /**
+   * For `//` comments: one line, no bidi controls. gofmt rewrites two backquotes or two apostrophes
+   * in a doc comment into typographic quotes (go.dev/doc/comment#quotes): a space keeps them apart.
+   */
+  commentText: (text) => singleLineWithoutBidi(text).replace(/``|''/g, (pair) => `${pair[0]} ${pair[1]}`).replace(/``|''/g, (pair) => `${pair[0]} ${pair[1]}`),
 };
