@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { errgen, tempDir } from './helpers/cli.js';
 import type { Catalog, CatalogCode } from '../src/catalog/model.js';
 import { parameterName, viewLocalized, viewLocales, viewParams, viewTemplate } from '../src/emit/view-messages.js';
 import { languages } from '../src/lang/index.js';
@@ -113,5 +116,19 @@ describe('locales', () => {
       [' and {b}', null],
     ]);
     expect(view.example).toBe('a and {b}');
+  });
+});
+
+describe('generate with placeholders', () => {
+  it('refuses two placeholders that one language would name alike, naming the code and the language', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'errors.yaml'),
+      ['groups:', '  - title: G', '    codes:', '      - code: CLASH', '        status: 400', "        message: '{user_id} {userId}'", "        solution: ''", ''].join('\n'),
+    );
+    const result = errgen(['generate', '--catalog', 'errors.yaml', '--out-dir', 'out'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('errors.yaml:4:9: error: CLASH: placeholders {user_id} and {userId} both become the ts parameter userID');
+    expect(result.stderr).toContain('Rename one of the placeholders');
   });
 });

@@ -159,6 +159,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   });
 
   for (const language of input.languages) nameAll(language, [...codes.values()], diagnostics);
+  for (const known of codes.values()) checkParamNames(known.code, () => known.at, diagnostics);
   assignAnchors([...codes.values()].map((c) => c.code), input.catalog.groups.map((g) => g.title));
   const all = [...codes.values()].map((c) => c.code);
   const byStatus = new Map<number, ViewCode[]>();
@@ -253,6 +254,29 @@ function headingSlug(title: string): string {
 function removal(code: string, removed: true | Removal): Omit<ViewRemoved, 'number'> {
   const info = removed === true ? {} : removed;
   return { code, since: info.since, reason: info.reason };
+}
+
+/** Two placeholders that one language would name alike (`{a_b}`, `{aB}`) would make code that does not compile. */
+function checkParamNames(code: ViewCode, at: () => Location, diagnostics: Diagnostic[]): void {
+  if (code.params.length < 2) return;
+  for (const language of Object.keys(code.params[0]?.names ?? {})) {
+    const seen = new Map<string, string>();
+    for (const param of code.params) {
+      const name = param.names[language] as string;
+      const other = seen.get(name);
+      if (other === undefined) {
+        seen.set(name, param.name);
+        continue;
+      }
+      diagnostics.push({
+        severity: 'error',
+        at: at(),
+        message: `${code.code}: placeholders {${other}} and {${param.name}} both become the ${language} parameter ${name}`,
+        hint: 'Rename one of the placeholders in the message, solution and translations.',
+      });
+      return;
+    }
+  }
 }
 
 /** Gives every code its identifier in one language; two codes with one name is an error naming both. */
