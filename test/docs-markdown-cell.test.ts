@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownCell, markdownComment } from '../src/lang/markdown.js';
+import { markdownCell, markdownCellWithCode, markdownComment } from '../src/lang/markdown.js';
 
 describe('markdownCell', () => {
   it.each([
@@ -34,6 +34,27 @@ describe('markdownCell', () => {
     ['template syntax stays', '{{x}} ${y}', '{{x}} ${y}'],
   ])('%s', (_name, given, expected) => {
     expect(markdownCell(given)).toBe(expected);
+  });
+});
+
+describe('markdownCellWithCode', () => {
+  const run = (text: string, code = false) => ({ text, code });
+  it.each([
+    ['a placeholder in text', [run('The parameter '), run('{argument}', true), run(' is not supported')], 'The parameter `{argument}` is not supported'],
+    ['at the edges, edge spaces still kept', [run('{a}', true), run(' x ')], '`{a}` x&#32;'],
+    ['side by side: one span', [run('{a}', true), run('{b}', true)], '`{a}{b}`'],
+    ['text around is escaped, the span is not', [run('*'), run('{a_b}', true), run('_|')], '\\*`{a_b}`\\_\\|'],
+    ['next to a backtick and a backslash', [run('`\\'), run('{a}', true), run('`')], '\\`\\\\`{a}`\\`'],
+    ['across a line break', [run('a\n'), run('{b}', true)], 'a<br>`{b}`'],
+    ['a list marker before it', [run('- '), run('{a}', true)], '\\- `{a}`'],
+    ['no code at all is markdownCell', [run(' - x|y ')], markdownCell(' - x|y ')],
+  ])('%s', (_name, runs, expected) => {
+    expect(markdownCellWithCode(runs)).toBe(expected);
+  });
+
+  it('refuses a code run that a code span cannot hold', () => {
+    expect(() => markdownCellWithCode([run('a`b', true)])).toThrow('cannot write');
+    expect(() => markdownCellWithCode([run('a|b', true)])).toThrow('cannot write');
   });
 });
 

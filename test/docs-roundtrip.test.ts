@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { extractErrorTables } from '../src/markdown/error-tables.js';
 import { readTables } from '../src/markdown/read-tables.js';
 import { splitWords } from '../src/names/words.js';
 import { errgen, repoRoot, tempDir } from './helpers/cli.js';
+import { messagesCatalog } from './targets/messages-harness.js';
 
 /** The docs target, rendered in memory: the same engine `errgen generate` runs. */
 function docsPage(catalog: Catalog): string {
@@ -22,11 +23,14 @@ function docsPage(catalog: Catalog): string {
   return files.get('docs.md') as string;
 }
 
-/** `errgen import` into a new catalog, in memory: Markdown → rows → merged YAML → written text → parsed back. */
-async function importPage(markdown: string): Promise<Catalog> {
+/**
+ * `errgen import` into a new catalog, in memory: Markdown → rows → merged YAML → written text → parsed
+ * back. The only tables import skips are the translation tables, one per language with its own texts.
+ */
+async function importPage(markdown: string, translationTables = 0): Promise<Catalog> {
   const found = extractErrorTables(await readTables(markdown, 'docs.md'), 'docs.md', defaultHeaderSynonyms, 'docs');
   expect(found.diagnostics).toEqual([]);
-  expect(found.skipped).toEqual([]);
+  expect(found.skipped).toHaveLength(translationTables);
   const document = await newCatalogDocument('errors.yaml');
   mergeIntoCatalog(document, found.tables, { prune: false, inScope: () => true });
   return (await parseCatalog(serializeCatalog(document), 'errors.yaml')).value;
@@ -71,7 +75,7 @@ async function readCatalogFile(path: string): Promise<Catalog> {
 describe('docs → import round trip', () => {
   it('gives back the seed catalog', async () => {
     const seed = await readCatalogFile(join(repoRoot, 'data/errors.yaml'));
-    expect(await importPage(docsPage(seed))).toEqual(importable(seed));
+    expect(await importPage(docsPage(seed), 1)).toEqual(importable(seed));
   });
 
   it('gives back the hostile catalog, except NUL, which becomes U+FFFD', async () => {
@@ -82,6 +86,19 @@ describe('docs → import round trip', () => {
     expect(control?.message).toBe('nul\uFFFD bell\x07 escape\x1b del\x7f');
     const multiLine = imported.groups[0]?.codes.find((c) => c.code === 'MULTI_LINE');
     expect(multiLine).toMatchObject({ message: 'first line\nsecond line\r\nthird\ttabbed', solution: 'line\u2028separator and paragraph\u2029separator' });
+  });
+
+  it('gives back the messages catalog: placeholders as code spans, translations in tables import skips', async () => {
+    const catalog = (await parseCatalog(messagesCatalog, 'errors.yaml')).value;
+    const page = docsPage(catalog);
+    expect(page).toContain('| <a id="not-found"></a>NOT_FOUND | 404 | Resource "`{resource}`" with id `{id}` was not found | Check the `{resource}` id |');
+    // Literal braces stay doubled, as the template writes them: the page reads back as the template.
+    expect(page).toContain('| Used `{ratio}` of {{quota}}; strict=`{strict}` | Wait `{seconds}` s or raise the limit |');
+    expect(page).toContain('  - `{id}`, integer: The id that was looked up (example: 7)');
+    expect(page).toContain('| [NOT_FOUND](#not-found) (not reviewed) | 找不到資源「`{resource}`」（編號 `{id}`） | 请检查 `{resource}` 编号 |');
+    expect(page).toContain('No code has its own text in zh-HK yet.');
+    // de, zh-CN and zh-TW have texts of their own; zh-HK has none and no table.
+    expect(await importPage(page, 3)).toEqual(importable(catalog));
   });
 
   it('keeps extra columns in their place, a deprecated code marked by a footnote, and retired codes out of the tables', async () => {
@@ -130,23 +147,34 @@ describe('docs → import round trip', () => {
 
   describe('through the real CLI', () => {
     const dir = tempDir();
-    it('generate --only docs, then import, gives data/errors.yaml again', () => {
+    it('generate --only docs, then import into data/errors.yaml, changes nothing: placeholders, params and translations stay', () => {
       const generated = errgen(['generate', '--catalog', 'data/errors.yaml', '--out-dir', dir, '--only', 'docs']);
       expect(generated.stderr).toBe('');
       expect(generated.code).toBe(0);
       const out = join(dir, 'errors.yaml');
+      const seed = readFileSync(join(repoRoot, 'data/errors.yaml'), 'utf8');
+      writeFileSync(out, seed);
       const imported = errgen(['import', join(dir, 'docs/error-codes.md'), '-o', out]);
       expect(imported.stderr).toBe('');
       expect(imported.code).toBe(0);
-      const body = (path: string) => readFileSync(path, 'utf8').split('\n').slice(1).join('\n');
-      expect(body(out)).toBe(body(join(repoRoot, 'data/errors.yaml')));
+      expect(imported.stdout).toMatch(/: 0 added, 0 changed, 63 unchanged \(file already up to date\)\.\n/);
+      // The one table it skips is the Chinese translations' (a code column, no HTTP status).
+      expect(imported.stdout.match(/skipped the table at /g)).toHaveLength(1);
+      expect(readFileSync(out, 'utf8')).toBe(seed);
+    });
+
+    it('generate --only docs, then import into a new catalog, gives every code, status and template of data/errors.yaml', async () => {
+      const out = join(dir, 'fresh.yaml');
+      const imported = errgen(['import', join(dir, 'docs/error-codes.md'), '-o', out]);
+      expect(imported.code).toBe(0);
+      expect(await readCatalogFile(out)).toEqual(importable(await readCatalogFile(join(repoRoot, 'data/errors.yaml'))));
     });
   });
 });
 
 /** Characters that are syntax somewhere in Markdown, mixed with any code point at all. */
 const trickyChar = fc.oneof(
-  fc.constantFrom(...'\\|`*_~[]()<>&#!:/.w- +=1\t\r\n\f'.split(''), '\u2028', '\u00a0', '\u3000', 'www.', 'http://', '<br>', '&amp;', 'a@b.co'),
+  fc.constantFrom(...'\\|`*_~[]()<>&#!:/.w- +=1\t\r\n\f{}'.split(''), '\u2028', '\u00a0', '\u3000', 'www.', 'http://', '<br>', '&amp;', 'a@b.co', '{a}', '{_1}', '{{', '}}'),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
 );
 const anyText = fc.string({ unit: trickyChar, maxLength: 12 });
@@ -191,7 +219,7 @@ const catalogArbitrary: fc.Arbitrary<Catalog> = fc
   });
 
 describe('docs → import round trip, property', () => {
-  it('gives back any catalog: arbitrary Unicode text, duplicates, extra columns, deprecations, tombstones', async () => {
+  it('gives back any catalog: arbitrary Unicode text, placeholders and braces, duplicates, extra columns, deprecations, tombstones', async () => {
     await fc.assert(
       fc.asyncProperty(catalogArbitrary, async (catalog) => {
         let page: string;

@@ -4,9 +4,11 @@ import { htmlAttr, htmlComment, htmlText, scriptJson } from '../lang/html.js';
 import { type IcuPart, icuPattern } from '../lang/icu.js';
 import { languages } from '../lang/index.js';
 import { type MessageFormatPart, messageFormatPattern, propertiesComment, propertiesKey, propertiesValue } from '../lang/java-properties.js';
-import { markdownCell, markdownComment } from '../lang/markdown.js';
+import { markdownCell, markdownCellWithCode, markdownComment } from '../lang/markdown.js';
 import { type CaseStyle, toCase } from '../names/case.js';
 import { reasonPhrase } from './http-status.js';
+import { templateSpans } from './template-spans.js';
+import { type ViewParam, viewTemplate } from './view-messages.js';
 
 type Helper = (...args: unknown[]) => unknown;
 
@@ -54,6 +56,25 @@ export function templateHelpers(): Record<string, Helper> {
     deprecationNote: (...args) => deprecationNote(values(args)[0] as Deprecation | undefined),
     /** Text for a Markdown table cell (or other inline place) that `errgen import` reads back unchanged. */
     mdCell: (...args) => markdownCell(text(values(args)[0], 'mdCell')),
+    /** A message template for a Markdown table cell, each placeholder of `params` as a code span (`{name}`); reads back as the template. */
+    mdTemplate: (...args) => {
+      const [template, params] = values(args);
+      return markdownCellWithCode(templateSpans(text(template, 'mdTemplate'), paramNames(params)).map((span) => ({ text: span.source, code: span.param !== null })));
+    },
+    /**
+     * A message template as runs to print, `{ source, param }`: `param` is the ViewParam of a
+     * placeholder of `params`, else null for literal source text (`{{#each (templateSpans message code.params)}}`).
+     */
+    templateSpans: (...args) => {
+      const [template, params] = values(args);
+      const byName = new Map((params as readonly ViewParam[]).map((p) => [p.name, p]));
+      return templateSpans(text(template, 'templateSpans'), new Set(byName.keys())).map((span) => ({ source: span.source, param: span.param === null ? null : byName.get(span.param) }));
+    },
+    /** A template filled with the examples of `params`, as an example response would say it. */
+    fillExample: (...args) => {
+      const [template, params] = values(args);
+      return viewTemplate(text(template, 'fillExample'), params as readonly ViewParam[]).example;
+    },
     /** Text safe inside an HTML comment in Markdown. */
     mdComment: (...args) => markdownComment(text(values(args)[0], 'mdComment')),
     /** Text for HTML element content: shown as itself, never read as markup. */
@@ -72,6 +93,25 @@ export function templateHelpers(): Record<string, Helper> {
     and: (...args) => values(args).every(Boolean),
     or: (...args) => values(args).some(Boolean),
     not: (...args) => !values(args)[0],
+    /** A code's own translations: its `localized` texts for the locales after the default (which comes first) that it translates itself. */
+    translations: (...args) => (values(args)[0] as ReadonlyArray<{ translated: boolean }>).filter((entry, i) => i > 0 && entry.translated),
+    /** How many items a list has (0 is false in `#if`). */
+    size: (...args) => (values(args)[0] as unknown[]).length,
+    /** Whether any item of a list has a truthy value at a property path: `{{#if (any codes "hasParams")}}`. */
+    any: (...args) => {
+      const [list, path] = values(args);
+      return (list as unknown[]).some((item) => Boolean(pick(item, path)));
+    },
+    /** The items of a list with a truthy value at a property path: `{{#each (filter codes "hasParams")}}`. */
+    filter: (...args) => {
+      const [list, path] = values(args);
+      return (list as unknown[]).filter((item) => Boolean(pick(item, path)));
+    },
+    /** The items of a list without a truthy value at a property path. */
+    reject: (...args) => {
+      const [list, path] = values(args);
+      return (list as unknown[]).filter((item) => !pick(item, path));
+    },
     join: (...args) => {
       const [list, separator] = values(args);
       return (list as unknown[]).map(String).join(typeof separator === 'string' ? separator : ', ');
@@ -137,6 +177,10 @@ function deprecationNote(deprecation: Deprecation | undefined): string {
 function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.?!]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+function paramNames(params: unknown): ReadonlySet<string> {
+  return new Set((params as readonly ViewParam[]).map((p) => p.name));
 }
 
 function pick(item: unknown, path: unknown): unknown {

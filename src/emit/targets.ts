@@ -44,7 +44,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'openapi',
-    description: 'OpenAPI components: the ErrorCode enum, the error body schema (or RFC 9457 problem details), a response per error status with an example per code',
+    description: 'OpenAPI components: the ErrorCode enum, the error body schema (or RFC 9457 problem details), a response per error status with an example per code and per translation, message parameters typed per code',
     defaultOutput: (options) => `openapi/errors.${options['format'] === 'json' ? 'json' : 'yaml'}`,
     options: {
       version: { default: '3.1', values: ['3.1', '3.0'], description: 'OpenAPI version: 3.1.0 or 3.0.3' },
@@ -91,13 +91,13 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'json',
-    description: 'the catalog as plain JSON (groups, then codes with statuses, message, solution, group), for runtime and docs consumers in any language',
+    description: 'the catalog as plain JSON (locales, groups, then codes with statuses, message, solution, group, parameters and texts per locale), for runtime and docs consumers in any language',
     defaultOutput: () => 'json/errors.json',
     options: {},
   },
   {
     name: 'docs',
-    description: 'a Markdown page, one table per group in the source column order, an anchor per code; `errgen import` reads it back into the same catalog',
+    description: 'a Markdown page, one table per group in the source column order, an anchor per code, placeholders marked, parameters listed, a table per translation; `errgen import` reads it back into the same catalog',
     defaultOutput: () => 'docs/error-codes.md',
     options: {
       title: { default: 'Error codes', description: 'the page title' },
@@ -105,7 +105,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'html',
-    description: 'one self-contained HTML page: a table per group, live search, a status-class filter, a link per code (the same anchors as the Markdown page), light and dark themes, phone and print layouts',
+    description: 'one self-contained HTML page: a table per group, live search, a status-class filter, a link per code (the same anchors as the Markdown page), placeholders marked, a language switcher, light and dark themes, phone and print layouts',
     defaultOutput: () => 'docs/error-codes.html',
     options: {
       title: { default: 'Error codes', description: 'the page title' },
@@ -139,7 +139,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'jsonschema',
-    description: 'a JSON Schema (2020-12) of the error body, with the codes as constants and a definition per error status that narrows the code, for validators outside OpenAPI',
+    description: 'a JSON Schema (2020-12) of the error body, with the codes as constants, message parameters typed per code, and a definition per error status that narrows the code, for validators outside OpenAPI',
     defaultOutput: () => 'jsonschema/error.schema.json',
     options: {},
   },

@@ -11,7 +11,34 @@
  * a list item after its marker). A newline becomes `<br>`; nothing in `text` is read as markup.
  */
 export function markdownCell(text: string): string {
-  return escapeBlockStart(text.split('\n').map(escapeLine).join('<br>'));
+  return markdownCellWithCode([{ text, code: false }]);
+}
+
+/**
+ * Like markdownCell, with some runs written as code spans (a message's placeholders, `{name}`): the
+ * cell reads back as the runs' text joined, since errgen import keeps a code span's text. A code run
+ * must not hold a backtick, a pipe or a line break; runs next to each other share one span (two
+ * spans side by side would read as one longer backtick string).
+ */
+export function markdownCellWithCode(runs: ReadonlyArray<{ readonly text: string; readonly code: boolean }>): string {
+  const chars: string[] = [];
+  const code: boolean[] = [];
+  for (const run of runs) {
+    if (run.code && /[`|\n\r]/.test(run.text)) throw new Error(`cannot write ${JSON.stringify(run.text)} as a Markdown code span`);
+    for (const char of run.text) {
+      chars.push(char);
+      code.push(run.code);
+    }
+  }
+  const lines: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= chars.length; i++) {
+    if (i === chars.length || (chars[i] === '\n' && !code[i])) {
+      lines.push(escapeLine(chars.slice(start, i), code.slice(start, i)));
+      start = i + 1;
+    }
+  }
+  return escapeBlockStart(lines.join('<br>'));
 }
 
 /**
@@ -49,9 +76,19 @@ const references: Readonly<Record<string, string>> = {
 
 const wordChar = /[\p{L}\p{N}]/u;
 
-function escapeLine(line: string): string {
-  const chars = Array.from(line);
-  return chars.map((char, i) => escapeChar(char, chars, i)).join('');
+/** One line's characters escaped; runs flagged as code are written as code spans, as they are. */
+function escapeLine(chars: readonly string[], code: readonly boolean[]): string {
+  let out = '';
+  chars.forEach((char, i) => {
+    if (!code[i]) {
+      out += escapeChar(char, chars, i);
+      return;
+    }
+    if (!code[i - 1]) out += '`';
+    out += char;
+    if (!code[i + 1]) out += '`';
+  });
+  return out;
 }
 
 function escapeChar(char: string, chars: readonly string[], i: number): string {

@@ -6,6 +6,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errgen, repoRoot, tempDir } from '../helpers/cli.js';
 import { evolvedCatalog, expectedFrom, hostileCatalog, seedCatalog } from './harness.js';
+import { messagesCatalog } from './messages-harness.js';
 
 /**
  * The HTML page proven in a real browser: Debian's Chromium, driven by playwright-core, with every
@@ -244,6 +245,95 @@ describe('the html page of the seed catalog', () => {
   });
 });
 
+describe('the html page of the seed catalog, in its languages', () => {
+  const dir = tempDir();
+  const pages = generatePages(dir, readFileSync(seedCatalog, 'utf8'));
+  const cell = (page: Page, anchor: string, field: string) => page.locator(`#${anchor} td[data-field="${field}"]`);
+
+  it('marks placeholders and lists each code\'s parameters, with type and description', async () => {
+    const page = await open(pages.html);
+    const message = cell(page, 'argument-wrong-format', 'message');
+    expect(await message.textContent()).toBe('Type of parameter {argument} shall be of a {format}');
+    expect(await message.locator('var.param').allTextContents()).toEqual(['{argument}', '{format}']);
+    expect(await message.locator('var.param').first().getAttribute('title')).toBe('string: The name of the request parameter');
+    expect(await cell(page, 'out-of-range', 'message').locator('var').count()).toBe(0);
+    // A Parameters column, in both groups (each has codes with parameters).
+    expect(await page.locator('thead th[scope="col"]:text-is("Parameters")').count()).toBe(2);
+    expect(await page.locator('#argument-wrong-format td.params li').allTextContents()).toEqual([
+      '{argument} string The name of the request parameter',
+      '{format} string The format the value must have',
+    ]);
+    expect(await page.locator('#out-of-range td.params').textContent()).toBe('');
+    await page.close();
+  });
+
+  it('switches messages and solutions to zh-CN in the page, marks placeholders there too, and back', async () => {
+    const page = await open(pages.html);
+    const select = page.locator('#locale_select');
+    expect(await select.inputValue()).toBe('en');
+    expect(await select.locator('option').evaluateAll((options) => options.map((o) => o.getAttribute('value')))).toEqual(['en', 'zh-CN']);
+    await select.selectOption('zh-CN');
+    expect(await cell(page, 'not-found', 'message').textContent()).toBe('找不到资源');
+    expect(await cell(page, 'not-found', 'message').getAttribute('lang')).toBe('zh-CN');
+    expect(await cell(page, 'not-found', 'solution').textContent()).toBe('请检查访问信息');
+    const translatedMessage = cell(page, 'argument-not-support', 'message');
+    expect(await translatedMessage.textContent()).toBe('不支持参数 {argument}');
+    expect(await translatedMessage.locator('var.param').allTextContents()).toEqual(['{argument}']);
+    // A code without a zh-CN text keeps its English one, and says nothing about a language.
+    expect(await cell(page, 'argument-wrong-format', 'message').textContent()).toBe('Type of parameter {argument} shall be of a {format}');
+    expect(await cell(page, 'argument-wrong-format', 'message').getAttribute('lang')).toBeNull();
+    // A translation not yet reviewed is flagged.
+    expect(await page.locator('tr.unreviewed').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')))).toEqual(['RATE_LIMIT_EXCEEDED']);
+    // The search looks at what is shown.
+    await search(page, '找不到');
+    expect(await visibleCodes(page)).toEqual(['NOT_FOUND']);
+    await search(page, '');
+    await page.screenshot({ path: join(artifacts, 'html-zh-CN.png'), fullPage: true });
+    await select.selectOption('en');
+    expect(await cell(page, 'not-found', 'message').textContent()).toBe('resource cannot be found');
+    expect(await cell(page, 'argument-not-support', 'message').locator('var.param').allTextContents()).toEqual(['{argument}']);
+    expect(await page.locator('tr.unreviewed').count()).toBe(0);
+    await search(page, '找不到');
+    expect(await visibleRows(page)).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the html page of the messages catalog', () => {
+  const dir = tempDir();
+  const pages = generatePages(dir, messagesCatalog);
+  const message = (page: Page, anchor: string) => page.locator(`#${anchor} td[data-field="message"]`);
+
+  it('follows each locale\'s fallback chain: zh-HK shows zh-TW\'s text, marked as not reviewed', async () => {
+    const page = await open(pages.html);
+    const select = page.locator('#locale_select');
+    expect(await select.locator('option').evaluateAll((options) => options.map((o) => o.getAttribute('value')))).toEqual(['en', 'de', 'zh-CN', 'zh-TW', 'zh-HK']);
+    await select.selectOption('zh-HK');
+    expect(await message(page, 'not-found').textContent()).toBe('找不到資源「{resource}」（編號 {id}）');
+    expect(await message(page, 'not-found').getAttribute('lang')).toBe('zh-TW');
+    expect(await page.locator('#not-found.unreviewed').count()).toBe(1);
+    expect(await message(page, 'plain').textContent()).toBe('没有占位符');
+    expect(await message(page, 'quota').textContent()).toBe('Used {ratio} of {{quota}}; strict={strict}');
+    await select.selectOption('de');
+    expect(await message(page, 'quota').textContent()).toBe('{ratio} von {{quota}} verbraucht; strikt={strict}');
+    expect(await message(page, 'quota').locator('var.param').allTextContents()).toEqual(['{ratio}', '{strict}']);
+    expect(await page.locator('#quota td[data-field="solution"]').textContent()).toBe('{seconds} s warten');
+    expect(await message(page, 'plain').textContent()).toBe('No placeholders here');
+    expect(await page.locator('.unreviewed').count()).toBe(0);
+    await page.close();
+  });
+
+  it('keeps hostile text as text, and literal braces unmarked', async () => {
+    const page = await open(pages.html);
+    const escapes = message(page, 'escapes');
+    expect(await escapes.textContent()).toBe('Line\nbreak {value} tab\tend \u2028 */ --> </script> \\ "q" \'a\' ${{x}} %s %d');
+    expect(await escapes.locator('var.param').allTextContents()).toEqual(['{value}']);
+    expect(await page.locator('#escapes td[data-field="solution"] var').count()).toBe(0);
+    expect(await page.locator('#keywords td.params var.param').allTextContents()).toEqual(['{type}', '{class}', '{locale}', '{func}', '{self}', '{default}', '{params}', '{string}']);
+    await page.close();
+  });
+});
+
 describe('the no-network guard', () => {
   it('catches a page that asks for anything but itself', async () => {
     const dir = tempDir();
@@ -274,8 +364,12 @@ describe('the html page of the hostile catalog', () => {
     expect(await page.locator('section.group h2').first().textContent()).toBe('Quotes "and" <HTML> & {{braces}}');
     expect(await page.locator('script').count()).toBe(2);
     const tags = await page.evaluate<string[]>("[...new Set([...document.querySelectorAll('tbody *')].map((e) => e.localName))].sort()");
-    expect(tags).toEqual(['a', 'code', 'span', 'td', 'th', 'tr']);
-    expect(await page.locator('td.text *').count()).toBe(0);
+    expect(tags).toEqual(['a', 'code', 'li', 'span', 'td', 'th', 'tr', 'ul', 'var']);
+    // The only elements in text cells mark the placeholders, {raw} in `{{{raw}}}` and {injected} in `${injected}`; `{{name}}` and `{0}` are text.
+    expect(await page.locator('td.text *').evaluateAll((elements) => elements.map((e) => e.outerHTML))).toEqual([
+      '<var class="param" title="string">{raw}</var>',
+      '<var class="param" title="string">{injected}</var>',
+    ]);
     await page.screenshot({ path: join(artifacts, 'html-hostile.png'), fullPage: true });
     await page.close();
   });

@@ -1,13 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConfig, lintFromString } from '@redocly/openapi-core';
-import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDocument, parse as parseYaml } from 'yaml';
 import { errgen, repoRoot } from '../helpers/cli.js';
 import { expectedGrpc } from './grpc-expected.js';
 import { hostileCatalog, runTool, seedCatalog } from './harness.js';
+import { load, narrowings, problems, type OpenApi, type Response } from './openapi-document.js';
+import { exampleValues, filled, ownTranslations, paramsOf, type Row, rowsOf } from './openapi-expected.js';
 
 /**
  * The openapi target, proven by established tools: the official OpenAPI JSON Schemas
@@ -55,14 +54,6 @@ const catalogs = {
   lifecycle: lifecycleCatalog,
 };
 
-interface Row {
-  code: string;
-  status: number;
-  message: string;
-  solution: string;
-  deprecated?: unknown;
-}
-const rowsOf = (catalogText: string): Row[] => (parseYaml(catalogText) as { groups: Array<{ codes: Row[] }> }).groups.flatMap((g) => g.codes);
 const distinct = <T>(list: readonly T[]): T[] => [...new Set(list)];
 
 const tempDirs: string[] = [];
@@ -86,52 +77,9 @@ function generate(catalogText: string): string {
   return join(dir, 'out');
 }
 
-/** Parses a generated file strictly: a YAML warning or error fails. */
-function load(path: string): OpenApi {
-  const text = readFileSync(path, 'utf8');
-  if (path.endsWith('.json')) return JSON.parse(text) as OpenApi;
-  const doc = parseDocument(text, { uniqueKeys: true });
-  expect([...doc.errors, ...doc.warnings].map(String)).toStrictEqual([]);
-  return doc.toJS() as OpenApi;
-}
-
-interface OpenApi {
-  openapi: string;
-  components: {
-    schemas: {
-      ErrorCode: { enum: string[]; 'x-enum-varnames': string[]; 'x-enum-descriptions': string[]; 'x-enum-grpc-statuses': string[] };
-      Problem?: { required: string[]; properties: Record<string, unknown> };
-    };
-    responses: Record<string, Response>;
-  };
-}
-interface Media {
-  schema: { allOf: [unknown, { properties: { code: { enum: string[] }; status?: { enum: number[] } } }] };
-  examples: Record<string, { summary: string; description?: string; 'x-grpc-status': string; value: Record<string, string | number> }>;
-}
-interface Response {
-  description: string;
-  content: { 'application/json': Media; 'application/problem+json': Media };
-}
-
-/** Redocly rules that check meaning, not style: structure, references, examples against schemas. */
-const lintRules = {
-  struct: 'error',
-  'no-unresolved-refs': 'error',
-  'no-invalid-media-type-examples': 'error',
-  'no-enum-type-mismatch': 'error',
-  'no-identical-paths': 'error',
-  'spec-components-invalid-map-name': 'error',
-} as const;
-
-async function problems(path: string): Promise<string[]> {
-  const text = readFileSync(path, 'utf8');
-  const validator = new Validator();
-  const result = await validator.validate(text);
-  const schemaErrors = result.valid ? [] : [JSON.stringify(result.errors)];
-  const config = await createConfig({ rules: lintRules });
-  const lint = await lintFromString({ source: text, absoluteRef: path, config });
-  return [...schemaErrors, ...lint.map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? '?'}`)];
+/** The example keys a response must have: each listed row's code, then "CODE (locale)" per own translation. */
+function exampleKeys(catalogText: string, listed: readonly Row[], firstRow: (code: string) => Row): string[] {
+  return listed.flatMap((row) => [row.code, ...ownTranslations(catalogText, firstRow(row.code)).map((tag) => `${row.code} (${tag})`)]);
 }
 
 function responseFor(document: OpenApi, status: number): [string, Response] | undefined {
@@ -176,13 +124,17 @@ describe.each(Object.entries(catalogs))('openapi target, %s catalog', (_name, ca
       const [, response] = responseFor(document, status)!;
       const media = response.content['application/json'];
       const listed = rows.filter((r) => r.status === status);
-      // The enum keeps ErrorCode's order; the examples follow the catalog's rows.
-      expect(media.schema.allOf[1].properties.code.enum).toStrictEqual(codes.filter((code) => listed.some((r) => r.code === code)));
-      expect(Object.keys(media.examples)).toStrictEqual(listed.map((r) => r.code));
+      // The codes with parameters come first, one narrowing each; the rest keep ErrorCode's order. The examples follow the catalog's rows.
+      const carried = codes.filter((code) => listed.some((r) => r.code === code));
+      const withParams = carried.filter((code) => paramsOf(firstRow(code)).length > 0);
+      expect(narrowings(media).flatMap((n) => n.properties.code.enum)).toStrictEqual([...withParams, ...carried.filter((code) => !withParams.includes(code))]);
+      expect(Object.keys(media.examples)).toStrictEqual(exampleKeys(catalogText, listed, firstRow));
       for (const row of listed) {
         const example = media.examples[row.code]!;
-        expect(example.summary).toBe(row.message);
-        expect(example.value).toStrictEqual({ code: row.code, message: row.message, ...(row.solution ? { solution: row.solution } : {}) });
+        const first = firstRow(row.code);
+        const params = paramsOf(first).length ? { params: exampleValues(first) } : {};
+        expect(example.summary).toBe(filled(row.message, first));
+        expect(example.value).toStrictEqual({ code: row.code, message: filled(row.message, first), ...(row.solution ? { solution: filled(row.solution, first) } : {}), ...params });
         expect(example.description === undefined).toBe(!row.deprecated);
       }
     }
@@ -195,7 +147,7 @@ describe.each(Object.entries(catalogs))('openapi target, %s catalog', (_name, ca
       expect(document.components.schemas.ErrorCode['x-enum-grpc-statuses']).toStrictEqual(codes.map((code) => grpc.get(code)));
       for (const response of Object.values(document.components.responses)) {
         const media = response.content['application/json'] ?? response.content['application/problem+json'];
-        for (const [code, example] of Object.entries(media.examples)) expect(example['x-grpc-status']).toBe(grpc.get(code));
+        for (const example of Object.values(media.examples)) expect(example['x-grpc-status']).toBe(grpc.get(String(example.value['code'])));
       }
     }
   });
@@ -209,24 +161,27 @@ describe.each(Object.entries(catalogs))('openapi target, %s catalog', (_name, ca
     const document = load(join(out, 'problem/3.1/errors.yaml'));
     expect(Object.keys(document.components.schemas)).toStrictEqual(['ErrorCode', 'Problem']);
     expect(document.components.schemas.Problem!.required).toStrictEqual(['type', 'title', 'status', 'code']);
-    expect(Object.keys(document.components.schemas.Problem!.properties)).toStrictEqual(['type', 'title', 'status', 'detail', 'instance', 'code', 'solution']);
+    const hasParams = rows.some((r) => paramsOf(r).length > 0);
+    expect(Object.keys(document.components.schemas.Problem!.properties)).toStrictEqual(['type', 'title', 'status', 'detail', 'instance', 'code', 'solution', ...(hasParams ? ['params'] : [])]);
     const anchors = new Map<string, string>();
     for (const status of distinct(rows.map((r) => r.status)).filter((s) => s >= 400)) {
       const [, response] = responseFor(document, status)!;
       expect(Object.keys(response.content)).toStrictEqual(['application/problem+json']);
       const media = response.content['application/problem+json'];
-      expect(media.schema.allOf[1].properties.status!.enum).toStrictEqual([status]);
+      for (const narrowing of narrowings(media)) expect(narrowing.properties.status!.enum).toStrictEqual([status]);
       const listed = rows.filter((r) => r.status === status);
-      expect(Object.keys(media.examples)).toStrictEqual(listed.map((r) => r.code));
+      expect(Object.keys(media.examples)).toStrictEqual(exampleKeys(catalogText, listed, firstRow));
       for (const row of listed) {
         const { type, ...rest } = media.examples[row.code]!.value;
         const first = firstRow(row.code);
+        const detail = filled(row.message, first);
         expect(rest).toStrictEqual({
           title: first.message,
           status,
-          ...(row.message === first.message ? {} : { detail: row.message }),
+          ...(detail === first.message ? {} : { detail }),
           code: row.code,
-          ...(row.solution ? { solution: row.solution } : {}),
+          ...(row.solution ? { solution: filled(row.solution, first) } : {}),
+          ...(paramsOf(first).length ? { params: exampleValues(first) } : {}),
         });
         // One stable type per code, whichever status carries it: the docs page's anchor for the code.
         expect(type).toMatch(/^https:\/\/api\.example\.com\/docs\/error-codes\.html#[a-z0-9-]+$/);
