@@ -32,7 +32,7 @@ describe('errgen generate: your own templates', () => {
       'package com.acme',
       '',
       'enum class ErrorCode(val status: Int) {',
-      '    ARGUMENT_NOT_SUPPORT(400), // The parameter argument is not supported',
+      '    ARGUMENT_NOT_SUPPORT(400), // The parameter {argument} is not supported',
     ]);
     expect(kotlin.match(/^ {4}[A-Z_]+\(\d+\),/gm)).toHaveLength(62);
   });
