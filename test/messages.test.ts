@@ -131,4 +131,13 @@ describe('generate with placeholders', () => {
     expect(result.stderr).toContain('errors.yaml:4:9: error: CLASH: placeholders {user_id} and {userId} both become the ts parameter userID');
     expect(result.stderr).toContain('Rename one of the placeholders');
   });
+
+  it('refuses two codes with placeholders whose Java formatters would share a name', () => {
+    const dir = tempDir();
+    const code = (name: string) => [`      - code: ${name}`, '        status: 400', "        message: 'Bad {x}'", "        solution: ''"];
+    writeFileSync(join(dir, 'errors.yaml'), ['groups:', '  - title: G', '    codes:', ...code('A_B1'), ...code('A_B_1'), ''].join('\n'));
+    const result = errgen(['generate', '--catalog', 'errors.yaml', '--out-dir', 'out'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('errors.yaml:8:9: error: codes "A_B1" and "A_B_1" both get the Java formatter aB1Message');
+  });
 });

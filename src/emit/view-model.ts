@@ -160,6 +160,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
 
   for (const language of input.languages) nameAll(language, [...codes.values()], diagnostics);
   for (const known of codes.values()) checkParamNames(known.code, () => known.at, diagnostics);
+  checkJavaFormatterNames([...codes.values()], diagnostics);
   assignAnchors([...codes.values()].map((c) => c.code), input.catalog.groups.map((g) => g.title));
   const all = [...codes.values()].map((c) => c.code);
   const byStatus = new Map<number, ViewCode[]>();
@@ -276,6 +277,31 @@ function checkParamNames(code: ViewCode, at: () => Location, diagnostics: Diagno
       });
       return;
     }
+  }
+}
+
+/**
+ * Java names a code's formatter methods after its constant in camel case (`NOT_FOUND` →
+ * `notFoundMessage`); constants that differ only in underscores (`A_B1`, `A_B_1`) would share one.
+ */
+function checkJavaFormatterNames(codes: ReadonlyArray<{ code: ViewCode; at: Location }>, diagnostics: Diagnostic[]): void {
+  const taken = new Map<string, { code: string; at: Location }>();
+  for (const known of codes) {
+    const constant = known.code.names['java'];
+    if (!known.code.hasParams || constant === undefined) continue;
+    const method = toCase(constant, 'camel');
+    const clash = taken.get(method);
+    if (!clash) {
+      taken.set(method, { code: known.code.code, get at() { return known.at; } });
+      continue;
+    }
+    diagnostics.push({
+      severity: 'error',
+      at: known.at,
+      related: [clash.at],
+      message: `codes "${clash.code}" and "${known.code.code}" both get the Java formatter ${method}Message`,
+      hint: 'Give one of them another Java name under `names: { java: ... }` in the catalog.',
+    });
   }
 }
 
