@@ -13,13 +13,6 @@ import { type MessageCase, messageCases, messagesCatalog, paramOrder, requestedL
  * solution, and wrong calls fail mypy.
  */
 
-/**
- * The shared catalog with ESCAPES' `${x}` written `${{x}}`. As the harness has it, `{x}` is a
- * placeholder, so the code takes a parameter `x` that paramOrder and the expected strings leave out.
- * A no-op once the harness is fixed.
- */
-const catalog = messagesCatalog.replace("'a' ${x}", "'a' ${{x}}");
-
 /** Numbers JavaScript writes in every layout it has: exponents both ways, -0, the extremes. */
 const edgeNumbers = [1e21, 1.5e300, 1e-7, 0.000001, -0, 5e-324, 123456789012345680000, 2 ** 53, 1 / 3, Number.NaN, Infinity, -Infinity];
 
@@ -66,7 +59,7 @@ describe('python target: typed message formatters', () => {
   const cases = messageCases();
 
   beforeAll(() => {
-    pkg = dirname(generateInto(dir, catalog, 'python', { module: 'error_codes', typeName: 'ErrorCode' }));
+    pkg = dirname(generateInto(dir, messagesCatalog, 'python', { module: 'error_codes', typeName: 'ErrorCode' }));
   });
 
   it('takes exactly each code’s parameters, typed, in order, with the locale by keyword', () => {
