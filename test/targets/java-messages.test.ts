@@ -6,6 +6,7 @@ import { java } from '../../src/lang/java.js';
 import { errgen, tempDir } from '../helpers/cli.js';
 import { expectedFrom, hostileCatalog, runTool } from './harness.js';
 import { fillReference, type MessageCase, messageCases, messagesCatalog, paramOrder, printed, type Value } from './messages-harness.js';
+import { javaJsonMethod } from './toolchains.js';
 
 /** The typed methods' stem per code (`notFoundMessage`): written out, so a naming change shows here. */
 const stems: Readonly<Record<string, string>> = { NOT_FOUND: 'notFound', QUOTA: 'quota', KEYWORDS: 'keywords', ESCAPES: 'escapes', PLAIN: 'plain' };
@@ -26,22 +27,8 @@ function calls(c: MessageCase): [string, string] {
   return [`ErrorCode.${stem}Message(${args})`, `ErrorCode.${stem}Solution(${args})`];
 }
 
-/** JSON of a string with everything outside printable ASCII escaped, so no console encoding is in play. */
-const jsonMethod = `
-    static String json(String s) {
-        StringBuilder out = new StringBuilder("\\"");
-        for (char ch : s.toCharArray()) {
-            if (ch == '"' || ch == '\\\\') {
-                out.append('\\\\').append(ch);
-            } else if (ch < 0x20 || ch > 0x7e) {
-                out.append(String.format("\\\\u%04x", (int) ch));
-            } else {
-                out.append(ch);
-            }
-        }
-        return out.append('"').toString();
-    }
-
+/** The driver programs' helpers: JSON of a string, a message and solution pair, a locale from a tag. */
+const driverMethods = `${javaJsonMethod}
     static String pair(String message, String solution) {
         return "[" + json(message) + "," + json(solution) + "]";
     }
@@ -72,7 +59,7 @@ ${cases.map((c) => `        cases.add(pair(${calls(c).join(', ')}));`).join('\n'
         preview.add(json(ErrorCode.NOT_FOUND.message(null)));
         System.out.println("{\\"cases\\":" + cases + ",\\"locales\\":" + locales + ",\\"preview\\":" + preview + "}");
     }
-${jsonMethod}}
+${driverMethods}}
 `;
 
 /** What a Java program sees of a requested locale in the bundles: ResourceBundle's own candidate list, not errgen's matching. */
@@ -116,7 +103,7 @@ ${cases
         String grouped = format("en", "QUOTA.solution", 1.5, true, 86400L);
         System.out.println("{\\"cases\\":" + cases + ",\\"grouped\\":" + json(grouped) + "}");
     }
-${jsonMethod}}
+${driverMethods}}
 `;
 
 /** Writes the catalog and a config with the given targets into `dir`, runs the CLI, returns the files it wrote. */
@@ -301,7 +288,7 @@ public final class Props {
 ${formats.join('\n')}
         System.out.println("{\\"keys\\":" + keys + ",\\"texts\\":" + out + "}");
     }
-${jsonMethod}}
+${driverMethods}}
 `,
     );
     javac(dir, ['Props.java']);

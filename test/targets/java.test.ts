@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { expectedGrpc, grpcExtras, grpcNumbers } from './grpc-expected.js';
 import { canonicalOf, evolvedCatalog, type Expected, expectedFrom, generateInto, hostileCatalog, probesFor, runTool, seedCatalog } from './harness.js';
+import { javaJsonMethod } from './toolchains.js';
 
 /**
  * Prints everything the generated enum knows, and what fromCode makes of each probe line on stdin,
@@ -40,20 +41,7 @@ public final class Main {
         System.out.println("{\\"codes\\":" + codes + ",\\"parsed\\":" + parsed + ",\\"null\\":" + ${typeName}.fromCode(null).isPresent() + "}");
     }
 
-    private static String json(String s) {
-        StringBuilder out = new StringBuilder("\\"");
-        for (char ch : s.toCharArray()) {
-            if (ch == '"' || ch == '\\\\') {
-                out.append('\\\\').append(ch);
-            } else if (ch < 0x20 || ch > 0x7e) {
-                out.append(String.format("\\\\u%04x", (int) ch));
-            } else {
-                out.append(ch);
-            }
-        }
-        return out.append('"').toString();
-    }
-}
+    private ${javaJsonMethod}}
 `;
 
 interface Dump {

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { seedCatalog } from './harness.js';
+
 /**
  * The shared proof for message formatters in every target language: one catalog with typed
  * placeholders, literal braces, keyword-named parameters, translations with a fallback chain and
@@ -167,4 +171,32 @@ export function messageCases(): MessageCase[] {
     }
   }
   return cases;
+}
+
+interface SeedEntry {
+  code: string;
+  message: string;
+  solution: string;
+  messages?: Record<string, { message: string; solution: string }>;
+}
+
+/**
+ * What each language's seed test must print for the same five formatter calls, read from the
+ * committed catalog: ARGUMENT_NOT_SUPPORT("page_size") message in zh-CN, its solution in zh_cn, its
+ * message in the default locale; ARGUMENT_WRONG_FORMAT("page_size", "an integer") in zh-CN (not
+ * translated: English); NOT_FOUND in zh-Hans-CN (no match at any level: the default locale).
+ */
+export function seedFormatterExpectations(): string[] {
+  const entries = (parse(readFileSync(seedCatalog, 'utf8')) as { groups: Array<{ codes: SeedEntry[] }> }).groups.flatMap((g) => g.codes);
+  const entry = (code: string) => entries.find((e) => e.code === code) as SeedEntry;
+  const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] as string);
+  const zh = entry('ARGUMENT_NOT_SUPPORT').messages?.['zh-CN'] as { message: string; solution: string };
+  if (zh.message !== '不支持参数 {argument}') throw new Error(`the seed's zh-CN ARGUMENT_NOT_SUPPORT changed: ${zh.message}`);
+  return [
+    fill(zh.message, { argument: 'page_size' }),
+    zh.solution,
+    fill(entry('ARGUMENT_NOT_SUPPORT').message, { argument: 'page_size' }),
+    fill(entry('ARGUMENT_WRONG_FORMAT').message, { argument: 'page_size', format: 'an integer' }),
+    entry('NOT_FOUND').message,
+  ];
 }

@@ -2,10 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { tempDir } from '../helpers/cli.js';
 import { generateInto, runTool, seedCatalog } from './harness.js';
-import { type MessageCase, messageCases, messagesCatalog, paramOrder, requestedLocales, type Value } from './messages-harness.js';
+import { type MessageCase, messageCases, messagesCatalog, paramOrder, requestedLocales, seedFormatterExpectations, type Value } from './messages-harness.js';
 
 /**
  * The python target's message formatters, proven on the shared messages catalog: the module and a
@@ -146,26 +145,6 @@ print(json.dumps([
 `,
     );
     runTool('mypy', [...mypy, 'error_codes.py', 'seed.py'], { cwd: pkg, env: env(dir) });
-    const entries = (parse(readFileSync(seedCatalog, 'utf8')) as { groups: Array<{ codes: SeedEntry[] }> }).groups.flatMap((g) => g.codes);
-    const entry = (code: string) => entries.find((e) => e.code === code)!;
-    const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => values[name]!);
-    const zh = entry('ARGUMENT_NOT_SUPPORT').messages!['zh-CN']!;
-    expect(JSON.parse(runTool('python3', ['seed.py'], { cwd: pkg, env: env(dir) }))).toStrictEqual([
-      fill(zh.message, { argument: 'page_size' }),
-      zh.solution,
-      fill(entry('ARGUMENT_NOT_SUPPORT').message, { argument: 'page_size' }),
-      // ARGUMENT_WRONG_FORMAT has no zh-CN translation: English.
-      fill(entry('ARGUMENT_WRONG_FORMAT').message, { argument: 'page_size', format: 'an integer' }),
-      // zh-Hans-CN has no match, nor has zh-Hans or zh: the default locale.
-      entry('NOT_FOUND').message,
-    ]);
-    expect(zh.message).toBe('不支持参数 {argument}');
+    expect(JSON.parse(runTool('python3', ['seed.py'], { cwd: pkg, env: env(dir) }))).toStrictEqual(seedFormatterExpectations());
   }, toolchainTimeout);
 });
-
-interface SeedEntry {
-  code: string;
-  message: string;
-  solution: string;
-  messages?: Record<string, { message: string; solution: string }>;
-}

@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { tempDir } from '../helpers/cli.js';
 import { generateInto, runTool, seedCatalog } from './harness.js';
-import { type MessageCase, messageCases, messagesCatalog, paramOrder, requestedLocales, type Value } from './messages-harness.js';
+import { type MessageCase, messageCases, messagesCatalog, paramOrder, requestedLocales, seedFormatterExpectations, type Value } from './messages-harness.js';
+import { rustJsonFn } from './toolchains.js';
 
 /**
  * The rust target's message formatters, proven on the shared messages catalog: the module is
@@ -65,21 +65,6 @@ function cargoBuild(crate: string, module: string, main: string, dir: string) {
   return result;
 }
 
-/** A JSON string writer for the driver programs, std only. */
-const jsonFn = `fn json(s: &str) -> String {
-    let mut out = String::from("\\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\\\\""),
-            '\\\\' => out.push_str("\\\\\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}`;
-
 describe('rust target: typed message formatters', () => {
   const dir = tempDir();
   let module = '';
@@ -113,7 +98,7 @@ describe('rust target: typed message formatters', () => {
 
 use error_codes::{messages, resolve_locale, ErrorCode, Message};
 
-${jsonFn}
+${rustJsonFn}
 
 fn pair(m: &dyn Message, locale: &str) -> String {
     format!("[{},{}]", json(&m.message(locale)), json(&m.solution(locale)))
@@ -200,7 +185,7 @@ describe('rust target on the seed catalog', () => {
 
 use error_codes::{messages, Message};
 
-${jsonFn}
+${rustJsonFn}
 
 fn main() {
     let support = messages::ArgumentNotSupport { argument: "page_size".to_owned() };
@@ -218,26 +203,6 @@ fn main() {
     const crate = join(dir, 'seed');
     const built = cargoBuild(crate, module, main, dir);
     expect(built.status, built.stderr).toBe(0);
-    const entries = (parse(readFileSync(seedCatalog, 'utf8')) as { groups: Array<{ codes: SeedEntry[] }> }).groups.flatMap((g) => g.codes);
-    const entry = (code: string) => entries.find((e) => e.code === code)!;
-    const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => values[name]!);
-    const zh = entry('ARGUMENT_NOT_SUPPORT').messages!['zh-CN']!;
-    expect(JSON.parse(runTool(join(dir, 'target', 'debug', 'messages'), [], { cwd: crate }))).toStrictEqual([
-      fill(zh.message, { argument: 'page_size' }),
-      zh.solution,
-      fill(entry('ARGUMENT_NOT_SUPPORT').message, { argument: 'page_size' }),
-      // ARGUMENT_WRONG_FORMAT has no zh-CN translation: English.
-      fill(entry('ARGUMENT_WRONG_FORMAT').message, { argument: 'page_size', format: 'an integer' }),
-      // zh-Hans-CN has no match, nor has zh-Hans or zh: the default locale.
-      entry('NOT_FOUND').message,
-    ]);
-    expect(zh.message).toBe('不支持参数 {argument}');
+    expect(JSON.parse(runTool(join(dir, 'target', 'debug', 'messages'), [], { cwd: crate }))).toStrictEqual(seedFormatterExpectations());
   }, toolchainTimeout);
 });
-
-interface SeedEntry {
-  code: string;
-  message: string;
-  solution: string;
-  messages?: Record<string, { message: string; solution: string }>;
-}

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { expectedGrpc, grpcExtras, grpcNumbers } from './grpc-expected.js';
 import { canonicalOf, codesByStatus, evolvedCatalog, type Expected, expectedFrom, generateInto, hostileCatalog, probesFor, runTool, seedCatalog } from './harness.js';
+import { rustJsonFn } from './toolchains.js';
 
 /**
  * Prints everything the generated module knows, and what it makes of the probes on stdin (one per
@@ -15,19 +16,7 @@ use std::io::Read;
 
 use ${module}::{${typeName}, Unknown${typeName}};
 
-fn json(s: &str) -> String {
-    let mut out = String::from("\\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\\\\""),
-            '\\\\' => out.push_str("\\\\\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+${rustJsonFn}
 
 fn list<T: std::fmt::Display>(items: impl Iterator<Item = T>) -> String {
     format!("[{}]", items.map(|i| i.to_string()).collect::<Vec<_>>().join(","))

@@ -3,8 +3,9 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { errgen, repoRoot, tempDir } from '../helpers/cli.js';
+import { errgen, tempDir } from '../helpers/cli.js';
 import { runTool, seedCatalog } from './harness.js';
+import { tsc, tsStrictFlags } from './toolchains.js';
 import { formatIcu } from './icu-reference.js';
 import { type MessageCase, messageCases, messagesCatalog, paramOrder, requestedLocales, type Value } from './messages-harness.js';
 
@@ -15,17 +16,6 @@ import { type MessageCase, messageCases, messagesCatalog, paramOrder, requestedL
  * each bundle's ICU patterns format to the same strings.
  */
 
-const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
-const strictFlags = [
-  '--strict',
-  '--noUncheckedIndexedAccess',
-  '--exactOptionalPropertyTypes',
-  '--isolatedModules',
-  '--noUnusedLocals',
-  '--noUnusedParameters',
-  '--noImplicitReturns',
-  '--noPropertyAccessFromIndexSignature',
-];
 const styles = ['enum', 'const'] as const;
 
 /** The enum member (or const key) of a harness code, as the naming engine writes it: `NOT_FOUND` → `NotFound`. */
@@ -75,8 +65,8 @@ describe('typescript target: typed message formatters', () => {
   });
 
   it('type-checks under the strictest flags in both styles, the const style also with --erasableSyntaxOnly', () => {
-    runTool(process.execPath, [tsc, ...strictFlags, '--noEmit', ...styles.map((style) => `${style}/error-codes.ts`)], { cwd: out });
-    runTool(process.execPath, [tsc, ...strictFlags, '--erasableSyntaxOnly', '--noEmit', 'const/error-codes.ts'], { cwd: out });
+    runTool(process.execPath, [tsc, ...tsStrictFlags, '--noEmit', ...styles.map((style) => `${style}/error-codes.ts`)], { cwd: out });
+    runTool(process.execPath, [tsc, ...tsStrictFlags, '--erasableSyntaxOnly', '--noEmit', 'const/error-codes.ts'], { cwd: out });
   });
 
   it('returns, compiled and run, exactly the expected message and solution for every case, in both styles', () => {
@@ -92,7 +82,7 @@ console.log(JSON.stringify({ results, resolved, withoutLocale, locales }));
 `;
     for (const style of styles) writeFileSync(join(out, style, 'driver.ts'), driver);
     writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
-    runTool(process.execPath, [tsc, ...strictFlags, '--module', 'nodenext', '--target', 'es2022', '--rootDir', '.', '--outDir', 'js', ...styles.map((s) => `${s}/driver.ts`)], { cwd: out });
+    runTool(process.execPath, [tsc, ...tsStrictFlags, '--module', 'nodenext', '--target', 'es2022', '--rootDir', '.', '--outDir', 'js', ...styles.map((s) => `${s}/driver.ts`)], { cwd: out });
     copyFileSync(join(out, 'package.json'), join(out, 'js/package.json'));
 
     const english = (code: string) => cases.find((c) => c.code === code && c.requested === 'en' && (code !== 'NOT_FOUND' || c.values['id'] === 42))!;
@@ -120,7 +110,7 @@ console.log(JSON.stringify({ results, resolved, withoutLocale, locales }));
     const header = 'import { ErrorCode, formatMessage, type ErrorCodeParams } from "./error-codes.js";';
     for (const style of styles) {
       writeFileSync(join(out, style, 'wrong.ts'), [header, ...wrong.map((w) => w.call)].join('\n') + '\n');
-      const errors = compileErrors([...strictFlags, '--noEmit', '--module', 'nodenext', '--target', 'es2022', `${style}/wrong.ts`], out);
+      const errors = compileErrors([...tsStrictFlags, '--noEmit', '--module', 'nodenext', '--target', 'es2022', `${style}/wrong.ts`], out);
       expect(errors.map(([line, code]) => [line, code])).toStrictEqual(wrong.map((w, i) => [i + 2, w.error]));
       errors.forEach(([, , text], i) => expect(text).toContain(wrong[i]!.says));
     }
@@ -166,7 +156,7 @@ console.log(JSON.stringify([
 `;
     for (const style of styles) writeFileSync(join(out, style, 'driver.ts'), driver);
     writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
-    runTool(process.execPath, [tsc, ...strictFlags, '--module', 'nodenext', '--target', 'es2022', '--rootDir', '.', '--outDir', 'js', ...styles.map((s) => `${s}/driver.ts`)], { cwd: out });
+    runTool(process.execPath, [tsc, ...tsStrictFlags, '--module', 'nodenext', '--target', 'es2022', '--rootDir', '.', '--outDir', 'js', ...styles.map((s) => `${s}/driver.ts`)], { cwd: out });
     copyFileSync(join(out, 'package.json'), join(out, 'js/package.json'));
 
     // The expected texts, read from the catalog independently of errgen.

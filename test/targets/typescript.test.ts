@@ -4,26 +4,16 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { errgen, repoRoot } from '../helpers/cli.js';
+import { errgen } from '../helpers/cli.js';
 import { expectedGrpc, grpcExtras, grpcNumbers } from './grpc-expected.js';
 import { hostileCatalog, runTool, seedCatalog } from './harness.js';
+import { tsc, tsStrictFlags } from './toolchains.js';
 
 /**
  * The typescript target, proven by the real compiler: generated code type-checks under the strictest
  * flags in both styles, and a program compiled against it prints back the catalog byte for byte.
  */
 
-const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
-const strictFlags = [
-  '--strict',
-  '--noUncheckedIndexedAccess',
-  '--exactOptionalPropertyTypes',
-  '--isolatedModules',
-  '--noUnusedLocals',
-  '--noUnusedParameters',
-  '--noImplicitReturns',
-  '--noPropertyAccessFromIndexSignature',
-];
 const styles = ['enum', 'const'] as const;
 
 /** Codes with aliases and deprecations, which neither the seed nor the hostile fixture has. */
@@ -156,15 +146,15 @@ describe.each(Object.entries(catalogs))('typescript target, %s catalog', (name, 
   });
 
   it('type-checks under the strictest flags in both styles, the const style also with --erasableSyntaxOnly', () => {
-    runTool(process.execPath, [tsc, ...strictFlags, '--noEmit', ...styles.map((style) => `${style}/error-codes.ts`)], { cwd: out });
-    runTool(process.execPath, [tsc, ...strictFlags, '--erasableSyntaxOnly', '--noEmit', 'const/error-codes.ts'], { cwd: out });
+    runTool(process.execPath, [tsc, ...tsStrictFlags, '--noEmit', ...styles.map((style) => `${style}/error-codes.ts`)], { cwd: out });
+    runTool(process.execPath, [tsc, ...tsStrictFlags, '--erasableSyntaxOnly', '--noEmit', 'const/error-codes.ts'], { cwd: out });
   });
 
   it('answers, compiled and run, exactly what the catalog says: every string byte for byte, unknown codes undefined, aliases resolved', () => {
     const probes = ['SOMETHING_NEW', '', 'toString', ...Object.keys(info), ...Object.keys(aliases)];
     for (const style of styles) writeFileSync(join(out, style, 'driver.ts'), driver(probes, statuses));
     writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
-    runTool(process.execPath, [tsc, ...strictFlags, '--module', 'nodenext', '--target', 'es2022', '--rootDir', '.', '--outDir', 'js', ...styles.map((style) => `${style}/driver.ts`)], { cwd: out });
+    runTool(process.execPath, [tsc, ...tsStrictFlags, '--module', 'nodenext', '--target', 'es2022', '--rootDir', '.', '--outDir', 'js', ...styles.map((style) => `${style}/driver.ts`)], { cwd: out });
     copyFileSync(join(out, 'package.json'), join(out, 'js/package.json'));
 
     const expectedParsed: Record<string, string | null> = { SOMETHING_NEW: null, '': null, toString: null };
