@@ -128,8 +128,15 @@ describe('generate with placeholders', () => {
     );
     const result = errgen(['generate', '--catalog', 'errors.yaml', '--out-dir', 'out'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('errors.yaml:4:9: error: CLASH: placeholders {user_id} and {userId} both become the ts parameter userID');
+    expect(result.stderr).toContain('errors.yaml:4:9: error: CLASH: placeholders {user_id} and {userId} both become the go parameter userID');
     expect(result.stderr).toContain('Rename one of the placeholders');
+    // check reports it as a finding among the others instead of stopping.
+    const checked = errgen(['check', '--catalog', 'errors.yaml', '--out-dir', 'out', '--format', 'json'], { cwd: dir });
+    expect(checked.code).toBe(1);
+    const report = JSON.parse(checked.stdout) as { findings: Array<{ rule: string; message: string; line: number }> };
+    expect(report.findings.filter((f) => f.rule === 'identifier-collision').map((f) => [f.line, f.message])).toEqual([
+      [4, 'CLASH: placeholders {user_id} and {userId} both become the go parameter userID'],
+    ]);
   });
 
   it('refuses two codes with placeholders whose Java formatters would share a name', () => {

@@ -66,8 +66,9 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
     findings.push(...(await checkSourceDrift({ sources: options.sources, translations, headers: options.headers, catalogFile: options.catalog, entries })));
   }
   if (options.targets.length > 0 && !hasRule(findings, 'identifier-collision')) {
-    const files = generate({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
-    findings.push(...(await checkArtifactDrift(files, options.fixCommand)));
+    const generated = generateOrReport({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
+    if (generated instanceof Map) findings.push(...(await checkArtifactDrift(generated, options.fixCommand)));
+    else findings.push(...generated);
   }
   if (options.against !== undefined) {
     const before = await loadEarlierCatalog(options.against, options.catalog);
@@ -140,4 +141,14 @@ async function loadEarlierCatalog(against: string, catalogFile: string): Promise
   }
   const name = `${against}:${path}`;
   return { catalog: (await parseCatalog(text, name)).value, name };
+}
+
+/** The generated files, or why they cannot be generated (e.g. two placeholders one language names alike) as findings, so the rest of the report still comes out. */
+function generateOrReport(input: Parameters<typeof generate>[0], targets: readonly ResolvedTarget[]): Map<string, string> | Diagnostic[] {
+  try {
+    return generate(input, targets);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return error.diagnostics.map((d) => ({ ...d, rule: d.rule ?? 'artifact-drift' }));
+  }
 }

@@ -260,7 +260,8 @@ function removal(code: string, removed: true | Removal): Omit<ViewRemoved, 'numb
 /** Two placeholders that one language would name alike (`{a_b}`, `{aB}`) would make code that does not compile. */
 function checkParamNames(code: ViewCode, at: () => Location, diagnostics: Diagnostic[]): void {
   if (code.params.length < 2) return;
-  for (const language of Object.keys(code.params[0]?.names ?? {})) {
+  // TypeScript keeps the catalog's names as object keys and Protocol Buffers has no formatters.
+  for (const language of Object.keys(code.params[0]?.names ?? {}).filter((id) => id !== 'ts' && id !== 'proto')) {
     const seen = new Map<string, string>();
     for (const param of code.params) {
       const name = param.names[language] as string;
@@ -272,6 +273,7 @@ function checkParamNames(code: ViewCode, at: () => Location, diagnostics: Diagno
       diagnostics.push({
         severity: 'error',
         at: at(),
+        rule: 'identifier-collision',
         message: `${code.code}: placeholders {${other}} and {${param.name}} both become the ${language} parameter ${name}`,
         hint: 'Rename one of the placeholders in the message, solution and translations.',
       });
@@ -299,6 +301,7 @@ function checkJavaFormatterNames(codes: ReadonlyArray<{ code: ViewCode; at: Loca
       severity: 'error',
       at: known.at,
       related: [clash.at],
+      rule: 'identifier-collision',
       message: `codes "${clash.code}" and "${known.code.code}" both get the Java formatter ${method}Message`,
       hint: 'Give one of them another Java name under `names: { java: ... }` in the catalog.',
     });
