@@ -18,12 +18,21 @@ export async function readCatalog(file: string): Promise<ReadCatalog> {
 }
 
 /**
+ * Catalogs up to this size keep their YAML document after validation. It costs a few megabytes at
+ * most, and parsing again to locate a single warning (what `check` on a small project usually
+ * reports) would cost as much as the first parse.
+ */
+const keepDocumentBelow = 1024 * 1024;
+
+/**
  * As parseCatalog (the same checks and diagnostics), for readers that need the value and, rarely,
- * a location: the YAML document (some 500,000 nodes at 100,000 codes) is dropped once validated
- * and parsed again only if something asks where a node is.
+ * a location: a large catalog's YAML document (some 500,000 nodes at 100,000 codes) is dropped once
+ * validated and parsed again only if something asks where a node is.
  */
 export async function parseCatalogValue(text: string, file: string): Promise<ReadCatalog> {
-  const { value } = await parseCatalog(text, file);
+  const parsed = await parseCatalog(text, file);
+  if (text.length < keepDocumentBelow) return parsed;
+  const { value } = parsed;
   let located: { document: Document; locate: ReadCatalog['locate'] } | undefined;
   const again = () => {
     if (located) return located;

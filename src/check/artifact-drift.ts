@@ -11,7 +11,6 @@ const maxDiffLines = 40;
  */
 export async function checkArtifactDrift(files: ReadonlyMap<string, string>, fixCommand: string): Promise<Diagnostic[]> {
   const findings: Diagnostic[] = [];
-  const { createPatch } = await import('diff');
   for (const [path, expected] of files) {
     let actual: string;
     try {
@@ -27,6 +26,8 @@ export async function checkArtifactDrift(files: ReadonlyMap<string, string>, fix
       continue;
     }
     if (actual === expected) continue;
+    // The diff library is loaded only when a file has drifted: a clean check never needs it.
+    const { createPatch } = await import('diff');
     findings.push({
       severity: 'error',
       rule: artifactDriftRule,

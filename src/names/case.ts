@@ -27,9 +27,25 @@ function capitalize(word: string, useInitialisms: boolean): string {
   return word.toLowerCase().replace(/\p{L}/u, (letter) => letter.toUpperCase());
 }
 
+/**
+ * Names already written, by style and text. Each code is named many times over — by the view
+ * model for every language, by templates' case helpers in every target, by lint — and splitting
+ * words is Unicode regex work; the answer depends only on the arguments.
+ */
+const named = new Map<string, string>();
+
 /** Writes a code's words in a case style. `initialisms` only affects pascal and camel case. */
 export function toCase(text: string, style: CaseStyle, useInitialisms = true): string {
-  const words = splitWords(text);
+  const key = `${style}${useInitialisms ? '+' : '-'}${text}`;
+  let cased = named.get(key);
+  if (cased === undefined) {
+    cased = writeCase(splitWords(text), style, useInitialisms);
+    named.set(key, cased);
+  }
+  return cased;
+}
+
+function writeCase(words: readonly string[], style: CaseStyle, useInitialisms: boolean): string {
   switch (style) {
     case 'pascal':
       return words.map((w) => capitalize(w, useInitialisms)).join('');
