@@ -66,6 +66,19 @@ describe('errgen check in a user repository', () => {
     expect(result.stdout).toContain('generated file is missing or unreadable (no such file or folder)');
   });
 
+  it('takes a severity for the drift checks: off skips one, warn reports it without failing', () => {
+    execFileSync('git', ['rm', '-q', 'gen/json/errors.json'], { cwd: dir });
+    edit(join(dir, 'errors.md'), '| NOT_FOUND   | 404 ', '| NOT_FOUND   | 410 ');
+    const skipped = errgen(['check', '--rule', 'artifact-drift=off', '--rule', 'source-drift=off'], { cwd: dir });
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).not.toMatch(/artifact-drift|source-drift/);
+    const warned = errgen(['check', '--rule', 'artifact-drift=warn', '--rule', 'source-drift=warn'], { cwd: dir });
+    expect(warned.code).toBe(0);
+    expect(warned.stdout).toMatch(/warning {2}generated file is missing or unreadable .*artifact-drift/);
+    expect(warned.stdout).toMatch(/warning {2}NOT_FOUND: status 410 in .*source-drift/);
+    expect(errgen(['check'], { cwd: dir }).code).toBe(1);
+  });
+
   it('fails on a changed Markdown cell, naming the cell and both values', () => {
     const restore = edit(join(dir, 'errors.md'), '| NOT_FOUND   | 404 ', '| NOT_FOUND   | 410 ');
     const result = errgen(['check', '--format', 'json'], { cwd: dir });

@@ -92,6 +92,9 @@ export interface CheckFlags {
 }
 
 /** With a config, check everything it names; flags add to or replace its parts. */
+/** The checks besides lint rules whose severity can be set. */
+const driftChecks = ['source-drift', 'artifact-drift'] as const;
+
 export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFlags): Promise<CheckOptions> {
   if (!['human', 'json', 'github'].includes(flags.format)) {
     throw new UsageError(`--format must be human, json or github, not "${flags.format}"`);
@@ -104,14 +107,15 @@ export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFla
   const outDir = flags.outDir ?? (loaded && namesOutputs ? resolve(loaded.dir, loaded.config.outDir ?? '.') : undefined);
   const targets = outDir === undefined ? [] : resolveTargets({ targets: loaded?.config.targets, baseDir: loaded?.dir ?? '.', outDir, only: undefined, confineTo: confinement(loaded, flags.outDir) });
   // One --rule flag serves both rule sets: the ids are distinct.
-  const lintIds = new Set(lintRules.map((r) => r.id));
+  // The drift checks take a severity like lint rules do (`off` skips them, e.g. before the first generate).
+  const lintIds = new Set([...lintRules.map((r) => r.id), ...driftChecks]);
   const ruleOverrides = ruleFlags(flags.rule);
   const unknownRule = Object.keys(ruleOverrides).find((id) => !lintIds.has(id) && !breakingRules.some((r) => r.id === id));
   if (unknownRule !== undefined) throw new UsageError(`--rule names unknown rule ${unknownRule}; the rules are: ${[...lintIds, ...breakingRules.map((r) => r.id)].join(', ')}`);
   const pick = (keep: (id: string) => boolean) => Object.fromEntries(Object.entries(ruleOverrides).filter(([id]) => keep(id)));
   const lintSettings = { ...(loaded?.config.lint?.rules ?? {}), ...pick((id) => lintIds.has(id)) };
   const breakingSettings = { ...(loaded?.config.breaking?.rules ?? {}), ...pick((id) => !lintIds.has(id)) };
-  checkRuleNames(lintSettings, lintRules.map((r) => r.id), `${loaded?.file}: lint.rules`);
+  checkRuleNames(lintSettings, [...lintIds], `${loaded?.file}: lint.rules`);
   checkRuleNames(breakingSettings, breakingRules.map((r) => r.id), `${loaded?.file}: breaking.rules`);
   const fixCommand = loaded
     ? `errgen generate${global.config ? ` --config ${global.config}` : ''}`

@@ -62,12 +62,15 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   const entries = await lintEntries(read, options.catalog);
   const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries, locate: (path) => read.locate(path) }, options.lintSettings);
   const translations = options.translations ?? [];
-  if (options.sources.length > 0 || translations.length > 0) {
-    findings.push(...(await checkSourceDrift({ sources: options.sources, translations, headers: options.headers, catalogFile: options.catalog, entries })));
+  const sourceDrift = options.lintSettings['source-drift'] ?? 'error';
+  if ((options.sources.length > 0 || translations.length > 0) && sourceDrift !== 'off') {
+    const drift = await checkSourceDrift({ sources: options.sources, translations, headers: options.headers, catalogFile: options.catalog, entries });
+    findings.push(...withSeverity(drift, sourceDrift));
   }
-  if (options.targets.length > 0 && !hasRule(findings, 'identifier-collision')) {
+  const artifactDrift = options.lintSettings['artifact-drift'] ?? 'error';
+  if (options.targets.length > 0 && artifactDrift !== 'off' && !hasRule(findings, 'identifier-collision')) {
     const generated = generateOrReport({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
-    if (generated instanceof Map) findings.push(...(await checkArtifactDrift(generated, options.fixCommand)));
+    if (generated instanceof Map) findings.push(...withSeverity(await checkArtifactDrift(generated, options.fixCommand), artifactDrift));
     else findings.push(...generated);
   }
   if (options.against !== undefined) {
@@ -151,4 +154,9 @@ function generateOrReport(input: Parameters<typeof generate>[0], targets: readon
     if (!(error instanceof InputError)) throw error;
     return error.diagnostics.map((d) => ({ ...d, rule: d.rule ?? 'artifact-drift' }));
   }
+}
+
+/** Drift findings at the severity the config or --rule gives them: `warn` reports without failing (e.g. before the first generate). */
+function withSeverity(findings: readonly Diagnostic[], setting: RuleSetting): Diagnostic[] {
+  return setting === 'warn' ? findings.map((d) => (d.severity === 'error' ? { ...d, severity: 'warning' } : d)) : [...findings];
 }
