@@ -310,6 +310,38 @@ describe('errgen check: translation rules', () => {
     expect(reported(check(dir, coherent).findings, 'locale-config')).toEqual([]);
   });
 
+  it('locale-config reports tags that differ only in case, at the second spelling, once each', () => {
+    const yaml = catalog(
+      [
+        'locales:',
+        '  default: en',
+        '  supported: [de, zh-Hant-TW]',
+        '  fallback:',
+        '    zh-hant-tw: zh-Hant', // 5: the key is the second spelling of zh-Hant-TW
+        '',
+      ].join('\n'),
+      [
+        '      - code: A', // 9
+        '        status: 400',
+        '        message: m',
+        '        solution: s',
+        '        messages:',
+        '          DE: { message: n }', // 14: column 15
+        '          EN: { message: e }', // 15: the default, spelt EN
+        '      - { code: B, status: 400, message: m, solution: s, messages: { DE: { message: n } } }', // again: not reported twice
+        '',
+      ].join('\n'),
+    );
+    const { findings, code } = check(dir, yaml);
+    expect(reported(findings, 'locale-config')).toEqual([
+      'errors.yaml:5:17 error locales.fallback spells the locale zh-hant-tw, but locales.supported spells it zh-Hant-TW: language tags are case-insensitive, so these are one locale',
+      'errors.yaml:14:15 error messages.DE of A spells the locale DE, but locales.supported spells it de: language tags are case-insensitive, so these are one locale',
+      'errors.yaml:15:15 error messages.EN of A spells the locale EN, but locales.default spells it en: language tags are case-insensitive, so these are one locale',
+    ]);
+    expect(findings.find((f) => f.message.startsWith('messages.DE'))).toMatchObject({ code: 'A' });
+    expect(code).toBe(1);
+  });
+
   it('prints file:line:col in the human report', () => {
     const yaml = catalog('', '      - { code: BRACE, status: 400, message: "a } b", solution: s }\n');
     writeFileSync(join(dir, 'errors.yaml'), yaml);

@@ -41,3 +41,33 @@ export function parentTag(tag: string): string | undefined {
   const cut = tag.lastIndexOf('-');
   return cut > 0 ? tag.slice(0, cut) : undefined;
 }
+
+/**
+ * A language tag in the case BCP 47 recommends (RFC 5646 §2.1.1): language lower, a four-letter
+ * script Title (`Hant`), a region UPPER (`TW`, `419`), everything else lower, and everything after
+ * a singleton (`-x-`, `-u-`) lower. Tags are case-insensitive, so this only picks a spelling.
+ */
+export function canonicalLocaleCase(tag: string): string {
+  let extension = false;
+  return tag
+    .split('-')
+    .map((subtag, i) => {
+      const lower = subtag.toLowerCase();
+      if (i === 0 || extension) return lower;
+      if (subtag.length === 1) {
+        extension = true;
+        return lower;
+      }
+      if (/^[a-z]{4}$/i.test(subtag)) return lower[0]!.toUpperCase() + lower.slice(1);
+      if (/^([a-z]{2}|\d{3})$/i.test(subtag)) return subtag.toUpperCase();
+      return lower;
+    })
+    .join('-');
+}
+
+/** The spelling `tags` already use for `tag`, matched case-insensitively, else `tag` in canonical case. */
+export function spellingOf(tag: string, tags: Iterable<string>): string {
+  const lower = tag.toLowerCase();
+  for (const known of tags) if (known.toLowerCase() === lower) return known;
+  return canonicalLocaleCase(tag);
+}
