@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import { type Diagnostic, formatDiagnostic, formatLocation, hasErrors, InputError, type Location, UsageError } from '../diagnostics.js';
+import type { Catalog } from '../catalog/model.js';
 import { parseCatalog } from '../catalog/read.js';
 import { mergeIntoCatalog, type MergeSummary } from '../catalog/merge.js';
 import { mergeTranslations, type TranslationMergeSummary } from '../catalog/merge-translations.js';
@@ -67,14 +68,15 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
   const previousByCode = locationsByCode(previousSources);
   const previousAt = (code: string, occurrence: number) => previousByCode.get(code)?.[occurrence];
 
-  const { text, summary, translated } = await mergedCatalogText(catalogText, options, reading.tables, translations, (code, occurrence) => {
+  const { text, summary, translated, before } = await mergedCatalogText(catalogText, options, reading.tables, translations, (code, occurrence) => {
     const at = previousAt(code, occurrence);
     return at === undefined || importedFiles.has(at.file);
   });
   for (const { summary: t } of translated) for (const w of t.diagnostics) output.err(formatDiagnostic(w));
   // Never write a catalog errgen could not read back. Only the value is kept: a YAML document of
-  // 100,000 entries is hundreds of megabytes, and the merged one is already garbage here.
-  const merged = (await parseCatalog(text, options.catalog)).value;
+  // 100,000 entries is hundreds of megabytes, and the merged one is already garbage here. Text
+  // identical to the catalog read above (a re-import that changes nothing) was read back already.
+  const merged = before !== undefined && text === catalogText ? before : (await parseCatalog(text, options.catalog)).value;
   const written = await writeFileIfChanged(options.catalog, text);
   // The sidecar records the default-language rows; a translation-only import leaves it alone.
   if (options.sources.length > 0) {
@@ -100,8 +102,9 @@ async function mergedCatalogText(
   tables: readonly ImportedTable[],
   translations: readonly TranslationReading[],
   inScope: (code: string, occurrence: number) => boolean,
-): Promise<{ text: string; summary: MergeSummary | undefined; translated: MergedTranslation[] }> {
-  const document = catalogText === undefined ? await newCatalogDocument(options.catalog) : (await parseCatalog(catalogText, options.catalog)).document;
+): Promise<{ text: string; summary: MergeSummary | undefined; translated: MergedTranslation[]; before: Catalog | undefined }> {
+  const read = catalogText === undefined ? undefined : await parseCatalog(catalogText, options.catalog);
+  const document = read?.document ?? (await newCatalogDocument(options.catalog));
   const defaultLocale = String(document.getIn(['locales', 'default']) ?? fallbackDefaultLocale);
   const clash = translations.find((t) => t.locale === defaultLocale);
   if (clash) {
@@ -111,7 +114,8 @@ async function mergedCatalogText(
   }
   const summary = options.sources.length > 0 ? mergeIntoCatalog(document, tables, { prune: options.prune, inScope }) : undefined;
   const translated = translations.map((reading) => ({ reading, summary: mergeTranslations(document, reading.rows, { locale: reading.locale, prune: options.prune }) }));
-  return { text: serializeCatalog(document), summary, translated };
+  // The merge edits the document; `read.value` is a separate plain copy of the catalog as it was read.
+  return { text: serializeCatalog(document), summary, translated, before: read?.value };
 }
 
 async function readSources(files: readonly string[], synonyms: HeaderSynonyms): Promise<SourceReading> {
