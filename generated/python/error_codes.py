@@ -11,7 +11,8 @@ A server may send a code this module does not know yet: :meth:`ErrorCode.parse` 
 
 Each code's message and solution are templates with ``{name}`` placeholders. Two functions per
 code, ``<code>_message`` and ``<code>_solution``, take exactly its parameters, typed, and fill its
-template in, in a locale: ``not_found_message("user", 42, locale="de")``.
+template in, in a locale, e.g.
+``argument_not_support_message(argument: str, *, locale: str | None = None) -> str``.
 """
 
 from __future__ import annotations

@@ -1698,8 +1698,8 @@ fn locale_index(tag: &str) -> usize {
 
 /// A code with the values of its placeholders: its message and solution, filled in, in any locale.
 ///
-/// Each code has one, in [`messages`], named as its variant:
-/// `messages::NotFound { resource: "user".into(), id: 42 }.message("de")`. Bring the trait into
+/// Each code has one, in [`messages`], named as its variant, with a field per placeholder:
+/// `messages::ArgumentNotSupport { argument }.message(locale)`. Bring the trait into
 /// scope to call it: `use error_codes::Message as _;`.
 pub trait Message {
     /// The code the values are for.

@@ -14,11 +14,11 @@
 // language tag. A message may have placeholders, {name}: a code whose message or solution has any
 // gets two functions that fill them in, named after its constant without "Code" and taking the
 // locale and then one typed argument per placeholder (string, int, float64 or bool), so that a
-// missing or mistyped argument does not compile. For a code NOT_FOUND whose message is
-// "Resource {resource} (id {id}) was not found", with id declared an integer:
+// missing or mistyped argument does not compile.
+// For [CodeArgumentNotSupport], whose message is "The parameter {argument} is not supported":
 //
-//	func MessageNotFound(locale string, resource string, id int) string
-//	func SolutionNotFound(locale string, resource string, id int) string
+//	func MessageArgumentNotSupport(locale string, argument string) string
+//	func SolutionArgumentNotSupport(locale string, argument string) string
 package errcodes
 
 import (

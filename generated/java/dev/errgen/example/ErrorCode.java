@@ -21,10 +21,10 @@ import java.util.Optional;
  * the reader's. A message may have placeholders, {@code {name}}: a code whose message or solution
  * has any gets two static methods that fill them in, named after the code and taking the locale,
  * then one typed argument per placeholder ({@code String}, {@code long}, {@code double} or
- * {@code boolean}), so that a missing or mistyped argument does not compile. For a code NOT_FOUND
- * whose message is "Resource {resource} (id {id}) was not found", with id declared an integer:
- * {@code static String notFoundMessage(Locale locale, String resource, long id)} and
- * {@code notFoundSolution} with the same parameters.
+ * {@code boolean}), so that a missing or mistyped argument does not compile.
+ * For {@link #ARGUMENT_NOT_SUPPORT}, whose message is "The parameter {argument} is not supported":
+ * {@code static String argumentNotSupportMessage(Locale locale, String argument)} and
+ * {@code argumentNotSupportSolution} with the same parameters.
  */
 public enum ErrorCode {
     // General Error Code
