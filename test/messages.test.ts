@@ -147,4 +147,12 @@ describe('generate with placeholders', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('errors.yaml:8:9: error: codes "A_B1" and "A_B_1" both get the Java formatter aB1Message');
   });
+
+  it('says which parameter types there are when a declaration names none of them', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'errors.yaml'), ['groups:', '  - title: G', '    codes:', '      - code: A', '        status: 400', "        message: 'x {n}'", "        solution: ''", '        params: { n: int }', ''].join('\n'));
+    const result = errgen(['check', '--catalog', 'errors.yaml'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('8:22    error    groups[0].codes[0].params.n must be one of string, integer, number, boolean, or an object  catalog-schema');
+  });
 });

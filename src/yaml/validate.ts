@@ -11,15 +11,23 @@ export function validateAgainstSchema(
 ): Diagnostic[] {
   const validate = validators[schema];
   if (validate(value)) return [];
-  return relevantErrors(validate.errors ?? []).map((error) => {
+  const errors = validate.errors ?? [];
+  // A value that fits no branch of a `oneOf` gets one message listing what each branch wanted.
+  const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  const byPlace = new Map<string, { path: (string | number)[]; wants: string[] }>();
+  for (const error of relevantErrors(errors)) {
+    const place = byPlace.get(error.instancePath);
     const path = pointerToPath(error.instancePath);
-    return {
-      severity: 'error',
-      at: locate(path),
-      message: `${describePath(path)} ${describeError(error)}`,
-      hint: `See schemas/${schema}.schema.json for the ${schema} format.`,
-    };
-  });
+    const wants = describeError(error, path);
+    if (place && alternatives.has(error.instancePath)) place.wants.push(wants);
+    else byPlace.set(alternatives.has(error.instancePath) ? error.instancePath : `${error.instancePath}|${byPlace.size}`, { path, wants: [wants] });
+  }
+  return [...byPlace.values()].map(({ path, wants }) => ({
+    severity: 'error',
+    at: locate(path),
+    message: `${describePath(path)} ${wants.map((w, i) => (i > 0 ? w.replace(/^must be /, '') : w)).join(', or ')}`,
+    hint: `See schemas/${schema}.schema.json for the ${schema} format.`,
+  }));
 }
 
 /** `oneOf` reports each failed branch and then itself; the branches say more, once. */
@@ -48,9 +56,11 @@ function describePath(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-function describeError(error: ErrorObject): string {
+function describeError(error: ErrorObject, path: readonly (string | number)[]): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
+    case 'enum':
+      return `must be one of ${(params['allowedValues'] as unknown[]).map(String).join(', ')}`;
     case 'required':
       return `is missing the required field "${String(params['missingProperty'])}"`;
     case 'additionalProperties':
@@ -59,7 +69,8 @@ function describeError(error: ErrorObject): string {
       return `must be ${withArticle(String(params['type']))}`;
     case 'minimum':
     case 'maximum':
-      return `must be from 100 to 599 (an HTTP status)`;
+      if (path[path.length - 1] === 'status') return 'must be from 100 to 599 (an HTTP status)';
+      return `must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params['limit'])}`;
     default:
       return error.message ?? 'is invalid';
   }
