@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type BuiltinTarget, builtinTarget, optionProblems } from '../src/emit/targets.js';
 import { errgen, repoRoot, tempDir } from './helpers/cli.js';
 
 function project(config: string, templates: Record<string, string>): string {
@@ -92,5 +93,31 @@ describe('errgen generate: target options', () => {
     const result = errgen(['generate'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('option "package" must be a dotted lower-case Java package name, not "com.acme-api"');
+  });
+
+  it('rejects a Java keyword as a segment of the package, saying which word', () => {
+    const dir = project('catalog: errors.yaml\noutDir: out\ntargets:\n  java:\n    options: { package: com.acme.class }\n', {});
+    const result = errgen(['generate'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('errgen: target "java": option "package" cannot be or contain "class": it is a Java keyword or literal (in "com.acme.class")\n');
+  });
+
+  it('rejects each language\'s keywords (not its contextual ones) as package, module and type names', () => {
+    const problems = (target: string, options: Record<string, string>) => optionProblems(builtinTarget(target) as BuiltinTarget, options, false);
+    expect(problems('java', { package: 'com.acme.api', typeName: 'ErrorCode' })).toEqual([]);
+    expect(problems('java', { package: 'com.record.var', typeName: 'record' })).toEqual([]);
+    expect(problems('java', { package: 'org.null', typeName: 'int' })).toEqual([
+      'option "package" cannot be or contain "null": it is a Java keyword or literal (in "org.null")',
+      'option "typeName" cannot be "int": it is a Java keyword or literal',
+    ]);
+    expect(problems('java-properties', { package: '_.errors', bundle: 'enum' })).toEqual([
+      'option "package" cannot be or contain "_": it is a Java keyword or literal (in "_.errors")',
+      'option "bundle" cannot be "enum": it is a Java keyword or literal',
+    ]);
+    expect(problems('go', { package: 'func', typeName: 'type' })).toEqual(['option "package" cannot be "func": it is a Go keyword', 'option "typeName" cannot be "type": it is a Go keyword']);
+    expect(problems('go', { package: 'string' })).toEqual([]);
+    expect(problems('python', { module: 'class', typeName: 'match' })).toEqual(['option "module" cannot be "class": it is a Python keyword']);
+    expect(problems('rust', { module: 'type', typeName: 'Self' })).toEqual(['option "module" cannot be "type": it is a Rust keyword', 'option "typeName" cannot be "Self": it is a Rust keyword']);
+    expect(problems('rust', { module: 'union' })).toEqual([]);
   });
 });
