@@ -57,10 +57,10 @@ describe('errgen check: placeholder and parameter rules', () => {
     );
     const { findings, code } = check(dir, bad);
     expect(reported(findings, 'placeholder-syntax')).toEqual([
-      'errors.yaml:9:46 error the message of LIMIT has a "{" that starts no placeholder ({name}, a name of letters, digits and _)',
+      'errors.yaml:9:46 error the message of LIMIT has a "{" that starts no placeholder ({name}, a name of ASCII letters, digits and _, not starting with a digit)',
       'errors.yaml:12:15 error the solution of LIMIT has a "}" that ends no placeholder',
       'errors.yaml:16:35 error the zh-CN message of LIMIT has a "}" that ends no placeholder',
-      'errors.yaml:17:51 error the message of NAME has a "{" that starts no placeholder ({name}, a name of letters, digits and _)',
+      'errors.yaml:17:51 error the message of NAME has a "{" that starts no placeholder ({name}, a name of ASCII letters, digits and _, not starting with a digit)',
       'errors.yaml:17:58 error the message of NAME has a "}" that ends no placeholder',
     ]);
     expect(code).toBe(1);
@@ -93,9 +93,28 @@ describe('errgen check: placeholder and parameter rules', () => {
       ].join('\n'),
     );
     expect(reported(check(dir, yaml).findings, 'placeholder-syntax')).toEqual([
-      'errors.yaml:6:25 error the message of QUOTED has a "{" that starts no placeholder ({name}, a name of letters, digits and _)',
-      'errors.yaml:7:19 error the solution of QUOTED has a "{" that starts no placeholder ({name}, a name of letters, digits and _)',
+      'errors.yaml:6:25 error the message of QUOTED has a "{" that starts no placeholder ({name}, a name of ASCII letters, digits and _, not starting with a digit)',
+      'errors.yaml:7:19 error the solution of QUOTED has a "{" that starts no placeholder ({name}, a name of ASCII letters, digits and _, not starting with a digit)',
       'errors.yaml:7:31 error the solution of QUOTED has a "}" that ends no placeholder',
+    ]);
+  });
+
+  it('placeholder-syntax states the name rule a rejected {0} or {größe} breaks: ASCII, not starting with a digit', () => {
+    const yaml = catalog(
+      '',
+      [
+        '      - code: NAMES', // 4
+        '        status: 400',
+        '        message: "Item {0} of size {größe} exceeds {max_size2}"', // 6: columns 24 and 36
+        '        solution: s',
+        '',
+      ].join('\n'),
+    );
+    expect(reported(check(dir, yaml).findings, 'placeholder-syntax')).toEqual([
+      'errors.yaml:6:24 error the message of NAMES has a "{" that starts no placeholder ({name}, a name of ASCII letters, digits and _, not starting with a digit)',
+      'errors.yaml:6:26 error the message of NAMES has a "}" that ends no placeholder',
+      'errors.yaml:6:36 error the message of NAMES has a "{" that starts no placeholder ({name}, a name of ASCII letters, digits and _, not starting with a digit)',
+      'errors.yaml:6:42 error the message of NAMES has a "}" that ends no placeholder',
     ]);
   });
 

@@ -21,7 +21,7 @@ export interface BuiltinTarget {
   readonly options: Readonly<Record<string, OptionSpec>>;
 }
 
-const identifier = { regex: /^[A-Za-z_][A-Za-z0-9_]*$/, means: 'an identifier (letters, digits, _)' };
+const identifier = { regex: /^[A-Za-z_][A-Za-z0-9_]*$/, means: 'an identifier (ASCII letters, digits and _, not starting with a digit)' };
 const goPackage = { regex: /^[a-z][a-z0-9_]*$/, means: 'a lower-case Go package name' };
 const pythonModule = { regex: /^[a-z_][a-z0-9_]*$/, means: 'a lower-case Python module name' };
 const rustModule = { regex: /^[a-z_][a-z0-9_]*$/, means: 'a lower-case Rust module name' };

@@ -72,7 +72,7 @@ function scan(template: string): ParsedTemplate {
     }
     problems.push({
       offset: i,
-      message: ch === '{' ? 'a "{" that starts no placeholder ({name}, a name of letters, digits and _)' : 'a "}" that ends no placeholder',
+      message: ch === '{' ? 'a "{" that starts no placeholder ({name}, a name of ASCII letters, digits and _, not starting with a digit)' : 'a "}" that ends no placeholder',
     });
     literal += ch;
   }

@@ -6,7 +6,7 @@ import { braced, placeholderOffset, templatesOf } from './message-fields.js';
 
 export const placeholderSyntax: LintRule = {
   id: 'placeholder-syntax',
-  description: 'A `{` or `}` in a message or solution (or a translation) is neither a `{name}` placeholder nor doubled; it would print as itself.',
+  description: 'A `{` or `}` in a message or solution (or a translation) is neither a `{name}` placeholder (a name of ASCII letters, digits and `_`, not starting with a digit) nor doubled; it would print as itself.',
   defaultSeverity: 'error',
   check: (context) =>
     active(context).flatMap((e) =>
