@@ -457,7 +457,7 @@ def argument_not_support_message(
 ) -> str:
     """The message of :attr:`ErrorCode.ARGUMENT_NOT_SUPPORT`, filled in, in a locale (see :func:`resolve_locale`)."""
     values = {
-        "argument": argument,
+        "argument": _string(argument, "argument"),
     }
     return _fill(ErrorCode.ARGUMENT_NOT_SUPPORT.message_in(locale), values)
 
@@ -469,7 +469,7 @@ def argument_not_support_solution(
 ) -> str:
     """The solution of :attr:`ErrorCode.ARGUMENT_NOT_SUPPORT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
     values = {
-        "argument": argument,
+        "argument": _string(argument, "argument"),
     }
     return _fill(ErrorCode.ARGUMENT_NOT_SUPPORT.solution_in(locale), values)
 
@@ -481,7 +481,7 @@ def argument_not_found_message(
 ) -> str:
     """The message of :attr:`ErrorCode.ARGUMENT_NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`)."""
     values = {
-        "argument": argument,
+        "argument": _string(argument, "argument"),
     }
     return _fill(ErrorCode.ARGUMENT_NOT_FOUND.message_in(locale), values)
 
@@ -493,7 +493,7 @@ def argument_not_found_solution(
 ) -> str:
     """The solution of :attr:`ErrorCode.ARGUMENT_NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
     values = {
-        "argument": argument,
+        "argument": _string(argument, "argument"),
     }
     return _fill(ErrorCode.ARGUMENT_NOT_FOUND.solution_in(locale), values)
 
@@ -506,8 +506,8 @@ def argument_wrong_format_message(
 ) -> str:
     """The message of :attr:`ErrorCode.ARGUMENT_WRONG_FORMAT`, filled in, in a locale (see :func:`resolve_locale`)."""
     values = {
-        "argument": argument,
-        "format": format,
+        "argument": _string(argument, "argument"),
+        "format": _string(format, "format"),
     }
     return _fill(ErrorCode.ARGUMENT_WRONG_FORMAT.message_in(locale), values)
 
@@ -520,8 +520,8 @@ def argument_wrong_format_solution(
 ) -> str:
     """The solution of :attr:`ErrorCode.ARGUMENT_WRONG_FORMAT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
     values = {
-        "argument": argument,
-        "format": format,
+        "argument": _string(argument, "argument"),
+        "format": _string(format, "format"),
     }
     return _fill(ErrorCode.ARGUMENT_WRONG_FORMAT.solution_in(locale), values)
 
@@ -543,7 +543,7 @@ def argument_mismatch_message(
 ) -> str:
     """The message of :attr:`ErrorCode.ARGUMENT_MISMATCH`, filled in, in a locale (see :func:`resolve_locale`)."""
     values = {
-        "argument": argument,
+        "argument": _string(argument, "argument"),
     }
     return _fill(ErrorCode.ARGUMENT_MISMATCH.message_in(locale), values)
 
@@ -555,7 +555,7 @@ def argument_mismatch_solution(
 ) -> str:
     """The solution of :attr:`ErrorCode.ARGUMENT_MISMATCH`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
     values = {
-        "argument": argument,
+        "argument": _string(argument, "argument"),
     }
     return _fill(ErrorCode.ARGUMENT_MISMATCH.solution_in(locale), values)
 
@@ -757,7 +757,7 @@ def apigateway_argument_not_support_message(
 ) -> str:
     """The message of :attr:`ErrorCode.APIGATEWAY_ARGUMENT_NOT_SUPPORT`, filled in, in a locale (see :func:`resolve_locale`)."""
     values = {
-        "param": param,
+        "param": _string(param, "param"),
     }
     return _fill(ErrorCode.APIGATEWAY_ARGUMENT_NOT_SUPPORT.message_in(locale), values)
 
@@ -769,7 +769,7 @@ def apigateway_argument_not_support_solution(
 ) -> str:
     """The solution of :attr:`ErrorCode.APIGATEWAY_ARGUMENT_NOT_SUPPORT`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
     values = {
-        "param": param,
+        "param": _string(param, "param"),
     }
     return _fill(ErrorCode.APIGATEWAY_ARGUMENT_NOT_SUPPORT.solution_in(locale), values)
 
@@ -781,7 +781,7 @@ def apigateway_argument_not_found_message(
 ) -> str:
     """The message of :attr:`ErrorCode.APIGATEWAY_ARGUMENT_NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`)."""
     values = {
-        "param": param,
+        "param": _string(param, "param"),
     }
     return _fill(ErrorCode.APIGATEWAY_ARGUMENT_NOT_FOUND.message_in(locale), values)
 
@@ -793,7 +793,7 @@ def apigateway_argument_not_found_solution(
 ) -> str:
     """The solution of :attr:`ErrorCode.APIGATEWAY_ARGUMENT_NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
     values = {
-        "param": param,
+        "param": _string(param, "param"),
     }
     return _fill(ErrorCode.APIGATEWAY_ARGUMENT_NOT_FOUND.solution_in(locale), values)
 
@@ -985,7 +985,7 @@ def apigateway_not_found_message(
 ) -> str:
     """The message of :attr:`ErrorCode.APIGATEWAY_NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`)."""
     values = {
-        "param": param,
+        "param": _string(param, "param"),
     }
     return _fill(ErrorCode.APIGATEWAY_NOT_FOUND.message_in(locale), values)
 
@@ -997,7 +997,7 @@ def apigateway_not_found_solution(
 ) -> str:
     """The solution of :attr:`ErrorCode.APIGATEWAY_NOT_FOUND`, filled in, in a locale (see :func:`resolve_locale`); may be empty."""
     values = {
-        "param": param,
+        "param": _string(param, "param"),
     }
     return _fill(ErrorCode.APIGATEWAY_NOT_FOUND.solution_in(locale), values)
 
@@ -1753,12 +1753,29 @@ def _fill(template: str, values: Mapping[str, str]) -> str:
     return _PLACEHOLDER.sub(replace, template)
 
 
-def _integer(value: int) -> str:
+# The formatters check their arguments' types at run time too, for callers without a type checker:
+# a clear TypeError naming the parameter, not a ValueError deep in format(), nor True printed as 1.
+def _wrong_type(name: str, expected: str, value: object) -> TypeError:
+    return TypeError("argument %r must be %s, not %s" % (name, expected, type(value).__name__))
+
+
+def _string(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise _wrong_type(name, "str", value)
+    return value
+
+
+def _integer(value: object, name: str) -> str:
+    # bool is an int subclass, but True is no count: it would print as 1.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _wrong_type(name, "int", value)
     return format(value, "d")
 
 
-def _number(value: float) -> str:
+def _number(value: object, name: str) -> str:
     """``value`` as JavaScript's ``String(value)`` writes it (``1.5``, ``100``, ``1e+21``), as in every errgen target."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _wrong_type(name, "int or float", value)
     if value == 0:
         return "0"  # also -0.0
     # repr picks the shortest digits that read back, as JavaScript does; only the layout differs.
@@ -1766,5 +1783,7 @@ def _number(value: float) -> str:
     return format(shortest, "f" if 1e-6 <= abs(value) < 1e21 else "e")
 
 
-def _boolean(value: bool) -> str:
+def _boolean(value: object, name: str) -> str:
+    if not isinstance(value, bool):
+        raise _wrong_type(name, "bool", value)
     return "true" if value else "false"

@@ -123,6 +123,43 @@ print(json.dumps({"results": results, "edge": edge, "resolved": resolved, "local
     // The message, not mypy's error code in brackets: its category for a call has changed between versions.
     errors.forEach(([, text], i) => expect(text).toContain(wrong[i]!.says));
   }, toolchainTimeout);
+
+  it('raises a TypeError naming the parameter and its type on a mistyped call without mypy', () => {
+    // mypyAccepts: bool is an int subclass to mypy too; only the run-time check catches these.
+    const wrong: ReadonlyArray<{ call: string; says: string; mypyAccepts?: true }> = [
+      { call: 'not_found_message("user", "42")', says: "argument 'id' must be int, not str" },
+      { call: 'not_found_message("user", True)', says: "argument 'id' must be int, not bool", mypyAccepts: true },
+      { call: 'not_found_message("user", 4.0)', says: "argument 'id' must be int, not float" },
+      { call: 'not_found_message(None, 42)', says: "argument 'resource' must be str, not NoneType" },
+      { call: 'quota_message("1.5", True, 1)', says: "argument 'ratio' must be int or float, not str" },
+      { call: 'quota_message(False, True, 1)', says: "argument 'ratio' must be int or float, not bool", mypyAccepts: true },
+      { call: 'quota_solution(1.5, 1, 1)', says: "argument 'strict' must be bool, not int" },
+      { call: 'quota_solution(1.5, True, None)', says: "argument 'seconds' must be int, not NoneType" },
+    ];
+    const script = `import json
+from typing import Any, Callable
+
+from error_codes import not_found_message, quota_message, quota_solution
+
+
+def error(call: Callable[[], Any]) -> str:
+    try:
+        call()
+    except TypeError as e:
+        return str(e)
+    return "no TypeError"
+
+
+print(json.dumps([
+${wrong.map((w) => `    error(lambda: ${w.call}),${w.mypyAccepts ? '' : '  # type: ignore[arg-type]'}`).join('\n')}
+    quota_message(3, False, 2),  # an int is a number
+]))
+`;
+    writeFileSync(join(pkg, 'untyped.py'), script);
+    runTool('mypy', [...mypy, '--warn-unused-ignores', 'untyped.py'], { cwd: pkg, env: env(dir) });
+    const report = JSON.parse(runTool('python3', ['-X', 'dev', '-W', 'error', 'untyped.py'], { cwd: pkg, env: env(dir) })) as unknown[];
+    expect(report).toStrictEqual([...wrong.map((w) => w.says), 'Used 3 of {quota}; strict=false']);
+  }, toolchainTimeout);
 });
 
 describe('python target on the seed catalog', () => {
