@@ -93,7 +93,7 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
 
   program.addHelpText(
     'after',
-    '\nExit codes: 0 success, 1 the input has errors, 2 usage or configuration error.\nDocs: see README.md in the errgen package.',
+    '\nExit codes: 0 success, 1 the input has errors, 2 usage or configuration error,\n70 internal error (a bug in errgen: please report it with the command you ran).\nDocs: see README.md in the errgen package.',
   );
   return program;
 }

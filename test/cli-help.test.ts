@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { errgen, repoRoot } from './helpers/cli.js';
+
+describe('errgen --help', () => {
+  it('lists every exit code of the README table', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('### Exit codes'), readme.indexOf('Errors name the place'));
+    const codes = [...table.matchAll(/^\| (\d+) \|/gm)].map((m) => m[1]);
+    expect(codes).toEqual(['0', '1', '2', '70']);
+    const help = errgen(['--help']);
+    expect(help.code).toBe(0);
+    const exitCodes = help.stdout.slice(help.stdout.indexOf('Exit codes:'));
+    for (const code of codes) expect(exitCodes).toMatch(new RegExp(`(?:: |, |\\n)${code} `));
+    expect(exitCodes).toContain('70 internal error');
+  });
+});
