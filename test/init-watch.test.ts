@@ -11,7 +11,9 @@ describe('errgen init', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('wrote errors.yaml (an example');
     const config = readFileSync(join(dir, 'errgen.config.yaml'), 'utf8');
-    expect(config).toMatch(/^# yaml-language-server: \$schema=\S+config\.schema\.json\n/);
+    // errgen runs from outside the project here: the published schema (installed, node_modules/…: test/package.test.ts).
+    expect(config).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/errgen@0\/schemas\/config\.schema\.json\n/);
+    expect(readFileSync(join(dir, 'errors.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/errgen@0\/schemas\/catalog\.schema\.json\n/);
     expect(config).toContain('catalog: errors.yaml\noutDir: generated\n');
     expect(config).toContain('targets:\n  typescript:\n');
     expect(errgen(['generate'], { cwd: dir }).code).toBe(0);
