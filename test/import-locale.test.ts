@@ -184,6 +184,32 @@ describe('errgen import --locale', () => {
   });
 });
 
+describe('errgen import: a no-op import', () => {
+  it('leaves a catalog with flow collections and comments byte for byte as it is when nothing changed', () => {
+    const p = project();
+    const handWritten = p
+      .read('errors.yaml')
+      .replace('\ngroups:', '\nlocales: { default: en, supported: [zh-CN]  }  # keep\n\ngroups:')
+      .replace('resource: { type: string, example: user }', 'resource: {type: string, example: user}   # sample')
+      .replace('          zh-CN:\n            message: 请求太多\n            reviewed: false\n', '          zh-CN: {message: 请求太多,   reviewed: false}  # flow\n');
+    p.write('errors.yaml', handWritten);
+    const sidecar = p.read('errors.sources.json');
+    const source = p.run('import', 'errors.md', '-o', 'errors.yaml');
+    expect(source.stdout).toBe('Imported 1 file, 1 table, 4 rows into errors.yaml: 0 added, 0 changed, 4 unchanged (file already up to date).\n');
+    p.write('errors.zh-CN.md', chinese('| RATE_LIMITED | 请求太多 | |'));
+    const translation = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
+    expect(translation.stdout).toBe('Imported 1 file, 1 table, 1 row into errors.yaml as zh-CN: 0 added, 0 changed, 1 unchanged (file already up to date).\n');
+    expect(p.read('errors.yaml')).toBe(handWritten);
+    expect(p.read('errors.sources.json')).toBe(sidecar);
+    // A change still writes, and the flow collections come back as the yaml library writes them.
+    p.write('errors.zh-CN.md', chinese('| RATE_LIMITED | 请求过多 | |'));
+    expect(p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml').stdout).toContain('1 changed');
+    expect(p.read('errors.yaml')).toContain('message: 请求过多');
+    // …which is why a no-op import must not serialise at all.
+    expect(p.read('errors.yaml')).not.toBe(handWritten.replace('请求太多,', '请求过多,'));
+  });
+});
+
 describe('translations in errgen.config.yaml', () => {
   function configured() {
     const p = project();

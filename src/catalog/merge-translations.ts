@@ -19,6 +19,8 @@ export interface TranslationMergeSummary {
   /** Entries translated into the locale that no row translates: kept, or their translation deleted with --prune. */
   readonly missing: readonly MissingEntry[];
   readonly pruned: boolean;
+  /** Did the merge edit the document at all? If not, the file is left as it is. */
+  readonly edited: boolean;
   /** Rows of codes the catalog does not have, and rows whose status is not the entry's: warnings. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -81,7 +83,8 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
       if (options.prune) deleteTranslation(entry.node, options.locale);
     }
   }
-  return { added, changed, unchanged, notInCatalog, missing, pruned: options.prune, diagnostics };
+  const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0);
+  return { added, changed, unchanged, notInCatalog, missing, pruned: options.prune, edited, diagnostics };
 }
 
 function translationOf(entry: YAMLMap, locale: string): YAMLMap | undefined {

@@ -23,6 +23,8 @@ export interface MergeSummary {
   /** In the catalog but no longer in the Markdown: kept, or deleted with --prune. */
   readonly missing: readonly MissingEntry[];
   readonly pruned: boolean;
+  /** Did the merge edit the document at all (entries, groups or columns)? If not, the file is left as it is. */
+  readonly edited: boolean;
 }
 
 export interface Entry {
@@ -44,6 +46,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   let added = 0;
   let changed = 0;
   let unchanged = 0;
+  let groupsEdited = false;
   let previousGroup: YAMLMap | undefined;
   const editors = new Map<YAMLMap, SeqEditor>();
   const editorOf = (group: YAMLMap): SeqEditor => {
@@ -59,9 +62,10 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
       return n;
     };
     const plan = table.rows.map((row) => ({ row, entry: existing.get(row.code)?.[nextOccurrence(row.code)] }));
-    const group = findGroup(groups, table, plan, importedTitles) ?? createGroup(document, groups, table.title, previousGroup);
+    const found = findGroup(groups, table, plan, importedTitles);
+    const group = found?.group ?? createGroup(document, groups, table.title, previousGroup);
+    groupsEdited = setColumns(document, group, table) || !found || found.renamed || groupsEdited;
     previousGroup = group;
-    setColumns(document, group, table);
     let cursor: YAMLMap | undefined;
     for (const { row, entry } of plan) {
       if (entry) {
@@ -89,9 +93,12 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   }
   for (const editor of editors.values()) editor.commit();
   if (options.prune) {
+    const before = groups.items.length;
     groups.items = groups.items.filter((g) => !isMap(g) || codesOf(g).items.length > 0 || !importedTitles.has(String(g.get('title'))));
+    groupsEdited ||= groups.items.length !== before;
   }
-  return { added, changed, unchanged, missing, pruned: options.prune };
+  const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0) || groupsEdited;
+  return { added, changed, unchanged, missing, pruned: options.prune, edited };
 }
 
 export function groupsOf(document: Document): YAMLSeq {
@@ -135,13 +142,13 @@ function findGroup(
   table: ImportedTable,
   plan: ReadonlyArray<{ entry: Entry | undefined }>,
   importedTitles: ReadonlySet<string>,
-): YAMLMap | undefined {
+): { group: YAMLMap; renamed: boolean } | undefined {
   const byTitle = groups.items.find((g): g is YAMLMap => isMap(g) && g.get('title') === table.title);
-  if (byTitle) return byTitle;
+  if (byTitle) return { group: byTitle, renamed: false };
   const holder = plan.find((p) => p.entry)?.entry?.group;
   if (holder && !importedTitles.has(String(holder.get('title')))) {
     setScalar(holder, 'title', table.title);
-    return holder;
+    return { group: holder, renamed: true };
   }
   return undefined;
 }
@@ -153,21 +160,19 @@ function createGroup(document: Document, groups: YAMLSeq, title: string, after: 
   return group;
 }
 
-/** Remember a non-default column order (or extra columns) so docs can be written back the same way. */
-function setColumns(document: Document, group: YAMLMap, table: ImportedTable): void {
+/** Remember a non-default column order (or extra columns) so docs can be written back the same way; true if `columns` changed. */
+function setColumns(document: Document, group: YAMLMap, table: ImportedTable): boolean {
   const columns = table.columns.map((c) => ('field' in c ? c.field : c.extra));
   const isDefault = columns.length === defaultColumns.length && columns.every((c, i) => c === defaultColumns[i]);
-  if (isDefault) {
-    group.delete('columns');
-    return;
-  }
+  if (isDefault) return group.delete('columns');
   const current = group.get('columns');
-  if (isSeq(current) && JSON.stringify(current.toJSON()) === JSON.stringify(columns)) return;
+  if (isSeq(current) && JSON.stringify(current.toJSON()) === JSON.stringify(columns)) return false;
   // Keep `columns` before `codes` so the group reads top-down.
   group.delete('columns');
   const codesIndex = group.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'codes');
   const pair = document.createPair('columns', columns);
   group.items.splice(codesIndex < 0 ? group.items.length : codesIndex, 0, pair);
+  return true;
 }
 
 function newEntry(row: ImportedRow): Record<string, unknown> {

@@ -115,7 +115,9 @@ async function mergedCatalogText(
   const summary = options.sources.length > 0 ? mergeIntoCatalog(document, tables, { prune: options.prune, inScope }) : undefined;
   const translated = translations.map((reading) => ({ reading, summary: mergeTranslations(document, reading.rows, { locale: reading.locale, prune: options.prune }) }));
   // The merge edits the document; `read.value` is a separate plain copy of the catalog as it was read.
-  return { text: serializeCatalog(document), summary, translated, before: read?.value };
+  // A merge that edited nothing writes nothing: re-serialising would respace flow collections and comments.
+  const edited = catalogText === undefined || summary?.edited === true || translated.some((t) => t.summary.edited);
+  return { text: edited ? serializeCatalog(document) : catalogText, summary, translated, before: read?.value };
 }
 
 async function readSources(files: readonly string[], synonyms: HeaderSynonyms): Promise<SourceReading> {
