@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { canonicalLocaleCase } from '../src/messages/locales.js';
 import { errgen, tempDir } from './helpers/cli.js';
 
 const english = [
@@ -181,6 +182,45 @@ describe('errgen import --locale', () => {
         'errgen: import failed with 2 problems; errors.yaml was not changed\n',
     );
     expect(p.read('errors.yaml')).toBe(before);
+  });
+});
+
+describe('errgen import --locale: tag case', () => {
+  it('canonicalLocaleCase: language lower, script Title, region UPPER, extensions lower', () => {
+    const tags = ['zh-hant-tw', 'ZH-CN', 'En', 'es-419', 'sr-LATN-rs', 'de-CH-1901', 'en-US-x-TWAIN', 'de-u-CO-phonebk'];
+    expect(tags.map(canonicalLocaleCase)).toEqual(['zh-Hant-TW', 'zh-CN', 'en', 'es-419', 'sr-Latn-RS', 'de-CH-1901', 'en-US-x-twain', 'de-u-co-phonebk']);
+  });
+
+  it('matches --locale case-insensitively: the catalog’s spelling, the default in any case refused, a new tag in the usual case', () => {
+    const p = project();
+    p.write('errors.page.md', chinese('| RATE_LIMITED | 请求过多 | |'));
+    const upper = p.run('import', '--locale', 'ZH-cn', 'errors.page.md', '-o', 'errors.yaml');
+    expect(upper.stderr).toBe('');
+    expect(upper.stdout).toBe('Imported 1 file, 1 table, 1 row into errors.yaml as zh-CN: 0 added, 1 changed, 0 unchanged.\n');
+    expect(p.read('errors.yaml')).toContain('          zh-CN:\n            message: 请求过多\n');
+    expect(p.read('errors.yaml')).not.toContain('ZH-cn');
+
+    const en = p.run('import', '--locale', 'EN', 'errors.page.md', '-o', 'errors.yaml');
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe(
+      "errgen: EN (en) is the catalog's default locale (locales.default in errors.yaml): its text is `message` and `solution`, imported from `sources`, not a translation\n",
+    );
+
+    const fresh = p.run('import', '--locale', 'zh-hant-tw', 'errors.page.md', '-o', 'errors.yaml');
+    expect(fresh.stdout).toBe('Imported 1 file, 1 table, 1 row into errors.yaml as zh-Hant-TW: 1 added, 0 changed, 0 unchanged.\n');
+    expect(p.read('errors.yaml')).toContain('          zh-Hant-TW:\n            message: 请求过多\n');
+    expect(p.run('check', '--catalog', 'errors.yaml').stdout).not.toContain('locale-config');
+  });
+
+  it('a config key in another case reads the catalog’s locale, in import and in check', () => {
+    const p = project();
+    p.write('errgen.config.yaml', 'sources: [errors.md]\ntranslations:\n  ZH-CN: errors.zh-CN.md\ncatalog: errors.yaml\n');
+    p.write('errors.zh-CN.md', chinese('| RATE_LIMITED | 请求过多 | |'));
+    expect(p.run('import', '--locale', 'zh-cn').stdout).toBe('Imported 1 file, 1 table, 1 row into errors.yaml as zh-CN: 0 added, 1 changed, 0 unchanged.\n');
+    expect(p.run('import').stdout).toContain('into errors.yaml as zh-CN: 0 added, 0 changed, 1 unchanged (file already up to date).\n');
+    expect(p.read('errors.yaml')).not.toContain('ZH-CN');
+    const check = p.run('check');
+    expect(check.stdout).not.toContain('source-drift');
   });
 });
 

@@ -1,4 +1,4 @@
-import { type Document, isMap, isScalar, YAMLMap } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import type { TranslatedRow } from '../markdown/translation-tables.js';
 import { groupsOf, indexEntries, type MissingEntry, setText } from './merge.js';
@@ -85,6 +85,32 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
   }
   const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0);
   return { added, changed, unchanged, notInCatalog, missing, pruned: options.prune, edited, diagnostics };
+}
+
+/** Every locale tag the catalog spells: default, supported, fallbacks (both sides), then each entry's translations. */
+export function localeTagsOf(document: Document): string[] {
+  const tags: string[] = [];
+  const add = (node: unknown) => {
+    const value = isScalar(node) ? node.value : node;
+    if (typeof value === 'string') tags.push(value);
+  };
+  add(document.getIn(['locales', 'default']));
+  const supported = document.getIn(['locales', 'supported'], true);
+  if (isSeq(supported)) supported.items.forEach(add);
+  const fallback = document.getIn(['locales', 'fallback'], true);
+  if (isMap(fallback)) {
+    for (const pair of fallback.items) {
+      add(pair.key);
+      add(pair.value);
+    }
+  }
+  for (const entries of indexEntries(groupsOf(document)).values()) {
+    for (const { node } of entries) {
+      const messages = node.get('messages', true);
+      if (isMap(messages)) for (const pair of messages.items) add(pair.key);
+    }
+  }
+  return tags;
 }
 
 function translationOf(entry: YAMLMap, locale: string): YAMLMap | undefined {

@@ -5,6 +5,7 @@ import type { LintEntry } from '../lint/rule.js';
 import type { HeaderSynonyms } from '../markdown/columns.js';
 import { readTables } from '../markdown/read-tables.js';
 import { extractTranslatedRows, type TranslatedRow } from '../markdown/translation-tables.js';
+import { spellingOf } from '../messages/locales.js';
 import { cellMatchesTemplate } from '../messages/template.js';
 
 export interface TranslationPages {
@@ -46,7 +47,8 @@ export async function checkTranslationDrift(
     else byCode.set(e.entry.code, [e]);
   }
   const seen = new Map<string, number>();
-  const locale = pages.locale;
+  // As the import does: the config's `DE` is the catalog's `de`, a tag the catalog lacks is compared in the usual case.
+  const locale = spellingOf(pages.locale, entries.flatMap((e) => Object.keys(e.entry.messages ?? {})));
   for (const row of rows) {
     const occurrence = seen.get(row.code) ?? 0;
     seen.set(row.code, occurrence + 1);

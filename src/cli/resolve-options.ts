@@ -31,7 +31,8 @@ export async function resolveImportOptions(
   const headers = headerFlags(flags.header, loaded?.config.headers);
   if (flags.locale !== undefined) {
     if (!localeTag.test(flags.locale)) throw new UsageError(`--locale expects a language tag such as zh-CN or pt-BR, not "${flags.locale}"`);
-    const files = markdown.length > 0 ? [...markdown] : (configTranslations(loaded).find((t) => t.locale === flags.locale)?.files ?? []);
+    const wanted = flags.locale.toLowerCase(); // tags are case-insensitive: `--locale zh-cn` reads `translations.zh-CN`
+    const files = markdown.length > 0 ? [...markdown] : (configTranslations(loaded).find((t) => t.locale.toLowerCase() === wanted)?.files ?? []);
     if (files.length === 0) {
       throw new UsageError(
         `no Markdown page to import as ${flags.locale}: name it (\`errgen import --locale ${flags.locale} page.md\`) or list it under \`translations.${flags.locale}\` in errgen.config.yaml`,

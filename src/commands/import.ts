@@ -3,7 +3,7 @@ import { type Diagnostic, formatDiagnostic, formatLocation, hasErrors, InputErro
 import type { Catalog } from '../catalog/model.js';
 import { parseCatalog } from '../catalog/read.js';
 import { mergeIntoCatalog, type MergeSummary } from '../catalog/merge.js';
-import { mergeTranslations, type TranslationMergeSummary } from '../catalog/merge-translations.js';
+import { localeTagsOf, mergeTranslations, type TranslationMergeSummary } from '../catalog/merge-translations.js';
 import { newCatalogDocument, serializeCatalog } from '../catalog/write.js';
 import { locationsByCode, parseSources, serializeSources, sourcesPathFor, type SourceRow } from '../catalog/sources.js';
 import { readProblems, readTextFile, readTextFileIfExists, writeFileIfChanged } from '../io/files.js';
@@ -11,7 +11,7 @@ import { defaultHeaderSynonyms, type FieldName, type HeaderSynonyms, mergeSynony
 import { extractErrorTables, type ImportedTable } from '../markdown/error-tables.js';
 import { readTables } from '../markdown/read-tables.js';
 import { extractTranslatedRows, type TranslatedRow } from '../markdown/translation-tables.js';
-import { fallbackDefaultLocale } from '../messages/locales.js';
+import { fallbackDefaultLocale, spellingOf } from '../messages/locales.js';
 import { type Output, plural } from './output.js';
 
 export interface ImportOptions {
@@ -106,14 +106,19 @@ async function mergedCatalogText(
   const read = catalogText === undefined ? undefined : await parseCatalog(catalogText, options.catalog);
   const document = read?.document ?? (await newCatalogDocument(options.catalog));
   const defaultLocale = String(document.getIn(['locales', 'default']) ?? fallbackDefaultLocale);
-  const clash = translations.find((t) => t.locale === defaultLocale);
+  const clash = translations.find((t) => t.locale.toLowerCase() === defaultLocale.toLowerCase());
   if (clash) {
     throw new UsageError(
-      `${clash.locale} is the catalog's default locale (locales.default in ${options.catalog}): its text is \`message\` and \`solution\`, imported from \`sources\`, not a translation`,
+      `${clash.locale}${clash.locale === defaultLocale ? '' : ` (${defaultLocale})`} is the catalog's default locale (locales.default in ${options.catalog}): its text is \`message\` and \`solution\`, imported from \`sources\`, not a translation`,
     );
   }
   const summary = options.sources.length > 0 ? mergeIntoCatalog(document, tables, { prune: options.prune, inScope }) : undefined;
-  const translated = translations.map((reading) => ({ reading, summary: mergeTranslations(document, reading.rows, { locale: reading.locale, prune: options.prune }) }));
+  // Tags are case-insensitive: `--locale DE` is the catalog's `de`, and a new tag is written in the usual case.
+  const tags = localeTagsOf(document);
+  const translated = translations.map((reading) => {
+    const locale = spellingOf(reading.locale, tags);
+    return { reading: { ...reading, locale }, summary: mergeTranslations(document, reading.rows, { locale, prune: options.prune }) };
+  });
   // The merge edits the document; `read.value` is a separate plain copy of the catalog as it was read.
   // A merge that edited nothing writes nothing: re-serialising would respace flow collections and comments.
   const edited = catalogText === undefined || summary?.edited === true || translated.some((t) => t.summary.edited);
