@@ -185,7 +185,7 @@ describe('errgen import --locale', () => {
   });
 });
 
-describe('errgen import --locale: tag case', () => {
+describe('errgen import --locale: tag case and placeholders', () => {
   it('canonicalLocaleCase: language lower, script Title, region UPPER, extensions lower', () => {
     const tags = ['zh-hant-tw', 'ZH-CN', 'En', 'es-419', 'sr-LATN-rs', 'de-CH-1901', 'en-US-x-TWAIN', 'de-u-CO-phonebk'];
     expect(tags.map(canonicalLocaleCase)).toEqual(['zh-Hant-TW', 'zh-CN', 'en', 'es-419', 'sr-Latn-RS', 'de-CH-1901', 'en-US-x-twain', 'de-u-co-phonebk']);
@@ -221,6 +221,25 @@ describe('errgen import --locale: tag case', () => {
     expect(p.read('errors.yaml')).not.toContain('ZH-CN');
     const check = p.run('check');
     expect(check.stdout).not.toContain('source-drift');
+  });
+
+  it('warns at the page cell about stray braces and placeholders the default text does not use, and imports the row', () => {
+    const p = project();
+    p.write('errors.zh-CN.md', chinese('| NOT_FOUND | 找不到 {lmit} | 请检查 { ID |', '| RATE_LIMITED | 请求太多 {n} | |'));
+    const result = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'errors.zh-CN.md:5:15: warning: the zh-CN message of NOT_FOUND lacks {resource} (used by the en message) and has {lmit} (not used by it). A translation uses the same placeholders as the en text, in any order: {resource}.\n' +
+        'errors.zh-CN.md:5:28: warning: the zh-CN solution of NOT_FOUND has a "{" that starts no placeholder ({name}, a name of ASCII letters, digits and _, not starting with a digit). Write {{ or }} for a literal brace.\n' +
+        'errors.zh-CN.md:6:18: warning: the zh-CN message of RATE_LIMITED has {n}, which the en message does not use. A translation uses the same placeholders as the en text, in any order: none.\n',
+    );
+    expect(result.stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml as zh-CN: 1 added, 1 changed, 0 unchanged.\n');
+    expect(p.read('errors.yaml')).toContain('message: 找不到 {lmit}');
+    // A cell that reads as the catalog's template (the placeholder written as a word) keeps it: no warning.
+    p.write('errors.yaml', p.read('errors.yaml').replace('找不到 {lmit}', '找不到 {resource}').replace('请检查 { ID', '请检查 ID'));
+    p.write('errors.zh-CN.md', chinese('| NOT_FOUND | 找不到 resource | 请检查 ID |'));
+    const clean = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
+    expect(clean.stderr).toBe('');
   });
 });
 

@@ -1,11 +1,15 @@
 import { type Document, isMap, isScalar, isSeq, YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import type { TranslatedRow } from '../markdown/translation-tables.js';
+import { placeholderMismatch, strayBraceHint } from '../lint/rules/placeholders.js';
+import { parseTemplate } from '../messages/template.js';
 import { groupsOf, indexEntries, type MissingEntry, setText } from './merge.js';
 
 export interface TranslationMergeOptions {
   /** The locale the rows are written in: they go to each entry's `messages.<locale>`. */
   readonly locale: string;
+  /** The catalog's default locale, named in warnings about placeholders. */
+  readonly defaultLocale: string;
   /** Delete `messages.<locale>` of entries that no row translates any more. */
   readonly prune: boolean;
 }
@@ -21,7 +25,10 @@ export interface TranslationMergeSummary {
   readonly pruned: boolean;
   /** Did the merge edit the document at all? If not, the file is left as it is. */
   readonly edited: boolean;
-  /** Rows of codes the catalog does not have, and rows whose status is not the entry's: warnings. */
+  /**
+   * Warnings: rows of codes the catalog does not have, rows whose status is not the entry's, and
+   * cells imported with stray braces or other placeholders than the default text's.
+   */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -73,6 +80,7 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
       added++;
     } else if (updateTranslation(document, translation, row)) changed++;
     else unchanged++;
+    if (!entry.node.get('removed')) diagnostics.push(...placeholderWarnings(entry.node, translationOf(entry.node, options.locale) as YAMLMap, row, options));
   }
 
   const missing: MissingEntry[] = [];
@@ -85,6 +93,28 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
   }
   const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0);
   return { added, changed, unchanged, notInCatalog, missing, pruned: options.prune, edited, diagnostics };
+}
+
+/**
+ * What `errgen check` would report about a text this row wrote into the catalog, in its words but
+ * at the page's cell: the page is where it is fixed (a fix in the catalog is undone by the next
+ * import). A cell that kept the catalog's template (placeholders written as words) is the catalog's.
+ */
+function placeholderWarnings(entry: YAMLMap, translation: YAMLMap, row: TranslatedRow, options: TranslationMergeOptions): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
+  for (const kind of ['message', 'solution'] as const) {
+    const text = translation.get(kind);
+    if (typeof text !== 'string' || text !== row[kind]) continue;
+    const at = row.cells[kind] ?? row.at;
+    const label = `${options.locale} ${kind}`;
+    for (const problem of parseTemplate(text).problems) {
+      warnings.push({ severity: 'warning', at, code: row.code, message: `the ${label} of ${row.code} has ${problem.message}`, hint: strayBraceHint });
+    }
+    const base = entry.get(kind);
+    const mismatch = placeholderMismatch(typeof base === 'string' ? base : '', text, options.defaultLocale, kind);
+    if (mismatch) warnings.push({ severity: 'warning', at, code: row.code, message: `the ${label} of ${row.code} ${mismatch.what}`, hint: mismatch.hint });
+  }
+  return warnings;
 }
 
 /** Every locale tag the catalog spells: default, supported, fallbacks (both sides), then each entry's translations. */

@@ -117,7 +117,7 @@ async function mergedCatalogText(
   const tags = localeTagsOf(document);
   const translated = translations.map((reading) => {
     const locale = spellingOf(reading.locale, tags);
-    return { reading: { ...reading, locale }, summary: mergeTranslations(document, reading.rows, { locale, prune: options.prune }) };
+    return { reading: { ...reading, locale }, summary: mergeTranslations(document, reading.rows, { locale, defaultLocale, prune: options.prune }) };
   });
   // The merge edits the document; `read.value` is a separate plain copy of the catalog as it was read.
   // A merge that edited nothing writes nothing: re-serialising would respace flow collections and comments.

@@ -4,6 +4,9 @@ import type { LintRule, RuleFinding } from '../rule.js';
 import { active } from '../rule.js';
 import { braced, placeholderOffset, templatesOf } from './message-fields.js';
 
+/** The hint of placeholder-syntax, shared with `errgen import --locale`. */
+export const strayBraceHint = 'Write {{ or }} for a literal brace.';
+
 export const placeholderSyntax: LintRule = {
   id: 'placeholder-syntax',
   description: 'A `{` or `}` in a message or solution (or a translation) is neither a `{name}` placeholder (a name of ASCII letters, digits and `_`, not starting with a digit) nor doubled; it would print as itself.',
@@ -15,7 +18,7 @@ export const placeholderSyntax: LintRule = {
           at: e.locate(t.field, problem.offset),
           code: e.entry.code,
           message: `the ${t.label} of ${e.entry.code} has ${problem.message}`,
-          hint: 'Write {{ or }} for a literal brace.',
+          hint: strayBraceHint,
         })),
       ),
     ),
@@ -78,26 +81,29 @@ export const translationPlaceholders: LintRule = {
     return active(context).flatMap((e) =>
       templatesOf(e.entry).flatMap((t) => {
         if (t.locale === undefined || t.locale === base) return []; // a translation into the default: locale-config
-        const expected = placeholders(e.entry[t.kind]);
-        const found = placeholders(t.text);
-        const missing = expected.filter((name) => !found.includes(name));
-        const extra = found.filter((name) => !expected.includes(name));
-        if (missing.length === 0 && extra.length === 0) return [];
-        const lacks = `lacks ${braced(missing)}`;
-        const has = `has ${braced(extra)}`;
-        const what =
-          extra.length === 0 ? `${lacks}, which the ${base} ${t.kind} uses`
-          : missing.length === 0 ? `${has}, which the ${base} ${t.kind} does not use`
-          : `${lacks} (used by the ${base} ${t.kind}) and ${has} (not used by it)`;
-        return [
-          {
-            at: e.locate(t.field),
-            code: e.entry.code,
-            message: `the ${t.label} of ${e.entry.code} ${what}`,
-            hint: `A translation uses the same placeholders as the ${base} text, in any order: ${expected.length > 0 ? braced(expected) : 'none'}.`,
-          },
-        ];
+        const mismatch = placeholderMismatch(e.entry[t.kind], t.text, base, t.kind);
+        return mismatch ? [{ at: e.locate(t.field), code: e.entry.code, message: `the ${t.label} of ${e.entry.code} ${mismatch.what}`, hint: mismatch.hint }] : [];
       }),
     );
   },
 };
+
+/**
+ * How a translation's placeholders differ from the default text's, by name, as the end of a
+ * sentence ("lacks {limit}, which the en message uses") and a hint; undefined if they agree.
+ * Shared with `errgen import --locale`, which warns in the same words at the page's cell.
+ */
+export function placeholderMismatch(defaultText: string, translated: string, base: string, kind: 'message' | 'solution'): { what: string; hint: string } | undefined {
+  const expected = placeholders(defaultText);
+  const found = placeholders(translated);
+  const missing = expected.filter((name) => !found.includes(name));
+  const extra = found.filter((name) => !expected.includes(name));
+  if (missing.length === 0 && extra.length === 0) return undefined;
+  const lacks = `lacks ${braced(missing)}`;
+  const has = `has ${braced(extra)}`;
+  const what =
+    extra.length === 0 ? `${lacks}, which the ${base} ${kind} uses`
+    : missing.length === 0 ? `${has}, which the ${base} ${kind} does not use`
+    : `${lacks} (used by the ${base} ${kind}) and ${has} (not used by it)`;
+  return { what, hint: `A translation uses the same placeholders as the ${base} text, in any order: ${expected.length > 0 ? braced(expected) : 'none'}.` };
+}
