@@ -332,4 +332,21 @@ describe('translations in errgen.config.yaml', () => {
     p.write('errors.zh-CN.md', '| 错误码 | HTTP 状态码 | 错误信息 |\n|-|-|-|\n| RATE_LIMITED | 503 | 请求太多 |\n');
     expect(drift()).toEqual(['errors.zh-CN.md:3:18 RATE_LIMITED: RATE_LIMITED: status 503 in errors.zh-CN.md:3, 429 in the catalog (errors.yaml:16)']);
   });
+
+  it('`errgen check` advises fixing the translated page where `errgen import` would not help', () => {
+    const p = configured();
+    expect(p.run('import').code).toBe(0);
+    p.write('errors.zh-CN.md', '| 错误码 | HTTP 状态码 | 错误信息 |\n|-|-|-|\n| RATE_LIMITED | 503 | 请求太多 |\n| GONE | 410 | 没了 |\n| NOT_FOUND | 404 | 找不到 |\n');
+    const result = p.run('check', '--format', 'json');
+    const hints = (JSON.parse(result.stdout) as { findings: Array<Record<string, unknown>> }).findings
+      .filter((f) => f['rule'] === 'source-drift')
+      .map((f) => `${String(f['line'])}:${String(f['column'])} ${String(f['hint'])}`);
+    expect(hints).toEqual([
+      "3:18 Correct the status column of the translated page (or leave it empty): `errgen import` never imports a translation's status.",
+      '4:3 Add the code to the default-language page and run `errgen import` first, or remove or rename this row of the translated page.',
+      // A differing message, and a solution the page has no column for: what import does fix.
+      '5:21 Run `errgen import` to update the catalog from the Markdown, or change the Markdown to match.',
+      '5:3 Run `errgen import` to update the catalog from the Markdown, or change the Markdown to match.',
+    ]);
+  });
 });

@@ -80,8 +80,8 @@ export async function checkSourceDrift(input: SourceDriftInput): Promise<Diagnos
   return findings;
 }
 
-function drift(at: Location, code: string, message: string): Diagnostic {
-  return { severity: 'error', rule: sourceDriftRule, at, code, message, hint: fixHint };
+function drift(at: Location, code: string, message: string, hint = fixHint): Diagnostic {
+  return { severity: 'error', rule: sourceDriftRule, at, code, message, hint };
 }
 
 function where(at: Location): string {

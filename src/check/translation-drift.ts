@@ -22,7 +22,8 @@ export async function checkTranslationDrift(
   pages: TranslationPages,
   entries: readonly LintEntry[],
   synonyms: HeaderSynonyms,
-  report: (at: Location, code: string, message: string) => Diagnostic,
+  /** A finding; without a hint, the usual one (run `errgen import`). */
+  report: (at: Location, code: string, message: string, hint?: string) => Diagnostic,
 ): Promise<Diagnostic[]> {
   const findings: Diagnostic[] = [];
   const rows: TranslatedRow[] = [];
@@ -54,12 +55,13 @@ export async function checkTranslationDrift(
     seen.set(row.code, occurrence + 1);
     const entry = byCode.get(row.code)?.[occurrence];
     if (!entry) {
-      findings.push(report(row.at, row.code, `${row.code} is in ${where(row.at)} (${locale}) but not in the catalog`));
+      // `errgen import --locale` never adds a code: these two are fixed on the pages, not by importing.
+      findings.push(report(row.at, row.code, `${row.code} is in ${where(row.at)} (${locale}) but not in the catalog`, notInCatalogHint));
       continue;
     }
     if (row.status !== undefined && row.status !== entry.entry.status) {
       const cell = row.cells.status ?? row.at;
-      findings.push(report(cell, row.code, `${row.code}: status ${row.status} in ${where(cell)}, ${entry.entry.status} in the catalog (${where(entry.at)})`));
+      findings.push(report(cell, row.code, `${row.code}: status ${row.status} in ${where(cell)}, ${entry.entry.status} in the catalog (${where(entry.at)})`, statusHint));
     }
     const translation = entry.entry.messages?.[locale];
     if (!translation) {
@@ -76,6 +78,10 @@ export async function checkTranslationDrift(
   }
   return findings;
 }
+
+const notInCatalogHint =
+  'Add the code to the default-language page and run `errgen import` first, or remove or rename this row of the translated page.';
+const statusHint = 'Correct the status column of the translated page (or leave it empty): `errgen import` never imports a translation\'s status.';
 
 function where(at: Location): string {
   return formatLocation(at).replace(/:\d+$/, '');
