@@ -20,6 +20,7 @@ export async function watchAndRun(options: WatchOptions, output: Output): Promis
   let watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
+  let stopping = false;
 
   const runOnce = async (): Promise<void> => {
     try {
@@ -27,14 +28,22 @@ export async function watchAndRun(options: WatchOptions, output: Output): Promis
     } catch (error) {
       options.report(error);
     }
+    // A stop that came during the run: opening watchers now would keep the process alive.
+    if (stopping) return;
     // The old watchers stay open until the new ones are: a change made while this run was
     // working (or re-arming) still schedules the next run instead of being lost.
     const previous = watchers;
-    watchers = await watchFiles(await options.files().catch(() => []), schedule);
+    const next = await watchFiles(await options.files().catch(() => []), schedule);
+    if (stopping) {
+      next.forEach((w) => w.close());
+      return;
+    }
+    watchers = next;
     previous.forEach((w) => w.close());
     output.out('Watching for changes (Ctrl-C to stop)…');
   };
   const schedule = (): void => {
+    if (stopping) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(runOnce);
@@ -44,6 +53,7 @@ export async function watchAndRun(options: WatchOptions, output: Output): Promis
   running = runOnce();
   await new Promise<void>((stop) => {
     const end = () => {
+      stopping = true;
       clearTimeout(timer);
       watchers.forEach((w) => w.close());
       void running.then(() => stop());
