@@ -1,7 +1,7 @@
 import { type Document, isMap, isScalar, isSeq, YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import type { TranslatedRow } from '../markdown/translation-tables.js';
-import { placeholderMismatch, strayBraceHint } from '../lint/rules/placeholders.js';
+import { placeholderMismatch, strayBraceHint } from '../messages/mismatch.js';
 import { parseTemplate } from '../messages/template.js';
 import { groupsOf, indexEntries, type MissingEntry, setText } from './merge.js';
 

@@ -3,7 +3,7 @@ import type { Language } from '../lang/language.js';
 import { defaultLocale, fallbackChain, knownLocales } from '../messages/locales.js';
 import { type Param, paramsOf } from '../messages/params.js';
 import { parseTemplate } from '../messages/template.js';
-import { toCase } from '../names/case.js';
+import { memberName } from '../names/identifier.js';
 
 /** A message parameter as generators see it. */
 export interface ViewParam {
@@ -61,16 +61,23 @@ export interface ViewLocale {
   readonly chain: readonly string[];
 }
 
-/** Names generated formatters keep for themselves, so a placeholder can never shadow them. */
-const formatterLocals = new Set(['locale', 'params', 'values', 'args', 'code']);
+/** Names generated formatters keep for themselves, so a placeholder can never shadow them; `arguments` and `eval` cannot name a parameter in strict JavaScript. */
+const formatterLocals = ['locale', 'params', 'values', 'args', 'code', 'arguments', 'eval', '_'];
 
-/** The identifier of a parameter in one language: its case style, then `_` after a reserved word. */
+const asParameters = new Map<Language, Language>();
+
+/**
+ * The identifier of a parameter in one language, by the naming engine's rules for codes (memberName):
+ * the language's parameter case, no member prefix, `_` after a reserved word or a formatter's own local.
+ */
 export function parameterName(name: string, language: Language): string {
-  let id = toCase(name, language.parameterCase ?? 'camel') || '_';
-  if (/^\p{N}/u.test(id)) id = `p${id}`;
-  const probe = language.reservedIgnoreCase ? id.toLowerCase() : id;
-  if (language.reserved.has(probe) || formatterLocals.has(id) || id === 'arguments' || id === 'eval' || id === '_') id += '_';
-  return id;
+  let parameters = asParameters.get(language);
+  if (!parameters) {
+    parameters = { ...language, memberCase: language.parameterCase ?? 'camel', memberPrefix: '', reserved: new Set([...language.reserved, ...formatterLocals]) };
+    asParameters.set(language, parameters);
+  }
+  // A name of underscores only has no words; it keeps one, made safe like a reserved word.
+  return memberName(name, parameters) ?? '__';
 }
 
 export function viewParams(entry: CatalogCode, languages: readonly Language[]): ViewParam[] {

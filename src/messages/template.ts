@@ -14,9 +14,17 @@ export interface TemplateProblem {
   readonly message: string;
 }
 
+/** Where a part is in the template's source: `start` inclusive, `end` exclusive (UTF-16 offsets). */
+export interface SourceRange {
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface ParsedTemplate {
   /** Literal runs merged, braces unescaped; never two text parts in a row. */
   readonly parts: readonly TemplatePart[];
+  /** The source range of each part, by index: what pages print as written and lint points at. */
+  readonly ranges: readonly SourceRange[];
   /** Placeholder names, distinct, in order of first use. */
   readonly params: readonly string[];
   readonly problems: readonly TemplateProblem[];
@@ -32,7 +40,10 @@ const cache = new Map<string, ParsedTemplate>();
 export function parseTemplate(template: string): ParsedTemplate {
   const known = cache.get(template);
   if (known) return known;
-  const parsed = template.includes('{') || template.includes('}') ? scan(template) : { parts: template ? [{ text: template }] : [], params: [], problems: [] };
+  const parsed =
+    template.includes('{') || template.includes('}')
+      ? scan(template)
+      : { parts: template ? [{ text: template }] : [], ranges: template ? [{ start: 0, end: template.length }] : [], params: [], problems: [] };
   if (cache.size > 10_000) cache.clear();
   cache.set(template, parsed);
   return parsed;
@@ -40,11 +51,16 @@ export function parseTemplate(template: string): ParsedTemplate {
 
 function scan(template: string): ParsedTemplate {
   const parts: TemplatePart[] = [];
+  const ranges: SourceRange[] = [];
   const params: string[] = [];
   const problems: TemplateProblem[] = [];
   let literal = '';
-  const flush = () => {
-    if (literal) parts.push({ text: literal });
+  let literalStart = 0;
+  const flush = (end: number) => {
+    if (literal) {
+      parts.push({ text: literal });
+      ranges.push({ start: literalStart, end });
+    }
     literal = '';
   };
   for (let i = 0; i < template.length; i++) {
@@ -63,10 +79,12 @@ function scan(template: string): ParsedTemplate {
       const match = placeholder.exec(template);
       if (match) {
         const name = match[1] as string;
-        flush();
+        flush(i);
         parts.push({ param: name });
+        ranges.push({ start: i, end: i + match[0].length });
         if (!params.includes(name)) params.push(name);
         i += match[0].length - 1;
+        literalStart = i + 1;
         continue;
       }
     }
@@ -76,8 +94,15 @@ function scan(template: string): ParsedTemplate {
     });
     literal += ch;
   }
-  flush();
-  return { parts, params, problems };
+  flush(template.length);
+  return { parts, ranges, params, problems };
+}
+
+/** Where `{name}` is first used in a template (offset of its `{`), or undefined. */
+export function placeholderOffset(template: string, name: string): number | undefined {
+  const { parts, ranges } = parseTemplate(template);
+  const index = parts.findIndex((part) => 'param' in part && part.param === name);
+  return index < 0 ? undefined : ranges[index]?.start;
 }
 
 /** The placeholder names of a template, distinct, in order of first use. */

@@ -1,5 +1,6 @@
 import type { CatalogCode } from '../../catalog/model.js';
 import type { Location } from '../../diagnostics.js';
+import { placeholderOffset } from '../../messages/template.js';
 import type { LintEntry } from '../rule.js';
 
 /** One template of an entry: its message or solution, in the default locale or a translation. */
@@ -29,27 +30,6 @@ export function templatesOf(entry: CatalogCode): EntryTemplate[] {
   return templates;
 }
 
-const placeholderAt = /\{([A-Za-z_][A-Za-z0-9_]*)\}/y;
-
-/**
- * Where `{name}` is first used in a template (UTF-16 offset of its `{`), read the way parseTemplate
- * reads a template: `{{` and `}}` are literal braces, never the start or end of a placeholder.
- */
-export function placeholderOffset(template: string, name: string): number | undefined {
-  for (let i = 0; i < template.length; i++) {
-    const ch = template[i];
-    if ((ch === '{' || ch === '}') && template[i + 1] === ch) {
-      i++;
-      continue;
-    }
-    if (ch !== '{') continue;
-    placeholderAt.lastIndex = i;
-    const match = placeholderAt.exec(template);
-    if (match?.[1] === name) return i;
-  }
-  return undefined;
-}
-
 /** Where a parameter is: its declaration under `params`, else its first use in the message or solution. */
 export function paramAt(e: LintEntry, name: string): Location {
   if (e.entry.params?.[name] !== undefined) return e.locate(['params', name]);
@@ -58,9 +38,4 @@ export function paramAt(e: LintEntry, name: string): Location {
     if (offset !== undefined) return e.locate([field], offset);
   }
   return e.at;
-}
-
-/** `{a}, {b}`: placeholder names as they are written in a template. */
-export function braced(names: readonly string[]): string {
-  return names.map((n) => `{${n}}`).join(', ');
 }

@@ -1,0 +1,30 @@
+import { placeholders } from './template.js';
+
+/** What to do about a stray brace: the hint of placeholder-syntax and of `errgen import --locale`. */
+export const strayBraceHint = 'Write {{ or }} for a literal brace.';
+
+/** `{a}, {b}`: placeholder names as they are written in a template. */
+function braced(names: readonly string[]): string {
+  return names.map((n) => `{${n}}`).join(', ');
+}
+
+/**
+ * How a translation's placeholders differ from the default text's, by name, as the end of a
+ * sentence ("lacks {limit}, which the en message uses") and a hint; undefined if they agree.
+ * Shared by the lint rule translation-placeholders and `errgen import --locale`, which warns in the
+ * same words at the page's cell.
+ */
+export function placeholderMismatch(defaultText: string, translated: string, base: string, kind: 'message' | 'solution'): { what: string; hint: string } | undefined {
+  const expected = placeholders(defaultText);
+  const found = placeholders(translated);
+  const missing = expected.filter((name) => !found.includes(name));
+  const extra = found.filter((name) => !expected.includes(name));
+  if (missing.length === 0 && extra.length === 0) return undefined;
+  const lacks = `lacks ${braced(missing)}`;
+  const has = `has ${braced(extra)}`;
+  const what =
+    extra.length === 0 ? `${lacks}, which the ${base} ${kind} uses`
+    : missing.length === 0 ? `${has}, which the ${base} ${kind} does not use`
+    : `${lacks} (used by the ${base} ${kind}) and ${has} (not used by it)`;
+  return { what, hint: `A translation uses the same placeholders as the ${base} text, in any order: ${expected.length > 0 ? braced(expected) : 'none'}.` };
+}
