@@ -66,12 +66,9 @@ export function extractErrorTables(
     result.tables.push({ title: groupTitle(table.heading) ?? fallbackTitle, at: table.at, columns, rows });
   }
   if (result.tables.length === 0 && !result.diagnostics.some((d) => d.severity === 'error')) {
-    result.diagnostics.push({
-      severity: 'error',
-      at: { file, line: 1, column: 1 },
-      message: `no error-code table found (${tables.length} table${tables.length === 1 ? '' : 's'} without an error-code column)`,
-      hint: 'An error-code table needs a header row with a code column ("Error Code") and a status column ("HTTP Status"); map other header names under `headers` in errgen.config.yaml.',
-    });
+    result.diagnostics.push(
+      noErrorTable(file, tables.length, 'An error-code table needs a header row with a code column ("Error Code") and a status column ("HTTP Status"); map other header names under `headers` in errgen.config.yaml.'),
+    );
   }
   return result;
 }
@@ -134,4 +131,14 @@ export function parseStatus(text: string): number | undefined {
   if (!match) return undefined;
   const status = Number(match[1]);
   return status >= 100 && status <= 599 ? status : undefined;
+}
+
+/** The error for a page with tables but none with an error-code column; `hint` says which columns the reader wants. */
+export function noErrorTable(file: string, tableCount: number, hint: string): Diagnostic {
+  return {
+    severity: 'error',
+    at: { file, line: 1, column: 1 },
+    message: `no error-code table found (${tableCount} table${tableCount === 1 ? '' : 's'} without an error-code column)`,
+    hint,
+  };
 }

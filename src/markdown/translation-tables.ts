@@ -1,6 +1,6 @@
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { classifyColumns, type FieldName, type HeaderSynonyms } from './columns.js';
-import { parseStatus } from './error-tables.js';
+import { noErrorTable, parseStatus } from './error-tables.js';
 import type { MarkdownCell, MarkdownTable } from './read-tables.js';
 
 /** One row of a translated page: the code it translates and the translated cells. */
@@ -53,12 +53,9 @@ export function extractTranslatedRows(tables: readonly MarkdownTable[], file: st
     }
   }
   if (page.tables === 0) {
-    page.diagnostics.push({
-      severity: 'error',
-      at: { file, line: 1, column: 1 },
-      message: `no error-code table found (${tables.length} table${tables.length === 1 ? '' : 's'} without an error-code column)`,
-      hint: 'A translated table needs a header row with a code column ("错误码", "Error Code") and a message column; map other header names under `headers` in errgen.config.yaml.',
-    });
+    page.diagnostics.push(
+      noErrorTable(file, tables.length, 'A translated table needs a header row with a code column ("错误码", "Error Code") and a message column; map other header names under `headers` in errgen.config.yaml.'),
+    );
   }
   return page;
 }
