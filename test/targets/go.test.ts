@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
-import { expectedGrpc, grpcExtras, grpcNumbers } from './grpc-expected.js';
-import { canonicalOf, evolvedCatalog, type Expected, expectedFrom, generateInto, hostileCatalog, probesFor, runTool, seedCatalog } from './harness.js';
+import { grpcExtras, grpcNumbers } from './grpc-expected.js';
+import { canonicalOf, evolvedCatalog, generateInto, hostileCatalog, runTool, seedCatalog, type Built as BuiltTarget, dumpFor } from './harness.js';
 
 /** Go without the network or the user's workspace: modules only from the local folder. */
 const goEnv = { GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local', GOWORK: 'off', CGO_ENABLED: '0' };
@@ -90,13 +90,7 @@ interface Dump {
   causeSeen: boolean;
 }
 
-interface Built {
-  readonly source: string;
-  readonly dump: Dump;
-  readonly expected: Expected;
-  readonly grpc: Map<string, string>;
-  readonly probes: readonly string[];
-}
+type Built = BuiltTarget<Dump>;
 
 /** Generates the package, proves it gofmt-clean, vet-clean and buildable, and runs the dump program. */
 async function buildAndRun(catalogText: string, options: { package: string; typeName: string }): Promise<Built> {
@@ -112,10 +106,7 @@ async function buildAndRun(catalogText: string, options: { package: string; type
   runTool('go', ['vet', './...'], { cwd: moduleDir, env: goEnv });
   runTool('go', ['build', './...'], { cwd: moduleDir, env: goEnv });
 
-  const expected = await expectedFrom(catalogText);
-  const probes = probesFor(expected);
-  const stdout = runTool('go', ['run', './cmd/dump'], { cwd: moduleDir, env: goEnv, input: JSON.stringify(probes) });
-  return { source: readFileSync(file, 'utf8'), dump: JSON.parse(stdout) as Dump, expected, grpc: await expectedGrpc(catalogText), probes };
+  return dumpFor<Dump>(catalogText, file, (probes) => runTool('go', ['run', './cmd/dump'], { cwd: moduleDir, env: goEnv, input: JSON.stringify(probes) }));
 }
 
 /** The run-time metadata must be the catalog's, byte for byte; lookups accept exactly the known codes and aliases. */

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { parseCatalog } from '../../src/catalog/read.js';
 import { errgen, repoRoot } from '../helpers/cli.js';
+import { expectedGrpc } from './grpc-expected.js';
 
 export const seedCatalog = join(repoRoot, 'data/errors.yaml');
 export const hostileCatalog = join(repoRoot, 'test/fixtures/hostile/errors.yaml');
@@ -104,6 +105,22 @@ export function codesByStatus(expected: Expected): Record<string, string[]> {
   const byStatus: Record<string, string[]> = {};
   for (const c of expected.codes) for (const s of c.statuses) (byStatus[String(s)] ??= []).push(c.code);
   return byStatus;
+}
+
+/** What a target test compares: the generated source, what its dump program printed, and what the catalog says. */
+export interface Built<Dump> {
+  readonly source: string;
+  readonly dump: Dump;
+  readonly expected: Expected;
+  readonly grpc: Map<string, string>;
+  readonly probes: readonly string[];
+}
+
+/** Runs a target's dump program (`run` feeds it the probes and returns its JSON) and gathers what the test compares. */
+export async function dumpFor<Dump>(catalogText: string, file: string, run: (probes: readonly string[]) => string): Promise<Built<Dump>> {
+  const expected = await expectedFrom(catalogText);
+  const probes = probesFor(expected);
+  return { source: readFileSync(file, 'utf8'), dump: JSON.parse(run(probes)) as Dump, expected, grpc: await expectedGrpc(catalogText), probes };
 }
 
 /**

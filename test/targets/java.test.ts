@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
-import { expectedGrpc, grpcExtras, grpcNumbers } from './grpc-expected.js';
-import { canonicalOf, evolvedCatalog, type Expected, expectedFrom, generateInto, hostileCatalog, probesFor, runTool, seedCatalog } from './harness.js';
+import { grpcExtras, grpcNumbers } from './grpc-expected.js';
+import { canonicalOf, evolvedCatalog, generateInto, hostileCatalog, runTool, seedCatalog, type Built as BuiltTarget, dumpFor } from './harness.js';
 import { javaJsonMethod } from './toolchains.js';
 
 /**
@@ -50,13 +50,7 @@ interface Dump {
   null: boolean;
 }
 
-interface Built {
-  readonly source: string;
-  readonly dump: Dump;
-  readonly expected: Expected;
-  readonly grpc: Map<string, string>;
-  readonly probes: readonly string[];
-}
+type Built = BuiltTarget<Dump>;
 
 interface JavaOptions {
   readonly package: string;
@@ -77,10 +71,7 @@ async function buildAndRun(catalogText: string, options: JavaOptions): Promise<B
   // once per test, so its JVM skips the optimizing JIT: 10,000 codes take 40% less CPU.
   runTool('javac', ['-J-XX:TieredStopAtLevel=1', '-Xlint:all', '-Werror', '-encoding', 'UTF-8', '-d', 'classes', file, mainFile], { cwd: dir });
 
-  const expected = await expectedFrom(catalogText);
-  const probes = probesFor(expected);
-  const stdout = runTool('java', ['-cp', 'classes', 'Main'], { cwd: dir, input: probes.map((p) => `${p}\n`).join('') });
-  return { source: readFileSync(file, 'utf8'), dump: JSON.parse(stdout) as Dump, expected, grpc: await expectedGrpc(catalogText), probes };
+  return dumpFor<Dump>(catalogText, file, (probes) => runTool('java', ['-cp', 'classes', 'Main'], { cwd: dir, input: probes.map((p) => `${p}\n`).join('') }));
 }
 
 /** The run-time metadata must be the catalog's, byte for byte; fromCode accepts exactly the known codes and aliases. */

@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
-import { grpcExtras, grpcNumbers, expectedGrpc } from './grpc-expected.js';
-import { canonicalOf, codesByStatus, evolvedCatalog, type Expected, expectedFrom, generateInto, hostileCatalog, probesFor, runTool, seedCatalog } from './harness.js';
+import { grpcExtras, grpcNumbers } from './grpc-expected.js';
+import { canonicalOf, codesByStatus, evolvedCatalog, generateInto, hostileCatalog, runTool, seedCatalog, type Built as BuiltTarget, dumpFor } from './harness.js';
 
 /** Prints everything the generated module knows, and what it makes of the probes on stdin, as JSON. Itself checked by mypy --strict. */
 const dumpScript = (module: string, typeName: string) => `from __future__ import annotations
@@ -63,13 +63,7 @@ interface Dump {
   unknownStatus: string[];
 }
 
-interface Built {
-  readonly source: string;
-  readonly dump: Dump;
-  readonly expected: Expected;
-  readonly grpc: Map<string, string>;
-  readonly probes: readonly string[];
-}
+type Built = BuiltTarget<Dump>;
 
 /** Generates the module, proves it with mypy --strict (with a script that uses all of it), and runs the script. */
 async function buildAndRun(catalogText: string, options: { module: string; typeName: string }): Promise<Built> {
@@ -83,10 +77,7 @@ async function buildAndRun(catalogText: string, options: { module: string; typeN
   runTool('mypy', ['--strict', '--python-version', '3.10', '--no-error-summary', `${options.module}.py`, 'dump.py'], { cwd: pkgDir, env });
   runTool('python3', ['-W', 'error', '-m', 'py_compile', `${options.module}.py`], { cwd: pkgDir, env });
 
-  const expected = await expectedFrom(catalogText);
-  const probes = probesFor(expected);
-  const stdout = runTool('python3', ['-X', 'dev', '-W', 'error', 'dump.py'], { cwd: pkgDir, env, input: JSON.stringify(probes) });
-  return { source: readFileSync(file, 'utf8'), dump: JSON.parse(stdout) as Dump, expected, grpc: await expectedGrpc(catalogText), probes };
+  return dumpFor<Dump>(catalogText, file, (probes) => runTool('python3', ['-X', 'dev', '-W', 'error', 'dump.py'], { cwd: pkgDir, env, input: JSON.stringify(probes) }));
 }
 
 /** The run-time metadata must be the catalog's, byte for byte; lookups accept exactly the known codes and aliases. */

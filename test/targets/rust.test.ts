@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
-import { expectedGrpc, grpcExtras, grpcNumbers } from './grpc-expected.js';
-import { canonicalOf, codesByStatus, evolvedCatalog, type Expected, expectedFrom, generateInto, hostileCatalog, probesFor, runTool, seedCatalog } from './harness.js';
+import { grpcExtras, grpcNumbers } from './grpc-expected.js';
+import { canonicalOf, codesByStatus, evolvedCatalog, generateInto, hostileCatalog, runTool, seedCatalog, type Built as BuiltTarget, dumpFor } from './harness.js';
 import { rustJsonFn } from './toolchains.js';
 
 /**
@@ -77,13 +77,7 @@ interface Dump {
   errorText: string;
 }
 
-interface Built {
-  readonly source: string;
-  readonly dump: Dump;
-  readonly expected: Expected;
-  readonly grpc: Map<string, string>;
-  readonly probes: readonly string[];
-}
+type Built = BuiltTarget<Dump>;
 
 /** Generates the module into a std-only cargo project; proves it rustfmt-clean and warning-free; runs the dump. */
 async function buildAndRun(catalogText: string, options: { module: string; typeName: string }): Promise<Built> {
@@ -100,11 +94,11 @@ async function buildAndRun(catalogText: string, options: { module: string; typeN
   runTool('rustfmt', ['--check', '--edition', '2021', file], { cwd: dir, env });
   runTool('cargo', ['build', '--offline', '--quiet'], { cwd: crate, env });
 
-  const expected = await expectedFrom(catalogText);
-  const probes = probesFor(expected);
-  for (const probe of probes) expect(probe).not.toContain('\n');
-  const stdout = runTool(join(dir, 'target', 'debug', 'dump'), [], { cwd: crate, input: probes.join('\n') });
-  return { source: readFileSync(file, 'utf8'), dump: JSON.parse(stdout) as Dump, expected, grpc: await expectedGrpc(catalogText), probes };
+  return dumpFor<Dump>(catalogText, file, (probes) => {
+    // The dump program reads one probe per line.
+    for (const probe of probes) expect(probe).not.toContain('\n');
+    return runTool(join(dir, 'target', 'debug', 'dump'), [], { cwd: crate, input: probes.join('\n') });
+  });
 }
 
 /** The run-time metadata must be the catalog's, byte for byte; parsing accepts exactly the known codes and aliases. */
