@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { go } from '../src/lang/go.js';
 import { java } from '../src/lang/java.js';
-import { toCase } from '../src/names/case.js';
+import { capitalize, capitalizeUnicode, toCase } from '../src/names/case.js';
 import { memberName } from '../src/names/identifier.js';
-import { splitWords } from '../src/names/words.js';
+import { splitUnicodeWords, splitWords } from '../src/names/words.js';
 
 describe('splitWords', () => {
   it.each([
@@ -78,5 +79,26 @@ describe('memberName', () => {
   it('gives two spellings of one code the same name, which the view model reports as a collision', () => {
     expect(memberName('NOT-FOUND', go)).toBe(memberName('NOT_FOUND', go));
     expect(memberName('not found', java)).toBe(memberName('NOT_FOUND', java));
+  });
+});
+
+describe('ASCII fast paths', () => {
+  // Printable ASCII with the characters that matter for word splitting over-represented.
+  const asciiText = fc.string({ unit: fc.oneof(fc.constantFrom('_', '-', ' ', '.', '2', 'a', 'Z', 'x', 'T', 'P'), fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c))), maxLength: 24 });
+
+  it('splits printable ASCII exactly as the general Unicode rule does', () => {
+    fc.assert(fc.property(asciiText, (text) => {
+      expect(splitWords(text)).toEqual(splitUnicodeWords(text));
+    }));
+  });
+
+  it('capitalizes ASCII words exactly as the general Unicode rule does', () => {
+    const word = fc.oneof(
+      fc.constantFrom('HTTP2', 'http2x', 'UTF8', 'utf8', 'ID', 'id3', 'Api', 'v2', 'x', 'SQL2SQL', 'oauth2'),
+      fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,8}$/),
+    );
+    fc.assert(fc.property(word, fc.boolean(), (w, useInitialisms) => {
+      expect(capitalize(w, useInitialisms)).toBe(capitalizeUnicode(w, useInitialisms));
+    }));
   });
 });

@@ -16,8 +16,23 @@ export const initialisms: ReadonlySet<string> = new Set([
   'UDP', 'UI', 'UID', 'UUID', 'URI', 'URL', 'UTF8', 'VM', 'XML', 'XMPP', 'XSRF', 'XSS', 'YAML',
 ]);
 
+const asciiWord = /^[A-Za-z][A-Za-z0-9]*$/;
+
 /** A word with its first letter in capitals, or all in capitals if it is an initialism. */
-function capitalize(word: string, useInitialisms: boolean): string {
+export function capitalize(word: string, useInitialisms: boolean): string {
+  // The usual word (`NOT`, `found`, `v2`) is ASCII and starts with its letter: no Unicode classes needed.
+  if (!asciiWord.test(word)) return capitalizeUnicode(word, useInitialisms);
+  const upper = word.toUpperCase();
+  if (useInitialisms) {
+    if (initialisms.has(upper)) return upper;
+    const lead = upper.replace(/[0-9].*$/, '');
+    if (lead !== upper && initialisms.has(lead)) return lead + word.slice(lead.length).toLowerCase();
+  }
+  return upper[0] + word.slice(1).toLowerCase();
+}
+
+/** The general rule; exported so tests can hold the ASCII path to it. */
+export function capitalizeUnicode(word: string, useInitialisms: boolean): string {
   const upper = word.toUpperCase();
   if (useInitialisms && initialisms.has(upper)) return upper;
   // An initialism followed by digits keeps its capitals: HTTP2, not Http2.
@@ -32,15 +47,18 @@ function capitalize(word: string, useInitialisms: boolean): string {
  * model for every language, by templates' case helpers in every target, by lint — and splitting
  * words is Unicode regex work; the answer depends only on the arguments.
  */
-const named = new Map<string, string>();
+const named = new Map<string, Map<string, string>>();
 
 /** Writes a code's words in a case style. `initialisms` only affects pascal and camel case. */
 export function toCase(text: string, style: CaseStyle, useInitialisms = true): string {
-  const key = `${style}${useInitialisms ? '+' : '-'}${text}`;
-  let cased = named.get(key);
+  // One map per style, so a lookup hashes the text alone and builds no key string.
+  const styleKey = useInitialisms ? style : `${style}-`;
+  let byText = named.get(styleKey);
+  if (byText === undefined) named.set(styleKey, (byText = new Map()));
+  let cased = byText.get(text);
   if (cased === undefined) {
     cased = writeCase(splitWords(text), style, useInitialisms);
-    named.set(key, cased);
+    byText.set(text, cased);
   }
   return cased;
 }

@@ -1,6 +1,8 @@
 import type { Language } from '../lang/language.js';
 import { toCase } from './case.js';
 
+const asciiIdentifier = /^[A-Za-z0-9_]*$/;
+
 /**
  * The identifier of a code in a language, by one documented rule set:
  * 1. an override from the catalog (`names: { go: Foo }`) is used as is;
@@ -14,7 +16,8 @@ import { toCase } from './case.js';
 export function memberName(code: string, language: Language, override?: string): string | undefined {
   if (override !== undefined) return override;
   // Case mappings can add combining marks ('ΐ' → 'Ϊ́'): keep letters, decimal digits and `_` only.
-  const cased = toCase(code, language.memberCase).normalize('NFC').replace(/[^\p{L}\p{Nd}_]/gu, '');
+  let cased = toCase(code, language.memberCase);
+  if (!asciiIdentifier.test(cased)) cased = cased.normalize('NFC').replace(/[^\p{L}\p{Nd}_]/gu, '');
   const styled = language.identifierText ? language.identifierText(cased) : cased;
   if (styled === '' || styled === '_') return undefined;
   const prefix = language.memberPrefix ?? '';

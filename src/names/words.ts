@@ -8,12 +8,31 @@ const newerThanUnicode13 = '[\u0870-\u0887\u0889-\u088f\u08b5\u08c8-\u08c9\u0c5c
 /** What separates words: anything that is not a letter or decimal digit every target accepts. */
 const separators = new RegExp(`(?:[^\\p{L}\\p{Nd}]|\\p{Pattern_Syntax}|[\\u{10000}-\\u{10FFFF}]|${newerThanUnicode13})+`, 'u');
 
+const printableAscii = /^[\x20-\x7e]*$/;
+
 /**
  * Splits a code into words: on anything that is not a letter or decimal digit, and at lower→upper
  * camelCase boundaries. `APIGATEWAY_NOT_FOUND` → [APIGATEWAY, NOT, FOUND]; `notFound` → [not, Found].
  * Digits stay with the letters before them (`HTTP2_ERROR` → [HTTP2, ERROR], `oauth2Token` → [oauth2, Token]).
  */
 export function splitWords(code: string): string[] {
+  return printableAscii.test(code) ? splitAsciiWords(code) : splitUnicodeWords(code);
+}
+
+/**
+ * Most codes are ASCII (`APIGATEWAY_NOT_FOUND`): there NFC changes nothing and the Unicode classes
+ * reduce to their ASCII members, so ASCII expressions give the same words several times faster.
+ */
+function splitAsciiWords(code: string): string[] {
+  return code
+    .replace(/([a-z][0-9]*)([A-Z])/g, '$1 $2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+/** The general rule; exported so tests can hold the ASCII path to it. */
+export function splitUnicodeWords(code: string): string[] {
   return code
     .normalize('NFC')
     .replace(/(\p{Ll}\p{Nd}*)(\p{Lu})/gu, '$1 $2')
