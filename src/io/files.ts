@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -97,19 +98,17 @@ function decodeText(bytes: Buffer, path: string, what: string): string {
       },
     ]);
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    const offset = firstInvalidUtf8(bytes);
-    throw new InputError(`the ${what} ${path} is not UTF-8 text`, [
-      {
-        severity: 'error',
-        at: locationAt(bytes.subarray(0, offset).toString('utf8'), path),
-        message: `byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} is not valid UTF-8`,
-        hint: `Save the ${what} as UTF-8 (it may be in Latin-1 or UTF-16).`,
-      },
-    ]);
-  }
+  // isUtf8 is a native check; Buffer's decoder is far faster than a fatal TextDecoder on big files.
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  const offset = firstInvalidUtf8(bytes);
+  throw new InputError(`the ${what} ${path} is not UTF-8 text`, [
+    {
+      severity: 'error',
+      at: locationAt(bytes.subarray(0, offset).toString('utf8'), path),
+      message: `byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} is not valid UTF-8`,
+      hint: `Save the ${what} as UTF-8 (it may be in Latin-1 or UTF-16).`,
+    },
+  ]);
 }
 
 /** The line and column (1-based, in characters) just after `before`. */
