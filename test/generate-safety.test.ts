@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errgen, repoRoot, tempDir } from './helpers/cli.js';
@@ -62,6 +62,30 @@ describe('errgen generate: what it refuses', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('blocked/errors.json:1:1: error: cannot write here: it is a folder, not a file.');
     expect(() => readFileSync(join(dir, 'ok/errors.json'))).toThrow();
+    // Outputs are staged one by one beside their destination; the staged file and its new folder are gone again.
+    expect(existsSync(join(dir, 'ok'))).toBe(false);
+  });
+
+  it('replaces no file when a later template fails, and leaves no staged file behind', () => {
+    const dir = project('catalog: errors.yaml\ntargets:\n  json:\n    output: out/errors.json\n  broken:\n    template: broken/main.hbs\n    output: out/broken.txt\n');
+    expect(errgen(['generate', '--only', 'json'], { cwd: dir }).code).toBe(0);
+    const before = readFileSync(join(dir, 'out/errors.json'), 'utf8');
+    writeFileSync(join(dir, 'errors.yaml'), readFileSync(join(dir, 'errors.yaml'), 'utf8').replace('resource cannot be found', 'changed'));
+    mkdirSync(join(dir, 'broken'));
+    writeFileSync(join(dir, 'broken/main.hbs'), '{{#each codes}}{{noSuchField}}{{/each}}\n');
+    const result = errgen(['generate'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('template broken/main.hbs of target "broken" failed');
+    expect(readFileSync(join(dir, 'out/errors.json'), 'utf8')).toBe(before);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['errors.json']);
+  });
+
+  it('refuses two targets that write the same file', () => {
+    const dir = project('catalog: errors.yaml\ntargets:\n  json:\n    output: out/errors.json\n  again:\n    kind: json\n    output: out/errors.json\n');
+    const result = errgen(['generate'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('errgen: targets "json" and "again" both write out/errors.json: give one of them another `output` in the config\n');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('leaves the old file whole when the folder is read-only', () => {

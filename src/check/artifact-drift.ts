@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics.js';
+import type { PendingOutput } from '../emit/generate.js';
 import { describeFsError } from '../io/files.js';
 
 export const artifactDriftRule = 'artifact-drift';
@@ -9,9 +10,11 @@ const maxDiffLines = 40;
  * Compares each target, rendered in memory, with the file on disk: a missing or different file
  * is reported with a short unified diff and the command that repairs it.
  */
-export async function checkArtifactDrift(files: ReadonlyMap<string, string>, fixCommand: string): Promise<Diagnostic[]> {
+export async function checkArtifactDrift(outputs: readonly PendingOutput[], fixCommand: string): Promise<Diagnostic[]> {
   const findings: Diagnostic[] = [];
-  for (const [path, expected] of files) {
+  // One output at a time: at 100,000 codes all of them together take hundreds of megabytes.
+  for (const { path, render } of outputs) {
+    const expected = render();
     let actual: string;
     try {
       actual = await readFile(path, 'utf8');

@@ -12,7 +12,7 @@ import { formatJson } from '../check/report/json.js';
 import { checkSourceDrift } from '../check/source-drift.js';
 import type { TranslationPages } from '../check/translation-drift.js';
 import { type Diagnostic, ExitCode, hasErrors, InputError, UsageError } from '../diagnostics.js';
-import { generate, type ResolvedTarget } from '../emit/generate.js';
+import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import { readTextFile, readTextFileIfExists } from '../io/files.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
 import { lintRules } from '../lint/rules/index.js';
@@ -70,7 +70,7 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   const artifactDrift = options.lintSettings['artifact-drift'] ?? 'error';
   if (options.targets.length > 0 && artifactDrift !== 'off' && !hasRule(findings, 'identifier-collision')) {
     const generated = generateOrReport({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
-    if (generated instanceof Map) findings.push(...withSeverity(await checkArtifactDrift(generated, options.fixCommand), artifactDrift));
+    if (!isDiagnostics(generated)) findings.push(...withSeverity(await checkArtifactDrift(generated, options.fixCommand), artifactDrift));
     else findings.push(...generated);
   }
   if (options.against !== undefined) {
@@ -146,14 +146,18 @@ async function loadEarlierCatalog(against: string, catalogFile: string): Promise
   return { catalog: (await parseCatalog(text, name)).value, name };
 }
 
-/** The generated files, or why they cannot be generated (e.g. two placeholders one language names alike) as findings, so the rest of the report still comes out. */
-function generateOrReport(input: Parameters<typeof generate>[0], targets: readonly ResolvedTarget[]): Map<string, string> | Diagnostic[] {
+/** The outputs to compare, or why they cannot be generated (e.g. two placeholders one language names alike) as findings, so the rest of the report still comes out. */
+function generateOrReport(input: Parameters<typeof planOutputs>[0], targets: readonly ResolvedTarget[]): PendingOutput[] | Diagnostic[] {
   try {
-    return generate(input, targets);
+    return planOutputs(input, targets);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return error.diagnostics.map((d) => ({ ...d, rule: d.rule ?? 'artifact-drift' }));
   }
+}
+
+function isDiagnostics(found: PendingOutput[] | Diagnostic[]): found is Diagnostic[] {
+  return found.some((item) => 'severity' in item);
 }
 
 /** Drift findings at the severity the config or --rule gives them: `warn` reports without failing (e.g. before the first generate). */

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { entryLocator, readCatalog } from '../catalog/read.js';
 import { type Diagnostic, UsageError } from '../diagnostics.js';
-import { generate, type ResolvedTarget } from '../emit/generate.js';
+import { planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import { carriesGeneratedHeader } from '../emit/header.js';
-import { describeFsError, writeFileIfChanged } from '../io/files.js';
+import { describeFsError, type StagedFile, stageFile } from '../io/files.js';
 import { type Output, plural } from './output.js';
 
 export interface GenerateOptions {
@@ -16,57 +16,74 @@ export interface GenerateOptions {
   readonly force: boolean;
 }
 
-interface PlannedFile {
+interface Change {
   readonly path: string;
-  readonly content: string;
-  readonly current: string | undefined;
+  readonly existed: boolean;
+  /** The new content, written under a temporary name until every output is ready (none in a dry run). */
+  readonly staged: StagedFile | undefined;
 }
 
 /**
- * Catalog → every target rendered in memory → checked → written, each file only if its content
- * changes. Nothing is written until every file has been rendered and may be written.
+ * Catalog → each target rendered, compared with the file on disk and staged beside it → all
+ * moved into place. One output is in memory at a time (at 100,000 codes they total hundreds of
+ * megabytes), yet nothing replaces a file until every output has been rendered and may be written.
  */
 export async function generateCommand(options: GenerateOptions, output: Output): Promise<void> {
   const read = await readCatalog(options.catalog);
-  const files = generate(
-    { catalog: read.value, source: options.source, locate: entryLocator(read) },
-    options.targets,
-  );
-  const plan = await planWrites(files, options.force);
-  const changes = plan.filter((f) => f.current !== f.content);
-  for (const file of changes) {
-    if (options.dryRun) output.out(`would ${file.current === undefined ? 'create' : 'update'} ${file.path}`);
-    else {
-      await writeFileIfChanged(file.path, file.content);
-      output.out(`wrote ${file.path}`);
+  const outputs = planOutputs({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
+  const changes: Change[] = [];
+  const refusals: Diagnostic[] = [];
+  try {
+    for (const { path, render } of outputs) {
+      const content = render();
+      const current = await readCurrent(path, refusals);
+      if (current === content) continue;
+      if (current !== undefined && !options.force && !carriesGeneratedHeader(current)) {
+        refusals.push(notOurs(path));
+        continue;
+      }
+      // After a refusal nothing more is staged: it would all be deleted again.
+      const stage = !options.dryRun && refusals.length === 0;
+      changes.push({ path, existed: current !== undefined, staged: stage ? await stageFile(path, content) : undefined });
     }
+    if (refusals.length > 0) throw new UsageError(`nothing was written: ${plural(refusals.length, 'output path')} cannot be used`, refusals);
+  } catch (error) {
+    await Promise.all(changes.map((change) => change.staged?.discard()));
+    throw error;
+  }
+  for (const [i, change] of changes.entries()) {
+    if (!change.staged) {
+      output.out(`would ${change.existed ? 'update' : 'create'} ${change.path}`);
+      continue;
+    }
+    try {
+      await change.staged.commit();
+    } catch (error) {
+      await Promise.all(changes.slice(i + 1).map((later) => later.staged?.discard()));
+      throw error;
+    }
+    output.out(`wrote ${change.path}`);
   }
   const verb = options.dryRun ? 'would change' : 'changed';
-  output.out(`Generated ${plural(files.size, 'file')} from ${options.catalog}: ${changes.length} ${verb}, ${files.size - changes.length} up to date.`);
+  output.out(`Generated ${plural(outputs.length, 'file')} from ${options.catalog}: ${changes.length} ${verb}, ${outputs.length - changes.length} up to date.`);
 }
 
-/** Reads what is on disk now and refuses, before any write, to replace a file errgen did not write. */
-async function planWrites(files: ReadonlyMap<string, string>, force: boolean): Promise<PlannedFile[]> {
-  const plan: PlannedFile[] = [];
-  const refusals: Diagnostic[] = [];
-  for (const [path, content] of files) {
-    let current: string | undefined;
-    try {
-      current = await readFile(path, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') refusals.push({ severity: 'error', at: { file: path, line: 1, column: 1 }, message: `cannot write here: ${describeFsError(error)}`, hint: 'Choose another output path.' });
-    }
-    if (current !== undefined && current !== content && !force && !carriesGeneratedHeader(current)) {
-      refusals.push({
-        severity: 'error',
-        at: { file: path, line: 1, column: 1 },
-        message: 'this file exists and was not written by errgen (no "generated by errgen" header), so errgen will not overwrite it',
-        hint: 'Check the output path in the config; pass --force to overwrite it anyway.',
-      });
-    }
-    plan.push({ path, content, current });
+/** What is on disk now: undefined for no file; a file that cannot be read is a refusal. */
+async function readCurrent(path: string, refusals: Diagnostic[]): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') refusals.push({ severity: 'error', at: { file: path, line: 1, column: 1 }, message: `cannot write here: ${describeFsError(error)}`, hint: 'Choose another output path.' });
+    return undefined;
   }
-  if (refusals.length > 0) throw new UsageError(`nothing was written: ${plural(refusals.length, 'output path')} cannot be used`, refusals);
-  return plan;
+}
+
+function notOurs(path: string): Diagnostic {
+  return {
+    severity: 'error',
+    at: { file: path, line: 1, column: 1 },
+    message: 'this file exists and was not written by errgen (no "generated by errgen" header), so errgen will not overwrite it',
+    hint: 'Check the output path in the config; pass --force to overwrite it anyway.',
+  };
 }

@@ -22,27 +22,46 @@ export interface GenerateInput {
   readonly locate: (group: number, index: number) => Location;
 }
 
+/** One output file, rendered only when asked, so a big catalog's outputs need not all be in memory at once. */
+export interface PendingOutput {
+  /** Where it goes, relative to the working folder. */
+  readonly path: string;
+  render(): string;
+}
+
 /**
- * The engine: catalog + targets → file contents by output path. No file is written here, so
+ * The engine: catalog + targets → the files to write, each rendered on demand. Problems with the
+ * catalog's identifiers throw here, before anything is rendered. No file is written here, so
  * `generate`, `check` and the tests share one code path.
  */
-export function generate(input: GenerateInput, targets: readonly ResolvedTarget[]): Map<string, string> {
-  const files = new Map<string, string>();
-  if (targets.length === 0) return files;
+export function planOutputs(input: GenerateInput, targets: readonly ResolvedTarget[]): PendingOutput[] {
+  if (targets.length === 0) return [];
   // Everything but the options is the same for every target: name and index the catalog once.
   const { model, diagnostics } = buildViewModel({ ...input, options: {}, languages });
   if (diagnostics.length > 0) throw new InputError(`cannot generate from ${input.source}`, diagnostics);
-  for (const target of targets) {
+  const outputs = targets.flatMap((target) => {
     if (!perLocale.test(target.output)) {
-      files.set(target.output, render(target, { ...model, options: target.options, locale: model.locales[0], localeIndex: 0 }));
-      continue;
+      return [{ target, path: target.output, render: () => render(target, { ...model, options: target.options, locale: model.locales[0], localeIndex: 0 }) }];
     }
     // An output named per locale (a resource bundle) is rendered once for each known locale.
-    model.locales.forEach((locale, localeIndex) => {
-      files.set(localeOutput(target.output, locale), render(target, { ...model, options: target.options, locale, localeIndex }));
-    });
+    return model.locales.map((locale, localeIndex) => ({
+      target,
+      path: localeOutput(target.output, locale),
+      render: () => render(target, { ...model, options: target.options, locale, localeIndex }),
+    }));
+  });
+  const writers = new Map<string, string>();
+  for (const { target, path } of outputs) {
+    const other = writers.get(path);
+    if (other !== undefined) throw new UsageError(`targets "${other}" and "${target.name}" both write ${path}: give one of them another \`output\` in the config`);
+    writers.set(path, target.name);
   }
-  return files;
+  return outputs;
+}
+
+/** Every output rendered, by path. */
+export function generate(input: GenerateInput, targets: readonly ResolvedTarget[]): Map<string, string> {
+  return new Map(planOutputs(input, targets).map((output) => [output.path, output.render()]));
 }
 
 /**

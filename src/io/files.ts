@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type Diagnostic, InputError, type Location } from '../diagnostics.js';
 
@@ -147,17 +147,54 @@ export type WriteOutcome = 'written' | 'unchanged';
 export async function writeFileIfChanged(path: string, content: string): Promise<WriteOutcome> {
   const current = await readFile(path, 'utf8').catch(() => undefined);
   if (current === content) return 'unchanged';
+  await (await stageFile(path, content)).commit();
+  return 'written';
+}
+
+/** A file written beside its destination under a temporary name, until it is moved into place or dropped. */
+export interface StagedFile {
+  readonly path: string;
+  /** Renames it into place: readers see the old file or the new, never half of one. */
+  commit(): Promise<void>;
+  /** Deletes it, and the folders staging created for it if they are empty again. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Writes `content` to a temporary file in `path`'s folder (created if missing). Writing many
+ * files this way and committing them only once all are written lets a command render one file
+ * at a time, yet never leave some outputs new and others old because a later one failed.
+ */
+export async function stageFile(path: string, content: string): Promise<StagedFile> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(temp, content, 'utf8');
-    await rename(temp, path);
-  } catch (error) {
+  let created: string | undefined;
+  const discard = async () => {
     await rm(temp, { force: true }).catch(() => undefined);
+    // rmdir removes a folder only if it is empty: another staged file may still be in it.
+    for (let folder = dir; created !== undefined && folder.length >= created.length; folder = dirname(folder)) {
+      if (!(await rmdir(folder).then(() => true, () => false))) break;
+    }
+  };
+  try {
+    created = await mkdir(dir, { recursive: true });
+    await writeFile(temp, content, 'utf8');
+  } catch (error) {
+    await discard();
     throw new InputError(`cannot write ${path}: ${describeFsError(error)}`);
   }
-  return 'written';
+  return {
+    path,
+    discard,
+    async commit() {
+      try {
+        await rename(temp, path);
+      } catch (error) {
+        await discard();
+        throw new InputError(`cannot write ${path}: ${describeFsError(error)}`);
+      }
+    },
+  };
 }
 
 export function describeFsError(error: unknown): string {
