@@ -133,7 +133,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   const locales = viewLocales(input.catalog);
   const base = defaultLocale(input.catalog);
   const texts = (entry: CatalogCode) => messageViews(entry, input.languages, locales, base);
-  const codes = new Map<string, { code: ViewCodeDraft; at: Location }>();
+  const codes = new Map<string, { code: ViewCodeDraft; at: () => Location }>();
   const removed: ViewRemoved[] = [];
   const groups = input.catalog.groups.map((group, g) => {
     const rows: ViewRow[] = [];
@@ -147,7 +147,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
       const first = !known;
       if (!known) {
         // Located only if a diagnostic needs it: finding 100,000 YAML nodes costs more than naming them.
-        known = { code: draft(entry, group.title, numberOf(entry.code), texts), get at() { return input.locate(g, i); } };
+        known = { code: draft(entry, group.title, numberOf(entry.code), texts), at: () => input.locate(g, i) };
         codes.set(entry.code, known);
         firsts.push(known.code);
       } else if (!known.code.statuses.includes(entry.status)) {
@@ -159,7 +159,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   });
 
   for (const language of input.languages) nameAll(language, [...codes.values()], diagnostics);
-  for (const known of codes.values()) checkParamNames(known.code, () => known.at, diagnostics);
+  for (const known of codes.values()) checkParamNames(known.code, known.at, diagnostics);
   checkJavaFormatterNames([...codes.values()], diagnostics);
   assignAnchors([...codes.values()].map((c) => c.code), input.catalog.groups.map((g) => g.title));
   const all = [...codes.values()].map((c) => c.code);
@@ -286,21 +286,21 @@ function checkParamNames(code: ViewCode, at: () => Location, diagnostics: Diagno
  * Java names a code's formatter methods after its constant in camel case (`NOT_FOUND` →
  * `notFoundMessage`); constants that differ only in underscores (`A_B1`, `A_B_1`) would share one.
  */
-function checkJavaFormatterNames(codes: ReadonlyArray<{ code: ViewCode; at: Location }>, diagnostics: Diagnostic[]): void {
-  const taken = new Map<string, { code: string; at: Location }>();
+function checkJavaFormatterNames(codes: ReadonlyArray<{ code: ViewCode; at: () => Location }>, diagnostics: Diagnostic[]): void {
+  const taken = new Map<string, { code: string; at: () => Location }>();
   for (const known of codes) {
     const constant = known.code.names['java'];
     if (!known.code.hasParams || constant === undefined) continue;
     const method = toCase(constant, 'camel');
     const clash = taken.get(method);
     if (!clash) {
-      taken.set(method, { code: known.code.code, get at() { return known.at; } });
+      taken.set(method, { code: known.code.code, at: known.at });
       continue;
     }
     diagnostics.push({
       severity: 'error',
-      at: known.at,
-      related: [clash.at],
+      at: known.at(),
+      related: [clash.at()],
       rule: 'identifier-collision',
       message: `codes "${clash.code}" and "${known.code.code}" both get the Java formatter ${method}Message`,
       hint: 'Give one of them another Java name under `names: { java: ... }` in the catalog.',
@@ -309,15 +309,15 @@ function checkJavaFormatterNames(codes: ReadonlyArray<{ code: ViewCode; at: Loca
 }
 
 /** Gives every code its identifier in one language; two codes with one name is an error naming both. */
-function nameAll(language: Language, codes: ReadonlyArray<{ code: ViewCodeDraft; at: Location }>, diagnostics: Diagnostic[]): void {
-  const taken = new Map<string, { code: string; at: Location }>();
+function nameAll(language: Language, codes: ReadonlyArray<{ code: ViewCodeDraft; at: () => Location }>, diagnostics: Diagnostic[]): void {
+  const taken = new Map<string, { code: string; at: () => Location }>();
   for (const known of codes) {
     const code = known.code;
     const name = memberName(code.code, language, code.names[language.id]);
     if (name === undefined) {
       diagnostics.push({
         severity: 'error',
-        at: known.at,
+        at: known.at(),
         message: `code "${code.code}" has no letters or digits to make a ${language.id} identifier from`,
         hint: `Give it a name under \`names: { ${language.id}: ... }\` in the catalog.`,
       });
@@ -327,14 +327,14 @@ function nameAll(language: Language, codes: ReadonlyArray<{ code: ViewCodeDraft;
     if (clash) {
       diagnostics.push({
         severity: 'error',
-        at: known.at,
-        related: [clash.at],
+        at: known.at(),
+        related: [clash.at()],
         message: `codes "${clash.code}" and "${code.code}" both become the ${language.id} identifier ${name}`,
         hint: `Rename one of the codes, or give one an explicit name under \`names: { ${language.id}: ... }\` in the catalog.`,
       });
       continue;
     }
-    taken.set(name, { code: code.code, get at() { return known.at; } });
+    taken.set(name, { code: code.code, at: known.at });
     code.names[language.id] = name;
   }
 }
