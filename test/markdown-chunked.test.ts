@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ChunkLimits, readTables, readTablesWhole } from '../src/markdown/read-tables.js';
+import { type ChunkLimits, defaultLimits, readTables, readTablesWhole } from '../src/markdown/read-tables.js';
 import { plainRowCells } from '../src/markdown/plain-row.js';
 // @ts-expect-error -- a plain .mjs script, shared with the measurements
 import { largeMarkdown } from '../scripts/large-markdown.mjs';
@@ -115,12 +115,15 @@ describe('chunked Markdown reading equals one remark parse of the whole document
   it('on generated documents, read with the default limits', async () => {
     await fc.assert(fc.asyncProperty(fc.array(fc.tuple(block, separator), { minLength: 1, maxLength: 4 }), async (blocks) => {
       const markdown = blocks.map(([b, sep]) => b + sep).join('').replace(/^(\|.*)$/m, (line) => Array<string>(80).fill(line).join('\n'));
-      await expectSameAsWhole(markdown, { minRun: 64, chunkRows: 500 });
+      await expectSameAsWhole(markdown, defaultLimits);
     }), { numRuns: Math.ceil(numRuns / 4) });
   }, 300_000);
 
   it('on the seed page and a large generated page', async () => {
-    await expectSameAsWhole(readFileSync(join(repoRoot, 'data/error-codes.md'), 'utf8'));
+    const seed = readFileSync(join(repoRoot, 'data/error-codes.md'), 'utf8');
+    await expectSameAsWhole(seed);
+    await expectSameAsWhole(seed, defaultLimits);
+    await expectSameAsWhole(readFileSync(join(repoRoot, 'data/error-codes.zh-CN.md'), 'utf8'), defaultLimits);
     await expectSameAsWhole(largeMarkdown(800) as string, { minRun: 64, chunkRows: 200 });
     await expectSameAsWhole((largeMarkdown(600) as string).replace(/\n/g, '\r\n'));
   });
