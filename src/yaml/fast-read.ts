@@ -130,7 +130,7 @@ class FastReader {
     const mapping: Record<string, unknown> = {};
     let key = first;
     for (;;) {
-      if (Object.prototype.hasOwnProperty.call(mapping, key.name)) bail(); // a duplicate, or two spellings of one key
+      if (Object.hasOwn(mapping, key.name)) bail(); // a duplicate, or two spellings of one key
       setProperty(mapping, key.name, this.valueAfterIndicator(this.line(), key.valueStart, indent, depth, true));
       const next = this.nextContentIndent();
       if (next < indent) return mapping;
@@ -307,7 +307,7 @@ class FastReader {
         // `key: value`, with a space after the colon; `{a:1}` and `{a}` are left to the parser.
         if (line[key.end] !== ':' || line[key.end + 1] !== ' ') bail();
         const name = keyName(key.value, key.plain);
-        if (Object.prototype.hasOwnProperty.call(mapping, name)) bail();
+        if (Object.hasOwn(mapping, name)) bail();
         const value = this.flowNode(line, skipSpaces(line, key.end + 2), depth);
         setProperty(mapping, name, value.value);
         i = value.end;
@@ -475,9 +475,12 @@ function keyName(value: unknown, plain: boolean): string {
   return value === null ? '' : String(value);
 }
 
-/** As yaml's toJS: a property that an object already inherits (`__proto__`) is defined, not assigned. */
+/**
+ * As yaml's toJS: a key an object inherits is defined, not assigned. That differs from assigning
+ * only for `__proto__`, the one accessor on Object.prototype.
+ */
 function setProperty(target: Record<string, unknown>, name: string, value: unknown): void {
-  if (name in target) Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
+  if (name === '__proto__') Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
   else target[name] = value;
 }
 
