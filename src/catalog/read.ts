@@ -1,7 +1,6 @@
-import { type Document, LineCounter, parseAllDocuments } from 'yaml';
 import { InputError, type Location } from '../diagnostics.js';
 import { readTextFile } from '../io/files.js';
-import { nodeLocator, parseYaml, type ParsedYaml } from '../yaml/parse.js';
+import { lazilyParsed, parseYaml, type ParsedYaml } from '../yaml/parse.js';
 import type { Catalog } from './model.js';
 
 export type ReadCatalog = ParsedYaml<Catalog>;
@@ -18,9 +17,10 @@ export async function readCatalog(file: string): Promise<ReadCatalog> {
 }
 
 /**
- * Catalogs up to this size keep their YAML document after validation. It costs a few megabytes at
- * most, and parsing again to locate a single warning (what `check` on a small project usually
- * reports) would cost as much as the first parse.
+ * Catalogs up to this size keep their YAML document after validation when the full parser built
+ * one (the fast reader builds none). It costs a few megabytes at most, and parsing again to locate
+ * a single warning (what `check` on a small project usually reports) would cost as much as the
+ * first parse.
  */
 const keepDocumentBelow = 1024 * 1024;
 
@@ -31,24 +31,7 @@ const keepDocumentBelow = 1024 * 1024;
  */
 export async function parseCatalogValue(text: string, file: string): Promise<ReadCatalog> {
   const parsed = await parseCatalog(text, file);
-  if (text.length < keepDocumentBelow) return parsed;
-  const { value } = parsed;
-  let located: { document: Document; locate: ReadCatalog['locate'] } | undefined;
-  const again = () => {
-    if (located) return located;
-    const lineCounter = new LineCounter();
-    const document = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }) as Document[];
-    const contents = document[0] as Document;
-    const locate = nodeLocator(contents, lineCounter, file, text);
-    return (located = { document: contents, locate });
-  };
-  return {
-    value,
-    get document() {
-      return again().document;
-    },
-    locate: (path, offset) => again().locate(path, offset),
-  };
+  return text.length < keepDocumentBelow ? parsed : lazilyParsed(parsed.value, text, file);
 }
 
 /** Where a code entry is in the catalog, by group and index: what diagnostics point at. */

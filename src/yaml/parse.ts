@@ -1,5 +1,6 @@
 import { type Document, isAlias, isNode, isPair, isScalar, LineCounter, type Node, parseAllDocuments, visit, type YAMLError } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics.js';
+import { readYamlFast } from './fast-read.js';
 import type { SchemaName } from './schema.js';
 import { validateAgainstSchema } from './validate.js';
 
@@ -21,16 +22,21 @@ export interface ParsedYaml<T> {
  */
 export const yamlLimits = { maxAliasCount: 100, maxDepth: 64 } as const;
 
+/** How errgen parses YAML everywhere: duplicate keys are errors, and so is what YAML 1.2 forbids. */
+const parseOptions = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
+
 /**
  * Parses one YAML document and validates it against a shipped JSON Schema. Returns the value, or
  * every problem at once with file:line:col.
  */
 export async function parseYaml<T>(text: string, file: string, schema: SchemaName): Promise<ParsedYaml<T> | Diagnostic[]> {
+  const fast = readFastIfValid<T>(text, file, schema);
+  if (fast) return fast;
   const lineCounter = new LineCounter();
   const at = (offset: number): Location => positionAt(lineCounter, file, offset);
   let documents: Document[];
   try {
-    documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }) as Document[];
+    documents = parseAllDocuments(text, { lineCounter, ...parseOptions }) as Document[];
   } catch (error) {
     if (!isStackOverflow(error)) throw error;
     return [tooDeep(at(0))];
@@ -84,6 +90,38 @@ export async function parseYaml<T>(text: string, file: string, schema: SchemaNam
   const schemaProblems = validateAgainstSchema(schema, value, locate);
   if (schemaProblems.length > 0) return schemaProblems;
   return { value: value as T, document, locate };
+}
+
+/**
+ * The value, when the fast reader reads the text (the plain YAML errgen writes) and the value is
+ * valid; its YAML document is built only if something asks for it. Anything else, and every
+ * problem, takes the full parser's path, which reports with positions.
+ */
+function readFastIfValid<T>(text: string, file: string, schema: SchemaName): ParsedYaml<T> | undefined {
+  const fast = readYamlFast(text, yamlLimits.maxDepth);
+  if (fast === undefined) return undefined;
+  // Only whether there are problems counts here, so no location is needed.
+  const startOfFile: Location = { file, line: 1, column: 1 };
+  if (validateAgainstSchema(schema, fast.value, () => startOfFile).length > 0) return undefined;
+  return lazilyParsed(fast.value as T, text, file);
+}
+
+/** A value read from `text`, whose YAML document and locator are parsed from the text on first use. */
+export function lazilyParsed<T>(value: T, text: string, file: string): ParsedYaml<T> {
+  let parsed: { document: Document; locate: ParsedYaml<T>['locate'] } | undefined;
+  const parse = () => {
+    if (parsed) return parsed;
+    const lineCounter = new LineCounter();
+    const document = parseAllDocuments(text, { lineCounter, ...parseOptions })[0] as Document;
+    return (parsed = { document, locate: nodeLocator(document, lineCounter, file, text) });
+  };
+  return {
+    value,
+    get document() {
+      return parse().document;
+    },
+    locate: (path, offset) => parse().locate(path, offset),
+  };
 }
 
 /** A parser error as a diagnostic that says what is wrong in words a catalog's author knows. */
