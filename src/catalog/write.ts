@@ -1,5 +1,7 @@
 import { Document, visit } from 'yaml';
 import { schemaComment } from '../yaml/schema.js';
+import { writeDocumentFast } from './fast-write.js';
+import { quoteIfBlankLine } from './scalar-style.js';
 
 export async function newCatalogDocument(catalogPath: string): Promise<Document> {
   const document = new Document({ groups: [] });
@@ -7,22 +9,21 @@ export async function newCatalogDocument(catalogPath: string): Promise<Document>
   return document;
 }
 
-/** Deterministic YAML: no line folding, two-space indent, sequences indented under their key. */
+/**
+ * Deterministic YAML: no line folding, two-space indent, sequences indented under their key. The
+ * text is serializeCatalogWithYaml's, byte for byte (test/catalog-write.test.ts), written by
+ * fast-write.ts unless the document holds something only yaml writes.
+ */
 export function serializeCatalog(document: Document): string {
-  quoteBlankLines(document);
-  return document.toString({ lineWidth: 0, indent: 2, indentSeq: true });
+  return writeDocumentFast(document) ?? serializeCatalogWithYaml(document);
 }
 
-/**
- * The yaml library writes multi-line text as a block scalar, where a line of only spaces reads back
- * as an empty line (`" \n"` would come back as `"\n"`): such text is written double-quoted instead.
- */
-function quoteBlankLines(document: Document): void {
+/** The reference: yaml's own stringifier, after the blank-line rule marks the strings it applies to. */
+export function serializeCatalogWithYaml(document: Document): string {
   visit(document, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && /(?:^|\n)[ \t]+(?:\n|$)/.test(node.value) && node.value.includes('\n')) {
-        node.type = 'QUOTE_DOUBLE';
-      }
+      quoteIfBlankLine(node);
     },
   });
+  return document.toString({ lineWidth: 0, indent: 2, indentSeq: true });
 }

@@ -1,0 +1,272 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Document, isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair, parseDocument, stringify, visit } from 'yaml';
+import { writeDocumentFast } from '../src/catalog/fast-write.js';
+import { mergeIntoCatalog } from '../src/catalog/merge.js';
+import { isPlainAsIs } from '../src/catalog/scalar-style.js';
+import { newCatalogDocument, serializeCatalog, serializeCatalogWithYaml } from '../src/catalog/write.js';
+import type { ImportedRow, ImportedTable } from '../src/markdown/error-tables.js';
+
+/**
+ * The fast catalog writer against the reference, yaml's own stringifier (serializeCatalogWithYaml):
+ * the text must be the same, byte for byte, for hand-written hard cases, for the project's catalog,
+ * for merged documents, and for random catalog-like documents full of hostile strings and comments.
+ * Each side writes its own copy of the document, as both mark multi-line strings for double quotes.
+ *
+ * FUZZ_RUNS sets the number of random documents (npm run fuzz runs many more).
+ */
+const runs = Number(process.env['FUZZ_RUNS'] ?? 200);
+
+/** Both writers on separate copies; `fast` is undefined when the fast writer left the document to yaml. */
+function bothWriters(document: Document): { reference: string; fast: string | undefined } {
+  const reference = serializeCatalogWithYaml(document.clone());
+  return { reference, fast: writeDocumentFast(document.clone()) };
+}
+
+function expectSameText(document: Document): void {
+  const { reference, fast } = bothWriters(document);
+  expect(fast).toBe(reference);
+}
+
+const parse = (text: string) => parseDocument(text, { uniqueKeys: true, strict: true });
+
+describe('isPlainAsIs', () => {
+  it('accepts words and sentences yaml writes plain', () => {
+    for (const s of ['A', 'NOT_FOUND', 'The api does not exist — «api» 名称无效', 'Use a:b or a#b', 'Über 🚀', '_x', 'Retry (later), please.', "it's", 'say "hi"']) {
+      expect(isPlainAsIs(s), s).toBe(true);
+      expect(stringify(s, { lineWidth: 0 })).toBe(`${s}\n`);
+    }
+  });
+
+  it('refuses what yaml quotes or writes as a block, and what would read back as another type', () => {
+    for (const s of ['', ' a', 'a ', 'a:', 'a: b', 'a #b', 'true', 'False', 'NULL', 'null', '1e3', '0x1F', '~', '- x', '? x', '@x', '`x', 'a\nb', 'a\tb', 'a\u0007', 'a\ud800', 'a\u2028%', 'a\u2029---', '---', '...x', '%x', "'a'", '"a"', '.inf']) {
+      expect(isPlainAsIs(s), JSON.stringify(s)).toBe(false);
+    }
+  });
+
+  it('is never wrong: a string it accepts is written by yaml exactly as it is', () => {
+    fc.assert(
+      fc.property(hostileString, (s) => {
+        if (isPlainAsIs(s)) {
+          expect(stringify(s, { lineWidth: 0 })).toBe(`${s}\n`);
+          expect(stringify({ [s]: 1 }, { lineWidth: 0 })).toBe(`${s}: 1\n`);
+          expect(stringify({ a: [{ [s]: s }] }, { lineWidth: 0, indentSeq: true })).toBe(`a:\n  - ${s}: ${s}\n`);
+        }
+      }),
+      { numRuns: runs * 5 },
+    );
+  });
+});
+
+describe('the fast catalog writer', () => {
+  it('writes the project catalog (flow mappings, comments, blank lines) as yaml does', () => {
+    const document = parse(readFileSync(new URL('../data/errors.yaml', import.meta.url), 'utf8'));
+    const { reference, fast } = bothWriters(document);
+    expect(fast).toBe(reference);
+  });
+
+  it('writes hand-written hard cases as yaml does, and through its own path', () => {
+    for (const text of hardCases) {
+      const { reference, fast } = bothWriters(parse(text));
+      expect(fast, text).toBe(reference);
+    }
+  });
+
+  it('leaves anchors, aliases, tags and complex keys to yaml', () => {
+    for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', '? [a, b]\n: c\n', 'a: !custom x\n', '? |\n  a\n: b\n']) {
+      const document = parse(text);
+      expect(writeDocumentFast(document.clone()), text).toBeUndefined();
+      if (document.errors.length === 0) expect(serializeCatalog(document.clone())).toBe(serializeCatalogWithYaml(document.clone()));
+    }
+  });
+
+  it('writes a fresh import and an edited catalog as yaml does', async () => {
+    const fresh = await newCatalogDocument('errors.yaml');
+    mergeIntoCatalog(fresh, [table('Errors', hostileRows), table('More', [row('B', 'x', 'y', [['Owner', 'team: a']])])], everyRowInScope);
+    expectSameText(fresh);
+
+    // An edited catalog: fields set on entries that lacked them are plain values, not nodes.
+    const edited = parse(
+      '# head\n\ngroups:\n  - title: Errors\n    codes:\n      # a comment\n      - code: A\n        status: 400\n        message: old\n\n      - code: B\n        status: 404\n        message: kept # trailing\n        solution: s\n',
+    );
+    mergeIntoCatalog(edited, [table('Errors', [row('A', 'new\n \nlines', 'raw\n \nvalue', [['Extra', 'true']]), row('C', '1e3', '- x')])], everyRowInScope);
+    expectSameText(edited);
+    expect(writeDocumentFast(edited.clone())).toBeDefined();
+  });
+
+  it('builds a fresh import\'s entries as the nodes document.createNode makes', async () => {
+    const fresh = await newCatalogDocument('errors.yaml');
+    const rows = [...hostileRows, row('N', 'n', 's', [['Owner', 'x'], ['2024', 'y'], ['Owner', 'z']])];
+    mergeIntoCatalog(fresh, [table('Errors', rows)], everyRowInScope);
+    const entries = rows.map(({ code, status, message, solution, extra }) => ({ code, status, message, solution, ...(extra.length > 0 ? { fields: Object.fromEntries(extra) } : {}) }));
+    expect(shape(fresh.getIn(['groups', 0, 'codes'], true))).toEqual(shape(fresh.createNode(entries)));
+  });
+
+  it('writes random catalog-like documents with hostile strings and comments as yaml does', () => {
+    let fastRuns = 0;
+    fc.assert(
+      fc.property(catalogValue, decorations, (value, marks) => {
+        const document = new Document(value);
+        decorate(document, marks);
+        const built = bothWriters(document);
+        expect(built.fast ?? built.reference).toBe(built.reference);
+        if (built.fast !== undefined) fastRuns++;
+        // The same text read back: scalars now carry their source style, comments sit where the parser put them.
+        const reread = parse(built.reference);
+        if (reread.errors.length > 0) return;
+        const again = bothWriters(reread);
+        expect(again.fast ?? again.reference).toBe(again.reference);
+      }),
+      { numRuns: runs },
+    );
+    // Most documents must have gone through the fast path, or this proved little.
+    expect(fastRuns).toBeGreaterThan(runs / 2);
+  });
+});
+
+const hardCases = [
+  'a: 1\n',
+  '# before\n\n# more before\na: 1 # after a\n\n# before b\nb: [ x, y ] # flow\nc: { k: v, l: [1, 2] }\n# end of map\n\n# document end\n',
+  'a: |\n  keep\n\n\nb: x\n',
+  'a: |+\n  keep\n\n# after keep\nb: x\n',
+  'list:\n  - |+\n    keep\n\n  - next\n  - |-\n    strip\n  - >\n    folded\n    text\n',
+  'a: "double"\nb: \'single\'\nc: "with \\t tab"\nd: "line\\nbreak"\ne: \'it\'\'s\'\n',
+  'n: [0x1F, 0o17, 1e3, 1.50, .inf, -.inf, .nan, -0, 042, +12, 1_000]\nm:\n  - 0x1F\n  - 1.50\n  - 1e3\n  - -0\n  - .nan\n',
+  'nulls: [~, null, Null, ""]\nt: ~\nu: null\nv:\nw: NULL\nb: [true, True, FALSE]\nx: True\n',
+  'empty: {}\nlist: []\nnested:\n  - {}\n  - []\n  -\n',
+  'plain: multi\n  line plain\nfolded: >-\n  a\n  b\n',
+  'marker: "---"\nm2: "--- x"\nm3: "a\\n---\\nb"\nm4: "a\\n...\\n"\n',
+  '%YAML 1.2\n---\na: 1\n',
+  '---\na: 1\n...\n',
+  '---\n# c\na: 1\n... # end\n',
+  'seq:\n  # first\n  - a # a\n\n  - b\n  # last\n',
+  'key with spaces: v\n"quoted: key": v\n\'#\': v\n"": empty key\n"multi\\nline key": v\n',
+  'a:\n  # before value\n  b: 1\nc: # on key\n  d: 2\ne:\n\n  f: 3\n',
+  'a: "  \\n  "\nb: "x\\n \\ny"\nc: " \\t\\n"\n',
+  'ctrl: "\\x07bell \\u0000 \\e esc \\x7f"\nnel: "a\\x85b"\nls: "a\\u2028b"\nemoji: "🚀 ok"\nnbsp: "a\\u00a0b"\n',
+  'long: ' + 'x'.repeat(3000) + '\n',
+  'block: |\n  line1\n    indented\n  line3\n',
+  'lead: |2\n    leading spaces\n  x\n',
+  '"a\\u2028%": "b\\u2029---"\nk:\n  "c\\u2028...": d\n',
+  'trail: "trailing\\n\\n"\ntrail2: "only\\n"\nspaces: "x  "\n',
+];
+
+// Strings and comments put together from the pieces yaml's quoting rules are about.
+const pieces = [
+  '', ' ', '  ', '\t', '\n', '\n\n', ' \n', '\n ', ':', ': ', ' #', '#', '-', '- ', '?', '? ', '@', '`', '"', "'", '|', '>', '%', '&', '*', '!',
+  '[', ']', '{', '}', ',', '---', '...', 'true', 'True', 'null', 'NULL', '~', '0x1F', '1e3', '0o17', '.inf', '.nan', '-1', '+1', '1.5', '042', 'yes', '<<',
+  'é', '错误', '🚀', '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u00a0', '\u2028', '\u2029', '\uFEFF', '\ud800', '\r', '\\', '{x}', 'a', 'word', 'The api',
+];
+const hostileString = fc.oneof(
+  { weight: 5, arbitrary: fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((parts) => parts.join('')) },
+  { weight: 3, arbitrary: fc.stringMatching(/^[A-Z][A-Za-z0-9_ ,.()'"-]{0,30}$/) },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
+);
+const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('code', 'status', 'message', 'solution', 'zh-CN', 'Owner', 'x-y') }, { weight: 1, arbitrary: hostileString });
+const scalar = fc.oneof(
+  { weight: 6, arbitrary: hostileString },
+  { weight: 1, arbitrary: fc.integer() },
+  { weight: 1, arbitrary: fc.double() },
+  { weight: 1, arbitrary: fc.constantFrom(true, false, null, -0, 0.5, 1e21) },
+);
+const entry = fc.record(
+  {
+    code: hostileString,
+    status: fc.oneof(fc.integer({ min: 100, max: 599 }), hostileString),
+    message: hostileString,
+    solution: hostileString,
+    fields: fc.dictionary(key, hostileString, { maxKeys: 3 }),
+    aliases: fc.array(hostileString, { maxLength: 3 }),
+    deprecated: fc.oneof(fc.boolean(), fc.record({ since: hostileString, reason: hostileString })),
+    extra: fc.dictionary(key, scalar, { maxKeys: 2 }),
+  },
+  { requiredKeys: ['code', 'status', 'message', 'solution'] },
+);
+const catalogValue = fc.record(
+  {
+    locales: fc.record({ default: hostileString, supported: fc.array(hostileString, { maxLength: 2 }) }),
+    groups: fc.array(fc.record({ title: hostileString, columns: fc.array(key, { maxLength: 4 }), codes: fc.array(entry, { maxLength: 4 }) }, { requiredKeys: ['title', 'codes'] }), {
+      maxLength: 3,
+    }),
+  },
+  { requiredKeys: ['groups'] },
+);
+
+/** Comments, blank lines and flow style put on nodes picked by index, so fast-check can shrink them. */
+interface Mark {
+  readonly at: number;
+  readonly kind: 'comment' | 'commentBefore' | 'spaceBefore' | 'flow' | 'raw' | 'docComment' | 'docCommentBefore';
+  readonly text: string;
+}
+const commentText = fc.oneof(fc.constantFrom(' note', 'note', ' two\n lines', '', ' ', '\n', ' a # b', ' trailing '), hostileString.filter((s) => !/[\r\n\u2028\u2029\u0085]/.test(s)));
+const decorations = fc.array(
+  fc.record({ at: fc.nat(), kind: fc.constantFrom<Mark['kind']>('comment', 'commentBefore', 'spaceBefore', 'flow', 'raw', 'docComment', 'docCommentBefore'), text: commentText }),
+  { maxLength: 6 },
+);
+
+function decorate(document: Document, marks: readonly Mark[]): void {
+  const nodes: Node[] = [];
+  const pairs: Pair[] = [];
+  visit(document, (_key, node) => {
+    if (isNode(node)) nodes.push(node);
+    else if (isPair(node)) {
+      pairs.push(node);
+      if (isNode(node.key)) nodes.push(node.key);
+    }
+  });
+  for (const mark of marks) {
+    if (mark.kind === 'docComment') document.comment = mark.text;
+    else if (mark.kind === 'docCommentBefore') document.commentBefore = mark.text;
+    else if (mark.kind === 'raw') {
+      // A value set with map.set(key, value) is a plain value, not a node, until it is written.
+      const pair = pairs[mark.at % Math.max(1, pairs.length)];
+      if (pair && isScalar(pair.value)) pair.value = pair.value.value;
+    } else {
+      const node = nodes[mark.at % nodes.length] as Node;
+      if (mark.kind === 'spaceBefore') node.spaceBefore = true;
+      else if (mark.kind === 'flow') {
+        if ('flow' in node) (node as { flow: boolean }).flow = true;
+      } else node[mark.kind] = mark.text;
+    }
+  }
+}
+
+/** A node tree as plain data: class, style and value of every node, to compare trees built two ways. */
+function shape(node: unknown): unknown {
+  if (isPair(node)) return { pair: [shape(node.key), shape(node.value)] };
+  if (!isNode(node)) return { raw: node };
+  const { anchor, comment, commentBefore, spaceBefore, tag } = node;
+  const common = { class: node.constructor.name, anchor, comment, commentBefore, spaceBefore, tag };
+  if (isScalar(node)) return { ...common, value: node.value, type: node.type, format: node.format };
+  if (isMap(node) || isSeq(node)) return { ...common, flow: node.flow, items: node.items.map(shape) };
+  return common;
+}
+
+const at = { file: 'errors.md', line: 1, column: 1 };
+const everyRowInScope = { prune: false, inScope: () => true };
+
+function row(code: string, message: string, solution: string, extra: Array<[string, string]> = []): ImportedRow {
+  return { code, status: 400, message, solution, extra, at, cells: {} };
+}
+
+function table(title: string, rows: ImportedRow[]): ImportedTable {
+  const extras = rows.flatMap((r) => r.extra.map(([header]) => header));
+  const columns = [{ field: 'code' }, { field: 'status' }, { field: 'message' }, { field: 'solution' }, ...[...new Set(extras)].map((extra) => ({ extra }))];
+  return { title, at, columns: columns as ImportedTable['columns'], rows };
+}
+
+const hostileRows = [
+  row('A', 'plain text', 'Please retry'),
+  row('B', ' leading space', 'trailing space '),
+  row('C', 'colon: inside', 'hash #inside'),
+  row('D', 'true', '0x1F'),
+  row('E', 'two\nlines', 'blank\n \nline'),
+  row('F', '"quoted"', "'single'"),
+  row('G', '- dash', '? question'),
+  row('H', '@at', '`tick'),
+  row('I', 'tab\there', 'bell\u0007'),
+  row('J', '🚀 emoji', '错误 {name}', [['Owner', '---'], ['Since', '1.50']]),
+  row('K', '', '~'),
+];
