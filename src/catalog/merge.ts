@@ -1,4 +1,4 @@
-import { type Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, Pair, Scalar, type Schema, YAMLMap, YAMLSeq } from 'yaml';
 import type { ImportedRow, ImportedTable } from '../markdown/error-tables.js';
 import { defaultColumns } from './model.js';
 import { SeqEditor } from './seq-editor.js';
@@ -74,7 +74,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
         else unchanged++;
         if (entry.group === group) cursor = entry.node;
       } else {
-        const node = document.createNode(newEntry(row)) as YAMLMap;
+        const node = mappingNode(document.schema, newEntry(row));
         editorOf(group).insertAfter(cursor, node);
         matched.add(node);
         cursor = node;
@@ -179,6 +179,21 @@ function newEntry(row: ImportedRow): Record<string, unknown> {
   const entry: Record<string, unknown> = { code: row.code, status: row.status, message: row.message, solution: row.solution };
   if (row.extra.length > 0) entry['fields'] = Object.fromEntries(row.extra);
   return entry;
+}
+
+/**
+ * The node document.createNode(entry) makes for a new entry (string and number values, a record of
+ * them under `fields`), built directly: createNode looks up a tag for every value, a tenth of a
+ * fresh import's time at 100,000 codes. Keys in Object.keys order, as createNode has them.
+ */
+function mappingNode(schema: Schema, record: Readonly<Record<string, unknown>>): YAMLMap {
+  const map = new YAMLMap(schema);
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    const node = value !== null && typeof value === 'object' ? mappingNode(schema, value as Record<string, unknown>) : new Scalar(value);
+    map.items.push(new Pair(new Scalar(key), node));
+  }
+  return map;
 }
 
 /** Updates the imported fields in place (keeping comments on the nodes); true if anything changed. */
