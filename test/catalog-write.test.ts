@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Document, isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair, parseDocument, stringify, visit } from 'yaml';
+import { Document, isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair, parseDocument, type Scalar, stringify, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import { writeDocumentFast } from '../src/catalog/fast-write.js';
 import { mergeIntoCatalog } from '../src/catalog/merge.js';
 import { isPlainAsIs } from '../src/catalog/scalar-style.js';
@@ -70,6 +70,25 @@ describe('the fast catalog writer', () => {
     for (const text of hardCases) {
       const { reference, fast } = bothWriters(parse(text));
       expect(fast, text).toBe(reference);
+    }
+  });
+
+  it('keeps yaml\'s blank lines and comments after text ending in kept line breaks (`|+`)', () => {
+    const kept = (document: Document) => {
+      for (const node of nodesOf(document)) if (isScalar(node) && node.value === 'keep\n\n') node.type = 'BLOCK_LITERAL';
+      return document;
+    };
+    const afterPair = kept(new Document({ a: 'keep\n\n', b: 'x', c: 'y' }));
+    const [, b, c] = (afterPair.contents as YAMLMap<Scalar, unknown>).items.map((pair) => pair.key);
+    Object.assign(b as Scalar, { spaceBefore: true, commentBefore: '\n after keep' });
+    Object.assign(c as Scalar, { spaceBefore: true });
+    const inSequence = kept(new Document({ list: ['keep\n\n', 'next', { m: 'keep\n\n' }, 'last'] }));
+    for (const item of (inSequence.get('list') as YAMLSeq<Scalar>).items) item.spaceBefore = true;
+    const atEnd = kept(new Document({ a: 'keep\n\n' }));
+    atEnd.comment = '\n end';
+    for (const document of [afterPair, inSequence, atEnd]) {
+      const { reference, fast } = bothWriters(document);
+      expect(fast).toBe(reference);
     }
   });
 
@@ -206,9 +225,9 @@ const decorations = fc.array(
   { maxLength: 6 },
 );
 
-function decorate(document: Document, marks: readonly Mark[]): void {
+/** Every node of a document (keys too), and every pair. */
+function nodesOf(document: Document, pairs: Pair[] = []): Node[] {
   const nodes: Node[] = [];
-  const pairs: Pair[] = [];
   visit(document, (_key, node) => {
     if (isNode(node)) nodes.push(node);
     else if (isPair(node)) {
@@ -216,6 +235,12 @@ function decorate(document: Document, marks: readonly Mark[]): void {
       if (isNode(node.key)) nodes.push(node.key);
     }
   });
+  return nodes;
+}
+
+function decorate(document: Document, marks: readonly Mark[]): void {
+  const pairs: Pair[] = [];
+  const nodes = nodesOf(document, pairs);
   for (const mark of marks) {
     if (mark.kind === 'docComment') document.comment = mark.text;
     else if (mark.kind === 'docCommentBefore') document.commentBefore = mark.text;

@@ -63,8 +63,25 @@ class Place {
   }
 }
 
-/** yaml's onComment / onChompKeep callbacks: a nested writer reports that it wrote the comment, or kept trailing lines. */
-type OnEvent = (() => void) | undefined;
+/**
+ * What a nested writer tells its caller where yaml calls the caller's onComment / onChompKeep: that
+ * it wrote the node's comment itself (in a block scalar's header, after a collection), or that it
+ * ends in line breaks kept by `|+`. A flag object per pair and collection instead of yaml's two
+ * closures per node; yaml's callbacks are made only for nodes handed to yaml.
+ */
+class Report {
+  commentWritten = false;
+  chompKept = false;
+
+  clear(): void {
+    this.commentWritten = this.chompKept = false;
+  }
+
+  /** yaml's callbacks, setting these flags. */
+  callbacks(): [onComment: () => void, onChompKeep: () => void] {
+    return [() => (this.commentWritten = true), () => (this.chompKept = true)];
+  }
+}
 
 class FastWriter {
   private readonly handOff: YamlHandOff;
@@ -96,10 +113,12 @@ class FastWriter {
     if (contents.commentBefore) lines.push(indentComment(commentString(contents.commentBefore), ''));
     // Top-level block scalars need to be indented if followed by a comment.
     this.handOff.forceBlockIndent = !!doc.comment;
-    let chompKeep = false;
     let contentComment = contents.comment;
-    const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
-    let body = this.node(contents, new Place('', false), () => (contentComment = null), onChompKeep);
+    const report = new Report();
+    let body = this.node(contents, new Place('', false), report);
+    // yaml listens for kept line breaks only when the contents have no comment of their own.
+    const chompKeep = !contentComment && report.chompKept;
+    if (report.commentWritten) contentComment = null;
     if (contentComment) body += lineComment(body, '', commentString(contentComment));
     if ((body[0] === '|' || body[0] === '>') && lines[lines.length - 1] === '---') lines[lines.length - 1] = `--- ${body}`;
     else lines.push(body);
@@ -121,47 +140,47 @@ class FastWriter {
   }
 
   /** yaml's stringify() for one item, without props: anchors and tags are Unsupported. */
-  private node(item: unknown, at: Place, onComment: OnEvent, onChompKeep: OnEvent): string {
-    if (isPair(item)) return this.pair(item, at, onChompKeep);
+  private node(item: unknown, at: Place, report: Report): string {
+    if (isPair(item)) return this.pair(item, at, report);
     if (isScalar(item)) {
       if (item.anchor || item.tag) throw new Unsupported();
-      return this.scalar(item, at, onComment, onChompKeep, true);
+      return this.scalar(item, at, report, true);
     }
     if (isMap(item) || isSeq(item)) {
       if (item.anchor || item.tag) throw new Unsupported();
-      if (item.flow) return this.flowCollection(item, at, onComment, onChompKeep);
-      if (isSeq(item)) return this.blockCollection(item, at, '- ', '[]', at.nested, onComment, onChompKeep);
+      if (item.flow) return this.flowCollection(item, at, report);
+      if (isSeq(item)) return this.blockCollection(item, at, '- ', '[]', at.nested, report);
       // yaml writes a mapping whose values are all absent as `? key` lines (a set).
       if (item.items.length > 0 && item.items.every((pair) => isPair(pair) && pair.value == null)) throw new Unsupported();
-      return this.blockCollection(item, at, '', '{}', at, onComment, onChompKeep);
+      return this.blockCollection(item, at, '', '{}', at, report);
     }
     if (isAlias(item) || isNode(item) || (item !== null && typeof item === 'object')) throw new Unsupported();
     // A plain value set with map.set(key, value): yaml makes it a Scalar when writing it. It is no
     // node when serializeCatalog applies the blank-line rule, so the rule skips it.
-    return this.scalar(new Scalar(item), at, onComment, onChompKeep, false);
+    return this.scalar(new Scalar(item), at, report, false);
   }
 
-  private scalar(node: ScalarNode, at: Place, onComment: OnEvent, onChompKeep: OnEvent, isNodeInDocument: boolean): string {
+  private scalar(node: ScalarNode, at: Place, report: Report, isNodeInDocument: boolean): string {
     const value = node.value;
     if (typeof value === 'string') {
       if ((node.type === undefined || node.type === Scalar.PLAIN) && isPlainAsIs(value)) return value;
       if (isNodeInDocument) quoteIfBlankLine(node);
-      return stringifyString(node, this.handOff.context(at.indent, at.implicitKey, true), onComment, onChompKeep);
+      return stringifyString(node, this.handOff.context(at.indent, at.implicitKey, true), ...report.callbacks());
     }
     if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0) && node.format === undefined && !node.minFractionDigits) {
       return String(value);
     }
-    return this.handOff.scalar(node, at.indent, at.implicitKey, onComment, onChompKeep) ?? unsupported();
+    return this.handOff.scalar(node, at.indent, at.implicitKey, ...report.callbacks()) ?? unsupported();
   }
 
   /** A flow collection is written by yaml, once the blank-line rule has marked its strings. */
-  private flowCollection(node: YAMLMap | YAMLSeq, at: Place, onComment: OnEvent, onChompKeep: OnEvent): string {
+  private flowCollection(node: YAMLMap | YAMLSeq, at: Place, report: Report): string {
     visit(node, (_key, inner) => {
       // A tag would need the document's %TAG directives (see directivesText), an alias its anchor.
       if (isAlias(inner) || (isNode(inner) && inner.tag)) throw new Unsupported();
       if (isScalar(inner)) quoteIfBlankLine(inner);
     });
-    return node.toString(this.handOff.context(at.indent, at.implicitKey, false), onComment, onChompKeep);
+    return node.toString(this.handOff.context(at.indent, at.implicitKey, false), ...report.callbacks());
   }
 
   /** stringifyBlockCollection. */
@@ -171,18 +190,15 @@ class FastWriter {
     itemPrefix: string,
     empty: string,
     itemsAt: Place,
-    onComment: OnEvent,
-    onChompKeep: OnEvent,
+    report: Report,
   ): string {
     const { indent } = at;
     const isMapping = isMap(collection);
     let chompKeep = false;
-    let comment: string | null | undefined = null;
-    const onItemComment = () => (comment = null);
-    const onItemChompKeep = () => (chompKeep = true);
+    const itemReport = new Report();
     const lines: string[] = [];
     for (const item of collection.items) {
-      comment = null;
+      let comment: string | null | undefined = null;
       if (isPair(item)) {
         const key = isNode(item.key) ? item.key : null;
         if (key) {
@@ -196,8 +212,10 @@ class FastWriter {
         addCommentBefore(indent, lines, item.commentBefore, chompKeep);
         if (item.comment) comment = item.comment;
       }
-      chompKeep = false;
-      let text = this.node(item, itemsAt, onItemComment, onItemChompKeep);
+      itemReport.clear();
+      let text = this.node(item, itemsAt, itemReport);
+      chompKeep = itemReport.chompKept;
+      if (itemReport.commentWritten) comment = null;
       if (comment) text += lineComment(text, itemsAt.indent, commentString(comment));
       if (chompKeep && comment) chompKeep = false;
       lines.push(itemPrefix + text);
@@ -213,13 +231,13 @@ class FastWriter {
     }
     if (collection.comment) {
       text += '\n' + indentComment(commentString(collection.comment), indent);
-      if (onComment) onComment();
-    } else if (chompKeep && onChompKeep) onChompKeep();
+      report.commentWritten = true;
+    } else if (chompKeep) report.chompKept = true;
     return text;
   }
 
   /** stringifyPair in block context, for implicit keys (yaml calls a pair's onComment only in flow context). */
-  private pair({ key, value }: Pair, at: Place, onChompKeep: OnEvent): string {
+  private pair({ key, value }: Pair, at: Place, report: Report): string {
     let keyComment = (isNode(key) && key.comment) || null;
     const explicitKey =
       !key ||
@@ -229,10 +247,11 @@ class FastWriter {
     if (explicitKey) throw new Unsupported();
     const keyAt = at.nestedKey;
     const { indent } = keyAt;
-    let keyCommentDone = false;
-    let text = this.node(key, keyAt, () => (keyCommentDone = true), undefined);
+    const valueReport = new Report();
+    let text = this.node(key, keyAt, valueReport);
     if (text.length > 1024) throw new Unsupported(); // yaml would make it an explicit key
-    if (keyCommentDone) keyComment = null;
+    if (valueReport.commentWritten) keyComment = null;
+    valueReport.clear();
     text += ':';
     if (keyComment) text += lineComment(text, indent, commentString(keyComment));
 
@@ -244,14 +263,7 @@ class FastWriter {
       commentBefore = value.commentBefore;
       valueComment = value.comment;
     } else if (value && typeof value === 'object') throw new Unsupported();
-    let chompKeep = false;
-    let valueCommentDone = false;
-    const valueText = this.node(
-      value,
-      at.nested,
-      () => (valueCommentDone = true),
-      () => (chompKeep = true),
-    );
+    const valueText = this.node(value, at.nested, valueReport);
     let space = ' ';
     if (keyComment || spaceBefore || commentBefore) {
       space = spaceBefore ? '\n' : '';
@@ -264,8 +276,8 @@ class FastWriter {
       if (!(value.flow ?? value.items.length === 0) || valueText.includes('\n')) space = `\n${indent}`;
     } else if (valueText === '' || valueText[0] === '\n') space = '';
     text += space + valueText;
-    if (valueComment && !valueCommentDone) text += lineComment(text, indent, commentString(valueComment));
-    else if (chompKeep && onChompKeep) onChompKeep();
+    if (valueComment && !valueReport.commentWritten) text += lineComment(text, indent, commentString(valueComment));
+    else if (valueReport.chompKept) report.chompKept = true;
     return text;
   }
 }
