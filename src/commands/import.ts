@@ -114,7 +114,8 @@ async function mergedCatalogText(
   }
   const summary = options.sources.length > 0 ? mergeIntoCatalog(document, tables, { prune: options.prune, inScope }) : undefined;
   // Tags are case-insensitive: `--locale DE` is the catalog's `de`, and a new tag is written in the usual case.
-  const tags = localeTagsOf(document);
+  // Finding them visits every entry: only when there are translations to merge.
+  const tags = translations.length > 0 ? localeTagsOf(document) : [];
   const translated = translations.map((reading) => {
     const locale = spellingOf(reading.locale, tags);
     return { reading: { ...reading, locale }, summary: mergeTranslations(document, reading.rows, { locale, defaultLocale, prune: options.prune }) };
