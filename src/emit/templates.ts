@@ -8,7 +8,10 @@ import { builtinTemplates } from './templates.generated.js';
 
 export type Render = (model: object) => string;
 
-/** The options every template is compiled with: for code, not HTML. Keep in step with scripts/precompile-templates.mjs. */
+/**
+ * The options a user's template is compiled with: for code, not HTML. The built-in ones are
+ * precompiled with these too, plus errgen's helpers as known helpers (scripts/precompile-templates.mjs).
+ */
 const compileOptions = { noEscape: true, strict: true } as const;
 const runtimeOptions = { allowProtoPropertiesByDefault: false } as const;
 
