@@ -52,6 +52,15 @@ export function templateHelpers(): Record<string, Helper> {
     yamlJson: (...args) => JSON.stringify(values(args)[0]).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => u4(ch.charCodeAt(0))),
     /** Its arguments as one text, to build a value before escaping it: `{{json (concat a " " b)}}`. */
     concat: (...args) => values(args).map((value) => text(value, 'concat')).join(''),
+    /**
+     * An object of its named arguments, to be a partial's whole context: `{{> cell (object column=this row=..)}}`.
+     * Named arguments on the partial itself (`{{> cell column=this row=..}}`) would copy every field
+     * of the surrounding context into a new one at each call: costly in a loop over the codes.
+     */
+    object: (...args) => {
+      if (args.length > 1) throw new Error('helper "object" takes only named arguments (name=value)');
+      return (args[0] as { hash: Record<string, unknown> }).hash;
+    },
     /** What a `deprecated` entry says, as text for after a "Deprecated" tag: `Since 2.0: reason. Use NEW_CODE instead.`; empty for `true`. */
     deprecationNote: (...args) => deprecationNote(values(args)[0] as Deprecation | undefined),
     /** Text for a Markdown table cell (or other inline place) that `errgen import` reads back unchanged. */

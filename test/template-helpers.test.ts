@@ -1,0 +1,44 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileTemplate } from '../src/emit/templates.js';
+import { propertiesValue } from '../src/lang/java-properties.js';
+import { languages } from '../src/lang/index.js';
+import { markdownCell } from '../src/lang/markdown.js';
+import { tempDir } from './helpers/cli.js';
+
+/** A user's template folder (main.hbs and partials), compiled as errgen compiles it. */
+function template(files: Record<string, string>) {
+  const dir = join(tempDir(), 'tpl');
+  mkdirSync(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return compileTemplate(join(dir, 'main.hbs'));
+}
+
+describe('template helpers', () => {
+  it('object: a partial gets exactly the named arguments as its context', () => {
+    const render = template({
+      'main.hbs': '{{#each rows}}{{> cell (object row=this label=../label)}}{{/each}}',
+      'cell.hbs': '[{{label}} {{row.code}}]',
+    });
+    expect(render({ label: 'code', rows: [{ code: 'A' }, { code: 'B' }] })).toBe('[code A][code B]');
+  });
+
+  it('object: a field of the surrounding context is not in the partial (strict mode says so)', () => {
+    const render = template({ 'main.hbs': '{{#each rows}}{{> cell (object label="x")}}{{/each}}', 'cell.hbs': '{{code}}' });
+    expect(() => render({ rows: [{ code: 'A' }] })).toThrow(/"code" not defined/);
+  });
+
+  it('object: refuses positional arguments', () => {
+    const render = template({ 'main.hbs': '{{> cell (object rows)}}', 'cell.hbs': '' });
+    expect(() => render({ rows: [] })).toThrow('helper "object" takes only named arguments (name=value)');
+  });
+
+  it('helpers give exactly the escapers\' text (flattened, not changed)', () => {
+    const message = 'Résumé "quoted" \\ back\u2028slash — with a {placeholder}, a `tick` and a tab\there';
+    const helperCalls = languages.map((language) => `{{${language.id}String m}}{{${language.id}Comment m}}`).join('');
+    const render = template({ 'main.hbs': `${helperCalls}|{{mdCell m}}|{{propertiesValue m}}` });
+    const expected = languages.map((language) => language.stringLiteral(message) + language.commentText(message)).join('');
+    expect(render({ m: message })).toBe(`${expected}|${markdownCell(message)}|${propertiesValue(message)}`);
+  });
+});
