@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document, isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair, parseDocument, type Scalar, stringify, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import { writeDocumentFast } from '../src/catalog/fast-write.js';
-import { mergeIntoCatalog } from '../src/catalog/merge.js';
+import { groupsOf, indexEntries, mergeIntoCatalog } from '../src/catalog/merge.js';
+import { mergeTranslations } from '../src/catalog/merge-translations.js';
 import { isPlainAsIs } from '../src/catalog/scalar-style.js';
 import { newCatalogDocument, serializeCatalog, serializeCatalogWithYaml } from '../src/catalog/write.js';
 import type { ImportedRow, ImportedTable } from '../src/markdown/error-tables.js';
@@ -114,12 +115,37 @@ describe('the fast catalog writer', () => {
     expect(writeDocumentFast(edited.clone())).toBeDefined();
   });
 
-  it('builds a fresh import\'s entries as the nodes document.createNode makes', async () => {
+  it('adds new entries as records that become the nodes document.createNode makes when a merge needs them', async () => {
     const fresh = await newCatalogDocument('errors.yaml');
     const rows = [...hostileRows, row('N', 'n', 's', [['Owner', 'x'], ['2024', 'y'], ['Owner', 'z']])];
     mergeIntoCatalog(fresh, [table('Errors', rows)], everyRowInScope);
     const entries = rows.map(({ code, status, message, solution, extra }) => ({ code, status, message, solution, ...(extra.length > 0 ? { fields: Object.fromEntries(extra) } : {}) }));
-    expect(shape(fresh.getIn(['groups', 0, 'codes'], true))).toEqual(shape(fresh.createNode(entries)));
+    const codes = fresh.getIn(['groups', 0, 'codes'], true) as YAMLSeq;
+    expect(codes.items).toEqual(entries);
+    const written = serializeCatalog(fresh);
+    indexEntries(groupsOf(fresh));
+    expect(shape(codes)).toEqual(shape(fresh.createNode(entries)));
+    expect(serializeCatalog(fresh)).toBe(written);
+  });
+
+  it('translates entries added in the same import: the translation merge sees them as nodes', async () => {
+    const document = await newCatalogDocument('errors.yaml');
+    mergeIntoCatalog(document, [table('Errors', [row('A', 'Bad thing', 'Retry'), row('B', 'Missing', 'Look')])], everyRowInScope);
+    const summary = mergeTranslations(document, [{ code: 'A', message: '坏', solution: '重试', status: undefined, at, cells: {} }], { locale: 'zh-CN', defaultLocale: 'en', prune: false });
+    expect(summary.added).toBe(1);
+    expect(summary.notInCatalog).toBe(0);
+    const text = serializeCatalog(document.clone());
+    expect(text).toContain('      - code: A\n        status: 400\n        message: Bad thing\n        solution: Retry\n        messages:\n          zh-CN:\n            message: 坏\n');
+    expect(text).toBe(serializeCatalogWithYaml(document.clone()));
+  });
+
+  it('writes new entries\' records as yaml writes their nodes, between entries with comments', async () => {
+    const document = parse('groups:\n  - title: Errors\n    codes:\n      # first\n      - code: A # a\n        status: 400\n\n      # last\n      - code: Z\n        status: 400\n');
+    mergeIntoCatalog(document, [table('Errors', [row('A', 'a', 'b'), ...hostileRows, row('K2', 'kept\n\n', 'x', [['Extra', 'kept\n\n']]), row('Z', 'z', 'z')])], everyRowInScope);
+    // Records as createNode takes them: empty ones are `{}`, undefined values are left out.
+    (document.getIn(['groups', 0, 'codes'], true) as YAMLSeq).items.push({ code: 'E', fields: {}, more: { a: undefined }, skip: undefined, n: null, yes: true }, {});
+    const { reference, fast } = bothWriters(document);
+    expect(fast).toBe(reference);
   });
 
   it('writes random catalog-like documents with hostile strings and comments as yaml does', () => {
@@ -216,12 +242,12 @@ const catalogValue = fc.record(
 /** Comments, blank lines and flow style put on nodes picked by index, so fast-check can shrink them. */
 interface Mark {
   readonly at: number;
-  readonly kind: 'comment' | 'commentBefore' | 'spaceBefore' | 'flow' | 'raw' | 'docComment' | 'docCommentBefore';
+  readonly kind: 'comment' | 'commentBefore' | 'spaceBefore' | 'flow' | 'raw' | 'record' | 'docComment' | 'docCommentBefore';
   readonly text: string;
 }
 const commentText = fc.oneof(fc.constantFrom(' note', 'note', ' two\n lines', '', ' ', '\n', ' a # b', ' trailing '), hostileString.filter((s) => !/[\r\n\u2028\u2029\u0085]/.test(s)));
 const decorations = fc.array(
-  fc.record({ at: fc.nat(), kind: fc.constantFrom<Mark['kind']>('comment', 'commentBefore', 'spaceBefore', 'flow', 'raw', 'docComment', 'docCommentBefore'), text: commentText }),
+  fc.record({ at: fc.nat(), kind: fc.constantFrom<Mark['kind']>('comment', 'commentBefore', 'spaceBefore', 'flow', 'raw', 'record', 'docComment', 'docCommentBefore'), text: commentText }),
   { maxLength: 6 },
 );
 
@@ -244,7 +270,13 @@ function decorate(document: Document, marks: readonly Mark[]): void {
   for (const mark of marks) {
     if (mark.kind === 'docComment') document.comment = mark.text;
     else if (mark.kind === 'docCommentBefore') document.commentBefore = mark.text;
-    else if (mark.kind === 'raw') {
+    else if (mark.kind === 'record') {
+      // A new entry as merge.ts adds it: a plain record among the nodes of a sequence.
+      const seqs = nodes.filter((node): node is YAMLSeq => isSeq(node) && node.items.some(isMap));
+      const seq = seqs[mark.at % Math.max(1, seqs.length)];
+      const i = seq?.items.findIndex(isMap) ?? -1;
+      if (seq && i >= 0) seq.items[i] = (seq.items[i] as YAMLMap).toJS(document);
+    } else if (mark.kind === 'raw') {
       // A value set with map.set(key, value) is a plain value, not a node, until it is written.
       const pair = pairs[mark.at % Math.max(1, pairs.length)];
       if (pair && isScalar(pair.value)) pair.value = pair.value.value;

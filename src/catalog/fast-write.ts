@@ -4,6 +4,7 @@ import { stringifyString } from 'yaml/util';
 import { isPlainAsIs, quoteIfBlankLine } from './scalar-style.js';
 import { commentString, indentComment, lineComment } from './yaml-comments.js';
 import { YamlHandOff } from './yaml-hand-off.js';
+import { isPlainRecord } from './entry-record.js';
 
 /**
  * The text yaml's `document.toString({ lineWidth: 0, indent: 2, indentSeq: true })` gives, byte for
@@ -154,6 +155,7 @@ class FastWriter {
       if (item.items.length > 0 && item.items.every((pair) => isPair(pair) && pair.value == null)) throw new Unsupported();
       return this.blockCollection(item, at, '', '{}', at, report);
     }
+    if (isPlainRecord(item)) return this.record(item, at, report);
     if (isAlias(item) || isNode(item) || (item !== null && typeof item === 'object')) throw new Unsupported();
     // A plain value set with map.set(key, value): yaml makes it a Scalar when writing it. It is no
     // node when serializeCatalog applies the blank-line rule, so the rule skips it.
@@ -234,6 +236,37 @@ class FastWriter {
       report.commentWritten = true;
     } else if (chompKeep) report.chompKept = true;
     return text;
+  }
+
+  /**
+   * A new entry's plain record (entry-record.ts), as blockCollection and pair write the mapping
+   * document.createNode(record) makes: pairs without comments or blank lines, keys in Object.keys
+   * order, values that are undefined left out, strings under the blank-line rule as nodes are.
+   */
+  private record(record: Readonly<Record<string, unknown>>, at: Place, report: Report): string {
+    const keyAt = at.nestedKey;
+    const valueAt = at.nested;
+    const itemReport = new Report();
+    let text = '';
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      if (value === undefined) continue;
+      const keyText = this.scalar(new Scalar(key), keyAt, itemReport, true);
+      if (keyText.length > 1024) throw new Unsupported(); // yaml would make it an explicit key
+      itemReport.clear();
+      let line: string;
+      if (isPlainRecord(value)) {
+        const valueText = this.record(value, valueAt, itemReport);
+        line = valueText === '{}' ? `${keyText}: {}` : `${keyText}:\n${valueAt.indent}${valueText}`;
+      } else if (value === null || typeof value !== 'object') {
+        const valueText = this.scalar(new Scalar(value), valueAt, itemReport, true);
+        line = `${keyText}:${valueText === '' || valueText[0] === '\n' ? '' : ' '}${valueText}`;
+      } else throw new Unsupported();
+      text += text === '' ? line : `\n${at.indent}${line}`;
+    }
+    // The last pair's kept line breaks end the mapping; a record has no comments to stop them.
+    if (itemReport.chompKept) report.chompKept = true;
+    return text === '' ? '{}' : text;
   }
 
   /** stringifyPair in block context, for implicit keys (yaml calls a pair's onComment only in flow context). */

@@ -1,5 +1,6 @@
-import { type Document, isMap, isScalar, isSeq, Pair, Scalar, type Schema, YAMLMap, YAMLSeq } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
 import type { ImportedRow, ImportedTable } from '../markdown/error-tables.js';
+import { entryNode, isPlainRecord } from './entry-record.js';
 import { defaultColumns } from './model.js';
 import { SeqEditor } from './seq-editor.js';
 import { cellMatchesTemplate } from '../messages/template.js';
@@ -66,7 +67,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     const group = found?.group ?? createGroup(document, groups, table.title, previousGroup);
     groupsEdited = setColumns(document, group, table) || !found || found.renamed || groupsEdited;
     previousGroup = group;
-    let cursor: YAMLMap | undefined;
+    let cursor: object | undefined;
     for (const { row, entry } of plan) {
       if (entry) {
         matched.add(entry.node);
@@ -74,10 +75,10 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
         else unchanged++;
         if (entry.group === group) cursor = entry.node;
       } else {
-        const node = mappingNode(document.schema, newEntry(row));
-        editorOf(group).insertAfter(cursor, node);
-        matched.add(node);
-        cursor = node;
+        // A plain record, not yet a node: see indexEntries. It never needs to be `matched`.
+        const record = newEntry(row);
+        editorOf(group).insertAfter(cursor, record);
+        cursor = record;
         added++;
       }
     }
@@ -117,12 +118,19 @@ function codesOf(group: YAMLMap): YAMLSeq {
   return seq;
 }
 
-/** Every entry of the catalog by code, in catalog order: the n-th is the code's n-th occurrence. */
+/**
+ * Every entry of the catalog by code, in catalog order: the n-th is the code's n-th occurrence.
+ * Entries a merge added as plain records become nodes here, for the merges that edit them next.
+ */
 export function indexEntries(groups: YAMLSeq): Map<string, Entry[]> {
   const index = new Map<string, Entry[]>();
   for (const group of groups.items) {
     if (!isMap(group)) continue;
-    for (const node of codesOf(group).items) {
+    const codes = codesOf(group);
+    codes.items.forEach((item, i) => {
+      if (isPlainRecord(item)) codes.items[i] = entryNode(codes.schema, item);
+    });
+    for (const node of codes.items) {
       if (!isMap(node)) continue;
       const code = String(node.get('code'));
       const list = index.get(code) ?? [];
@@ -175,25 +183,11 @@ function setColumns(document: Document, group: YAMLMap, table: ImportedTable): b
   return true;
 }
 
+/** A new entry, as a plain record (see entry-record.ts). */
 function newEntry(row: ImportedRow): Record<string, unknown> {
   const entry: Record<string, unknown> = { code: row.code, status: row.status, message: row.message, solution: row.solution };
   if (row.extra.length > 0) entry['fields'] = Object.fromEntries(row.extra);
   return entry;
-}
-
-/**
- * The node document.createNode(entry) makes for a new entry (string and number values, a record of
- * them under `fields`), built directly: createNode looks up a tag for every value, a tenth of a
- * fresh import's time at 100,000 codes. Keys in Object.keys order, as createNode has them.
- */
-function mappingNode(schema: Schema, record: Readonly<Record<string, unknown>>): YAMLMap {
-  const map = new YAMLMap(schema);
-  for (const key of Object.keys(record)) {
-    const value = record[key];
-    const node = value !== null && typeof value === 'object' ? mappingNode(schema, value as Record<string, unknown>) : new Scalar(value);
-    map.items.push(new Pair(new Scalar(key), node));
-  }
-  return map;
 }
 
 /** Updates the imported fields in place (keeping comments on the nodes); true if anything changed. */

@@ -1,6 +1,7 @@
 import { Document, visit } from 'yaml';
 import { schemaComment } from '../yaml/schema.js';
 import { writeDocumentFast } from './fast-write.js';
+import { isPlainRecord } from './entry-record.js';
 import { quoteIfBlankLine } from './scalar-style.js';
 
 export async function newCatalogDocument(catalogPath: string): Promise<Document> {
@@ -18,9 +19,17 @@ export function serializeCatalog(document: Document): string {
   return writeDocumentFast(document) ?? serializeCatalogWithYaml(document);
 }
 
-/** The reference: yaml's own stringifier, after the blank-line rule marks the strings it applies to. */
+/**
+ * The reference: yaml's own stringifier, once new entries' records (merge.ts) are nodes and the
+ * blank-line rule has marked the strings it applies to.
+ */
 export function serializeCatalogWithYaml(document: Document): string {
   visit(document, {
+    Seq(_key, seq) {
+      seq.items.forEach((item, i) => {
+        if (isPlainRecord(item)) seq.items[i] = document.createNode(item);
+      });
+    },
     Scalar(_key, node) {
       quoteIfBlankLine(node);
     },
