@@ -1,0 +1,27 @@
+/**
+ * What the fast YAML reader's structure and scalar modules share: giving up, and measuring the
+ * white space on a line.
+ */
+
+/** Thrown to give up; caught by readYamlFast alone. */
+const bailOut = Symbol('bail out');
+export function bail(): never {
+  throw bailOut;
+}
+
+export const SPACE = 32;
+export const TAB = 9;
+export const HASH = 35;
+
+export function leadingSpaces(line: string): number {
+  let i = 0;
+  while (line.charCodeAt(i) === SPACE) i++;
+  return i;
+}
+
+/** Whether only white space, or white space and a comment, follows `from`. */
+export function restIsBlank(line: string, from: number): boolean {
+  let i = from;
+  while (line.charCodeAt(i) === SPACE || line.charCodeAt(i) === TAB) i++;
+  return i >= line.length || (line.charCodeAt(i) === HASH && i > from);
+}
