@@ -159,20 +159,20 @@ class FastWriter {
     if (isAlias(item) || isNode(item) || (item !== null && typeof item === 'object')) throw new Unsupported();
     // A plain value set with map.set(key, value): yaml makes it a Scalar when writing it. It is no
     // node when serializeCatalog applies the blank-line rule, so the rule skips it.
-    return this.scalar(new Scalar(item), at, report, false);
+    return this.value(item, at, report, false);
   }
 
   private scalar(node: ScalarNode, at: Place, report: Report, isNodeInDocument: boolean): string {
-    const value = node.value;
-    if (typeof value === 'string') {
-      if ((node.type === undefined || node.type === Scalar.PLAIN) && isPlainAsIs(value)) return value;
-      if (isNodeInDocument) quoteIfBlankLine(node);
-      return stringifyString(node, this.handOff.context(at.indent, at.implicitKey, true), ...report.callbacks());
-    }
-    if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0) && node.format === undefined && !node.minFractionDigits) {
-      return String(value);
-    }
+    const asIs = node.type === undefined || node.type === Scalar.PLAIN ? textAsIs(node.value) : undefined;
+    if (asIs !== undefined && node.format === undefined && !node.minFractionDigits) return asIs;
+    if (isNodeInDocument) quoteIfBlankLine(node);
+    if (typeof node.value === 'string') return stringifyString(node, this.handOff.context(at.indent, at.implicitKey, true), ...report.callbacks());
     return this.handOff.scalar(node, at.indent, at.implicitKey, ...report.callbacks()) ?? unsupported();
+  }
+
+  /** A value that is no node, as yaml writes the Scalar it makes for it; made only when yaml writes it. */
+  private value(value: unknown, at: Place, report: Report, isNodeInDocument: boolean): string {
+    return textAsIs(value) ?? this.scalar(new Scalar(value), at, report, isNodeInDocument);
   }
 
   /** A flow collection is written by yaml, once the blank-line rule has marked its strings. */
@@ -225,11 +225,13 @@ class FastWriter {
     let text: string;
     if (lines.length === 0) text = empty;
     else {
-      text = lines[0] as string;
+      const parts: string[] = [lines[0] as string];
+      const separator = `\n${indent}`;
       for (let i = 1; i < lines.length; ++i) {
-        const line = lines[i];
-        text += line ? `\n${indent}${line}` : '\n';
+        const line = lines[i] as string;
+        parts.push(line ? separator : '\n', line);
       }
+      text = parts.join('');
     }
     if (collection.comment) {
       text += '\n' + indentComment(commentString(collection.comment), indent);
@@ -251,7 +253,7 @@ class FastWriter {
     for (const key of Object.keys(record)) {
       const value = record[key];
       if (value === undefined) continue;
-      const keyText = this.scalar(new Scalar(key), keyAt, itemReport, true);
+      const keyText = this.value(key, keyAt, itemReport, true);
       if (keyText.length > 1024) throw new Unsupported(); // yaml would make it an explicit key
       itemReport.clear();
       let line: string;
@@ -259,7 +261,7 @@ class FastWriter {
         const valueText = this.record(value, valueAt, itemReport);
         line = valueText === '{}' ? `${keyText}: {}` : `${keyText}:\n${valueAt.indent}${valueText}`;
       } else if (value === null || typeof value !== 'object') {
-        const valueText = this.scalar(new Scalar(value), valueAt, itemReport, true);
+        const valueText = this.value(value, valueAt, itemReport, true);
         line = `${keyText}:${valueText === '' || valueText[0] === '\n' ? '' : ' '}${valueText}`;
       } else throw new Unsupported();
       text += text === '' ? line : `\n${at.indent}${line}`;
@@ -313,6 +315,13 @@ class FastWriter {
     else if (valueReport.chompKept) report.chompKept = true;
     return text;
   }
+}
+
+/** The text of a string or integer that yaml writes as it is (an untyped, unformatted scalar's value), else undefined. */
+function textAsIs(value: unknown): string | undefined {
+  if (typeof value === 'string') return isPlainAsIs(value) ? value : undefined;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
+  return undefined;
 }
 
 /**
