@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics.js';
 import type { PendingOutput } from '../emit/generate.js';
-import { describeFsError } from '../io/files.js';
+import { describeFsError, readUtf8 } from '../io/files.js';
 
 export const artifactDriftRule = 'artifact-drift';
 const maxDiffLines = 40;
@@ -17,7 +16,7 @@ export async function checkArtifactDrift(outputs: readonly PendingOutput[], fixC
     const expected = render();
     let actual: string;
     try {
-      actual = await readFile(path, 'utf8');
+      actual = await readUtf8(path);
     } catch (error) {
       findings.push({
         severity: 'error',

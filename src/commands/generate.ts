@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { entryLocator, readCatalog } from '../catalog/read.js';
 import { type Diagnostic, UsageError } from '../diagnostics.js';
 import { planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import { carriesGeneratedHeader } from '../emit/header.js';
-import { describeFsError, type StagedFile, stageFile } from '../io/files.js';
+import { describeFsError, readUtf8, type StagedFile, stageFile } from '../io/files.js';
 import { type Output, plural } from './output.js';
 
 export interface GenerateOptions {
@@ -71,7 +70,7 @@ export async function generateCommand(options: GenerateOptions, output: Output):
 /** What is on disk now: undefined for no file; a file that cannot be read is a refusal. */
 async function readCurrent(path: string, refusals: Diagnostic[]): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readUtf8(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') refusals.push({ severity: 'error', at: { file: path, line: 1, column: 1 }, message: `cannot write here: ${describeFsError(error)}`, hint: 'Choose another output path.' });
