@@ -168,14 +168,24 @@ function rowLocations(
   tables: readonly ImportedTable[],
   earlier: (code: string, occurrence: number) => Location | undefined,
 ): SourceRow[] {
-  const imported = locationsByCode(tables.flatMap((t) => t.rows));
-  const seen = new Map<string, number>();
+  // Per code: this import's rows in order, and how many of its entries came before (one lookup per entry).
+  const byCode = new Map<string, { readonly imported: Location[]; seen: number }>();
+  for (const table of tables) {
+    for (const row of table.rows) {
+      const known = byCode.get(row.code);
+      if (known) known.imported.push(row.at);
+      else byCode.set(row.code, { imported: [row.at], seen: 0 });
+    }
+  }
   const rows: SourceRow[] = [];
-  for (const entry of catalog.groups.flatMap((g) => g.codes)) {
-    const occurrence = seen.get(entry.code) ?? 0;
-    seen.set(entry.code, occurrence + 1);
-    const at = imported.get(entry.code)?.[occurrence] ?? earlier(entry.code, occurrence);
-    if (at) rows.push({ code: entry.code, at });
+  for (const group of catalog.groups) {
+    for (const { code } of group.codes) {
+      let known = byCode.get(code);
+      if (!known) byCode.set(code, (known = { imported: [], seen: 0 }));
+      const occurrence = known.seen++;
+      const at = known.imported[occurrence] ?? earlier(code, occurrence);
+      if (at) rows.push({ code, at });
+    }
   }
   return rows;
 }
