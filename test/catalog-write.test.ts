@@ -180,6 +180,7 @@ const hardCases = [
   'n: [0x1F, 0o17, 1e3, 1.50, .inf, -.inf, .nan, -0, 042, +12, 1_000]\nm:\n  - 0x1F\n  - 1.50\n  - 1e3\n  - -0\n  - .nan\n',
   'nulls: [~, null, Null, ""]\nt: ~\nu: null\nv:\nw: NULL\nb: [true, True, FALSE]\nx: True\n',
   'empty: {}\nlist: []\nnested:\n  - {}\n  - []\n  -\n',
+  'nulls:\n  - # an empty item with a comment\n  - x\n  -\n  # before\n  - ~ # tilde\nk: # on a null value\nm: {} # empty\nn: []\n  # after an empty list\n',
   'plain: multi\n  line plain\nfolded: >-\n  a\n  b\n',
   'marker: "---"\nm2: "--- x"\nm3: "a\\n---\\nb"\nm4: "a\\n...\\n"\n',
   '%YAML 1.2\n---\na: 1\n',
