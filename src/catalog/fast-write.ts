@@ -16,7 +16,8 @@ import { isPlainRecord } from './entry-record.js';
  *
  * Returns undefined for what is left to yaml as a whole: anchors, aliases, tags, complex or explicit
  * keys, documents with errors, schemas other than the core one. Applies serializeCatalog's blank-line
- * rule (quoteIfBlankLine) to each scalar node it writes, as serializeCatalog does before writing.
+ * rule (quoteIfBlankLine) to each scalar node it writes, as serializeCatalog does before writing, and
+ * writes a new entry's plain record (entry-record.ts) as the node document.createNode makes of it.
  */
 export function writeDocumentFast(document: Document): string | undefined {
   if (document.errors.length > 0 || !YamlHandOff.supports(document)) return undefined;
