@@ -18,8 +18,11 @@ export interface SourceRow {
 /** Row locations in catalog order; paths relative to the catalog's folder, with `/`. */
 export function serializeSources(rows: readonly SourceRow[], catalogPath: string): string {
   const base = dirname(catalogPath);
+  // One path.relative per file, not per row: it resolves both paths against the working directory.
+  const relativeFiles = new Map<string, string>();
   const lines = rows.map((row) => {
-    const file = relative(base, row.at.file).split(sep).join('/');
+    let file = relativeFiles.get(row.at.file);
+    if (file === undefined) relativeFiles.set(row.at.file, (file = relative(base, row.at.file).split(sep).join('/')));
     return `    ${JSON.stringify({ code: row.code, at: `${file}:${row.at.line}:${row.at.column}` })}`;
   });
   return [
