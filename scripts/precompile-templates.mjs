@@ -16,6 +16,43 @@ export function compileOptions(root) {
   return { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: true };
 }
 
+/**
+ * Handlebars' code generator with two changes for errgen's own templates; the text they render is
+ * the same either way.
+ * - A name is read as a plain property (`depth0["code"]`), not through the runtime's
+ *   lookupProperty, a function call per name that keeps a template from reading inherited
+ *   properties such as `constructor`: these templates are errgen's and read only the view model's
+ *   own fields. (A user's template keeps the guard: it is compiled at run time, as Handlebars does.)
+ * - A helper call's options object carries no source location (`loc`): no helper of errgen's reads
+ *   it, and it cost three objects per call. Strict mode's field checks keep theirs, so a missing
+ *   field is still reported at its line and column.
+ */
+class BuiltinTemplateCompiler extends Handlebars.JavaScriptCompiler {
+  nameLookup(parent, name) {
+    return [parent, '[', this.quotedString(name), ']'];
+  }
+
+  // Handlebars' setupHelperArgs (4.7) without its `options.loc = locationLiteral(this)` line.
+  setupHelperArgs(helper, paramSize, params, useRegister) {
+    const options = this.objectLiteral(this.setupParams(helper, paramSize, params));
+    if (useRegister) {
+      this.useRegister('options');
+      params.push('options');
+      return ['options=', options];
+    }
+    if (params) {
+      params.push(options);
+      return '';
+    }
+    return options;
+  }
+}
+// Programs inside a template ({{#each}} bodies and the like) are compiled by `new this.compiler()`.
+BuiltinTemplateCompiler.prototype.compiler = BuiltinTemplateCompiler;
+
+const builtinHandlebars = Handlebars.create();
+builtinHandlebars.JavaScriptCompiler = BuiltinTemplateCompiler;
+
 export function precompileTemplates(root) {
   const options = compileOptions(root);
   const targets = readdirSync(`${root}templates`, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
@@ -33,7 +70,7 @@ export function precompileTemplates(root) {
 
 function precompile(path, options) {
   try {
-    return Handlebars.precompile(readFileSync(path, 'utf8'), options);
+    return builtinHandlebars.precompile(readFileSync(path, 'utf8'), options);
   } catch (error) {
     throw new Error(`${path}: ${error.message}`);
   }

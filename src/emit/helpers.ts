@@ -150,12 +150,12 @@ export function templateHelpers(): Record<string, Helper> {
       const [list, path] = values(args);
       return Math.max(0, ...(list as unknown[]).map((item) => text(pick(item, path), 'maxLength').length));
     },
-    /** Text without a prefix it starts with (`{{trimPrefix names.go "Code"}}`: `CodeNotFound` → `NotFound`); other text as it is. */
+    /** Text without a prefix it starts with (`{{trimPrefix names.go "Code"}}`: `CodeNotFound` gives `NotFound`); other text as it is. */
     trimPrefix: (...args) => {
       const [value, prefix] = values(args).map((v) => text(v, 'trimPrefix'));
       return value!.startsWith(prefix!) ? value!.slice(prefix!.length) : value;
     },
-    /** A message template (a ViewTemplate) as a java.text.MessageFormat pattern: `{0}`… in the order of `params`, literal text quoted. */
+    /** A message template (a ViewTemplate) as a java.text.MessageFormat pattern: `{0}`, `{1}`, ... in the order of `params`, literal text quoted. */
     javaMessageFormat: (...args) => {
       const [template, params] = values(args);
       return messageFormatPattern((template as { parts: readonly MessageFormatPart[] }).parts, params as ReadonlyArray<{ name: string }>);
