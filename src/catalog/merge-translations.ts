@@ -3,7 +3,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { TranslatedRow } from '../markdown/translation-tables.js';
 import { placeholderMismatch, strayBraceHint } from '../messages/mismatch.js';
 import { parseTemplate } from '../messages/template.js';
-import { groupsOf, indexEntries, type MissingEntry, setText } from './merge.js';
+import { isPlainRecord } from './entry-record.js';
+import { type Entry, EntryNodes, entryValue, groupsOf, indexEntries, type MissingEntry, setText } from './merge.js';
 
 export interface TranslationMergeOptions {
   /** The locale the rows are written in: they go to each entry's `messages.<locale>`. */
@@ -40,8 +41,9 @@ export interface TranslationMergeSummary {
  */
 export function mergeTranslations(document: Document, rows: readonly TranslatedRow[], options: TranslationMergeOptions): TranslationMergeSummary {
   const existing = indexEntries(groupsOf(document));
+  const nodes = new EntryNodes(document);
   const occurrences = new Map<string, number>();
-  const matched = new Set<YAMLMap>();
+  const matched = new Set<unknown>();
   const diagnostics: Diagnostic[] = [];
   let added = 0;
   let changed = 0;
@@ -51,8 +53,8 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
   for (const row of rows) {
     const occurrence = occurrences.get(row.code) ?? 0;
     occurrences.set(row.code, occurrence + 1);
-    const entry = existing.get(row.code)?.[occurrence];
-    if (!entry) {
+    const found = existing.get(row.code)?.[occurrence];
+    if (!found) {
       notInCatalog++;
       diagnostics.push({
         severity: 'warning',
@@ -63,6 +65,8 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
       });
       continue;
     }
+    matched.add(found.item);
+    const entry = { group: found.group, node: nodes.of(found) };
     const status = entry.node.get('status');
     if (row.status !== undefined && row.status !== status) {
       diagnostics.push({
@@ -73,7 +77,6 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
         hint: 'Correct the status on this page, or check that this row translates the right occurrence of the code.',
       });
     }
-    matched.add(entry.node);
     const translation = translationOf(entry.node, options.locale);
     if (!translation) {
       setTranslation(document, entry.node, options.locale, row);
@@ -86,11 +89,12 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
   const missing: MissingEntry[] = [];
   for (const [code, entries] of existing) {
     for (const entry of entries) {
-      if (matched.has(entry.node) || entry.node.get('removed') || !translationOf(entry.node, options.locale)) continue;
+      if (matched.has(entry.item) || entryValue(entry, 'removed') || !hasTranslation(entry, options.locale)) continue;
       missing.push({ code, group: String(entry.group.get('title')) });
-      if (options.prune) deleteTranslation(entry.node, options.locale);
+      if (options.prune) deleteTranslation(nodes.of(entry), options.locale);
     }
   }
+  nodes.swapIn();
   const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0);
   return { added, changed, unchanged, notInCatalog, missing, pruned: options.prune, edited, diagnostics };
 }
@@ -135,12 +139,25 @@ export function localeTagsOf(document: Document): string[] {
     }
   }
   for (const entries of indexEntries(groupsOf(document)).values()) {
-    for (const { node } of entries) {
-      const messages = node.get('messages', true);
+    for (const { item } of entries) {
+      if (!isMap(item)) {
+        // A record read from the file: its keys are the strings the parser's key scalars hold.
+        const messages = item['messages'];
+        if (isPlainRecord(messages)) tags.push(...Object.keys(messages));
+        continue;
+      }
+      const messages = item.get('messages', true);
       if (isMap(messages)) for (const pair of messages.items) add(pair.key);
     }
   }
   return tags;
+}
+
+/** translationOf(node) !== undefined, without making a node of an entry read as a record. */
+function hasTranslation(entry: Entry, locale: string): boolean {
+  if (isMap(entry.item)) return translationOf(entry.item, locale) !== undefined;
+  const messages = entry.item['messages'];
+  return isPlainRecord(messages) && Object.hasOwn(messages, locale) && isPlainRecord(messages[locale]);
 }
 
 function translationOf(entry: YAMLMap, locale: string): YAMLMap | undefined {

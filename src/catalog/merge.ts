@@ -2,6 +2,7 @@ import { type Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
 import type { ImportedRow, ImportedTable } from '../markdown/error-tables.js';
 import { entryNode, isPlainRecord } from './entry-record.js';
 import { defaultColumns } from './model.js';
+import { isReadRecord, nodeAsParsed } from './records-document.js';
 import { SeqEditor } from './seq-editor.js';
 import { cellMatchesTemplate } from '../messages/template.js';
 
@@ -30,7 +31,40 @@ export interface MergeSummary {
 
 export interface Entry {
   readonly group: YAMLMap;
-  readonly node: YAMLMap;
+  readonly codes: YAMLSeq;
+  /** The item in `codes`: a node, or an entry read as a plain record (records-document.ts) that no merge edited yet. */
+  readonly item: YAMLMap | Readonly<Record<string, unknown>>;
+}
+
+/** An entry's value at `key` as node.get(key) gives it: a scalar's value, a collection (node or plain). */
+export function entryValue(entry: Entry, key: string): unknown {
+  return isMap(entry.item) ? entry.item.get(key) : entry.item[key];
+}
+
+/**
+ * The nodes of entries read as records, made as the parser would have made them when a merge edits
+ * them. They replace their records in `codes` on swapIn, after the merge's SeqEditors (which know
+ * items by identity) have written their sequences back.
+ */
+export class EntryNodes {
+  private readonly made = new Map<unknown, YAMLMap>();
+  private readonly sequences = new Set<YAMLSeq>();
+
+  constructor(private readonly document: Document) {}
+
+  of(entry: Entry): YAMLMap {
+    if (isMap(entry.item)) return entry.item;
+    let node = this.made.get(entry.item);
+    if (!node) {
+      this.made.set(entry.item, (node = nodeAsParsed(this.document, entry.item)));
+      this.sequences.add(entry.codes);
+    }
+    return node;
+  }
+
+  swapIn(): void {
+    for (const codes of this.sequences) codes.items = codes.items.map((item) => this.made.get(item) ?? item);
+  }
 }
 
 /**
@@ -41,7 +75,8 @@ export interface Entry {
 export function mergeIntoCatalog(document: Document, tables: readonly ImportedTable[], options: MergeOptions): MergeSummary {
   const groups = groupsOf(document);
   const existing = indexEntries(groups);
-  const matched = new Set<YAMLMap>();
+  const nodes = new EntryNodes(document);
+  const matched = new Set<unknown>();
   const occurrences = new Map<string, number>();
   const importedTitles = new Set(tables.map((t) => t.title));
   let added = 0;
@@ -70,10 +105,11 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     let cursor: object | undefined;
     for (const { row, entry } of plan) {
       if (entry) {
-        matched.add(entry.node);
-        if (updateEntry(entry.node, row)) changed++;
+        matched.add(entry.item);
+        // A record is made a node only when the row changes it: most rows of a re-import change nothing.
+        if ((isMap(entry.item) || !recordMatchesRow(entry.item, row)) && updateEntry(nodes.of(entry), row)) changed++;
         else unchanged++;
-        if (entry.group === group) cursor = entry.node;
+        if (entry.group === group) cursor = entry.item;
       } else {
         // A plain record, not yet a node: see indexEntries. It never needs to be `matched`.
         const record = newEntry(row);
@@ -87,12 +123,13 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   const missing: MissingEntry[] = [];
   for (const [code, entries] of existing) {
     entries.forEach((entry, occurrence) => {
-      if (matched.has(entry.node) || entry.node.get('removed') || !options.inScope(code, occurrence)) return;
+      if (matched.has(entry.item) || entryValue(entry, 'removed') || !options.inScope(code, occurrence)) return;
       missing.push({ code, group: String(entry.group.get('title')) });
-      if (options.prune) editorOf(entry.group).remove(entry.node);
+      if (options.prune) editorOf(entry.group).remove(entry.item);
     });
   }
   for (const editor of editors.values()) editor.commit();
+  nodes.swapIn();
   if (options.prune) {
     const before = groups.items.length;
     groups.items = groups.items.filter((g) => !isMap(g) || codesOf(g).items.length > 0 || !importedTitles.has(String(g.get('title'))));
@@ -120,7 +157,8 @@ function codesOf(group: YAMLMap): YAMLSeq {
 
 /**
  * Every entry of the catalog by code, in catalog order: the n-th is the code's n-th occurrence.
- * Entries a merge added as plain records become nodes here, for the merges that edit them next.
+ * Entries a merge added as plain records become nodes here, for the merges that edit them next;
+ * entries read as records stay records until a merge edits them (EntryNodes).
  */
 export function indexEntries(groups: YAMLSeq): Map<string, Entry[]> {
   const index = new Map<string, Entry[]>();
@@ -128,13 +166,14 @@ export function indexEntries(groups: YAMLSeq): Map<string, Entry[]> {
     if (!isMap(group)) continue;
     const codes = codesOf(group);
     codes.items.forEach((item, i) => {
-      if (isPlainRecord(item)) codes.items[i] = entryNode(codes.schema, item);
+      if (isPlainRecord(item) && !isReadRecord(item)) codes.items[i] = entryNode(codes.schema, item);
     });
-    for (const node of codes.items) {
-      if (!isMap(node)) continue;
-      const code = String(node.get('code'));
+    for (const item of codes.items) {
+      if (!isMap(item) && !isReadRecord(item)) continue;
+      const entry: Entry = { group, codes, item };
+      const code = String(entryValue(entry, 'code'));
       const list = index.get(code) ?? [];
-      list.push({ group, node });
+      list.push(entry);
       index.set(code, list);
     }
   }
@@ -188,6 +227,28 @@ function newEntry(row: ImportedRow): Record<string, unknown> {
   const entry: Record<string, unknown> = { code: row.code, status: row.status, message: row.message, solution: row.solution };
   if (row.extra.length > 0) entry['fields'] = Object.fromEntries(row.extra);
   return entry;
+}
+
+/**
+ * Would updateEntry leave the parsed node of this record as it is? True only if every field it sets
+ * is a scalar (not a collection, in a mapping for `fields`) that setScalar or setText would keep.
+ */
+function recordMatchesRow(record: Readonly<Record<string, unknown>>, row: ImportedRow): boolean {
+  const keeps = (map: Readonly<Record<string, unknown>>, key: string, value: string | number) => isScalarAt(map, key) && map[key] === value;
+  const keepsText = (key: string, cell: string) => {
+    const value = record[key];
+    return (isScalarAt(record, key) && typeof value === 'string' && cellMatchesTemplate(cell, value)) || keeps(record, key, cell);
+  };
+  if (!keeps(record, 'status', row.status) || !keepsText('message', row.message) || !keepsText('solution', row.solution)) return false;
+  if (row.extra.length === 0) return true;
+  const fields = record['fields'];
+  return isPlainRecord(fields) && row.extra.every(([header, value]) => keeps(fields, header, value));
+}
+
+/** Is there a scalar (not a collection) at `key`? An empty value (`key:`) is a null scalar. */
+function isScalarAt(map: Readonly<Record<string, unknown>>, key: string): boolean {
+  const value = map[key];
+  return Object.hasOwn(map, key) && (value === null || typeof value !== 'object');
 }
 
 /** Updates the imported fields in place (keeping comments on the nodes); true if anything changed. */
