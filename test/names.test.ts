@@ -86,6 +86,13 @@ describe('ASCII fast paths', () => {
   // Printable ASCII with the characters that matter for word splitting over-represented.
   const asciiText = fc.string({ unit: fc.oneof(fc.constantFrom('_', '-', ' ', '.', '2', 'a', 'Z', 'x', 'T', 'P'), fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c))), maxLength: 24 });
 
+  it('splits UPPER_SNAKE_CASE exactly as the general Unicode rule does', () => {
+    const upperSnake = fc.string({ unit: fc.constantFrom('_', 'A', 'B', 'Z', '0', '9'), maxLength: 24 });
+    fc.assert(fc.property(upperSnake, (text) => {
+      expect(splitWords(text)).toEqual(splitUnicodeWords(text));
+    }));
+  });
+
   it('splits printable ASCII exactly as the general Unicode rule does', () => {
     fc.assert(fc.property(asciiText, (text) => {
       expect(splitWords(text)).toEqual(splitUnicodeWords(text));

@@ -16,8 +16,12 @@ const printableAscii = /^[\x20-\x7e]*$/;
  * Digits stay with the letters before them (`HTTP2_ERROR` → [HTTP2, ERROR], `oauth2Token` → [oauth2, Token]).
  */
 export function splitWords(code: string): string[] {
+  // UPPER_SNAKE_CASE, the usual code, has no lower-case letter, so no camelCase boundary either.
+  if (upperSnake.test(code)) return code.split('_').filter((w) => w !== '');
   return printableAscii.test(code) ? splitAsciiWords(code) : splitUnicodeWords(code);
 }
+
+const upperSnake = /^[A-Z0-9_]*$/;
 
 /**
  * Most codes are ASCII (`APIGATEWAY_NOT_FOUND`): there NFC changes nothing and the Unicode classes
