@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/model.js';
 import { InputError, type Location, UsageError } from '../diagnostics.js';
 import { languages } from '../lang/index.js';
-import { compileTemplate } from './templates.js';
+import { compileTemplate, type Render } from './templates.js';
 import { buildViewModel, type ViewLocale } from './view-model.js';
 
 /** One thing to write: a template, its options and where its output goes (relative to cwd). */
@@ -40,14 +40,15 @@ export function planOutputs(input: GenerateInput, targets: readonly ResolvedTarg
   const { model, diagnostics } = buildViewModel({ ...input, options: {}, languages });
   if (diagnostics.length > 0) throw new InputError(`cannot generate from ${input.source}`, diagnostics);
   const outputs = targets.flatMap((target) => {
+    const template = compiledOnce(target);
     if (!perLocale.test(target.output)) {
-      return [{ target, path: target.output, render: () => render(target, { ...model, options: target.options, locale: model.locales[0], localeIndex: 0 }) }];
+      return [{ target, path: target.output, render: () => render(target, template, { ...model, options: target.options, locale: model.locales[0], localeIndex: 0 }) }];
     }
     // An output named per locale (a resource bundle) is rendered once for each known locale.
     return model.locales.map((locale, localeIndex) => ({
       target,
       path: localeOutput(target.output, locale),
-      render: () => render(target, { ...model, options: target.options, locale, localeIndex }),
+      render: () => render(target, template, { ...model, options: target.options, locale, localeIndex }),
     }));
   });
   const writers = new Map<string, string>();
@@ -78,9 +79,15 @@ function localeOutput(output: string, locale: ViewLocale): string {
     .replace(/\{_locale_\}/g, locale.isDefault ? '' : `_${locale.underscore}`);
 }
 
-function render(target: ResolvedTarget, model: object): string {
+/** A target's template, compiled at its first render and kept for its other locales' outputs. */
+function compiledOnce(target: ResolvedTarget): () => Render {
+  let compiled: Render | undefined;
+  return () => (compiled ??= compileTemplate(target.template));
+}
+
+function render(target: ResolvedTarget, template: () => Render, model: object): string {
   try {
-    const text = compileTemplate(target.template)(model);
+    const text = template()(model);
     return text.endsWith('\n') ? text : text + '\n';
   } catch (error) {
     const message = (error as Error).message;
