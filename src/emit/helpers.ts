@@ -174,8 +174,10 @@ export function templateHelpers(): Record<string, Helper> {
     propertiesComment: fixed((value) => propertiesComment(text(value, 'propertiesComment'))),
   };
   for (const language of languages) {
-    helpers[`${language.id}String`] = fixed((value) => language.stringLiteral(text(value, `${language.id}String`)));
-    helpers[`${language.id}Comment`] = fixed((value) => language.commentText(text(value, `${language.id}Comment`)));
+    const stringHelper = `${language.id}String`;
+    const commentHelper = `${language.id}Comment`;
+    helpers[stringHelper] = fixed((value) => language.stringLiteral(text(value, stringHelper)));
+    helpers[commentHelper] = fixed((value) => language.commentText(text(value, commentHelper)));
   }
   return helpers;
 }
