@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtinTemplatePath } from '../src/emit/targets.js';
 import { compileTemplate } from '../src/emit/templates.js';
 import { propertiesValue } from '../src/lang/java-properties.js';
 import { languages } from '../src/lang/index.js';
@@ -40,5 +41,10 @@ describe('template helpers', () => {
     const render = template({ 'main.hbs': `${helperCalls}|{{mdCell m}}|{{propertiesValue m}}` });
     const expected = languages.map((language) => language.stringLiteral(message) + language.commentText(message)).join('');
     expect(render({ m: message })).toBe(`${expected}|${markdownCell(message)}|${propertiesValue(message)}`);
+  });
+
+  it('built-in templates (precompiled with plain property reads) still fail on a missing field, naming it and its place', () => {
+    const render = compileTemplate(builtinTemplatePath('json'));
+    expect(() => render({ defaultLocale: 'en', locales: [{ tag: 'en' }], groups: [{ title: 'Errors', codes: [{}] }] })).toThrow(/"source" not defined in \[object Object\] - 2:42/);
   });
 });
