@@ -32,7 +32,18 @@ export function isInvisible(ch: string, cp: number): boolean {
  * undefined to keep it raw. Each language module supplies only its own escapes.
  */
 export function quoted(text: string, escape: (ch: string, cp: number) => string | undefined): string {
+  // Raw runs are copied as slices: most text escapes nothing, and a string grown one character
+  // at a time is a chain of one small object per character until something flattens it.
   let out = '"';
-  for (const ch of text) out += escape(ch, ch.codePointAt(0) as number) ?? ch;
-  return out + '"';
+  let rawFrom = 0;
+  let at = 0;
+  for (const ch of text) {
+    const escaped = escape(ch, ch.codePointAt(0) as number);
+    if (escaped !== undefined) {
+      out += text.slice(rawFrom, at) + escaped;
+      rawFrom = at + ch.length;
+    }
+    at += ch.length;
+  }
+  return out + text.slice(rawFrom) + '"';
 }
