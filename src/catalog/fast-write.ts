@@ -3,7 +3,7 @@ import type { Document, Pair, Scalar as ScalarNode, YAMLMap, YAMLSeq } from 'yam
 import { stringifyString } from 'yaml/util';
 import { isPlainAsIs, quoteIfBlankLine } from './scalar-style.js';
 import { commentString, indentComment, lineComment } from './yaml-comments.js';
-import { YamlHandOff } from './yaml-hand-off.js';
+import { indentStep, YamlHandOff } from './yaml-hand-off.js';
 import { isPlainRecord } from './entry-record.js';
 
 /**
@@ -34,8 +34,6 @@ const { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, Scalar, v
 
 /** Something this writer leaves to yaml; thrown from deep in the walk, caught at the top. */
 class Unsupported extends Error {}
-
-const indentStep = '  ';
 
 /**
  * Where a node is written: the indentation of the lines inside it, and whether it is a mapping key

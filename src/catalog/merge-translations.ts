@@ -83,7 +83,8 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
       added++;
     } else if (updateTranslation(document, translation, row)) changed++;
     else unchanged++;
-    if (!entry.node.get('removed')) diagnostics.push(...placeholderWarnings(entry.node, translationOf(entry.node, options.locale) as YAMLMap, row, options));
+    // updateTranslation edits `translation` in place; only a new one is looked up again.
+    if (!entry.node.get('removed')) diagnostics.push(...placeholderWarnings(entry.node, translation ?? (translationOf(entry.node, options.locale) as YAMLMap), row, options));
   }
 
   const missing: MissingEntry[] = [];

@@ -3,7 +3,7 @@ import { stringifyString } from 'yaml/util';
 import { isPlainRecord } from './entry-record.js';
 import { writeDocumentFast } from './fast-write.js';
 import { isPlainAsIs, quoteIfBlankLine } from './scalar-style.js';
-import { YamlHandOff } from './yaml-hand-off.js';
+import { indentStep, YamlHandOff } from './yaml-hand-off.js';
 
 // Re-importing into a large catalog parsed the whole file with yaml to get a document to edit: about
 // 20 s and 1.2 GB at 100,000 codes. When the catalog is plain (what errgen writes: no comments but
@@ -18,7 +18,6 @@ export function isReadRecord(item: unknown): item is Readonly<Record<string, unk
   return typeof item === 'object' && item !== null && readRecords.has(item);
 }
 
-const indentStep = '  ';
 /** Where an entry's mapping is written: in the root mapping, `groups`, a group and its `codes`. */
 const entryIndent = indentStep.repeat(4);
 

@@ -2,6 +2,9 @@ import type { Document, Scalar, ScalarTag } from 'yaml';
 import { stringifyString, type StringifyContext } from 'yaml/util';
 import { commentString } from './yaml-comments.js';
 
+/** The indentation step of serializeCatalog's `indent: 2`, for everything that lays out its text. */
+export const indentStep = '  ';
+
 const coreTags = new Set(['map', 'seq', 'str', 'null', 'bool', 'int', 'float', 'merge'].map((name) => `tag:yaml.org,2002:${name}`));
 
 /**
@@ -25,7 +28,7 @@ export class YamlHandOff {
       doc,
       flowCollectionPadding: ' ',
       indent: '',
-      indentStep: '  ',
+      indentStep,
       inFlow: null,
       options: {
         blockQuote: true,
