@@ -13,10 +13,15 @@ export const SPACE = 32;
 export const TAB = 9;
 export const HASH = 35;
 
-export function leadingSpaces(line: string): number {
-  let i = 0;
+/** Where the run of spaces from `from` ends. */
+export function skipSpaces(line: string, from: number): number {
+  let i = from;
   while (line.charCodeAt(i) === SPACE) i++;
   return i;
+}
+
+export function leadingSpaces(line: string): number {
+  return skipSpaces(line, 0);
 }
 
 /** Whether only white space, or white space and a comment, follows `from`. */

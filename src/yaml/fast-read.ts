@@ -1,4 +1,4 @@
-import { bail, HASH, leadingSpaces, restIsBlank, SPACE, TAB } from './fast-lines.js';
+import { bail, HASH, leadingSpaces, restIsBlank, skipSpaces, SPACE, TAB } from './fast-lines.js';
 import { blockScalar, closingQuote, quotedValue, resolvePlain } from './fast-scalars.js';
 
 /**
@@ -10,7 +10,7 @@ import { blockScalar, closingQuote, quotedValue, resolvePlain } from './fast-sca
  * tabs as indentation, duplicate keys, …, or an error): the caller then runs the full parser, which
  * also says what is wrong. Every line is read once, by position; no regular expression backtracks.
  */
-export function readYamlFast(text: string, maxDepth = 64): { value: unknown } | undefined {
+export function readYamlFast(text: string, maxDepth: number): { value: unknown } | undefined {
   try {
     return { value: new FastReader(text, maxDepth).document() };
   } catch {
@@ -342,12 +342,6 @@ function isSequenceItem(line: string, start: number): boolean {
 
 function spaceOrEnd(line: string, at: number): boolean {
   return at >= line.length || line.charCodeAt(at) === SPACE;
-}
-
-function skipSpaces(line: string, from: number): number {
-  let i = from;
-  while (line.charCodeAt(i) === SPACE) i++;
-  return i;
 }
 
 /** A property name as yaml's toJS writes a scalar key: null as '', others through String. */

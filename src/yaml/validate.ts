@@ -14,15 +14,21 @@ export function validateAgainstSchema(
   const errors = validate.errors ?? [];
   // A value that fits no branch of a `oneOf` gets one message listing what each branch wanted.
   const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
-  const byPlace = new Map<string, { path: (string | number)[]; wants: string[] }>();
+  const problems: { path: (string | number)[]; wants: string[] }[] = [];
+  const problemAtAlternative = new Map<string, (typeof problems)[number]>();
   for (const error of relevantErrors(errors)) {
-    const place = byPlace.get(error.instancePath);
     const path = pointerToPath(error.instancePath);
     const wants = describeError(error, path);
-    if (place && alternatives.has(error.instancePath)) place.wants.push(wants);
-    else byPlace.set(alternatives.has(error.instancePath) ? error.instancePath : `${error.instancePath}|${byPlace.size}`, { path, wants: [wants] });
+    const merged = problemAtAlternative.get(error.instancePath);
+    if (merged) {
+      merged.wants.push(wants);
+      continue;
+    }
+    const problem = { path, wants: [wants] };
+    problems.push(problem);
+    if (alternatives.has(error.instancePath)) problemAtAlternative.set(error.instancePath, problem);
   }
-  return [...byPlace.values()].map(({ path, wants }) => ({
+  return problems.map(({ path, wants }) => ({
     severity: 'error',
     at: locate(path),
     message: `${describePath(path)} ${wants.map((w, i) => (i > 0 ? w.replace(/^must be /, '') : w)).join(', or ')}`,
