@@ -69,9 +69,9 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   }
   const artifactDrift = options.lintSettings['artifact-drift'] ?? 'error';
   if (options.targets.length > 0 && artifactDrift !== 'off' && !hasRule(findings, 'identifier-collision')) {
-    const generated = generateOrReport({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
-    if (!isDiagnostics(generated)) findings.push(...withSeverity(await checkArtifactDrift(generated, options.fixCommand), artifactDrift));
-    else findings.push(...generated);
+    const planned = planOrReport({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
+    if ('outputs' in planned) findings.push(...withSeverity(await checkArtifactDrift(planned.outputs, options.fixCommand), artifactDrift));
+    else findings.push(...planned.problems);
   }
   if (options.against !== undefined) {
     const before = await loadEarlierCatalog(options.against, options.catalog);
@@ -147,17 +147,13 @@ async function loadEarlierCatalog(against: string, catalogFile: string): Promise
 }
 
 /** The outputs to compare, or why they cannot be generated (e.g. two placeholders one language names alike) as findings, so the rest of the report still comes out. */
-function generateOrReport(input: Parameters<typeof planOutputs>[0], targets: readonly ResolvedTarget[]): PendingOutput[] | Diagnostic[] {
+function planOrReport(input: Parameters<typeof planOutputs>[0], targets: readonly ResolvedTarget[]): { outputs: PendingOutput[] } | { problems: Diagnostic[] } {
   try {
-    return planOutputs(input, targets);
+    return { outputs: planOutputs(input, targets) };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return error.diagnostics.map((d) => ({ ...d, rule: d.rule ?? 'artifact-drift' }));
+    return { problems: error.diagnostics.map((d) => ({ ...d, rule: d.rule ?? 'artifact-drift' })) };
   }
-}
-
-function isDiagnostics(found: PendingOutput[] | Diagnostic[]): found is Diagnostic[] {
-  return found.some((item) => 'severity' in item);
 }
 
 /** Drift findings at the severity the config or --rule gives them: `warn` reports without failing (e.g. before the first generate). */

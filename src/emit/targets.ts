@@ -1,3 +1,7 @@
+import { goKeywords } from '../lang/go.js';
+import { javaKeywords } from '../lang/java.js';
+import { pythonKeywords } from '../lang/python.js';
+import { rustKeywords } from '../lang/rust.js';
 import { packagePath } from '../package-root.js';
 
 /** One option of a built-in target, described once: the README table and the checks derive from it. */
@@ -30,34 +34,10 @@ const javaPackage = { regex: /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*$/, means:
 
 // Only the words each compiler rejects as a name: contextual keywords (Java's `record`, Python's
 // `match`, Rust's `union`) and predeclared names (Go's `string`) are valid package and module names.
-const goKeywords = {
-  words: new Set(['break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var']),
-  means: 'a Go keyword',
-};
-/** JLS §3.9 keywords, `_`, and the literals true, false and null. */
-const javaKeywords = {
-  words: new Set([
-    'abstract', 'assert', 'boolean', 'break', 'byte', 'case', 'catch', 'char', 'class', 'const', 'continue', 'default', 'do', 'double', 'else', 'enum',
-    'extends', 'final', 'finally', 'float', 'for', 'goto', 'if', 'implements', 'import', 'instanceof', 'int', 'interface', 'long', 'native', 'new',
-    'package', 'private', 'protected', 'public', 'return', 'short', 'static', 'strictfp', 'super', 'switch', 'synchronized', 'this', 'throw', 'throws',
-    'transient', 'try', 'void', 'volatile', 'while', '_', 'true', 'false', 'null',
-  ]),
-  means: 'a Java keyword or literal',
-};
-/** Python's hard keywords (True, False and None are not lower-case names). */
-const pythonKeywords = {
-  words: new Set(['and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield']),
-  means: 'a Python keyword',
-};
-/** Rust's strict and reserved keywords, and `_`. */
-const rustKeywords = {
-  words: new Set([
-    'as', 'async', 'await', 'break', 'const', 'continue', 'crate', 'dyn', 'else', 'enum', 'extern', 'false', 'fn', 'for', 'if', 'impl', 'in', 'let', 'loop',
-    'match', 'mod', 'move', 'mut', 'pub', 'ref', 'return', 'self', 'Self', 'static', 'struct', 'super', 'trait', 'true', 'type', 'unsafe', 'use', 'where',
-    'while', 'abstract', 'become', 'box', 'do', 'final', 'gen', 'macro', 'override', 'priv', 'try', 'typeof', 'unsized', 'virtual', 'yield', '_',
-  ]),
-  means: 'a Rust keyword',
-};
+const goReserved = { words: goKeywords, means: 'a Go keyword' };
+const javaReserved = { words: javaKeywords, means: 'a Java keyword or literal' };
+const pythonReserved = { words: pythonKeywords, means: 'a Python keyword' };
+const rustReserved = { words: rustKeywords, means: 'a Rust keyword' };
 
 export const builtinTargets: readonly BuiltinTarget[] = [
   {
@@ -95,8 +75,8 @@ export const builtinTargets: readonly BuiltinTarget[] = [
     description: 'a Go package: type Code string, a constant per code, Status/Statuses/Message/Solution methods, Parse, an Error type, typed message functions per locale',
     defaultOutput: (options) => `go/${String(options['package'])}/${String(options['package'])}.go`,
     options: {
-      package: { default: 'errcodes', pattern: goPackage, reserved: goKeywords, description: 'Go package name (also the default folder and file name)' },
-      typeName: { default: 'Code', pattern: identifier, reserved: goKeywords, description: 'name of the code type' },
+      package: { default: 'errcodes', pattern: goPackage, reserved: goReserved, description: 'Go package name (also the default folder and file name)' },
+      typeName: { default: 'Code', pattern: identifier, reserved: goReserved, description: 'name of the code type' },
     },
   },
   {
@@ -104,8 +84,8 @@ export const builtinTargets: readonly BuiltinTarget[] = [
     description: 'a Java enum ErrorCode with code(), status(), statuses(), message(), solution(), fromCode(String) returning Optional, and typed message methods per locale',
     defaultOutput: (options) => `java/${String(options['package']).replace(/\./g, '/')}/${String(options['typeName'])}.java`,
     options: {
-      package: { default: 'errors', pattern: javaPackage, reserved: javaKeywords, description: 'Java package (also the default folder)' },
-      typeName: { default: 'ErrorCode', pattern: identifier, reserved: javaKeywords, description: 'name of the enum (also the file name)' },
+      package: { default: 'errors', pattern: javaPackage, reserved: javaReserved, description: 'Java package (also the default folder)' },
+      typeName: { default: 'ErrorCode', pattern: identifier, reserved: javaReserved, description: 'name of the enum (also the file name)' },
       enumLimit: {
         default: '1000',
         pattern: { regex: /^(?:0|[1-9][0-9]*)$/, means: 'a whole number' },
@@ -118,8 +98,8 @@ export const builtinTargets: readonly BuiltinTarget[] = [
     description: 'Java resource bundles, one `.properties` file per locale (the default locale is the base bundle): `CODE.message` and `CODE.solution` as java.text.MessageFormat patterns, for ResourceBundle and Spring\'s MessageSource',
     defaultOutput: (options) => `java/${String(options['package']).replace(/\./g, '/')}/${String(options['bundle'])}{_locale_}.properties`,
     options: {
-      package: { default: 'errors', pattern: javaPackage, reserved: javaKeywords, description: 'Java package the bundle belongs to (also the default folder): the bundle is `<package>.<bundle>`' },
-      bundle: { default: 'ErrorMessages', pattern: identifier, reserved: javaKeywords, description: 'the bundle\'s base name (also the file names: `ErrorMessages.properties`, `ErrorMessages_zh_CN.properties`)' },
+      package: { default: 'errors', pattern: javaPackage, reserved: javaReserved, description: 'Java package the bundle belongs to (also the default folder): the bundle is `<package>.<bundle>`' },
+      bundle: { default: 'ErrorMessages', pattern: identifier, reserved: javaReserved, description: 'the bundle\'s base name (also the file names: `ErrorMessages.properties`, `ErrorMessages_zh_CN.properties`)' },
     },
   },
   {
@@ -149,8 +129,8 @@ export const builtinTargets: readonly BuiltinTarget[] = [
     description: "a Python module: a str-valued Enum with status, statuses, message, solution and gRPC status per code, parse() returning None for unknown codes, and typed functions filling in each code's message and solution in a locale",
     defaultOutput: (options) => `python/${String(options['module'])}.py`,
     options: {
-      module: { default: 'error_codes', pattern: pythonModule, reserved: pythonKeywords, description: 'module name (the file name)' },
-      typeName: { default: 'ErrorCode', pattern: identifier, reserved: pythonKeywords, description: 'name of the Enum class' },
+      module: { default: 'error_codes', pattern: pythonModule, reserved: pythonReserved, description: 'module name (the file name)' },
+      typeName: { default: 'ErrorCode', pattern: identifier, reserved: pythonReserved, description: 'name of the Enum class' },
     },
   },
   {
@@ -158,8 +138,8 @@ export const builtinTargets: readonly BuiltinTarget[] = [
     description: 'a Rust module: an enum with Display, FromStr (aliases included, an error for unknown codes), status, message, solution and gRPC accessors, and a struct per code filling in its message and solution in a locale, std only',
     defaultOutput: (options) => `rust/${String(options['module'])}.rs`,
     options: {
-      module: { default: 'error_codes', pattern: rustModule, reserved: rustKeywords, description: 'module name (the file name): `mod error_codes;`' },
-      typeName: { default: 'ErrorCode', pattern: identifier, reserved: rustKeywords, description: 'name of the enum; its parse error is `Unknown<typeName>`' },
+      module: { default: 'error_codes', pattern: rustModule, reserved: rustReserved, description: 'module name (the file name): `mod error_codes;`' },
+      typeName: { default: 'ErrorCode', pattern: identifier, reserved: rustReserved, description: 'name of the enum; its parse error is `Unknown<typeName>`' },
     },
   },
   {

@@ -153,7 +153,6 @@ export async function writeFileIfChanged(path: string, content: string): Promise
 
 /** A file written beside its destination under a temporary name, until it is moved into place or dropped. */
 export interface StagedFile {
-  readonly path: string;
   /** Renames it into place: readers see the old file or the new, never half of one. */
   commit(): Promise<void>;
   /** Deletes it, and the folders staging created for it if they are empty again. */
@@ -184,7 +183,6 @@ export async function stageFile(path: string, content: string): Promise<StagedFi
     throw new InputError(`cannot write ${path}: ${describeFsError(error)}`);
   }
   return {
-    path,
     discard,
     async commit() {
       try {

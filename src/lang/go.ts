@@ -1,10 +1,15 @@
 import type { Language } from './language.js';
 import { isInvisible, quoted, singleLineWithoutBidi, u4 } from './escape.js';
 
-/** Go keywords and predeclared identifiers (https://go.dev/ref/spec#Keywords, #Predeclared_identifiers). */
-const reserved = new Set([
+/** Go's keywords (https://go.dev/ref/spec#Keywords): the only words the compiler rejects as a name. */
+export const goKeywords: ReadonlySet<string> = new Set([
   'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto',
   'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var',
+]);
+
+/** The keywords and the predeclared identifiers (#Predeclared_identifiers), which a member must not shadow. */
+const reserved = new Set([
+  ...goKeywords,
   'any', 'bool', 'byte', 'comparable', 'complex64', 'complex128', 'error', 'float32', 'float64', 'int', 'int8',
   'int16', 'int32', 'int64', 'rune', 'string', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'true',
   'false', 'iota', 'nil', 'append', 'cap', 'clear', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make',

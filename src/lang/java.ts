@@ -1,14 +1,17 @@
 import type { Language } from './language.js';
 import { isInvisible, quoted, singleLineWithoutBidi, u4 } from './escape.js';
 
-/** Java keywords and literals (JLS §3.9), including contextual ones that would confuse readers. */
-const reserved = new Set([
+/** Java's keywords, `_` and the literals true, false and null (JLS §3.9): what javac rejects as a name. */
+export const javaKeywords: ReadonlySet<string> = new Set([
   'abstract', 'assert', 'boolean', 'break', 'byte', 'case', 'catch', 'char', 'class', 'const', 'continue', 'default',
   'do', 'double', 'else', 'enum', 'extends', 'final', 'finally', 'float', 'for', 'goto', 'if', 'implements', 'import',
   'instanceof', 'int', 'interface', 'long', 'native', 'new', 'package', 'private', 'protected', 'public', 'return',
   'short', 'static', 'strictfp', 'super', 'switch', 'synchronized', 'this', 'throw', 'throws', 'transient', 'try',
-  'void', 'volatile', 'while', 'true', 'false', 'null', '_', 'var', 'yield', 'record', 'sealed', 'permits',
+  'void', 'volatile', 'while', 'true', 'false', 'null', '_',
 ]);
+
+/** The keywords and the contextual ones, which would confuse readers as member names. */
+const reserved = new Set([...javaKeywords, 'var', 'yield', 'record', 'sealed', 'permits']);
 
 /**
  * Characters written as a `\uXXXX` escape. Safe for these: the compiler decodes the escape into the

@@ -1,15 +1,20 @@
 import type { Language } from './language.js';
 import { isInvisible, quoted, singleLineWithoutBidi } from './escape.js';
 
+/** Python's hard keywords in lower case: what the parser rejects as a module or class name. */
+export const pythonKeywords: ReadonlySet<string> = new Set([
+  'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
+  'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
+  'return', 'try', 'while', 'with', 'yield',
+]);
+
 /**
  * Python keywords, soft keywords and the built-in constants (docs.python.org/3/reference/lexical_analysis.html#keywords).
  * Members are UPPER_SNAKE_CASE, which none of these is, so the set only matters to a lower-case style;
  * it is here so that the rule stays true if the style changes.
  */
 const reserved = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
-  'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
-  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'match', 'case', 'type', '_', '__debug__',
+  'False', 'None', 'True', ...pythonKeywords, 'match', 'case', 'type', '_', '__debug__',
 ]);
 
 const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };

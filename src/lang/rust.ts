@@ -1,17 +1,20 @@
 import type { Language } from './language.js';
 import { isInvisible, quoted, singleLineWithoutBidi } from './escape.js';
 
+/** Rust's strict and reserved keywords and `_`: what rustc rejects as a module or type name. */
+export const rustKeywords: ReadonlySet<string> = new Set([
+  'as', 'async', 'await', 'break', 'const', 'continue', 'crate', 'dyn', 'else', 'enum', 'extern', 'false', 'fn', 'for',
+  'if', 'impl', 'in', 'let', 'loop', 'match', 'mod', 'move', 'mut', 'pub', 'ref', 'return', 'self', 'Self', 'static',
+  'struct', 'super', 'trait', 'true', 'type', 'unsafe', 'use', 'where', 'while', 'abstract', 'become', 'box', 'do',
+  'final', 'gen', 'macro', 'override', 'priv', 'try', 'typeof', 'unsized', 'virtual', 'yield', '_',
+]);
+
 /**
  * Rust's strict, reserved and weak keywords (doc.rust-lang.org/reference/keywords.html). Variants are
  * UpperCamelCase, so only `Self` can come up; unlike the others it cannot be a raw identifier (`r#Self`),
  * so it becomes `Self_`.
  */
-const reserved = new Set([
-  'as', 'async', 'await', 'break', 'const', 'continue', 'crate', 'dyn', 'else', 'enum', 'extern', 'false', 'fn', 'for',
-  'if', 'impl', 'in', 'let', 'loop', 'match', 'mod', 'move', 'mut', 'pub', 'ref', 'return', 'self', 'Self', 'static',
-  'struct', 'super', 'trait', 'true', 'type', 'unsafe', 'use', 'where', 'while', 'abstract', 'become', 'box', 'do',
-  'final', 'gen', 'macro', 'override', 'priv', 'try', 'typeof', 'unsized', 'virtual', 'yield', 'union', 'macro_rules',
-]);
+const reserved = new Set([...[...rustKeywords].filter((word) => word !== '_'), 'union', 'macro_rules']);
 
 const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0' };
 

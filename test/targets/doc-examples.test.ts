@@ -8,21 +8,6 @@ import { generateInto } from './harness.js';
  * must be one the output really has (the first code with parameters), never an invented one.
  */
 
-const withParams = `groups:
-  - title: Example
-    codes:
-      - code: NOT_FOUND
-        status: 404
-        message: Not found
-        solution: ""
-      - code: QUOTA_EXCEEDED
-        status: 429
-        message: Quota of {limit} exceeded on plan {plan}
-        solution: ""
-        params:
-          limit: integer
-`;
-
 const withoutParams = `groups:
   - title: Example
     codes:
@@ -30,6 +15,14 @@ const withoutParams = `groups:
         status: 404
         message: Not found
         solution: ""
+`;
+
+const withParams = `${withoutParams}      - code: QUOTA_EXCEEDED
+        status: 429
+        message: Quota of {limit} exceeded on plan {plan}
+        solution: ""
+        params:
+          limit: integer
 `;
 
 /** Each target's type name option, at its default: generateInto needs at least one option. */
