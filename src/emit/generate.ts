@@ -32,15 +32,16 @@ export interface PendingOutput {
 /**
  * The engine: catalog + targets → the files to write, each rendered on demand. Problems with the
  * catalog's identifiers throw here, before anything is rendered. No file is written here, so
- * `generate`, `check` and the tests share one code path.
+ * `generate`, `check` and the tests share one code path. `compile` is for a test that renders the
+ * built-in templates through Handlebars itself, to compare.
  */
-export function planOutputs(input: GenerateInput, targets: readonly ResolvedTarget[]): PendingOutput[] {
+export function planOutputs(input: GenerateInput, targets: readonly ResolvedTarget[], compile: (mainPath: string) => Render = compileTemplate): PendingOutput[] {
   if (targets.length === 0) return [];
   // Everything but the options is the same for every target: name and index the catalog once.
   const { model, diagnostics } = buildViewModel({ ...input, options: {}, languages });
   if (diagnostics.length > 0) throw new InputError(`cannot generate from ${input.source}`, diagnostics);
   const outputs = targets.flatMap((target) => {
-    const template = compiledOnce(target);
+    const template = compiledOnce(target, compile);
     if (!perLocale.test(target.output)) {
       return [{ target, path: target.output, render: () => render(target, template, { ...model, options: target.options, locale: model.locales[0], localeIndex: 0 }) }];
     }
@@ -80,9 +81,9 @@ function localeOutput(output: string, locale: ViewLocale): string {
 }
 
 /** A target's template, compiled at its first render and kept for its other locales' outputs. */
-function compiledOnce(target: ResolvedTarget): () => Render {
+function compiledOnce(target: ResolvedTarget, compile: (mainPath: string) => Render): () => Render {
   let compiled: Render | undefined;
-  return () => (compiled ??= compileTemplate(target.template));
+  return () => (compiled ??= compile(target.template));
 }
 
 function render(target: ResolvedTarget, template: () => Render, model: object): string {

@@ -1,5 +1,10 @@
-// Types of templates.generated.js, which `npm run build` precompiles from templates/<target>/*.hbs.
-import type { TemplateSpecification } from 'handlebars';
+// Types of templates.generated.js, which `npm run build` compiles from templates/<target>/*.hbs
+// with scripts/template-compiler.mjs.
+import type * as TemplateRuntime from './template-runtime.js';
 
-/** By built-in target, by file name without `.hbs`: `main` and the partials. */
-export declare const builtinTemplates: Readonly<Record<string, Readonly<Record<string, TemplateSpecification>>>>;
+type Helper = (...args: unknown[]) => unknown;
+
+/** By built-in target: given errgen's helpers and the template runtime, the function that renders its main.hbs. */
+export declare const builtinTemplates: Readonly<
+  Record<string, (helpers: Record<string, Helper>, rt: typeof TemplateRuntime) => (model: object) => string>
+>;

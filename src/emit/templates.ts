@@ -1,43 +1,38 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
-import HandlebarsRuntime from 'handlebars/runtime';
+import type HandlebarsRuntime from 'handlebars';
 import { packagePath } from '../package-root.js';
 import { templateHelpers } from './helpers.js';
+import * as templateRuntime from './template-runtime.js';
 import { builtinTemplates } from './templates.generated.js';
 
 export type Render = (model: object) => string;
 
-/**
- * The options a user's template is compiled with: for code, not HTML. The built-in ones are
- * precompiled with these too, plus errgen's helpers as known helpers (scripts/precompile-templates.mjs).
- */
+/** The options a user's template is compiled with: for code, not HTML. */
 const compileOptions = { noEscape: true, strict: true } as const;
 const runtimeOptions = { allowProtoPropertiesByDefault: false } as const;
 
 /**
  * Compiles a target's main template; every other `.hbs` file in its folder is a partial, named by
- * its file name without `.hbs`. Each template gets an isolated environment with errgen's helpers,
- * no HTML escaping (each language's helpers escape) and strict mode (a missing field or misspelt
- * helper fails). Built-in templates come precompiled; only a user's template needs the compiler.
+ * its file name without `.hbs`. A template renders with errgen's helpers, no HTML escaping (each
+ * language's helpers escape) and strict mode (a missing field or misspelt helper fails). Built-in
+ * templates come compiled to plain functions at build time (scripts/template-compiler.mjs, same
+ * semantics); only a user's template needs Handlebars.
  */
 export function compileTemplate(mainPath: string): Render {
-  return precompiled(mainPath) ?? compileFromFiles(mainPath);
+  return builtin(mainPath) ?? compileWithHandlebars(mainPath);
 }
 
-function precompiled(mainPath: string): Render | undefined {
+function builtin(mainPath: string): Render | undefined {
   const rel = relative(packagePath('templates'), mainPath);
   const [target, file, ...rest] = rel.split(/[\\/]/);
-  const specs = target !== undefined && file === 'main.hbs' && rest.length === 0 ? builtinTemplates[target] : undefined;
-  if (!specs?.['main']) return undefined;
-  const env = HandlebarsRuntime.create();
-  env.registerHelper(templateHelpers());
-  for (const [name, spec] of Object.entries(specs)) if (name !== 'main') env.registerPartial(name, env.template(spec));
-  const template = env.template(specs['main']);
-  return (model) => template(model, runtimeOptions);
+  const compiled = target !== undefined && file === 'main.hbs' && rest.length === 0 ? builtinTemplates[target] : undefined;
+  return compiled?.(templateHelpers(), templateRuntime);
 }
 
-function compileFromFiles(mainPath: string): Render {
+/** A template folder compiled by Handlebars at run time: a user's template (and, in tests, a built-in one, to compare). */
+export function compileWithHandlebars(mainPath: string): Render {
   // The full compiler is loaded only here, for a user's own template.
   const Handlebars = createRequire(import.meta.url)('handlebars') as typeof HandlebarsRuntime;
   const env = Handlebars.create();

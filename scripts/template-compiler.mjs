@@ -1,0 +1,354 @@
+// Compiles a built-in target's Handlebars templates (main.hbs and its partials) to one plain
+// JavaScript function at build time. Handlebars' own precompiler emits code that runs through its
+// runtime: a closure per block, an options object and a helper call per `#if`/`#each`, partials
+// resolved by name. At 10,000 codes that runtime was most of `generate`. Here each block becomes a
+// JavaScript `if` or `for` that appends to one string, with Handlebars' semantics kept exactly:
+// - the options errgen compiles with: noEscape, strict (a missing field fails, naming it and its
+//   line:column), knownHelpersOnly (a helper not in `helperNames` fails the build);
+// - `#if`/`#unless` truthiness (empty lists are false, `includeZero`), `#each` over lists,
+//   iterables and objects with `@index`/`@key`/`@first`/`@last` frames, `#with`, `{{else}}`
+//   chains, `lookup`, `../` context depths, `@root`/`@../` data frames, partials with a context,
+//   named arguments and standalone-line indentation, whitespace control (`~`);
+// - names read as plain properties, as the built-in templates have been read since they were
+//   precompiled with BuiltinTemplateCompiler.
+// Anything else (block params, decorators, partial blocks, dynamic partials, `log`) fails the
+// build with its file, line and column: a template of errgen's never needs them.
+// test/template-compiler.test.ts renders every built-in template both ways and compares.
+import Handlebars from 'handlebars';
+
+/**
+ * JavaScript source of `(helpers, rt) => render`: `render(model)` gives the target's text. `files`
+ * maps a template's name (file name without `.hbs`; `main` is the entry) to its source; `rt` is
+ * src/emit/template-runtime.ts.
+ */
+export function compileTarget(files, helperNames, label = 'template') {
+  const names = Object.keys(files).sort();
+  if (!names.includes('main')) throw new Error(`${label}: no main.hbs`);
+  const partialIds = new Map(names.map((name, i) => [name, `t${i}`]));
+  const known = new Set(helperNames);
+  const usedHelpers = new Set();
+  const functions = names.map((name) => {
+    const file = `${label}/${name}.hbs`;
+    const ast = parse(files[name], file);
+    const unit = new TemplateUnit({ file, partialIds, known, usedHelpers });
+    return unit.compile(partialIds.get(name), ast);
+  });
+  const helperBindings = [...usedHelpers].sort().map((name) => `  const ${helperVar(name)} = helper(helpers, ${JSON.stringify(name)});`);
+  return [
+    '(helpers, rt) => {',
+    '  const helper = rt.helper;',
+    ...helperBindings,
+    ...functions.map((fn) => indent(fn, '  ')),
+    `  return (model) => ${partialIds.get('main')}(model, { root: model });`,
+    '}',
+  ].join('\n');
+}
+
+function parse(source, file) {
+  try {
+    return Handlebars.parse(source);
+  } catch (error) {
+    throw new Error(`${file}: ${error.message}`);
+  }
+}
+
+const helperVar = (name) => `h_${name.replace(/[^A-Za-z0-9_$]/g, '_')}`;
+const indent = (text, by) => text.split('\n').map((line) => (line ? by + line : line)).join('\n');
+
+/** One template file compiled to `function tN(c0, data) { … return o; }`. */
+class TemplateUnit {
+  constructor({ file, partialIds, known, usedHelpers }) {
+    Object.assign(this, { file, partialIds, known, usedHelpers });
+    this.counter = 0;
+    this.lines = [];
+    this.depth = 1;
+  }
+
+  compile(id, program) {
+    const ctx = 'c0';
+    const depths = usesDepths(program) ? 'd0' : null;
+    this.emit(`function ${id}(${ctx}, data) {`);
+    this.depth++;
+    this.emit('let o = "", v, out = null;');
+    if (depths) this.emit(`const ${depths} = [${ctx}];`);
+    this.program(program, { ctx, data: 'data', depths });
+    this.emit('return out === null ? o : rt.joined(out, o);');
+    this.depth--;
+    this.emit('}');
+    return this.lines.join('\n');
+  }
+
+  emit(line) {
+    this.lines.push(`${'  '.repeat(this.depth - 1)}${line}`);
+  }
+
+  fresh(prefix) {
+    return `${prefix}${++this.counter}`;
+  }
+
+  fail(node, message) {
+    const at = node?.loc ? `:${node.loc.start.line}:${node.loc.start.column + 1}` : '';
+    throw new Error(`${this.file}${at}: ${message} (not supported in a built-in template)`);
+  }
+
+  program(program, scope) {
+    if (program.blockParams?.length) this.fail(program, 'block parameters (`as |x|`)');
+    for (const statement of program.body) this.statement(statement, scope);
+  }
+
+  statement(node, scope) {
+    switch (node.type) {
+      case 'ContentStatement':
+        if (node.value) this.emit(`o += ${JSON.stringify(node.value)};`);
+        return;
+      case 'CommentStatement':
+        return;
+      case 'MustacheStatement':
+        this.emit(`v = ${this.mustache(node, scope)};`);
+        this.emit('if (v != null) o += v;');
+        return;
+      case 'BlockStatement':
+        return this.block(node, scope);
+      case 'PartialStatement':
+        return this.partial(node, scope);
+      case 'PartialBlockStatement':
+        return this.fail(node, 'a partial block');
+      default:
+        this.fail(node, node.type);
+    }
+  }
+
+  /** `{{x}}`: a helper call, or a field read strictly (a missing last name fails) and called if it is a function. */
+  mustache(node, scope) {
+    if (node.path.type !== 'PathExpression') this.fail(node, 'a literal as a mustache');
+    if (this.isHelperCall(node)) return this.helperCall(node, scope);
+    return `rt.lambda(${this.path(node.path, scope, true)}, ${scope.ctx})`;
+  }
+
+  /** Handlebars' classifySexpr under knownHelpersOnly: a helper if it has arguments or is a known helper's simple name. */
+  isHelperCall(node) {
+    const path = node.path;
+    if (node.type === 'SubExpression' || node.params.length || node.hash) return true;
+    return isSimpleName(path) && (this.known.has(path.parts[0]) || builtinHelpers.has(path.parts[0]));
+  }
+
+  helperCall(node, scope) {
+    const path = node.path;
+    if (!isSimpleName(path)) this.fail(path, `a helper named by a path (${path.original})`);
+    const name = path.parts[0];
+    if (name === 'lookup') return `rt.lookup(${this.args(node, scope, 'lookup').join(', ')})`;
+    if (builtinHelpers.has(name)) this.fail(path, `the ${name} helper outside a block`);
+    if (!this.known.has(name)) this.fail(path, `the unknown helper ${name}`);
+    this.usedHelpers.add(name);
+    const options = `{ name: ${JSON.stringify(name)}, hash: ${this.hash(node.hash, scope)}, data: ${scope.data} }`;
+    return `${helperVar(name)}(${[...this.args(node, scope), options].join(', ')})`;
+  }
+
+  args(node, scope) {
+    return node.params.map((param) => this.value(param, scope));
+  }
+
+  /** A named-argument object. Handlebars builds it from the last pair to the first; so does this, for the same key order. */
+  hash(hash, scope) {
+    if (!hash) return '{}';
+    const pairs = [...hash.pairs].reverse().map((pair) => `${JSON.stringify(pair.key)}: ${this.value(pair.value, scope)}`);
+    return `{ ${pairs.join(', ')} }`;
+  }
+
+  /** An argument: a literal, a subexpression, or a path read without the strict check. */
+  value(node, scope) {
+    switch (node.type) {
+      case 'StringLiteral':
+        return JSON.stringify(node.value);
+      case 'NumberLiteral':
+      case 'BooleanLiteral':
+        return String(node.value);
+      case 'UndefinedLiteral':
+        return 'undefined';
+      case 'NullLiteral':
+        return 'null';
+      case 'SubExpression':
+        return this.helperCall(node, scope);
+      case 'PathExpression':
+        return this.path(node, scope, false);
+      default:
+        this.fail(node, node.type);
+    }
+  }
+
+  /**
+   * A path's value: names read as plain properties from its context (`../` a surrounding one) or
+   * data frame (`@index`, `@root`, `@../index`). `strict` checks the last name exists, as a strict
+   * template does for a mustache's own value.
+   */
+  path(path, scope, strict) {
+    let base;
+    if (path.data) base = path.depth ? `rt.dataAt(${scope.data}, ${path.depth})` : scope.data;
+    else if (path.depth) {
+      if (!scope.depths) throw new Error(`${this.file}: internal: no context depths where ${path.original} needs them`);
+      base = `${scope.depths}[${path.depth}]`;
+    } else base = scope.ctx;
+    const parts = path.parts;
+    if (!parts.length) return base;
+    const reads = strict ? parts.slice(0, -1) : parts;
+    const read = reads.reduce((object, part) => `${object}[${JSON.stringify(part)}]`, base);
+    if (!strict) return read;
+    const { line, column } = path.loc.start;
+    return `rt.strict(${read}, ${JSON.stringify(parts.at(-1))}, ${line}, ${column})`;
+  }
+
+  block(node, scope) {
+    if (node.path.type !== 'PathExpression' || !isSimpleName(node.path)) this.fail(node, 'a block that is not #if, #unless, #each or #with');
+    const name = node.path.parts[0];
+    if (node.program?.blockParams?.length || node.inverse?.blockParams?.length) this.fail(node, 'block parameters (`as |x|`)');
+    switch (name) {
+      case 'if':
+      case 'unless':
+        return this.conditional(node, scope, name === 'unless');
+      case 'each':
+        return this.each(node, scope);
+      case 'with':
+        return this.with(node, scope);
+      default:
+        this.fail(node, `the block {{#${name}}}`);
+    }
+  }
+
+  /** The context a block helper is called with (`this`): Handlebars gives an empty object for a missing one. */
+  self(scope) {
+    if (scope.ctxIsSelf) return scope.ctx;
+    const self = this.fresh('s');
+    this.emit(`const ${self} = ${scope.ctx} != null ? ${scope.ctx} : rt.nullContext;`);
+    return self;
+  }
+
+  /** The scope of a block's program run with context `ctx`: a new depth when the context changes, as Handlebars' wrapProgram does. */
+  inner(scope, ctx, data, program, ctxIsSelf) {
+    if (!scope.depths || !usesDepths(program)) return { ctx, data, depths: null, ctxIsSelf };
+    const depths = this.fresh('d');
+    this.emit(`const ${depths} = rt.depths(${ctx}, ${scope.depths});`);
+    return { ctx, data, depths, ctxIsSelf };
+  }
+
+  /** Runs `program` (if any) in a nested JavaScript block with context `ctx` (`self`: one known not to be null). */
+  nested(program, scope, ctx, { data = scope.data, self = true } = {}) {
+    if (!program || !program.body.length) return;
+    this.depth++;
+    this.program(program, this.inner(scope, ctx, data, program, self));
+    this.depth--;
+  }
+
+  conditional(node, scope, negate) {
+    if (node.params.length !== 1) this.fail(node, `#${negate ? 'unless' : 'if'} with ${node.params.length} arguments`);
+    this.emit('{');
+    this.depth++;
+    const self = this.self(scope);
+    const test = `rt.truthy(${this.value(node.params[0], scope)}, ${self}, ${this.includeZero(node, scope)})`;
+    const [then, otherwise] = negate ? [node.inverse, node.program] : [node.program, node.inverse];
+    this.emit(`if (${test}) {`);
+    this.nested(then, scope, self);
+    if (otherwise?.body.length) {
+      this.emit('} else {');
+      this.nested(otherwise, scope, self);
+    }
+    this.emit('}');
+    this.depth--;
+    this.emit('}');
+  }
+
+  includeZero(node, scope) {
+    const pair = node.hash?.pairs.find((p) => p.key === 'includeZero');
+    const others = node.hash?.pairs.filter((p) => p.key !== 'includeZero') ?? [];
+    if (others.length) this.fail(others[0], `the argument ${others[0].key}= of #if/#unless`);
+    return pair ? `Boolean(${this.value(pair.value, scope)})` : 'false';
+  }
+
+  each(node, scope) {
+    if (node.params.length !== 1) this.fail(node, `#each with ${node.params.length} arguments`);
+    if (node.hash) this.fail(node, 'named arguments to #each');
+    const [list, values, keys, frame, i, n, item] = ['l', 'vs', 'ks', 'f', 'i', 'n', 'c'].map((p) => this.fresh(p));
+    this.emit('{');
+    this.depth++;
+    const self = this.self(scope);
+    this.emit(`const ${list} = rt.called(${this.value(node.params[0], scope)}, ${self});`);
+    this.emit(`const ${values} = rt.eachValues(${list});`);
+    if (node.program.body.length) {
+      this.emit(`const ${keys} = rt.eachKeys(${list}, ${values}), ${frame} = rt.frame(${scope.data});`);
+      this.emit(`for (let ${i} = 0, ${n} = ${values}.length; ${i} < ${n}; ${i}++) {`);
+      this.depth++;
+      this.emit(`if (!(${i} in ${values})) continue;`);
+      this.emit(`${frame}.key = ${keys} === null ? ${i} : ${keys}[${i}]; ${frame}.index = ${i}; ${frame}.first = ${i} === 0; ${frame}.last = ${i} === ${n} - 1;`);
+      this.emit(`const ${item} = ${values}[${i}];`);
+      this.depth--;
+      this.nested(node.program, scope, item, { data: frame, self: false });
+      // A long loop's text is set aside in flat pieces: appended piece by piece, it would be a rope
+      // of millions of small strings, all kept alive (and copied by each garbage collection) until the end.
+      this.emit(`  if (o.length > ${spillLength}) { (out ??= []).push(rt.flat(o)); o = ""; }`);
+      this.emit('}');
+    }
+    if (node.inverse?.body.length) {
+      this.emit(`if (${values}.length === 0) {`);
+      this.nested(node.inverse, scope, self);
+      this.emit('}');
+    }
+    this.depth--;
+    this.emit('}');
+  }
+
+  with(node, scope) {
+    if (node.params.length !== 1) this.fail(node, `#with with ${node.params.length} arguments`);
+    if (node.hash) this.fail(node, 'named arguments to #with');
+    const value = this.fresh('w');
+    this.emit('{');
+    this.depth++;
+    const self = this.self(scope);
+    this.emit(`const ${value} = rt.called(${this.value(node.params[0], scope)}, ${self});`);
+    this.emit(`if (!rt.isEmpty(${value})) {`);
+    this.nested(node.program, scope, value, { self: false });
+    if (node.inverse?.body.length) {
+      this.emit('} else {');
+      this.nested(node.inverse, scope, self);
+    }
+    this.emit('}');
+    this.depth--;
+    this.emit('}');
+  }
+
+  /** `{{> name [context] [key=value …]}}`: the partial's text, indented like its line when it stands alone on it. */
+  partial(node, scope) {
+    if (node.name.type === 'SubExpression') this.fail(node, 'a dynamic partial name');
+    if (node.program) this.fail(node, 'a partial block');
+    if (node.params.length > 1) this.fail(node, 'a partial with more than one context');
+    const name = node.name.original;
+    const id = this.partialIds.get(name);
+    if (!id || name === 'main') this.fail(node, `the partial ${name}, which is not a .hbs file beside main.hbs`);
+    let context = node.params.length ? this.value(node.params[0], scope) : scope.ctx;
+    if (node.hash) context = `Object.assign({}, ${context}, ${this.hash(node.hash, scope)})`;
+    const call = `${id}(${context}, ${scope.data})`;
+    this.emit(`o += ${node.indent ? `rt.indent(${call}, ${JSON.stringify(node.indent)})` : call};`);
+  }
+}
+
+/** How much text a loop gathers before setting it aside as one flat string. */
+const spillLength = 16384;
+
+/** Handlebars' own helpers, known to every template. */
+const builtinHelpers = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log', 'helperMissing', 'blockHelperMissing']);
+
+/** A one-name path that is not `this.x`, `./x` or `../x`: what Handlebars may read as a helper. */
+function isSimpleName(path) {
+  return path.type === 'PathExpression' && path.parts.length === 1 && !path.data && !path.depth && !/^\.|this\b/.test(path.original);
+}
+
+/** Whether a program or any block inside it reads a surrounding context (`../`); partials count their own. */
+function usesDepths(node) {
+  let found = false;
+  const visit = (n) => {
+    if (found || !n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    if (n.type === 'PathExpression' && n.depth > 0 && !n.data) found = true;
+    for (const key of ['body', 'program', 'inverse', 'params', 'hash', 'pairs', 'value', 'path', 'name']) if (key in n) visit(n[key]);
+  };
+  visit(node);
+  return found;
+}
