@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/main.js';
+import { boot } from '../dist/cli/boot.js';
 
-process.exitCode = await run(process.argv.slice(2));
+process.exitCode = await boot(process.argv.slice(2));

@@ -1,11 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from './helpers/cli.js';
 
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' } });
-const npx = (args: string[], cwd: string) => execFileSync('npx', ['--no-install', 'errgen', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+// The installed CLI's code cache goes to a temp folder, not ~/.cache.
+const codeCache = mkdtempSync(join(tmpdir(), 'errgen-test-cache-'));
+afterAll(() => rmSync(codeCache, { recursive: true, force: true }));
+const npx = (args: string[], cwd: string) => execFileSync('npx', ['--no-install', 'errgen', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ERRGEN_CACHE_DIR: codeCache } });
 
 /** What a user gets from the registry: `npm pack`, installed into an empty project. */
 describe('the npm package', () => {
@@ -38,5 +42,7 @@ describe('the npm package', () => {
     expect(status).toBe(1);
     expect(stdout).toContain('FAILED_PRECONDITION is listed 2 times');
     expect(stdout).not.toContain('artifact-drift');
+    // The installed bin found its bundle and kept a code cache per command.
+    expect(readdirSync(codeCache).map((f) => f.replace(/-.*/, '')).sort()).toEqual(['check', 'cli', 'generate', 'import', 'init']);
   });
 });

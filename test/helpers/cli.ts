@@ -6,6 +6,9 @@ import { afterAll, onTestFinished } from 'vitest';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 const bin = join(repoRoot, 'bin/errgen.js');
+/** The CLI's V8 code cache (src/cli/boot.ts) for this test file: not the user's ~/.cache, and warm after a first run. */
+const codeCacheDir = mkdtempSync(join(tmpdir(), 'errgen-test-cache-'));
+afterAll(() => rmSync(codeCacheDir, { recursive: true, force: true }));
 
 export interface CliResult {
   readonly code: number | null;
@@ -17,7 +20,7 @@ export interface CliResult {
 export function errgen(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? repoRoot,
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    env: { ...process.env, NO_COLOR: '1', ERRGEN_CACHE_DIR: codeCacheDir, ...options.env },
     encoding: 'utf8',
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -1,0 +1,202 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+/**
+ * Start-up for bin/errgen.js: runs the CLI bundle (dist/cli/main.cjs, one CommonJS file) through
+ * `vm.Script` with a V8 code cache, so a run after the first one skips parsing and compiling most
+ * of errgen. ES modules cannot use a code cache in Node 20; this is why the bundle is CommonJS.
+ *
+ * - One cache file per command (`generate`, `import`, …; `cli` for --help, --version and the rest),
+ *   keyed by the bundle's hash, the Node version and the CPU architecture. It is written after the
+ *   command has run, so it also holds the functions that were compiled lazily while it ran, and only
+ *   when no cache was accepted: a warm run reads it and writes nothing.
+ * - Where: $ERRGEN_CACHE_DIR, else $XDG_CACHE_HOME/errgen or ~/.cache/errgen (%LOCALAPPDATA%\errgen\Cache
+ *   on Windows), created with mode 0700. A cache is code errgen runs, so a folder that others can
+ *   write to (/tmp, mode 0777) or that belongs to another user is not used. ERRGEN_CACHE_DIR=off
+ *   turns the cache off.
+ * - A cache problem is never an error and prints nothing: errgen runs without it. A cache file carries
+ *   a checksum of V8's data, checked before V8 sees it (V8 checks its header, not the payload, and a
+ *   damaged payload can crash the process); a damaged or stale file is replaced (temp file + rename,
+ *   so a concurrent run never reads half a file). Writing one also deletes the older cache files of
+ *   that command beyond the three newest (each build of errgen has its own).
+ * - `NODE_DEBUG=errgen` prints what the cache did, on stderr.
+ * - Only cheap built-in modules here (no crypto, util or os): they are loaded on every run.
+ */
+
+/** Set by scripts/build.mjs: the SHA-256 of dist/cli/main.cjs, in hex. */
+declare const ERRGEN_BUNDLE_HASH: string | undefined;
+
+export interface BootOptions {
+  /** The CommonJS bundle exporting `run(argv): Promise<number>`. */
+  readonly bundle?: string;
+  /** Its hash, part of the cache key. */
+  readonly bundleHash?: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+const commands = new Set(['init', 'import', 'generate', 'check']);
+const magic = 0x31434745; // "EGC1"
+const headerLength = 8; // magic, checksum
+/** Cache files kept per command when another is written: the newest ones. */
+const keepPerCommand = 3;
+const cacheName = /^([a-z]+)-[0-9a-f]{16}-[\w.-]+\.cache(\.\d+\.[0-9a-f]{8}\.tmp)?$/;
+const debugging = /(?:^|[\s,])errgen(?:$|[\s,])/i.test(process.env['NODE_DEBUG'] ?? '');
+const debug = (message: string) => debugging && process.stderr.write(`ERRGEN ${process.pid}: ${message}\n`);
+
+/** Runs errgen with `argv` and returns its exit code. */
+export async function boot(argv: readonly string[], options: BootOptions = {}): Promise<number> {
+  const bundle = options.bundle ?? fileURLToPath(new URL('./main.cjs', import.meta.url));
+  const bundleHash = options.bundleHash ?? (typeof ERRGEN_BUNDLE_HASH === 'string' ? ERRGEN_BUNDLE_HASH : '0'.repeat(16));
+  const source = readFileSync(bundle, 'utf8');
+  const dir = cacheDir(options.env ?? process.env);
+  const file = dir === undefined ? undefined : join(dir, cacheFileName(bundleHash, commandOf(argv)));
+  const cachedData = file === undefined ? undefined : readCache(file);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: bundle,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  const accepted = cachedData !== undefined && !script.cachedDataRejected;
+  debug(`code cache ${file ?? 'off'}: ${accepted ? 'accepted' : cachedData ? 'rejected by V8' : 'none'}`);
+
+  const module = { exports: {} as { run?: (argv: readonly string[]) => Promise<number> } };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  const code = await module.exports.run!(argv);
+  if (file !== undefined && !accepted) writeCache(file, script.createCachedData());
+  return code;
+}
+
+/** The cache's name for a command line: the command, when it is first; else `cli` (--help, --version, typos). */
+export function commandOf(argv: readonly string[]): string {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '-c' || arg === '--config') i++; // the option's value
+    else if (arg === '--') return commandIn(argv[i + 1]);
+    else if (!arg.startsWith('-')) return commandIn(arg);
+  }
+  return 'cli';
+}
+
+const commandIn = (arg: string | undefined) => (arg !== undefined && commands.has(arg) ? arg : 'cli');
+
+/** The cache folder, or undefined when the cache is off or there is nowhere to put it. */
+export function cacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: () => string = homedir): string | undefined {
+  const own = env['ERRGEN_CACHE_DIR'];
+  if (own !== undefined && own !== '') return own === 'off' ? undefined : own;
+  if (platform === 'win32') {
+    const local = env['LOCALAPPDATA'];
+    return local && isAbsolute(local) ? join(local, 'errgen', 'Cache') : undefined;
+  }
+  const xdg = env['XDG_CACHE_HOME'];
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'errgen');
+  try {
+    const dir = home();
+    return dir && isAbsolute(dir) ? join(dir, '.cache', 'errgen') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** $HOME, as os.homedir() returns it when set; node:os is loaded only when it is not. */
+const homedir = () => process.env['HOME'] || (createRequire(import.meta.url)('node:os') as typeof import('node:os')).homedir();
+
+/** `<command>-<bundle hash, 16 hex>-<Node version>-<arch>.cache`, e.g. `generate-0c1d…-v20.20.2-x64.cache`. */
+export function cacheFileName(bundleHash: string, command: string, version = process.version, arch = process.arch): string {
+  return `${command}-${bundleHash.slice(0, 16)}-${version}-${arch}.cache`;
+}
+
+/** V8's data from a cache file, or undefined when it is missing, damaged or in an unsafe folder. */
+export function readCache(file: string): Buffer | undefined {
+  try {
+    if (!safeFolder(dirname(file))) return undefined;
+    const content = readFileSync(file);
+    const data = content.subarray(headerLength);
+    if (content.length > headerLength && content.readUInt32LE(0) === magic && content.readUInt32LE(4) === checksum(data)) return data;
+    debug(`code cache ${file}: damaged, ignored`);
+  } catch {
+    // missing or unreadable: run without it
+  }
+  return undefined;
+}
+
+/** Writes V8's data to a cache file atomically; never throws. Then deletes old cache files in the folder. */
+export function writeCache(file: string, data: Buffer): void {
+  const dir = dirname(file);
+  const temp = `${file}.${process.pid}.${((Math.random() * 2 ** 32) >>> 0).toString(16).padStart(8, '0')}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!safeFolder(dir)) return;
+    const header = Buffer.alloc(headerLength);
+    header.writeUInt32LE(magic, 0);
+    header.writeUInt32LE(checksum(data), 4);
+    writeFileSync(temp, Buffer.concat([header, data]), { mode: 0o600, flag: 'wx' });
+    renameSync(temp, file);
+    debug(`code cache ${file}: written, ${data.length} bytes`);
+  } catch {
+    remove(temp);
+    return;
+  }
+  prune(dir);
+}
+
+/**
+ * FNV-1a over 32-bit words, then the bytes left over: catches a damaged file, which is all it is for
+ * (whoever can write to the folder can run code anyway; see safeFolder). A few times faster to get
+ * than a SHA-256, as node:crypto alone takes longer to load than this takes on a 1 MB cache.
+ */
+export function checksum(data: Uint8Array): number {
+  const bytes = data.byteOffset % 4 === 0 ? data : new Uint8Array(data);
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
+  let hash = 0x811c9dc5 | 0;
+  for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words[i]!, 0x01000193);
+  for (let i = words.length << 2; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  return hash >>> 0;
+}
+
+/** A folder only this user can write to (on Windows: any folder). */
+function safeFolder(dir: string): boolean {
+  const st = statSync(dir);
+  if (!st.isDirectory()) return false;
+  if (process.getuid === undefined) return true;
+  return st.uid === process.getuid() && (st.mode & 0o022) === 0;
+}
+
+/**
+ * Keeps the `keepPerCommand` newest cache files of each command (each errgen build has its own, so a
+ * folder shared by a few installs keeps theirs, and one upgraded many times stays small) and deletes
+ * temp files that a killed run left behind.
+ */
+function prune(dir: string): void {
+  try {
+    const now = Date.now();
+    const byCommand = new Map<string, { path: string; mtime: number }[]>();
+    for (const name of readdirSync(dir)) {
+      const match = cacheName.exec(name);
+      if (!match) continue;
+      const path = join(dir, name);
+      const mtime = statSync(path).mtimeMs;
+      if (match[2]) {
+        if (now - mtime > 3600_000) remove(path); // a run still writing its temp file is seconds old
+        continue;
+      }
+      const files = byCommand.get(match[1]!) ?? [];
+      files.push({ path, mtime });
+      byCommand.set(match[1]!, files);
+    }
+    for (const files of byCommand.values()) {
+      for (const { path } of files.sort((a, b) => b.mtime - a.mtime).slice(keepPerCommand)) remove(path);
+    }
+  } catch {
+    // pruning is best effort
+  }
+}
+
+function remove(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // left for a later prune
+  }
+}
