@@ -33,7 +33,10 @@ export function compileTarget(files, helperNames, label = 'template') {
     const unit = new TemplateUnit({ file, partialIds, known, usedHelpers });
     return unit.compile(partialIds.get(name), ast);
   });
-  const helperBindings = [...usedHelpers].sort().map((name) => `  const ${helperVar(name)} = helper(helpers, ${JSON.stringify(name)});`);
+  const helperBindings = [...usedHelpers].sort().flatMap((name) => [
+    `  const ${helperVar(name)} = helper(helpers, ${JSON.stringify(name)});`,
+    `  const ${helperVar(name)}_options = Object.freeze({ name: ${JSON.stringify(name)}, hash: Object.freeze({}) });`,
+  ]);
   return [
     '(helpers, rt) => {',
     '  const helper = rt.helper;',
@@ -118,11 +121,17 @@ class TemplateUnit {
     }
   }
 
-  /** `{{x}}`: a helper call, or a field read strictly (a missing last name fails) and called if it is a function. */
+  /**
+   * `{{x}}`: a helper call, or a field read strictly (its last name must be there, as a strict
+   * template checks a mustache's own value) and called if it is a function.
+   */
   mustache(node, scope) {
     if (node.path.type !== 'PathExpression') this.fail(node, 'a literal as a mustache');
     if (this.isHelperCall(node)) return this.helperCall(node, scope);
-    return `rt.lambda(${this.path(node.path, scope, true)}, ${scope.ctx})`;
+    const { parts, loc } = node.path;
+    if (!parts.length) return `rt.lambda(${this.base(node.path, scope)}, ${scope.ctx})`;
+    const object = this.read(node.path, parts.slice(0, -1), scope);
+    return `rt.field(${object}, ${JSON.stringify(parts.at(-1))}, ${loc.start.line}, ${loc.start.column}, ${scope.ctx})`;
   }
 
   /** Handlebars' classifySexpr under knownHelpersOnly: a helper if it has arguments or is a known helper's simple name. */
@@ -140,7 +149,9 @@ class TemplateUnit {
     if (builtinHelpers.has(name)) this.fail(path, `the ${name} helper outside a block`);
     if (!this.known.has(name)) this.fail(path, `the unknown helper ${name}`);
     this.usedHelpers.add(name);
-    const options = `{ name: ${JSON.stringify(name)}, hash: ${this.hash(node.hash, scope)}, data: ${scope.data} }`;
+    // errgen's helpers read nothing of their options but `hash`: a call without named arguments
+    // shares one frozen options object per helper instead of allocating one per call.
+    const options = node.hash ? `{ name: ${JSON.stringify(name)}, hash: ${this.hash(node.hash, scope)}, data: ${scope.data} }` : `${helperVar(name)}_options`;
     return `${helperVar(name)}(${[...this.args(node, scope), options].join(', ')})`;
   }
 
@@ -170,31 +181,23 @@ class TemplateUnit {
       case 'SubExpression':
         return this.helperCall(node, scope);
       case 'PathExpression':
-        return this.path(node, scope, false);
+        return this.read(node, node.parts, scope);
       default:
         this.fail(node, node.type);
     }
   }
 
-  /**
-   * A path's value: names read as plain properties from its context (`../` a surrounding one) or
-   * data frame (`@index`, `@root`, `@../index`). `strict` checks the last name exists, as a strict
-   * template does for a mustache's own value.
-   */
-  path(path, scope, strict) {
-    let base;
-    if (path.data) base = path.depth ? `rt.dataAt(${scope.data}, ${path.depth})` : scope.data;
-    else if (path.depth) {
-      if (!scope.depths) throw new Error(`${this.file}: internal: no context depths where ${path.original} needs them`);
-      base = `${scope.depths}[${path.depth}]`;
-    } else base = scope.ctx;
-    const parts = path.parts;
-    if (!parts.length) return base;
-    const reads = strict ? parts.slice(0, -1) : parts;
-    const read = reads.reduce((object, part) => `${object}[${JSON.stringify(part)}]`, base);
-    if (!strict) return read;
-    const { line, column } = path.loc.start;
-    return `rt.strict(${read}, ${JSON.stringify(parts.at(-1))}, ${line}, ${column})`;
+  /** Where a path starts: its context (`../` a surrounding one) or data frame (`@index`, `@root`, `@../index`). */
+  base(path, scope) {
+    if (path.data) return path.depth ? `rt.dataAt(${scope.data}, ${path.depth})` : scope.data;
+    if (!path.depth) return scope.ctx;
+    if (!scope.depths) throw new Error(`${this.file}: internal: no context depths where ${path.original} needs them`);
+    return `${scope.depths}[${path.depth}]`;
+  }
+
+  /** `names` of a path read as plain properties from its base. */
+  read(path, names, scope) {
+    return names.reduce((object, name) => `${object}[${JSON.stringify(name)}]`, this.base(path, scope));
   }
 
   block(node, scope) {

@@ -29,6 +29,11 @@ export function strict(object: unknown, name: string, line: number, column: numb
   return ownProperty(object as Record<string, unknown>, name);
 }
 
+/** A mustache's field: `lambda(strict(object, name, …), context)` in one call. */
+export function field(object: unknown, name: string, line: number, column: number, context: unknown): unknown {
+  return lambda(strict(object, name, line, column), context);
+}
+
 function ownProperty(object: Record<string, unknown>, name: string): unknown {
   const value = object[name];
   return value == null || Object.prototype.hasOwnProperty.call(object, name) ? value : undefined;
