@@ -125,9 +125,9 @@ function readRow(
   return { code, status, message: values.message ?? '', solution: values.solution ?? '', extra, at: codeAt, cells: at };
 }
 
-/** `404`, `404 Not Found`, `404 NotFound`, `404 - Not Found`: the number counts. */
+/** `404`, `404 Not Found`, `404 NotFound`, `404 - Not Found` (or en/em dash): the number counts. */
 export function parseStatus(text: string): number | undefined {
-  const match = /^(\d{3})(?:(?:\s*[-–—:]\s*|\s+|(?=[A-Za-z]))[A-Za-z][A-Za-z '-]*)?$/.exec(text.trim());
+  const match = /^(\d{3})(?:(?:\s*[-\u2013\u2014:]\s*|\s+|(?=[A-Za-z]))[A-Za-z][A-Za-z '-]*)?$/.exec(text.trim());
   if (!match) return undefined;
   const status = Number(match[1]);
   return status >= 100 && status <= 599 ? status : undefined;

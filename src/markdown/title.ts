@@ -4,9 +4,11 @@
  */
 export function groupTitle(heading: string | undefined): string | undefined {
   if (heading === undefined) return undefined;
+  // `表 1：` / `Table 1.` (\u8868 is 表, \uFF1A a full-width colon, \u3001 the ideographic comma;
+  // written as escapes to keep the bundle ASCII, see columns.ts).
   const title = heading
-    .replace(/^(?:table|tab\.?|表)\s*\d+(?:[.-]\d+)*\s*[.:：、-]?\s*/i, '')
-    .replace(/^\d+(?:\.\d+)*[.)、]?\s+/, '')
+    .replace(/^(?:table|tab\.?|\u8868)\s*\d+(?:[.-]\d+)*\s*[.:\uFF1A\u3001-]?\s*/i, '')
+    .replace(/^\d+(?:\.\d+)*[.)\u3001]?\s+/, '')
     .trim();
   return title === '' ? heading.trim() || undefined : title;
 }
