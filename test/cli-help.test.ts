@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,5 +15,18 @@ describe('errgen --help', () => {
     const exitCodes = help.stdout.slice(help.stdout.indexOf('Exit codes:'));
     for (const code of codes) expect(exitCodes).toMatch(new RegExp(`(?:: |, |\\n)${code} `));
     expect(exitCodes).toContain('70 internal error');
+  });
+});
+
+describe('a reader that closes the pipe early (errgen --help | head -1)', () => {
+  it('ends errgen quietly, with its own exit code', async () => {
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/errgen.js'), '--help'], { cwd: repoRoot, env: { ...process.env, ERRGEN_CACHE_DIR: 'off' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Close our end before errgen writes anything: its first write meets a closed pipe.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

@@ -9,6 +9,8 @@ import { Script } from 'node:vm';
  * `vm.Script` with a V8 code cache, so a run after the first one skips parsing and compiling most
  * of errgen. ES modules cannot use a code cache in Node 20; this is why the bundle is CommonJS.
  *
+ * - A command line that runs no command (`cli`: --help, --version, a typo) loads dist/cli/cli.cjs, the
+ *   same program built without the commands' modules; any other loads dist/cli/main.cjs.
  * - One cache file per command (`generate`, `import`, …; `cli` for --help, --version and the rest),
  *   keyed by the bundle's hash, the Node version and the CPU architecture. It is written after the
  *   command has run, so it also holds the functions that were compiled lazily while it ran, and only
@@ -26,8 +28,8 @@ import { Script } from 'node:vm';
  * - Only cheap built-in modules here (no crypto, util or os): they are loaded on every run.
  */
 
-/** Set by scripts/build.mjs: the SHA-256 of dist/cli/main.cjs, in hex. */
-declare const ERRGEN_BUNDLE_HASH: string | undefined;
+/** Set by scripts/build.mjs: the SHA-256 of each bundle in dist/cli/, in hex. */
+declare const ERRGEN_BUNDLE_HASHES: Readonly<Record<string, string>> | undefined;
 
 export interface BootOptions {
   /** The CommonJS bundle exporting `run(argv): Promise<number>`. */
@@ -46,13 +48,28 @@ const cacheName = /^([a-z]+)-[0-9a-f]{16}-[\w.-]+\.cache(\.\d+\.[0-9a-f]{8}\.tmp
 const debugging = /(?:^|[\s,])errgen(?:$|[\s,])/i.test(process.env['NODE_DEBUG'] ?? '');
 const debug = (message: string) => debugging && process.stderr.write(`ERRGEN ${process.pid}: ${message}\n`);
 
+/**
+ * A reader that stops early (`errgen --help | head -1`) closes the pipe: the rest of the output is
+ * dropped, not an uncaught EPIPE with a stack trace. The command itself runs to its end, so
+ * `generate | head -1` still moves every staged file into place.
+ */
+function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
+
 /** Runs errgen with `argv` and returns its exit code. */
 export async function boot(argv: readonly string[], options: BootOptions = {}): Promise<number> {
-  const bundle = options.bundle ?? fileURLToPath(new URL('./main.cjs', import.meta.url));
-  const bundleHash = options.bundleHash ?? (typeof ERRGEN_BUNDLE_HASH === 'string' ? ERRGEN_BUNDLE_HASH : '0'.repeat(16));
+  ignoreClosedPipe(process.stdout);
+  const command = commandOf(argv);
+  // A command line without a command (--help, --version) needs commander alone: the small bundle.
+  const name = command === 'cli' ? 'cli.cjs' : 'main.cjs';
+  const bundle = options.bundle ?? fileURLToPath(new URL(`./${name}`, import.meta.url));
+  const bundleHash = options.bundleHash ?? (typeof ERRGEN_BUNDLE_HASHES === 'object' ? ERRGEN_BUNDLE_HASHES[name] : undefined) ?? '0'.repeat(16);
   const source = readFileSync(bundle, 'utf8');
   const dir = cacheDir(options.env ?? process.env);
-  const file = dir === undefined ? undefined : join(dir, cacheFileName(bundleHash, commandOf(argv)));
+  const file = dir === undefined ? undefined : join(dir, cacheFileName(bundleHash, command));
   const cachedData = file === undefined ? undefined : readCache(file);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: bundle,
