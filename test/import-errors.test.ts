@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +102,22 @@ describe('errgen import refuses bad Markdown, saying where and how to fix it', (
       (asRoot
         ? 'error: secret.md is a folder, not a file. Name the Markdown file inside it, not the folder.\n'
         : 'error: cannot read Markdown file secret.md: permission denied. Check the path and the file permissions.\n') +
+        'errgen: import failed with 1 problem; errors.yaml was not changed\n',
+    );
+    expect(readFileSync(join(dir, 'errors.yaml'), 'utf8')).toBe(catalogText);
+  });
+});
+
+describe('errgen import refuses a Markdown path that is not a regular file, without waiting on it', () => {
+  it.skipIf(process.platform === 'win32')('a named pipe (FIFO) with no writer', () => {
+    const dir = tempDir();
+    expect(spawnSync('mkfifo', [join(dir, 'pipe.md')]).status).toBe(0);
+    writeFileSync(join(dir, 'errors.yaml'), catalogText);
+    // Opening a FIFO for reading blocks until a writer comes; errgen must refuse it at once instead.
+    const result = errgen(['import', 'pipe.md', '-o', 'errors.yaml'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'error: cannot read Markdown file pipe.md: it is not a regular file (a device, pipe or socket). Check the path and the file permissions.\n' +
         'errgen: import failed with 1 problem; errors.yaml was not changed\n',
     );
     expect(readFileSync(join(dir, 'errors.yaml'), 'utf8')).toBe(catalogText);
