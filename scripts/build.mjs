@@ -5,8 +5,10 @@
 //   turns `await import()` into a deferred module initialiser), so `--help` runs commander alone.
 // - dist/cli/cli.cjs: the same program without the commands' modules, for a command line that runs no
 //   command (--help, --version, a typo): it reads a seventh of main.cjs and its cache is a third as big.
-// - dist/cli/boot.js: the small ES module bin/errgen.js imports; it picks a bundle by the command line
+// - dist/cli/boot.cjs: the small loader bin/errgen.js requires; it picks a bundle by the command line
 //   and loads it with the cache. The bundles' SHA-256s are compiled into it, as part of the cache key.
+//   CommonJS too, like bin/errgen.js (bin/package.json): an ES module entry starts Node's ESM loader,
+//   ~20 ms before errgen's first line runs.
 // The bundle should be ASCII: V8 reads and compiles an ASCII source as one byte per character, several
 // milliseconds faster per run than a UTF-16 one. esbuild escapes strings and templates, minifyWhitespace
 // drops comments, but regular expression literals are copied as written: in src/, write a non-ASCII
@@ -78,9 +80,10 @@ await writeFile(light.file.path, light.file.contents);
 await build({
   ...common,
   entryPoints: [`${root}src/cli/boot.ts`],
-  outfile: `${fresh}/cli/boot.js`,
-  format: 'esm',
-  define: { ERRGEN_BUNDLE_HASHES: JSON.stringify({ 'main.cjs': main.hash, 'cli.cjs': light.hash }) },
+  outfile: `${fresh}/cli/boot.cjs`,
+  format: 'cjs',
+  define: { ERRGEN_BUNDLE_HASHES: JSON.stringify({ 'main.cjs': main.hash, 'cli.cjs': light.hash }), 'import.meta.url': '__errgenImportMetaUrl' },
+  banner: { js: "'use strict';var __errgenImportMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
 });
 await rename(dist, stale).catch(() => undefined);
 await rename(fresh, dist);
