@@ -2,11 +2,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Document, parseAllDocuments, stringify, type ToStringOptions } from 'yaml';
+import { Document, LineCounter, parseAllDocuments, stringify, type ToStringOptions } from 'yaml';
 import { serializeCatalog } from '../src/catalog/write.js';
 import { importCommand } from '../src/commands/import.js';
 import { readYamlFast } from '../src/yaml/fast-read.js';
-import { yamlLimits } from '../src/yaml/parse.js';
+import { fastLocator } from '../src/yaml/fast-locate.js';
+import { nodeLocator, yamlLimits } from '../src/yaml/parse.js';
 import { repoRoot, tempDir } from './helpers/cli.js';
 
 /**
@@ -33,7 +34,7 @@ function yamlRead(text: string): { clean: true; value: unknown } | { clean: fals
   }
 }
 
-/** Whether the fast reader read the text; when it did, it read what yaml reads, in the same key order. */
+/** Whether the fast reader read the text; when it did, it read what yaml reads, in the same key order, and places nodes where yaml does. */
 function readsAsYaml(text: string): boolean {
   const fast = readYamlFast(text, yamlLimits.maxDepth);
   if (fast === undefined) return false;
@@ -42,7 +43,52 @@ function readsAsYaml(text: string): boolean {
   if (!full.clean) return true;
   expect(fast.value, JSON.stringify(text)).toStrictEqual(full.value);
   expect(JSON.stringify(fast.value), JSON.stringify(text)).toBe(JSON.stringify(full.value));
+  // Every node's place, on texts of a size where walking every node stays quick.
+  if (text.length < 20_000) locatesAsYaml(text, fast.value);
   return true;
+}
+
+type Path = Array<string | number>;
+
+/** Every path into a value: its nodes, and one step past each collection's end (a place that is not there). */
+function pathsOf(value: unknown, path: Path = [], out: Path[] = []): Path[] {
+  out.push(path);
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => pathsOf(item, [...path, i], out));
+    out.push([...path, value.length], [...path, 'x']);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) pathsOf(item, [...path, key], out);
+    out.push([...path, 'no such key'], [...path, 0]);
+  }
+  return out;
+}
+
+/**
+ * fast-locate.ts against nodeLocator on yaml's document: for every node (and a character at the
+ * start, middle and end of every string) it gives yaml's place, or undefined (ask yaml). How often
+ * it says undefined for a node that has a value is returned, for tests that want it never to.
+ */
+function locatesAsYaml(text: string, value: unknown): number {
+  const fast = fastLocator(text, 'f.yaml', yamlLimits.maxDepth);
+  if (text.charCodeAt(0) !== 0xfeff) expect(fast, `the reader read it, so the locator must: ${JSON.stringify(text)}`).toBeDefined();
+  if (!fast) return 0;
+  const lineCounter = new LineCounter();
+  const document = parseAllDocuments(text, { lineCounter, uniqueKeys: true, strict: true, prettyErrors: false })[0] as Document;
+  const full = nodeLocator(document, lineCounter, 'f.yaml', text);
+  let declined = 0;
+  for (const path of pathsOf(value)) {
+    const at = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k], value);
+    const offsets = typeof at === 'string' && at.length > 0 ? [undefined, 0, at.length >> 1, at.length - 1] : [undefined];
+    for (const offset of offsets) {
+      const got = fast(path, offset);
+      if (got === undefined) {
+        if (at !== null && at !== undefined) declined++;
+        continue;
+      }
+      expect(got, `${JSON.stringify(path)} offset ${offset} in ${JSON.stringify(text)}`).toEqual(full(path, offset));
+    }
+  }
+  return declined;
 }
 
 function yamlFilesUnder(dir: string): string[] {
@@ -56,6 +102,13 @@ describe('readYamlFast on the YAML in this repository', () => {
 
   it.each(files)('%s: gives up or reads what yaml reads', (file) => {
     readsAsYaml(readFileSync(join(repoRoot, file), 'utf8'));
+  });
+
+  it("places every node of errgen's own catalog and configuration without yaml's document", () => {
+    for (const file of ['data/errors.yaml', 'errgen.config.yaml']) {
+      const text = readFileSync(join(repoRoot, file), 'utf8');
+      expect(locatesAsYaml(text, readYamlFast(text, yamlLimits.maxDepth)!.value), file).toBe(0);
+    }
   });
 
   it("reads errgen's own catalog and configuration without giving up", () => {

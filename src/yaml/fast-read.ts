@@ -12,9 +12,55 @@ import { blockScalar, closingQuote, quotedValue, resolvePlain } from './fast-sca
  */
 export function readYamlFast(text: string, maxDepth: number): { value: unknown } | undefined {
   try {
-    return { value: new FastReader(text, maxDepth).document() };
+    return { value: new FastReader(text, maxDepth, false).document() };
   } catch {
     return undefined; // a bail-out, or anything unexpected: the full parser decides
+  }
+}
+
+/**
+ * Where the first collection nested deeper than `maxDepth` starts (0-based line and column), when
+ * that is where the fast reader gives up; undefined otherwise. For the "nested too deeply" error of a
+ * text so deep that yaml's parser runs out of stack, which would place it wherever that happened.
+ */
+export function nestingTooDeepAt(text: string, maxDepth: number): { line: number; column: number } | undefined {
+  if (text.charCodeAt(0) === 0xfeff) return undefined;
+  const reader = new FastReader(text, maxDepth, false);
+  try {
+    reader.document();
+  } catch {
+    return reader.tooDeepAt;
+  }
+  return undefined;
+}
+
+/**
+ * Where a value the fast reader read starts, as yaml's node for it would say (0-based line and
+ * column), and where its parts start. `null` marks a part whose place this reader does not record
+ * (a null value, a key that is not a string): asking for it means asking yaml.
+ */
+export interface FastPosition {
+  readonly line: number;
+  readonly column: number;
+  /** A one-line scalar's end (exclusive), to find a character of its value where it is written. */
+  readonly endColumn?: number;
+  readonly items?: ReadonlyArray<FastPosition | null>;
+  readonly keys?: ReadonlyMap<string, FastPosition | null>;
+}
+
+/**
+ * For diagnostics: what readYamlFast reads, with the position of every node, so that a finding can
+ * be placed without building yaml's document (at 100,000 codes, seconds and hundreds of megabytes).
+ * Undefined when readYamlFast would give up, or for a text with a byte order mark (its columns differ).
+ */
+export function readYamlFastWithPositions(text: string, maxDepth: number): { value: unknown; position: FastPosition | null; lines: readonly string[] } | undefined {
+  if (text.charCodeAt(0) === 0xfeff) return undefined;
+  try {
+    const reader = new FastReader(text, maxDepth, true);
+    const value = reader.document();
+    return { value, position: reader.position, lines: reader.lines };
+  } catch {
+    return undefined;
   }
 }
 
@@ -33,7 +79,11 @@ const maxKeyLength = 1000;
 
 /** Reads lines, indentation and collections; fast-scalars.ts decodes the scalars it finds. */
 class FastReader {
-  private readonly lines: string[];
+  readonly lines: string[];
+  /** Where the first collection nested past maxDepth starts, once the reader has given up on it. */
+  tooDeepAt: { line: number; column: number } | undefined;
+  /** With positions on: where the value read last starts (see FastPosition). */
+  position: FastPosition | null = null;
   private readonly endsWithNewline: boolean;
   /** The current line. */
   private at = 0;
@@ -44,6 +94,7 @@ class FastReader {
   constructor(
     text: string,
     private readonly maxDepth: number,
+    private readonly positions: boolean,
   ) {
     if (text.charCodeAt(0) === 0xfeff) {
       // A byte order mark the lexer skips, but yaml misreads an indented line or a `- ` item after it.
@@ -72,6 +123,12 @@ class FastReader {
     }
     if (this.nextContentIndent() >= 0) bail();
     return value;
+  }
+
+  /** Gives up on a collection nested past maxDepth, noting where it starts (on the current line). */
+  private tooDeep(column: number): never {
+    this.tooDeepAt = { line: this.at, column };
+    return bail();
   }
 
   private line(): string {
@@ -109,29 +166,44 @@ class FastReader {
   }
 
   private blockSequence(indent: number, depth: number): unknown[] {
-    if (depth > this.maxDepth) bail();
+    if (depth > this.maxDepth) this.tooDeep(indent);
     const items: unknown[] = [];
+    const places: Array<FastPosition | null> | undefined = this.positions ? [] : undefined;
+    const start = this.at;
+    const done = () => {
+      if (places) this.position = { line: start, column: indent, items: places };
+      return items;
+    };
     for (;;) {
       items.push(this.valueAfterIndicator(this.line(), indent + 1, indent, depth, false));
+      places?.push(this.position);
       const next = this.nextContentIndent();
-      if (next < indent) return items;
+      if (next < indent) return done();
       if (next > indent) bail();
-      if (!isSequenceItem(this.line(), indent)) return items; // the parent mapping's next key
+      if (!isSequenceItem(this.line(), indent)) return done(); // the parent mapping's next key
     }
   }
 
   private blockMapping(indent: number, depth: number, first: Key): Record<string, unknown> {
-    if (depth > this.maxDepth) bail();
+    if (depth > this.maxDepth) this.tooDeep(indent);
     const mapping: Record<string, unknown> = {};
+    const places: Map<string, FastPosition | null> | undefined = this.positions ? new Map() : undefined;
+    const start = this.at;
+    const done = () => {
+      if (places) this.position = { line: start, column: indent, keys: places };
+      return mapping;
+    };
     let key = first;
     for (;;) {
       if (Object.hasOwn(mapping, key.name)) bail(); // a duplicate, or two spellings of one key
       setProperty(mapping, key.name, this.valueAfterIndicator(this.line(), key.valueStart, indent, depth, true));
+      // yaml finds a path's name only under a key that is a string (not `404:` or `true:`).
+      places?.set(key.name, key.isString ? this.position : null);
       const next = this.nextContentIndent();
-      if (next < indent) return mapping;
+      if (next < indent) return done();
       if (next > indent) bail();
       const line = this.line();
-      if (isSequenceItem(line, indent)) return mapping; // the parent decides whether that fits
+      if (isSequenceItem(line, indent)) return done(); // the parent decides whether that fits
       key = implicitKey(line, indent) ?? bail();
     }
   }
@@ -142,12 +214,14 @@ class FastReader {
    */
   private valueAfterIndicator(line: string, start: number, indent: number, depth: number, inMapping: boolean): unknown {
     const at = skipSpaces(line, start);
+    const lineIndex = this.at;
     if (at === line.length || line.charCodeAt(at) === HASH) {
       // Nothing more on this line: a nested block on the next lines, or null.
       this.at++;
       const next = this.nextContentIndent();
       if (next > indent) return this.blockNode(next, depth + 1);
       if (inMapping && next === indent && isSequenceItem(this.line(), indent)) return this.blockSequence(indent, depth + 1);
+      this.position = null; // where yaml places an empty value is not recorded
       return null;
     }
     if (!inMapping) {
@@ -160,6 +234,7 @@ class FastReader {
     if (ch === '|' || ch === '>') {
       const scalar = blockScalar(this.lines, this.endsWithNewline, this.at, at, indent);
       this.at = scalar.nextLine;
+      if (this.positions) this.position = { line: lineIndex, column: at };
       return scalar.value;
     }
     let value: unknown;
@@ -167,6 +242,11 @@ class FastReader {
     if (ch === '[' || ch === '{') ({ value, end } = this.flow(line, at, depth + 1));
     else if (ch === '"' || ch === "'") ({ value, end } = this.quoted(line, at, indent));
     else ({ value, end } = blockPlainScalar(line, at));
+    // A flow collection's items and a quoted scalar's lines after the first are not recorded.
+    // A flow collection recorded its own place; a quoted scalar over several lines records no end.
+    if (this.positions && ch !== '[' && ch !== '{') {
+      this.position = this.at === lineIndex ? { line: lineIndex, column: at, endColumn: end } : { line: lineIndex, column: at };
+    }
     if (!restIsBlank(this.line(), end)) bail();
     this.at++;
     if (this.nextContentIndent() > indent) bail(); // a continuation line (multi-line plain scalar) or misplaced content
@@ -199,17 +279,24 @@ class FastReader {
 
   /** A flow sequence or mapping that closes on the same line; its items are scalars or flow collections. */
   private flow(line: string, start: number, depth: number): { value: unknown; end: number } {
-    if (depth > this.maxDepth) bail();
+    if (depth > this.maxDepth) this.tooDeep(start);
     const isSequence = line[start] === '[';
     const close = isSequence ? ']' : '}';
     const sequence: unknown[] = [];
     const mapping: Record<string, unknown> = {};
+    const items: Array<FastPosition | null> | undefined = this.positions && isSequence ? [] : undefined;
+    const keys: Map<string, FastPosition | null> | undefined = this.positions && !isSequence ? new Map() : undefined;
+    const done = (end: number) => {
+      if (this.positions) this.position = items ? { line: this.at, column: start, items } : { line: this.at, column: start, keys: keys! };
+      return { value: isSequence ? sequence : mapping, end };
+    };
     let i = skipSpaces(line, start + 1);
-    if (line[i] === close) return { value: isSequence ? sequence : mapping, end: i + 1 };
+    if (line[i] === close) return done(i + 1);
     for (;;) {
       if (isSequence) {
         const item = this.flowNode(line, i, depth);
         sequence.push(item.value);
+        items?.push(this.position);
         i = item.end;
       } else {
         const key = flowScalar(line, i);
@@ -219,10 +306,11 @@ class FastReader {
         if (Object.hasOwn(mapping, name)) bail();
         const value = this.flowNode(line, skipSpaces(line, key.end + 2), depth);
         setProperty(mapping, name, value.value);
+        keys?.set(name, !key.plain || typeof key.value === 'string' ? this.position : null);
         i = value.end;
       }
       i = skipSpaces(line, i);
-      if (line[i] === close) return { value: isSequence ? sequence : mapping, end: i + 1 };
+      if (line[i] === close) return done(i + 1);
       if (line[i] !== ',') bail();
       i = skipSpaces(line, i + 1);
       if (line[i] === close) bail(); // a trailing comma
@@ -232,12 +320,16 @@ class FastReader {
   private flowNode(line: string, start: number, depth: number): { value: unknown; end: number } {
     const ch = line[start];
     if (ch === '[' || ch === '{') return this.flow(line, start, depth + 1);
-    return flowScalar(line, start);
+    const scalar = flowScalar(line, start);
+    if (this.positions) this.position = { line: this.at, column: start, endColumn: scalar.end };
+    return scalar;
   }
 }
 
 interface Key {
   readonly name: string;
+  /** Whether yaml's key is a string: quoted, or plain text that is not a number, boolean or null. */
+  readonly isString: boolean;
   /** Just past the `:`. */
   readonly valueStart: number;
 }
@@ -253,7 +345,7 @@ function implicitKey(line: string, start: number): Key | undefined {
     if (close < 0 || line.charCodeAt(close + 1) !== COLON || !spaceOrEnd(line, close + 2)) return undefined;
     const source = line.slice(start + 1, close);
     if (close - start > maxKeyLength) bail();
-    return { name: quotedValue(ch, source), valueStart: close + 2 };
+    return { name: quotedValue(ch, source), isString: true, valueStart: close + 2 };
   }
   if (!canStartPlain(line, start, false)) return undefined;
   let end = start;
@@ -274,7 +366,8 @@ function implicitKey(line: string, start: number): Key | undefined {
   if (end !== i || i - start > maxKeyLength) bail(); // space before the colon, or a key the parser refuses
   const source = line.slice(start, i);
   if (source === '<<') bail(); // a merge key in some schemas
-  return { name: keyName(resolvePlain(source), true), valueStart: i + 1 };
+  const resolved = resolvePlain(source);
+  return { name: keyName(resolved, true), isString: typeof resolved === 'string', valueStart: i + 1 };
 }
 
 /** A plain scalar in block context that ends the line (or meets ` #`). */

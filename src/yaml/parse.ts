@@ -1,7 +1,9 @@
 import { type Document, isAlias, isNode, isPair, isScalar, LineCounter, type Node, parseAllDocuments, visit, type YAMLError } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics.js';
-import { readYamlFast } from './fast-read.js';
+import { fastLocator } from './fast-locate.js';
+import { nestingTooDeepAt, readYamlFast } from './fast-read.js';
 import type { SchemaName } from './schema.js';
+import { sourceOffsetIn } from './source-offset.js';
 import { validateAgainstSchema } from './validate.js';
 
 export interface ParsedYaml<T> {
@@ -39,7 +41,7 @@ export async function parseYaml<T>(text: string, file: string, schema: SchemaNam
     documents = parseAllDocuments(text, { lineCounter, ...parseOptions }) as Document[];
   } catch (error) {
     if (!isStackOverflow(error)) throw error;
-    return [tooDeep(at(0))];
+    return [tooDeep(deepestPlace(text, file) ?? at(0))];
   }
   if (!Array.isArray(documents)) documents = [];
   if (documents.length > 1) {
@@ -106,9 +108,14 @@ function readFastIfValid<T>(text: string, file: string, schema: SchemaName): Par
   return lazilyParsed(fast.value as T, text, file);
 }
 
-/** A value read from `text`, whose YAML document and locator are parsed from the text on first use. */
+/**
+ * A value read from `text`, whose YAML document is parsed from the text on first use. A location
+ * comes from the fast reader's positions where it recorded them (fast-locate.ts), else from that
+ * document: a finding in a big catalog is placed without building yaml's nodes for all of it.
+ */
 export function lazilyParsed<T>(value: T, text: string, file: string): ParsedYaml<T> {
   let parsed: { document: Document; locate: ParsedYaml<T>['locate'] } | undefined;
+  let fast: ReturnType<typeof fastLocator> | null | undefined;
   const parse = () => {
     if (parsed) return parsed;
     const lineCounter = new LineCounter();
@@ -120,14 +127,18 @@ export function lazilyParsed<T>(value: T, text: string, file: string): ParsedYam
     get document() {
       return parse().document;
     },
-    locate: (path, offset) => parse().locate(path, offset),
+    locate: (path, offset) => {
+      if (fast === undefined) fast = fastLocator(text, file, yamlLimits.maxDepth) ?? null;
+      return fast?.(path, offset) ?? parse().locate(path, offset);
+    },
   };
 }
 
 /** A parser error as a diagnostic that says what is wrong in words a catalog's author knows. */
 function describeYamlError(error: YAMLError, document: Document, text: string, at: (offset: number) => Location): Diagnostic {
   const where = at(error.pos[0]);
-  if (isStackOverflow(error)) return tooDeep(where);
+  // Where yaml ran out of stack depends on how deep the stack already was: say where the limit is passed.
+  if (isStackOverflow(error)) return tooDeep(deepestPlace(text, where.file) ?? where);
   if (error.code === 'DUPLICATE_KEY') {
     let duplicate: ReturnType<typeof duplicateKeyAt>;
     try {
@@ -155,6 +166,12 @@ function describeYamlError(error: YAMLError, document: Document, text: string, a
     };
   }
   return { severity: 'error', at: where, message: `invalid YAML: ${firstLine(error.message)}`, hint: 'Fix the YAML syntax at this place.' };
+}
+
+/** Where the first collection nested past the limit starts, when the fast reader can tell. */
+function deepestPlace(text: string, file: string): Location | undefined {
+  const place = nestingTooDeepAt(text, yamlLimits.maxDepth);
+  return place && { file, line: place.line + 1, column: place.column + 1 };
 }
 
 function tooDeep(at: Location): Diagnostic {
@@ -241,22 +258,6 @@ export function nodeLocator(document: Document, lineCounter: LineCounter, file: 
     }
     return positionAt(lineCounter, file, 0);
   };
-}
-
-/**
- * Where the character at `offset` of a scalar's value is in the scalar's source (quotes, escapes,
- * folded lines and all): the n-th occurrence of that character in the value is taken to be its n-th
- * occurrence in the source. That holds unless the character is escaped (`\x7b`) or is a quote or
- * line break the source writes differently; then the counts differ and the answer is undefined.
- */
-export function sourceOffsetIn(source: string, value: string, offset: number): number | undefined {
-  const ch = value[offset];
-  if (ch === undefined) return undefined;
-  const count = (s: string) => s.split(ch).length - 1;
-  if (count(source) !== count(value)) return undefined;
-  let at = -1;
-  for (let n = count(value.slice(0, offset)); n >= 0; n--) at = source.indexOf(ch, at + 1);
-  return at;
 }
 
 function positionAt(lineCounter: LineCounter, file: string, offset: number): Location {
