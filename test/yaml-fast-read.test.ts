@@ -7,7 +7,7 @@ import { serializeCatalog } from '../src/catalog/write.js';
 import { importCommand } from '../src/commands/import.js';
 import { readYamlFast } from '../src/yaml/fast-read.js';
 import { fastLocator } from '../src/yaml/fast-locate.js';
-import { nodeLocator, yamlLimits } from '../src/yaml/parse.js';
+import { nodeLocator, parseYaml, yamlLimits } from '../src/yaml/parse.js';
 import { repoRoot, tempDir } from './helpers/cli.js';
 
 /**
@@ -329,6 +329,21 @@ describe('readYamlFast on hand-written edge cases', () => {
 
   it.each(hostile.map((text) => [JSON.stringify(text), text]))('gives up on %s or reads it as yaml does', (_name, text) => {
     readsAsYaml(text);
+  });
+
+  it('places "nested too deeply" where the limit is passed, or where yaml stopped when the fast reader refuses the text', async () => {
+    const deep = readFileSync(join(repoRoot, 'test/fixtures/hostile-inputs/yaml-deep-flow-nesting/errors.yaml'), 'utf8');
+    const message = /^the YAML is nested too deeply/;
+    const at = async (text: string) => {
+      const result = await parseYaml(text, 'x.yaml', 'catalog');
+      expect(Array.isArray(result)).toBe(true);
+      const [problem] = result as Array<{ message: string; at: { line: number; column: number } }>;
+      expect(problem!.message).toMatch(message);
+      return [problem!.at.line, problem!.at.column];
+    };
+    expect(await at(deep)).toEqual([1, 72]); // the 64th [ after 'groups: '
+    // A form feed in a comment makes the fast reader refuse the whole text: still the same error, not a crash.
+    expect((await at(`#\f\n${deep}`))[0]).toBeGreaterThanOrEqual(1);
   });
 
   it('reads nesting up to the depth limit and gives up past it, so the full parser reports it', () => {

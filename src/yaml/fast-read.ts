@@ -25,11 +25,12 @@ export function readYamlFast(text: string, maxDepth: number): { value: unknown }
  */
 export function nestingTooDeepAt(text: string, maxDepth: number): { line: number; column: number } | undefined {
   if (text.charCodeAt(0) === 0xfeff) return undefined;
-  const reader = new FastReader(text, maxDepth, false);
+  let reader: FastReader | undefined;
   try {
+    reader = new FastReader(text, maxDepth, false); // refuses some texts at once (control characters, …)
     reader.document();
   } catch {
-    return reader.tooDeepAt;
+    return reader?.tooDeepAt;
   }
   return undefined;
 }
