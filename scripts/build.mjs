@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { compileSchemas } from './compile-schemas.mjs';
-import { precompileTemplates } from './precompile-templates.mjs';
+import { compileTemplates } from './compile-templates.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
@@ -28,7 +28,7 @@ const stale = `${dist}.${process.pid}.old`;
 const nonAscii = /[^\x00-\x7f]/;
 
 compileSchemas(root);
-precompileTemplates(root);
+compileTemplates(root);
 const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
 
 /** The CLI as one CommonJS file: its text, path and SHA-256. */

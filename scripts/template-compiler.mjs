@@ -9,8 +9,11 @@
 //   iterables and objects with `@index`/`@key`/`@first`/`@last` frames, `#with`, `{{else}}`
 //   chains, `lookup`, `../` context depths, `@root`/`@../` data frames, partials with a context,
 //   named arguments and standalone-line indentation, whitespace control (`~`);
-// - names read as plain properties, as the built-in templates have been read since they were
-//   precompiled with BuiltinTemplateCompiler.
+// - names read as plain properties (an inherited one too, but for a mustache's last name, which
+//   strict mode reads as Handlebars does): the view model has only own fields.
+// One deliberate difference: output is always joined as text. Handlebars joins a block's outputs
+// with `+`, so two numbers or booleans in a row with nothing between them (`{{a}}{{b}}`) are added
+// (1 and 2 give "3"); here they give "12", as the template reads.
 // Anything else (block params, decorators, partial blocks, dynamic partials, `log`) fails the
 // build with its file, line and column: a template of errgen's never needs them.
 // test/template-compiler.test.ts renders every built-in template both ways and compares.
@@ -129,7 +132,7 @@ class TemplateUnit {
     if (node.path.type !== 'PathExpression') this.fail(node, 'a literal as a mustache');
     if (this.isHelperCall(node)) return this.helperCall(node, scope);
     const { parts, loc } = node.path;
-    if (!parts.length) return `rt.lambda(${this.base(node.path, scope)}, ${scope.ctx})`;
+    if (!parts.length) return `rt.called(${this.base(node.path, scope)}, ${scope.ctx})`;
     const object = this.read(node.path, parts.slice(0, -1), scope);
     return `rt.field(${object}, ${JSON.stringify(parts.at(-1))}, ${loc.start.line}, ${loc.start.column}, ${scope.ctx})`;
   }
@@ -145,7 +148,7 @@ class TemplateUnit {
     const path = node.path;
     if (!isSimpleName(path)) this.fail(path, `a helper named by a path (${path.original})`);
     const name = path.parts[0];
-    if (name === 'lookup') return `rt.lookup(${this.args(node, scope, 'lookup').join(', ')})`;
+    if (name === 'lookup') return `rt.lookup(${this.args(node, scope).join(', ')})`;
     if (builtinHelpers.has(name)) this.fail(path, `the ${name} helper outside a block`);
     if (!this.known.has(name)) this.fail(path, `the unknown helper ${name}`);
     this.usedHelpers.add(name);
@@ -275,7 +278,7 @@ class TemplateUnit {
     const self = this.self(scope);
     this.emit(`const ${list} = rt.called(${this.value(node.params[0], scope)}, ${self});`);
     this.emit(`const ${values} = rt.eachValues(${list});`);
-    if (node.program.body.length) {
+    if (node.program?.body.length) { // none in `{{^each}}`
       this.emit(`const ${keys} = rt.eachKeys(${list}, ${values}), ${frame} = rt.frame(${scope.data});`);
       this.emit(`for (let ${i} = 0, ${n} = ${values}.length; ${i} < ${n}; ${i}++) {`);
       this.depth++;

@@ -79,7 +79,9 @@ export function templateHelpers(): Record<string, Helper> {
      */
     object: (...args) => {
       if (args.length > 1) throw new Error('helper "object" takes only named arguments (name=value)');
-      return (args[0] as { hash: Record<string, unknown> }).hash;
+      const hash = (args[0] as { hash: Record<string, unknown> }).hash;
+      // A compiled template shares one frozen options object among calls without named arguments.
+      return Object.keys(hash).length === 0 ? {} : hash;
     },
     /** What a `deprecated` entry says, as text for after a "Deprecated" tag: `Since 2.0: reason. Use NEW_CODE instead.`; empty for `true`. */
     deprecationNote: fixed((deprecation) => deprecationNote(deprecation as Deprecation | undefined)),

@@ -13,25 +13,23 @@ export function helper(helpers: Record<string, Helper>, name: string): Helper {
   return found;
 }
 
-/** A mustache's value: a function is called with the context, as Handlebars' `lambda` does. */
-export function lambda(value: unknown, context: unknown): unknown {
+/**
+ * A value that is a function, called with a context: a mustache's value (Handlebars' `lambda`) and
+ * a block helper's argument both are.
+ */
+export function called(value: unknown, context: unknown): unknown {
   return typeof value === 'function' ? value.call(context) : value;
 }
 
-/** A block helper's argument that is a function is called first, with the block's context. */
-export function called(value: unknown, self: unknown): unknown {
-  return typeof value === 'function' ? value.call(self) : value;
-}
-
 /** Strict mode's read of a mustache's last name: it must be there. Inherited values read as missing, as `lookupProperty` does. */
-export function strict(object: unknown, name: string, line: number, column: number): unknown {
+function strict(object: unknown, name: string, line: number, column: number): unknown {
   if (!object || !(name in (object as object))) throw new Error(`"${name}" not defined in ${String(object)} - ${line}:${column}`);
   return ownProperty(object as Record<string, unknown>, name);
 }
 
-/** A mustache's field: `lambda(strict(object, name, …), context)` in one call. */
+/** A mustache's field: `called(strict(object, name, …), context)` in one call. */
 export function field(object: unknown, name: string, line: number, column: number, context: unknown): unknown {
-  return lambda(strict(object, name, line, column), context);
+  return called(strict(object, name, line, column), context);
 }
 
 function ownProperty(object: Record<string, unknown>, name: string): unknown {
