@@ -62,6 +62,7 @@ function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
 /** Runs errgen with `argv` and returns its exit code. */
 export async function boot(argv: readonly string[], options: BootOptions = {}): Promise<number> {
   ignoreClosedPipe(process.stdout);
+  ignoreClosedPipe(process.stderr);
   const command = commandOf(argv);
   // A command line without a command (--help, --version) needs commander alone: the small bundle.
   const name = command === 'cli' ? 'cli.cjs' : 'main.cjs';
@@ -81,8 +82,21 @@ export async function boot(argv: readonly string[], options: BootOptions = {}): 
   const module = { exports: {} as { run?: (argv: readonly string[]) => Promise<number> } };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   const code = await module.exports.run!(argv);
-  if (file !== undefined && !accepted) writeCache(file, script.createCachedData());
+  if (file !== undefined && !accepted && (command === 'cli' || ranTheCommand(argv, code))) writeCache(file, script.createCachedData());
   return code;
+}
+
+/**
+ * Whether a command's run did its work, so that its code cache holds what the next runs need: not
+ * `generate --help`, nor a run stopped by a usage or configuration error (exit 2), whose cache would
+ * be accepted from then on yet hold little of the command. (Exit 1, problems found in the input, is
+ * a full run: `check` finding errors, for one.) A command line without a command (`cli`) always
+ * writes its small cache.
+ */
+export function ranTheCommand(argv: readonly string[], code: number): boolean {
+  if (code !== 0 && code !== 1) return false;
+  const end = argv.indexOf('--');
+  return !(end < 0 ? argv : argv.slice(0, end)).some((arg) => arg === '-h' || arg === '--help' || arg === '-V' || arg === '--version');
 }
 
 /** The cache's name for a command line: the command, when it is first; else `cli` (--help, --version, typos). */
@@ -101,7 +115,8 @@ const commandIn = (arg: string | undefined) => (arg !== undefined && commands.ha
 /** The cache folder, or undefined when the cache is off or there is nowhere to put it. */
 export function cacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: () => string = homedir): string | undefined {
   const own = env['ERRGEN_CACHE_DIR'];
-  if (own !== undefined && own !== '') return own === 'off' ? undefined : own;
+  // Only an absolute path: a relative one would put the cache (code errgen runs) in each project.
+  if (own !== undefined && own !== '') return own !== 'off' && isAbsolute(own) ? own : undefined;
   if (platform === 'win32') {
     const local = env['LOCALAPPDATA'];
     return local && isAbsolute(local) ? join(local, 'errgen', 'Cache') : undefined;
@@ -143,6 +158,8 @@ export function writeCache(file: string, data: Buffer): void {
   const dir = dirname(file);
   const temp = `${file}.${process.pid}.${((Math.random() * 2 ** 32) >>> 0).toString(16).padStart(8, '0')}.tmp`;
   try {
+    // Never create folders in someone else's: under `sudo -E`, ~/.cache would become root's.
+    if (!ownedByMe(nearestExisting(dir))) return;
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!safeFolder(dir)) return;
     const header = Buffer.alloc(headerLength);
@@ -151,8 +168,9 @@ export function writeCache(file: string, data: Buffer): void {
     writeFileSync(temp, Buffer.concat([header, data]), { mode: 0o600, flag: 'wx' });
     renameSync(temp, file);
     debug(`code cache ${file}: written, ${data.length} bytes`);
-  } catch {
-    remove(temp);
+  } catch (error) {
+    // EEXIST: the name is another run's temp file (wx refused it), which is not ours to delete.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') remove(temp);
     return;
   }
   prune(dir);
@@ -170,6 +188,22 @@ export function checksum(data: Uint8Array): number {
   for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words[i]!, 0x01000193);
   for (let i = words.length << 2; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
   return hash >>> 0;
+}
+
+/** The folder itself, or its closest ancestor that exists. */
+function nearestExisting(dir: string): string {
+  for (let at = dir; ; at = dirname(at)) {
+    try {
+      statSync(at);
+      return at;
+    } catch {
+      if (dirname(at) === at) return at;
+    }
+  }
+}
+
+function ownedByMe(path: string): boolean {
+  return process.getuid === undefined || statSync(path).uid === process.getuid();
 }
 
 /** A folder only this user can write to (on Windows: any folder). */

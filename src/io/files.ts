@@ -194,7 +194,9 @@ export async function stageFile(path: string, content: string): Promise<StagedFi
     created = mkdirSync(dir, { recursive: true });
     writeFileSync(temp, content, { encoding: 'utf8', flag: 'wx' });
   } catch (error) {
-    await discard();
+    // EEXIST: wx refused a name another run's temp file has; that file is not ours to delete.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') created = undefined;
+    else await discard();
     throw new InputError(`cannot write ${path}: ${describeFsError(error)}`);
   }
   return {
