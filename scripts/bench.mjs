@@ -91,7 +91,8 @@ for (const s of sizes) s.dir = writeInput(join(tmp, s.label), s);
 log(`bench: inputs in ${tmp}${quick ? ' (quick: seed and 1k only)' : ''}`);
 
 // 3. Measurements.
-const reps = { seed: quick ? 5 : 7, '1k': 3, '10k': 3, '100k': 3 };
+// Seed-sized runs last a few hundred ms and `node -e 0` itself varies by ±25% here: 11 samples keep the medians steady.
+const reps = { seed: quick ? 5 : 11, '1k': 3, '10k': 3, '100k': 3 };
 const results = {};
 results.help = await measure('errgen --help', '–', [errgen('--help')], { runs: reps.seed });
 results.version = await measure('errgen --version', '–', [errgen('--version')], { runs: reps.seed });
