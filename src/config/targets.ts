@@ -42,6 +42,7 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
     const rel = relative(process.cwd(), path);
     return rel.startsWith('..') || isAbsolute(rel) ? path : rel || '.';
   };
+  const realPaths = new Map<string, string>(); // the targets share their folders
   return entries
     .filter(([name, value]) => value !== false && (!selection.only || selection.only.includes(name)))
     .map(([name, value]) => {
@@ -62,9 +63,9 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
       const output = config.output ?? builtin?.defaultOutput(options);
       if (output === undefined) throw new UsageError(`target "${name}" needs an \`output\` path`);
       const target = isAbsolute(output) ? output : resolve(selection.outDir, output);
-      if (selection.confineTo !== undefined && !isInside(target, selection.confineTo)) {
+      if (selection.confineTo !== undefined && !isInside(target, selection.confineTo, realPaths)) {
         const lexical = relative(resolve(selection.confineTo), target);
-        const via = lexical.startsWith('..') || isAbsolute(lexical) ? '' : ` (a symlink leads it to ${cwdRelative(realPathOf(target))})`;
+        const via = lexical.startsWith('..') || isAbsolute(lexical) ? '' : ` (a symlink leads it to ${cwdRelative(realPathOf(target, realPaths))})`;
         throw new UsageError(
           `target "${name}" would write ${cwdRelative(target)}${via}, outside ${cwdRelative(resolve(selection.confineTo))}; errgen refuses paths from a config that leave its folder. ` +
             'Fix the `output`/`outDir` path, or set `allowOutputsOutside: true` in the config if this is intended',
@@ -72,7 +73,7 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
       }
       const template = config.template !== undefined ? resolve(selection.baseDir, config.template) : builtinTemplatePath(builtin!.name);
       // A template is read and printed into an output: from a config, it must not reach outside either.
-      if (config.template !== undefined && selection.confineTo !== undefined && !isInside(template, selection.baseDir)) {
+      if (config.template !== undefined && selection.confineTo !== undefined && !isInside(template, selection.baseDir, realPaths)) {
         throw new UsageError(
           `target "${name}" would read its template ${cwdRelative(template)}, outside ${cwdRelative(resolve(selection.baseDir))}; errgen refuses paths from a config that leave its folder. ` +
             'Move the template into the config\'s folder, or set `allowOutputsOutside: true` in the config if this is intended',
