@@ -222,25 +222,25 @@ class TemplateUnit {
 
   /** The context a block helper is called with (`this`): Handlebars gives an empty object for a missing one. */
   self(scope) {
-    if (scope.ctxIsSelf) return scope.ctx;
+    if (scope.notNull) return scope.ctx;
     const self = this.fresh('s');
     this.emit(`const ${self} = ${scope.ctx} != null ? ${scope.ctx} : rt.nullContext;`);
     return self;
   }
 
   /** The scope of a block's program run with context `ctx`: a new depth when the context changes, as Handlebars' wrapProgram does. */
-  inner(scope, ctx, data, program, ctxIsSelf) {
-    if (!scope.depths || !usesDepths(program)) return { ctx, data, depths: null, ctxIsSelf };
+  inner(scope, ctx, data, program, notNull) {
+    if (!scope.depths || !usesDepths(program)) return { ctx, data, depths: null, notNull };
     const depths = this.fresh('d');
     this.emit(`const ${depths} = rt.depths(${ctx}, ${scope.depths});`);
-    return { ctx, data, depths, ctxIsSelf };
+    return { ctx, data, depths, notNull };
   }
 
-  /** Runs `program` (if any) in a nested JavaScript block with context `ctx` (`self`: one known not to be null). */
-  nested(program, scope, ctx, { data = scope.data, self = true } = {}) {
+  /** Runs `program` (if any) in a nested JavaScript block with context `ctx`, which `notNull` says is never null (a block's `self`). */
+  nested(program, scope, ctx, { data = scope.data, notNull = true } = {}) {
     if (!program || !program.body.length) return;
     this.depth++;
-    this.program(program, this.inner(scope, ctx, data, program, self));
+    this.program(program, this.inner(scope, ctx, data, program, notNull));
     this.depth--;
   }
 
@@ -286,7 +286,7 @@ class TemplateUnit {
       this.emit(`${frame}.key = ${keys} === null ? ${i} : ${keys}[${i}]; ${frame}.index = ${i}; ${frame}.first = ${i} === 0; ${frame}.last = ${i} === ${n} - 1;`);
       this.emit(`const ${item} = ${values}[${i}];`);
       this.depth--;
-      this.nested(node.program, scope, item, { data: frame, self: false });
+      this.nested(node.program, scope, item, { data: frame, notNull: false });
       // A long loop's text is set aside in flat pieces: appended piece by piece, it would be a rope
       // of millions of small strings, all kept alive (and copied by each garbage collection) until the end.
       this.emit(`  if (o.length > ${spillLength}) { (out ??= []).push(rt.flat(o)); o = ""; }`);
@@ -310,7 +310,7 @@ class TemplateUnit {
     const self = this.self(scope);
     this.emit(`const ${value} = rt.called(${this.value(node.params[0], scope)}, ${self});`);
     this.emit(`if (!rt.isEmpty(${value})) {`);
-    this.nested(node.program, scope, value, { self: false });
+    this.nested(node.program, scope, value, { notNull: false });
     if (node.inverse?.body.length) {
       this.emit('} else {');
       this.nested(node.inverse, scope, self);

@@ -54,17 +54,11 @@ function expectSame({ compiled, handlebars }: ReturnType<typeof bothWays>) {
 
 describe('built-in templates compiled to JavaScript render what Handlebars renders', () => {
   it("the project's own data with its config (16 outputs, translations, options)", async () => {
-    const cwd = process.cwd();
-    process.chdir(repoRoot);
-    try {
-      const options = await resolveGenerateOptions({}, { dryRun: true, force: false });
-      const read = await readCatalog(options.catalog);
-      const outputs = bothWays({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
-      expect(outputs.compiled.size).toBeGreaterThanOrEqual(16);
-      expectSame(outputs);
-    } finally {
-      process.chdir(cwd);
-    }
+    const options = await resolveGenerateOptions({ config: join(repoRoot, 'errgen.config.yaml') }, { dryRun: true, force: false });
+    const read = await readCatalog(options.catalog);
+    const outputs = bothWays({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
+    expect(outputs.compiled.size).toBeGreaterThanOrEqual(16);
+    expectSame(outputs);
   });
 
   it('a catalog with typed parameters, translations, fallbacks and hostile text, through every target', async () => {
