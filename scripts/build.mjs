@@ -30,20 +30,23 @@ const nonAscii = /[^\x00-\x7f]/;
 compileSchemas(root);
 compileTemplates(root);
 const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
+// src/ is ESM and finds its package (and `handlebars`, through createRequire) from import.meta.url;
+// in a CommonJS bundle that is the bundle's own file. Strict mode first, as an ES module was.
+const asCommonJs = (define = {}) => ({
+  format: 'cjs',
+  define: { 'import.meta.url': '__errgenImportMetaUrl', ...define },
+  banner: { js: "'use strict';var __errgenImportMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
+});
 
 /** The CLI as one CommonJS file: its text, path and SHA-256. */
 async function cliBundle(name, plugins = []) {
   const result = await build({
     ...common,
+    ...asCommonJs(),
     entryPoints: [`${root}src/cli/main.ts`],
     outfile: `${fresh}/cli/${name}`,
-    format: 'cjs',
     write: false,
     minifyWhitespace: true,
-    // src/ is ESM and finds its package (and `handlebars`, through createRequire) from import.meta.url;
-    // in the CommonJS bundle that is the bundle's own file. Strict mode first, as an ES module was.
-    define: { 'import.meta.url': '__errgenImportMetaUrl' },
-    banner: { js: "'use strict';var __errgenImportMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
     plugins,
   });
   const [file] = result.outputFiles;
@@ -81,9 +84,7 @@ await build({
   ...common,
   entryPoints: [`${root}src/cli/boot.ts`],
   outfile: `${fresh}/cli/boot.cjs`,
-  format: 'cjs',
-  define: { ERRGEN_BUNDLE_HASHES: JSON.stringify({ 'main.cjs': main.hash, 'cli.cjs': light.hash }), 'import.meta.url': '__errgenImportMetaUrl' },
-  banner: { js: "'use strict';var __errgenImportMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
+  ...asCommonJs({ ERRGEN_BUNDLE_HASHES: JSON.stringify({ 'main.cjs': main.hash, 'cli.cjs': light.hash }) }),
 });
 await rename(dist, stale).catch(() => undefined);
 await rename(fresh, dist);

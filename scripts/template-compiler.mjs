@@ -244,22 +244,29 @@ class TemplateUnit {
     this.depth--;
   }
 
-  conditional(node, scope, negate) {
-    if (node.params.length !== 1) this.fail(node, `#${negate ? 'unless' : 'if'} with ${node.params.length} arguments`);
+  /** Emits a JavaScript block `{ … }` around what `body` emits, for the block helper's own constants. */
+  braced(body) {
     this.emit('{');
     this.depth++;
-    const self = this.self(scope);
-    const test = `rt.truthy(${this.value(node.params[0], scope)}, ${self}, ${this.includeZero(node, scope)})`;
-    const [then, otherwise] = negate ? [node.inverse, node.program] : [node.program, node.inverse];
-    this.emit(`if (${test}) {`);
-    this.nested(then, scope, self);
-    if (otherwise?.body.length) {
-      this.emit('} else {');
-      this.nested(otherwise, scope, self);
-    }
-    this.emit('}');
+    body();
     this.depth--;
     this.emit('}');
+  }
+
+  conditional(node, scope, negate) {
+    if (node.params.length !== 1) this.fail(node, `#${negate ? 'unless' : 'if'} with ${node.params.length} arguments`);
+    this.braced(() => {
+      const self = this.self(scope);
+      const test = `rt.truthy(${this.value(node.params[0], scope)}, ${self}, ${this.includeZero(node, scope)})`;
+      const [then, otherwise] = negate ? [node.inverse, node.program] : [node.program, node.inverse];
+      this.emit(`if (${test}) {`);
+      this.nested(then, scope, self);
+      if (otherwise?.body.length) {
+        this.emit('} else {');
+        this.nested(otherwise, scope, self);
+      }
+      this.emit('}');
+    });
   }
 
   includeZero(node, scope) {
@@ -273,57 +280,52 @@ class TemplateUnit {
     if (node.params.length !== 1) this.fail(node, `#each with ${node.params.length} arguments`);
     if (node.hash) this.fail(node, 'named arguments to #each');
     const [list, values, keys, frame, i, n, item] = ['l', 'vs', 'ks', 'f', 'i', 'n', 'c'].map((p) => this.fresh(p));
-    this.emit('{');
-    this.depth++;
-    const self = this.self(scope);
-    this.emit(`const ${list} = rt.called(${this.value(node.params[0], scope)}, ${self});`);
-    this.emit(`const ${values} = rt.eachValues(${list});`);
-    if (node.program?.body.length) { // none in `{{^each}}`
-      this.emit(`const ${keys} = rt.eachKeys(${list}, ${values}), ${frame} = rt.frame(${scope.data});`);
-      this.emit(`for (let ${i} = 0, ${n} = ${values}.length; ${i} < ${n}; ${i}++) {`);
-      this.depth++;
-      this.emit(`if (!(${i} in ${values})) continue;`);
-      this.emit(`${frame}.key = ${keys} === null ? ${i} : ${keys}[${i}]; ${frame}.index = ${i}; ${frame}.first = ${i} === 0; ${frame}.last = ${i} === ${n} - 1;`);
-      this.emit(`const ${item} = ${values}[${i}];`);
-      this.depth--;
-      this.nested(node.program, scope, item, { data: frame, notNull: false });
-      // A long loop's text is set aside in flat pieces: appended piece by piece, it would be a rope
-      // of millions of small strings, all kept alive (and copied by each garbage collection) until the end.
-      this.emit(`  if (o.length > ${spillLength}) { (out ??= []).push(rt.flat(o)); o = ""; }`);
-      this.emit('}');
-    }
-    if (node.inverse?.body.length) {
-      this.emit(`if (${values}.length === 0) {`);
-      this.nested(node.inverse, scope, self);
-      this.emit('}');
-    }
-    this.depth--;
-    this.emit('}');
+    this.braced(() => {
+      const self = this.self(scope);
+      this.emit(`const ${list} = rt.called(${this.value(node.params[0], scope)}, ${self});`);
+      this.emit(`const ${values} = rt.eachValues(${list});`);
+      if (node.program?.body.length) { // none in `{{^each}}`
+        this.emit(`const ${keys} = rt.eachKeys(${list}, ${values}), ${frame} = rt.frame(${scope.data});`);
+        this.emit(`for (let ${i} = 0, ${n} = ${values}.length; ${i} < ${n}; ${i}++) {`);
+        this.depth++;
+        this.emit(`if (!(${i} in ${values})) continue;`);
+        this.emit(`${frame}.key = ${keys} === null ? ${i} : ${keys}[${i}]; ${frame}.index = ${i}; ${frame}.first = ${i} === 0; ${frame}.last = ${i} === ${n} - 1;`);
+        this.emit(`const ${item} = ${values}[${i}];`);
+        this.depth--;
+        this.nested(node.program, scope, item, { data: frame, notNull: false });
+        // A long loop's text is set aside in flat pieces: appended piece by piece, it would be a rope
+        // of millions of small strings, all kept alive (and copied by each garbage collection) until the end.
+        this.emit(`  if (o.length > ${spillLength}) { (out ??= []).push(rt.flat(o)); o = ""; }`);
+        this.emit('}');
+      }
+      if (node.inverse?.body.length) {
+        this.emit(`if (${values}.length === 0) {`);
+        this.nested(node.inverse, scope, self);
+        this.emit('}');
+      }
+    });
   }
 
   with(node, scope) {
     if (node.params.length !== 1) this.fail(node, `#with with ${node.params.length} arguments`);
     if (node.hash) this.fail(node, 'named arguments to #with');
     const value = this.fresh('w');
-    this.emit('{');
-    this.depth++;
-    const self = this.self(scope);
-    this.emit(`const ${value} = rt.called(${this.value(node.params[0], scope)}, ${self});`);
-    this.emit(`if (!rt.isEmpty(${value})) {`);
-    this.nested(node.program, scope, value, { notNull: false });
-    if (node.inverse?.body.length) {
-      this.emit('} else {');
-      this.nested(node.inverse, scope, self);
-    }
-    this.emit('}');
-    this.depth--;
-    this.emit('}');
+    this.braced(() => {
+      const self = this.self(scope);
+      this.emit(`const ${value} = rt.called(${this.value(node.params[0], scope)}, ${self});`);
+      this.emit(`if (!rt.isEmpty(${value})) {`);
+      this.nested(node.program, scope, value, { notNull: false });
+      if (node.inverse?.body.length) {
+        this.emit('} else {');
+        this.nested(node.inverse, scope, self);
+      }
+      this.emit('}');
+    });
   }
 
   /** `{{> name [context] [key=value …]}}`: the partial's text, indented like its line when it stands alone on it. */
   partial(node, scope) {
     if (node.name.type === 'SubExpression') this.fail(node, 'a dynamic partial name');
-    if (node.program) this.fail(node, 'a partial block');
     if (node.params.length > 1) this.fail(node, 'a partial with more than one context');
     const name = node.name.original;
     const id = this.partialIds.get(name);

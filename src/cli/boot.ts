@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import { randomHex } from '../io/random-hex.js';
 
 /**
  * Start-up for bin/errgen.js: runs the CLI bundle (dist/cli/main.cjs, one CommonJS file) through
@@ -82,7 +83,7 @@ export async function boot(argv: readonly string[], options: BootOptions = {}): 
   const module = { exports: {} as { run?: (argv: readonly string[]) => Promise<number> } };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   const code = await module.exports.run!(argv);
-  if (file !== undefined && !accepted && (command === 'cli' || ranTheCommand(argv, code))) writeCache(file, script.createCachedData());
+  if (file !== undefined && !accepted && ranTheCommand(argv, code)) writeCache(file, script.createCachedData());
   return code;
 }
 
@@ -90,10 +91,11 @@ export async function boot(argv: readonly string[], options: BootOptions = {}): 
  * Whether a command's run did its work, so that its code cache holds what the next runs need: not
  * `generate --help`, nor a run stopped by a usage or configuration error (exit 2), whose cache would
  * be accepted from then on yet hold little of the command. (Exit 1, problems found in the input, is
- * a full run: `check` finding errors, for one.) A command line without a command (`cli`) always
- * writes its small cache.
+ * a full run: `check` finding errors, for one.) A command line without a command (`cli`: --help,
+ * --version, a typo) always writes its small cache.
  */
 export function ranTheCommand(argv: readonly string[], code: number): boolean {
+  if (commandOf(argv) === 'cli') return true;
   if (code !== 0 && code !== 1) return false;
   const end = argv.indexOf('--');
   return !(end < 0 ? argv : argv.slice(0, end)).some((arg) => arg === '-h' || arg === '--help' || arg === '-V' || arg === '--version');
@@ -156,7 +158,7 @@ export function readCache(file: string): Buffer | undefined {
 /** Writes V8's data to a cache file atomically; never throws. Then deletes old cache files in the folder. */
 export function writeCache(file: string, data: Buffer): void {
   const dir = dirname(file);
-  const temp = `${file}.${process.pid}.${((Math.random() * 2 ** 32) >>> 0).toString(16).padStart(8, '0')}.tmp`;
+  const temp = `${file}.${process.pid}.${randomHex()}.tmp`;
   try {
     // Never create folders in someone else's: under `sudo -E`, ~/.cache would become root's.
     if (!ownedByMe(nearestExisting(dir))) return;

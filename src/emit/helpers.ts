@@ -5,6 +5,7 @@ import { type IcuPart, icuPattern } from '../lang/icu.js';
 import { languages } from '../lang/index.js';
 import { type MessageFormatPart, messageFormatPattern, propertiesComment, propertiesKey, propertiesValue } from '../lang/java-properties.js';
 import { markdownCell, markdownCellWithCode, markdownComment } from '../lang/markdown.js';
+import { flat } from './template-runtime.js';
 import { type CaseStyle, toCase } from '../names/case.js';
 import { reasonPhrase } from './http-status.js';
 import { templateSpans } from './template-spans.js';
@@ -20,7 +21,7 @@ type Helper = (...args: unknown[]) => unknown;
 function fixed(helper: (a: unknown, b: unknown, c: unknown) => unknown): Helper {
   return function (this: unknown) {
     const given = arguments.length - 1;
-    return flat(helper(given > 0 ? arguments[0] : undefined, given > 1 ? arguments[1] : undefined, given > 2 ? arguments[2] : undefined));
+    return flatText(helper(given > 0 ? arguments[0] : undefined, given > 1 ? arguments[1] : undefined, given > 2 ? arguments[2] : undefined));
   };
 }
 
@@ -28,19 +29,18 @@ function fixed(helper: (a: unknown, b: unknown, c: unknown) => unknown): Helper 
 function variadic(helper: (values: unknown[]) => unknown): Helper {
   return (...args) => {
     args.pop();
-    return flat(helper(args));
+    return flatText(helper(args));
   };
 }
 
 /**
  * The escapers build text a character at a time (`out += ch`), which V8 keeps as a rope of one
  * node per character. Kept in the output, each rope survived every garbage collection until the
- * file was written (most of generate's GC time at 10,000 codes). Reading a character makes V8
- * flatten it now, while the pieces are still young garbage; the text stays the same.
+ * file was written (most of generate's GC time at 10,000 codes). Flattened now, the pieces die
+ * young; the text stays the same.
  */
-function flat(result: unknown): unknown {
-  if (typeof result === 'string') result.charCodeAt(0);
-  return result;
+function flatText(result: unknown): unknown {
+  return typeof result === 'string' ? flat(result) : result;
 }
 
 function text(value: unknown, helper: string): string {

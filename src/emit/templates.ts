@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
-import type HandlebarsRuntime from 'handlebars';
+import type Handlebars from 'handlebars';
 import { packagePath } from '../package-root.js';
 import { templateHelpers } from './helpers.js';
 import * as templateRuntime from './template-runtime.js';
@@ -34,8 +34,8 @@ function builtin(mainPath: string): Render | undefined {
 /** A template folder compiled by Handlebars at run time: a user's template (and, in tests, a built-in one, to compare). */
 export function compileWithHandlebars(mainPath: string): Render {
   // The full compiler is loaded only here, for a user's own template.
-  const Handlebars = createRequire(import.meta.url)('handlebars') as typeof HandlebarsRuntime;
-  const env = Handlebars.create();
+  const handlebars = createRequire(import.meta.url)('handlebars') as typeof Handlebars;
+  const env = handlebars.create();
   env.registerHelper(templateHelpers());
   const dir = dirname(mainPath);
   for (const file of readdirSync(dir)) {

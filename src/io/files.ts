@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type Diagnostic, InputError, type Location } from '../diagnostics.js';
+import { randomHex } from './random-hex.js';
 
 // errgen reads and writes one file at a time, so the calls below are synchronous, behind the same
 // async functions: sending each call to libuv's thread pool and awaiting it left the process idle
@@ -210,11 +211,6 @@ export async function stageFile(path: string, content: string): Promise<StagedFi
       }
     },
   };
-}
-
-/** Eight hex digits for a temporary file's name (with the pid, unique enough; `wx` refuses a clash). node:crypto would cost more to load than all of this. */
-function randomHex(): string {
-  return ((Math.random() * 2 ** 32) >>> 0).toString(16).padStart(8, '0');
 }
 
 /**

@@ -243,7 +243,6 @@ class FastReader {
     if (ch === '[' || ch === '{') ({ value, end } = this.flow(line, at, depth + 1));
     else if (ch === '"' || ch === "'") ({ value, end } = this.quoted(line, at, indent));
     else ({ value, end } = blockPlainScalar(line, at));
-    // A flow collection's items and a quoted scalar's lines after the first are not recorded.
     // A flow collection recorded its own place; a quoted scalar over several lines records no end.
     if (this.positions && ch !== '[' && ch !== '{') {
       this.position = this.at === lineIndex ? { line: lineIndex, column: at, endColumn: end } : { line: lineIndex, column: at };
