@@ -11,6 +11,8 @@
 //   named arguments and standalone-line indentation, whitespace control (`~`);
 // - names read as plain properties (an inherited one too, but for a mustache's last name, which
 //   strict mode reads as Handlebars does): the view model has only own fields.
+// Every function appends to one buffer shared by the whole render, so a loop can hand its text to
+// the caller's `write` in pieces, in order, wherever it is nested: a big output is never one string.
 // One deliberate difference: output is always joined as text. Handlebars joins a block's outputs
 // with `+`, so two numbers or booleans in a row with nothing between them (`{{a}}{{b}}`) are added
 // (1 and 2 give "3"); here they give "12", as the template reads.
@@ -20,9 +22,9 @@
 import Handlebars from 'handlebars';
 
 /**
- * JavaScript source of `(helpers, rt) => render`: `render(model)` gives the target's text. `files`
- * maps a template's name (file name without `.hbs`; `main` is the entry) to its source; `rt` is
- * src/emit/template-runtime.ts.
+ * JavaScript source of `(helpers, rt) => render`: `render(model, write)` hands the target's text to
+ * `write` in order, in flat pieces of about `spillLength` characters. `files` maps a template's name
+ * (file name without `.hbs`; `main` is the entry) to its source; `rt` is src/emit/template-runtime.ts.
  */
 export function compileTarget(files, helperNames, label = 'template') {
   const names = Object.keys(files).sort();
@@ -44,8 +46,21 @@ export function compileTarget(files, helperNames, label = 'template') {
     '(helpers, rt) => {',
     '  const helper = rt.helper;',
     ...helperBindings,
+    // The render's text not yet written; `held` > 0 while a partial's text is kept back to be indented.
+    '  let o = "", held = 0, write = null;',
     ...functions.map((fn) => indent(fn, '  ')),
-    `  return (model) => ${partialIds.get('main')}(model, { root: model });`,
+    '  return (model, to) => {',
+    '    o = "";',
+    '    held = 0;',
+    '    write = to;',
+    '    try {',
+    `      ${partialIds.get('main')}(model, { root: model });`,
+    '      if (o) write(o);',
+    '    } finally {',
+    '      o = "";',
+    '      write = null;',
+    '    }',
+    '  };',
     '}',
   ].join('\n');
 }
@@ -61,7 +76,7 @@ function parse(source, file) {
 const helperVar = (name) => `h_${name.replace(/[^A-Za-z0-9_$]/g, '_')}`;
 const indent = (text, by) => text.split('\n').map((line) => (line ? by + line : line)).join('\n');
 
-/** One template file compiled to `function tN(c0, data) { … return o; }`. */
+/** One template file compiled to `function tN(c0, data) { … }`, appending its text to the render's `o`. */
 class TemplateUnit {
   constructor({ file, partialIds, known, usedHelpers }) {
     Object.assign(this, { file, partialIds, known, usedHelpers });
@@ -75,10 +90,9 @@ class TemplateUnit {
     const depths = usesDepths(program) ? 'd0' : null;
     this.emit(`function ${id}(${ctx}, data) {`);
     this.depth++;
-    this.emit('let o = "", v, out = null;');
+    this.emit('let v;');
     if (depths) this.emit(`const ${depths} = [${ctx}];`);
     this.program(program, { ctx, data: 'data', depths });
-    this.emit('return out === null ? o : rt.joined(out, o);');
     this.depth--;
     this.emit('}');
     return this.lines.join('\n');
@@ -293,9 +307,9 @@ class TemplateUnit {
         this.emit(`const ${item} = ${values}[${i}];`);
         this.depth--;
         this.nested(node.program, scope, item, { data: frame, notNull: false });
-        // A long loop's text is set aside in flat pieces: appended piece by piece, it would be a rope
-        // of millions of small strings, all kept alive (and copied by each garbage collection) until the end.
-        this.emit(`  if (o.length > ${spillLength}) { (out ??= []).push(rt.flat(o)); o = ""; }`);
+        // A long loop's text is written in flat pieces: appended piece by piece, it would be a rope of
+        // millions of small strings, all kept alive (and copied by each garbage collection) until the end.
+        this.emit(`  if (o.length > ${spillLength} && held === 0) { write(rt.flat(o)); o = ""; }`);
         this.emit('}');
       }
       if (node.inverse?.body.length) {
@@ -332,12 +346,22 @@ class TemplateUnit {
     if (!id || name === 'main') this.fail(node, `the partial ${name}, which is not a .hbs file beside main.hbs`);
     let context = node.params.length ? this.value(node.params[0], scope) : scope.ctx;
     if (node.hash) context = `Object.assign({}, ${context}, ${this.hash(node.hash, scope)})`;
-    const call = `${id}(${context}, ${scope.data})`;
-    this.emit(`o += ${node.indent ? `rt.indent(${call}, ${JSON.stringify(node.indent)})` : call};`);
+    const call = `${id}(${context}, ${scope.data});`;
+    if (!node.indent) return this.emit(call);
+    // Indenting needs the partial's whole text: it is kept back from `write` until then.
+    const before = this.fresh('b');
+    this.braced(() => {
+      this.emit(`const ${before} = o;`);
+      this.emit('o = "";');
+      this.emit('held++;');
+      this.emit(call);
+      this.emit('held--;');
+      this.emit(`o = ${before} + rt.indent(o, ${JSON.stringify(node.indent)});`);
+    });
   }
 }
 
-/** How much text a loop gathers before setting it aside as one flat string. */
+/** How much text a loop gathers before writing it as one flat string. */
 const spillLength = 16384;
 
 /** Handlebars' own helpers, known to every template. */

@@ -10,7 +10,7 @@ import { resolveTargets } from '../src/config/targets.js';
 import { planOutputs, type ResolvedTarget } from '../src/emit/generate.js';
 import { templateHelpers } from '../src/emit/helpers.js';
 import * as templateRuntime from '../src/emit/template-runtime.js';
-import { compileWithHandlebars } from '../src/emit/templates.js';
+import { compileWithHandlebars, type Render, renderText } from '../src/emit/templates.js';
 import { builtinTargets } from '../src/emit/targets.js';
 import { repoRoot, tempDir } from './helpers/cli.js';
 import { ciSeed } from './setup-fast-check.js';
@@ -114,7 +114,7 @@ function renderBoth(files: Record<string, string>, model: unknown) {
   const factory = new Function(`return ${compileTarget(files, Object.keys(helpers), 'test')}`)() as (
     h: typeof helpers,
     rt: typeof templateRuntime,
-  ) => (model: unknown) => string;
+  ) => Render;
   const outcome = (render: () => string) => {
     try {
       return { text: render() };
@@ -123,8 +123,8 @@ function renderBoth(files: Record<string, string>, model: unknown) {
     }
   };
   return {
-    compiled: outcome(() => factory(helpers, templateRuntime)(model)),
-    handlebars: outcome(() => compileWithHandlebars(join(dir, 'main.hbs'))(model as object)),
+    compiled: outcome(() => renderText(factory(helpers, templateRuntime), model as object)),
+    handlebars: outcome(() => renderText(compileWithHandlebars(join(dir, 'main.hbs')), model as object)),
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinTemplatePath } from '../src/emit/targets.js';
-import { compileTemplate } from '../src/emit/templates.js';
+import { compileTemplate, renderText } from '../src/emit/templates.js';
 import { propertiesValue } from '../src/lang/java-properties.js';
 import { languages } from '../src/lang/index.js';
 import { markdownCell } from '../src/lang/markdown.js';
@@ -13,7 +13,8 @@ function template(files: Record<string, string>) {
   const dir = join(tempDir(), 'tpl');
   mkdirSync(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return compileTemplate(join(dir, 'main.hbs'));
+  const render = compileTemplate(join(dir, 'main.hbs'));
+  return (model: object) => renderText(render, model);
 }
 
 describe('template helpers', () => {
@@ -45,6 +46,6 @@ describe('template helpers', () => {
 
   it('built-in templates (precompiled with plain property reads) still fail on a missing field, naming it and its place', () => {
     const render = compileTemplate(builtinTemplatePath('json'));
-    expect(() => render({ defaultLocale: 'en', locales: [{ tag: 'en' }], groups: [{ title: 'Errors', codes: [{}] }] })).toThrow(/"source" not defined in \[object Object\] - 2:42/);
+    expect(() => renderText(render, { defaultLocale: 'en', locales: [{ tag: 'en' }], groups: [{ title: 'Errors', codes: [{}] }] })).toThrow(/"source" not defined in \[object Object\] - 2:42/);
   });
 });

@@ -1,33 +1,34 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { PendingOutput } from '../emit/generate.js';
 import { describeFsError, readUtf8 } from '../io/files.js';
+import { OutputFile } from '../io/output-file.js';
 
 export const artifactDriftRule = 'artifact-drift';
 const maxDiffLines = 40;
 
 /**
- * Compares each target, rendered in memory, with the file on disk: a missing or different file
- * is reported with a short unified diff and the command that repairs it.
+ * Compares each target, rendered piece by piece, with the file on disk: a missing or different
+ * file is reported with a short unified diff and the command that repairs it.
  */
 export async function checkArtifactDrift(outputs: readonly PendingOutput[], fixCommand: string): Promise<Diagnostic[]> {
   const findings: Diagnostic[] = [];
-  // One output at a time: at 100,000 codes all of them together take hundreds of megabytes.
-  for (const { path, render } of outputs) {
-    const expected = render();
+  // Piece by piece, one output at a time: at 100,000 codes one output is over 100 MB. Only a file
+  // that differs is read and rendered whole, for its diff.
+  for (const { path, renderTo, render } of outputs) {
     let actual: string;
     try {
+      const file = new OutputFile(path);
+      if (!file.existed) {
+        findings.push(unreadable(path, 'no such file or folder', fixCommand));
+        continue;
+      }
+      if (!file.compare(renderTo, { stage: false }).changed) continue;
       actual = await readUtf8(path);
     } catch (error) {
-      findings.push({
-        severity: 'error',
-        rule: artifactDriftRule,
-        at: { file: path, line: 1, column: 1 },
-        message: `generated file is missing or unreadable (${describeFsError(error)})`,
-        hint: `Run \`${fixCommand}\`.`,
-      });
+      findings.push(unreadable(path, describeFsError(error), fixCommand));
       continue;
     }
-    if (actual === expected) continue;
+    const expected = render();
     // The diff library is loaded only when a file has drifted: a clean check never needs it.
     const { createPatch } = await import('diff');
     findings.push({
@@ -40,6 +41,16 @@ export async function checkArtifactDrift(outputs: readonly PendingOutput[], fixC
     });
   }
   return findings;
+}
+
+function unreadable(path: string, reason: string, fixCommand: string): Diagnostic {
+  return {
+    severity: 'error',
+    rule: artifactDriftRule,
+    at: { file: path, line: 1, column: 1 },
+    message: `generated file is missing or unreadable (${reason})`,
+    hint: `Run \`${fixCommand}\`.`,
+  };
 }
 
 function firstDifferentLine(a: string, b: string): number {

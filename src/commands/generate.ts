@@ -1,8 +1,9 @@
 import { entryLocator, readCatalog } from '../catalog/read.js';
 import { type Diagnostic, UsageError } from '../diagnostics.js';
 import { planOutputs, type ResolvedTarget } from '../emit/generate.js';
-import { carriesGeneratedHeader } from '../emit/header.js';
-import { describeFsError, readUtf8, type StagedFile, stageFile } from '../io/files.js';
+import { carriesGeneratedHeader, headerBytes } from '../emit/header.js';
+import { describeFsError, type StagedFile } from '../io/files.js';
+import { OutputFile } from '../io/output-file.js';
 import { type Output, plural } from './output.js';
 
 export interface GenerateOptions {
@@ -23,9 +24,9 @@ interface Change {
 }
 
 /**
- * Catalog → each target rendered, compared with the file on disk and staged beside it → all
- * moved into place. One output is in memory at a time (at 100,000 codes they total hundreds of
- * megabytes), yet nothing replaces a file until every output has been rendered and may be written.
+ * Catalog → each target rendered, compared with the file on disk and staged beside it where it
+ * differs → all moved into place. Outputs are rendered and written in pieces (at 100,000 codes they
+ * total hundreds of megabytes), yet nothing replaces a file until every output has been rendered and may be written.
  */
 export async function generateCommand(options: GenerateOptions, output: Output): Promise<void> {
   const read = await readCatalog(options.catalog);
@@ -33,17 +34,16 @@ export async function generateCommand(options: GenerateOptions, output: Output):
   const changes: Change[] = [];
   const refusals: Diagnostic[] = [];
   try {
-    for (const { path, render } of outputs) {
-      const content = render();
-      const current = await readCurrent(path, refusals);
-      if (current === content) continue;
-      if (current !== undefined && !options.force && !carriesGeneratedHeader(current)) {
-        refusals.push(notOurs(path));
-        continue;
-      }
+    for (const { path, renderTo } of outputs) {
+      const current = openCurrent(path, refusals);
+      if (!current) continue;
+      const ours = !current.existed || options.force || carriesGeneratedHeader(current.head(headerBytes));
       // After a refusal nothing more is staged: it would all be deleted again.
-      const stage = !options.dryRun && refusals.length === 0;
-      changes.push({ path, existed: current !== undefined, staged: stage ? await stageFile(path, content) : undefined });
+      const stage = ours && !options.dryRun && refusals.length === 0;
+      const outcome = current.compare(renderTo, { stage });
+      if (!outcome.changed) continue;
+      if (!ours) refusals.push(notOurs(path));
+      else changes.push({ path, existed: outcome.existed, staged: outcome.staged });
     }
     if (refusals.length > 0) throw new UsageError(`nothing was written: ${plural(refusals.length, 'output path')} cannot be used`, refusals);
   } catch (error) {
@@ -67,13 +67,12 @@ export async function generateCommand(options: GenerateOptions, output: Output):
   output.out(`Generated ${plural(outputs.length, 'file')} from ${options.catalog}: ${changes.length} ${verb}, ${outputs.length - changes.length} up to date.`);
 }
 
-/** What is on disk now: undefined for no file; a file that cannot be read is a refusal. */
-async function readCurrent(path: string, refusals: Diagnostic[]): Promise<string | undefined> {
+/** The output's path, with the file on disk now if there is one; one that cannot be read is a refusal. */
+function openCurrent(path: string, refusals: Diagnostic[]): OutputFile | undefined {
   try {
-    return await readUtf8(path);
+    return new OutputFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') refusals.push({ severity: 'error', at: { file: path, line: 1, column: 1 }, message: `cannot write here: ${describeFsError(error)}`, hint: 'Choose another output path.' });
+    refusals.push({ severity: 'error', at: { file: path, line: 1, column: 1 }, message: `cannot write here: ${describeFsError(error)}`, hint: 'Choose another output path.' });
     return undefined;
   }
 }

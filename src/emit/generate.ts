@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/model.js';
 import { InputError, type Location, UsageError } from '../diagnostics.js';
 import { languages } from '../lang/index.js';
-import { compileTemplate, type Render } from './templates.js';
+import { compileTemplate, type Render, renderText } from './templates.js';
 import { buildViewModel, type ViewLocale } from './view-model.js';
 
 /** One thing to write: a template, its options and where its output goes (relative to cwd). */
@@ -26,6 +26,9 @@ export interface GenerateInput {
 export interface PendingOutput {
   /** Where it goes, relative to the working folder. */
   readonly path: string;
+  /** Hands the text, which ends with a newline, to `write` in pieces, in order: at 100,000 codes one output is over 100 MB. */
+  renderTo(write: (piece: string) => void): void;
+  /** The whole text at once. */
   render(): string;
 }
 
@@ -42,15 +45,11 @@ export function planOutputs(input: GenerateInput, targets: readonly ResolvedTarg
   if (diagnostics.length > 0) throw new InputError(`cannot generate from ${input.source}`, diagnostics);
   const outputs = targets.flatMap((target) => {
     const template = compiledOnce(target, compile);
-    if (!perLocale.test(target.output)) {
-      return [{ target, path: target.output, render: () => render(target, template, { ...model, options: target.options, locale: model.locales[0], localeIndex: 0 }) }];
-    }
+    const output = (path: string, locale: ViewLocale, localeIndex: number) =>
+      pendingOutput(target, path, template, { ...model, options: target.options, locale, localeIndex });
+    if (!perLocale.test(target.output)) return [output(target.output, model.locales[0]!, 0)];
     // An output named per locale (a resource bundle) is rendered once for each known locale.
-    return model.locales.map((locale, localeIndex) => ({
-      target,
-      path: localeOutput(target.output, locale),
-      render: () => render(target, template, { ...model, options: target.options, locale, localeIndex }),
-    }));
+    return model.locales.map((locale, localeIndex) => output(localeOutput(target.output, locale), locale, localeIndex));
   });
   const writers = new Map<string, string>();
   for (const { target, path } of outputs) {
@@ -86,13 +85,39 @@ function compiledOnce(target: ResolvedTarget, compile: (mainPath: string) => Ren
   return () => (compiled ??= compile(target.template));
 }
 
-function render(target: ResolvedTarget, template: () => Render, model: object): string {
+function pendingOutput(target: ResolvedTarget, path: string, template: () => Render, model: object): PendingOutput & { target: ResolvedTarget } {
+  const renderTo = (write: (piece: string) => void) => renderPieces(target, template, model, write);
+  return {
+    target,
+    path,
+    renderTo,
+    render: () => renderText((_, write) => renderTo(write), model),
+  };
+}
+
+/**
+ * Renders in pieces, none empty, ending the text with a newline if the template did not. A failure
+ * of the template is the user's to fix if it is theirs; a failure of `write` (a full disk) passes as it is.
+ */
+function renderPieces(target: ResolvedTarget, template: () => Render, model: object, write: (piece: string) => void): void {
+  let last = '';
+  let writeFailed: { error: unknown } | undefined;
+  const forward = (piece: string) => {
+    if (!piece) return;
+    last = piece;
+    try {
+      write(piece);
+    } catch (error) {
+      writeFailed = { error };
+      throw error;
+    }
+  };
   try {
-    const text = template()(model);
-    return text.endsWith('\n') ? text : text + '\n';
+    template()(model, forward);
   } catch (error) {
-    const message = (error as Error).message;
+    if (writeFailed) throw writeFailed.error;
     if (target.builtin) throw error;
-    throw new UsageError(`template ${target.template} of target "${target.name}" failed: ${message}`);
+    throw new UsageError(`template ${target.template} of target "${target.name}" failed: ${(error as Error).message}`);
   }
+  if (!last.endsWith('\n')) write('\n');
 }

@@ -103,9 +103,3 @@ export function flat(text: string): string {
   text.charCodeAt(0);
   return text;
 }
-
-/** The text a template set aside in pieces, and what followed them. */
-export function joined(pieces: string[], rest: string): string {
-  pieces.push(rest);
-  return pieces.join('');
-}

@@ -7,7 +7,18 @@ import { templateHelpers } from './helpers.js';
 import * as templateRuntime from './template-runtime.js';
 import { builtinTemplates } from './templates.generated.js';
 
-export type Render = (model: object) => string;
+/**
+ * Renders a template for `model`, handing its text to `write` in order: a built-in template in flat
+ * pieces of about 16 KB (a big output is never one string), a user's in one.
+ */
+export type Render = (model: object, write: (piece: string) => void) => void;
+
+/** A render's whole text at once. */
+export function renderText(render: Render, model: object): string {
+  const pieces: string[] = [];
+  render(model, (piece) => pieces.push(piece));
+  return pieces.join('');
+}
 
 /** The options a user's template is compiled with: for code, not HTML. */
 const compileOptions = { noEscape: true, strict: true } as const;
@@ -42,5 +53,5 @@ export function compileWithHandlebars(mainPath: string): Render {
     if (file.endsWith('.hbs') && join(dir, file) !== mainPath) env.registerPartial(basename(file, '.hbs'), env.compile(readFileSync(join(dir, file), 'utf8'), compileOptions));
   }
   const template = env.compile(readFileSync(mainPath, 'utf8'), compileOptions);
-  return (model) => template(model, runtimeOptions);
+  return (model, write) => write(template(model, runtimeOptions));
 }

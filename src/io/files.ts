@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type Diagnostic, InputError, type Location } from '../diagnostics.js';
 import { randomHex } from './random-hex.js';
@@ -167,16 +167,40 @@ export interface StagedFile {
   discard(): Promise<void>;
 }
 
+/** A staged file still being written. */
+export interface StagingFile extends StagedFile {
+  append(bytes: Uint8Array): void;
+}
+
 /**
  * Writes `content` to a temporary file in `path`'s folder (created if missing). Writing many
  * files this way and committing them only once all are written lets a command render one file
  * at a time, yet never leave some outputs new and others old because a later one failed.
  */
 export async function stageFile(path: string, content: string): Promise<StagedFile> {
+  const staging = startStaging(path);
+  staging.append(Buffer.from(content, 'utf8'));
+  return staging;
+}
+
+/** Opens a staged file for `path` (see stageFile) to be written piece by piece. A failure to write deletes it. */
+export function startStaging(path: string): StagingFile {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomHex()}.tmp`);
   let created: string | undefined;
-  const discard = async () => {
+  let fd: number | undefined;
+  const close = () => {
+    if (fd === undefined) return;
+    const open = fd;
+    fd = undefined;
+    closeSync(open);
+  };
+  const discardNow = () => {
+    try {
+      close();
+    } catch {
+      // it is being deleted anyway
+    }
     try {
       rmSync(temp, { force: true });
     } catch {
@@ -191,23 +215,35 @@ export async function stageFile(path: string, content: string): Promise<StagedFi
       }
     }
   };
+  const failed = (error: unknown) => new InputError(`cannot write ${path}: ${describeFsError(error)}`);
   try {
     created = mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, content, { encoding: 'utf8', flag: 'wx' });
+    fd = openSync(temp, 'wx');
   } catch (error) {
     // EEXIST: wx refused a name another run's temp file has; that file is not ours to delete.
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') created = undefined;
-    else await discard();
-    throw new InputError(`cannot write ${path}: ${describeFsError(error)}`);
+    else discardNow();
+    throw failed(error);
   }
   return {
-    discard,
+    append(bytes) {
+      try {
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd!, bytes, done, bytes.length - done);
+      } catch (error) {
+        discardNow();
+        throw failed(error);
+      }
+    },
+    async discard() {
+      discardNow();
+    },
     async commit() {
       try {
+        close();
         renameSync(temp, path);
       } catch (error) {
-        await discard();
-        throw new InputError(`cannot write ${path}: ${describeFsError(error)}`);
+        discardNow();
+        throw failed(error);
       }
     },
   };
