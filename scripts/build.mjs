@@ -15,7 +15,7 @@
 // character in a regex as a \u escape (`/[\uFF1A]/`, not `/[：]/`). The build warns when it is not ASCII.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { compileSchemas } from './compile-schemas.mjs';
 import { compileTemplates } from './compile-templates.mjs';
@@ -74,8 +74,24 @@ const withoutCommands = {
   },
 };
 
-const main = await cliBundle('main.cjs');
-const light = await cliBundle('cli.cjs', [withoutCommands]);
+/**
+ * commander requires node:child_process when it loads, for subcommands that are executables of
+ * their own, which errgen has none of: loading it cost every run ~5 ms. It is required when used.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes(eager)) throw new Error(`${args.path}: no \`${eager}\` to make lazy; update scripts/build.mjs for this commander`);
+      return { contents: text.replace(eager, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: 'js' };
+    });
+  },
+};
+
+const main = await cliBundle('main.cjs', [lazyChildProcess]);
+const light = await cliBundle('cli.cjs', [lazyChildProcess, withoutCommands]);
 await rm(fresh, { recursive: true, force: true });
 await mkdir(`${fresh}/cli`, { recursive: true });
 await writeFile(main.file.path, main.file.contents);

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { markdownCell, markdownCellWithCode, markdownComment } from '../src/lang/markdown.js';
+import { escapedCell, markdownCell, markdownCellWithCode, markdownComment } from '../src/lang/markdown.js';
 
 describe('markdownCell', () => {
   it.each([
@@ -34,6 +35,18 @@ describe('markdownCell', () => {
     ['template syntax stays', '{{x}} ${y}', '{{x}} ${y}'],
   ])('%s', (_name, given, expected) => {
     expect(markdownCell(given)).toBe(expected);
+  });
+
+  it('gives what the character-by-character rule gives, shortcut or not (property)', () => {
+    // The characters the shortcut looks at, in the places it looks at them.
+    const unit = fc.constantFrom('a', 'W', 'w', 'wWw', '1', 'é', '_', '.', ':', '/', '://', ' ', '-', '1.', '|', '\\', '&', '\n', '\u00a0', '#', '>');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+        const text = units.join('');
+        expect(markdownCell(text)).toBe(escapedCell([{ text, code: false }]));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Catalog } from '../catalog/model.js';
 import { entryLocator, parseCatalog, parseCatalogValue, type ReadCatalog } from '../catalog/read.js';
@@ -126,6 +126,9 @@ async function loadEarlierCatalog(against: string, catalogFile: string): Promise
   if (existsSync(against)) {
     return { catalog: (await parseCatalog(await readTextFile(against, 'catalog'), against)).value, name: against };
   }
+  // node:child_process is loaded only here: a check without a git revision never needs it. (By
+  // require: the bundle runs in a vm.Script, where import() of a Node module is not available.)
+  const { execFileSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   const git = (args: string[], cwd: string) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   const dir = dirname(resolve(catalogFile));
   let top: string;

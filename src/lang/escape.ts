@@ -32,23 +32,48 @@ function isBidiControl(cp: number): boolean {
   return cp === 0x061c || cp === 0x200e || cp === 0x200f || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/** A language's escapes: the escape of one code point, or undefined to keep it raw. */
+export type Escape = (ch: string, cp: number) => string | undefined;
+
 /**
  * A double-quoted literal built code point by code point: `escape` gives the escape for one, or
- * undefined to keep it raw. Each language module supplies only its own escapes.
+ * undefined to keep it raw. Each language module supplies only its own escapes, as one function
+ * kept for good: which ASCII characters it keeps raw is asked once and remembered.
  */
-export function quoted(text: string, escape: (ch: string, cp: number) => string | undefined): string {
+export function quoted(text: string, escape: Escape): string {
+  const raw = rawAscii(escape);
   // Raw runs are copied as slices: most text escapes nothing, and a string grown one character
   // at a time is a chain of one small object per character until something flattens it.
   let out = '"';
   let rawFrom = 0;
-  let at = 0;
-  for (const ch of text) {
-    const escaped = escape(ch, ch.codePointAt(0) as number);
+  for (let at = 0; at < text.length; ) {
+    const unit = text.charCodeAt(at);
+    // Most characters are ASCII kept raw: one table read, no call.
+    if (unit < 0x80 && raw[unit] === 1) {
+      at++;
+      continue;
+    }
+    const cp = text.codePointAt(at) as number;
+    const width = cp > 0xffff ? 2 : 1;
+    const escaped = escape(width === 1 ? text.charAt(at) : text.slice(at, at + 2), cp);
     if (escaped !== undefined) {
       out += text.slice(rawFrom, at) + escaped;
-      rawFrom = at + ch.length;
+      rawFrom = at + width;
     }
-    at += ch.length;
+    at += width;
   }
   return out + text.slice(rawFrom) + '"';
+}
+
+const rawAsciiOf = new WeakMap<Escape, Uint8Array>();
+
+/** By ASCII code: 1 where `escape` keeps the character raw. */
+function rawAscii(escape: Escape): Uint8Array {
+  let raw = rawAsciiOf.get(escape);
+  if (raw === undefined) {
+    raw = new Uint8Array(0x80);
+    for (let cp = 0; cp < 0x80; cp++) raw[cp] = escape(String.fromCharCode(cp), cp) === undefined ? 1 : 0;
+    rawAsciiOf.set(escape, raw);
+  }
+  return raw;
 }

@@ -19,6 +19,13 @@ const reserved = new Set([
 const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u0007': '\\a', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
 
 
+/** What stringLiteral escapes (see `quoted`). */
+function goEscape(ch: string, cp: number): string | undefined {
+  if (named[ch] !== undefined) return named[ch];
+  if (cp >= 0xd800 && cp <= 0xdfff) return '\\ufffd';
+  return isInvisible(ch, cp) ? u4(cp) : undefined;
+}
+
 export const go: Language = {
   id: 'go',
   memberCase: 'pascal',
@@ -28,12 +35,7 @@ export const go: Language = {
    * An interpreted string literal: printable text (any script, emoji) kept as UTF-8, everything
    * else as an escape. A lone UTF-16 surrogate has no UTF-8 form; it becomes U+FFFD, as Go would.
    */
-  stringLiteral: (text) =>
-    quoted(text, (ch, cp) => {
-      if (named[ch] !== undefined) return named[ch];
-      if (cp >= 0xd800 && cp <= 0xdfff) return '\\ufffd';
-      return isInvisible(ch, cp) ? u4(cp) : undefined;
-    }),
+  stringLiteral: (text) => quoted(text, goEscape),
   /**
    * For `//` comments: one line, no bidi controls. gofmt rewrites two backquotes or two apostrophes
    * in a doc comment into typographic quotes (go.dev/doc/comment#quotes): a space keeps them apart.

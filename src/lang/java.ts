@@ -23,6 +23,13 @@ function unicodeEscaped(ch: string, cp: number): boolean {
 
 const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
 
+/** What stringLiteral escapes (see `quoted`). */
+function javaEscape(ch: string, cp: number): string | undefined {
+  if (named[ch] !== undefined) return named[ch];
+  if (cp < 0x20 || cp === 0x7f) return `\\${cp.toString(8).padStart(3, '0')}`;
+  return unicodeEscaped(ch, cp) ? u4(cp) : undefined;
+}
+
 export const java: Language = {
   id: 'java',
   memberCase: 'constant',
@@ -31,12 +38,7 @@ export const java: Language = {
    * A string literal. Control characters use octal escapes, never `\uXXXX`: Java turns unicode
    * escapes into raw characters before lexing, so `\u000a` would break the literal.
    */
-  stringLiteral: (text) =>
-    quoted(text, (ch, cp) => {
-      if (named[ch] !== undefined) return named[ch];
-      if (cp < 0x20 || cp === 0x7f) return `\\${cp.toString(8).padStart(3, '0')}`;
-      return unicodeEscaped(ch, cp) ? u4(cp) : undefined;
-    }),
+  stringLiteral: (text) => quoted(text, javaEscape),
   /**
    * For Javadoc: HTML-escaped (Javadoc is HTML), `@` cannot start a tag, `*\/` cannot close the comment,
    * a `\u` in the text cannot become a unicode escape that the compiler would decode inside the comment.

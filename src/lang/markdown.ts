@@ -11,8 +11,16 @@
  * a list item after its marker). A newline becomes `<br>`; nothing in `text` is read as markup.
  */
 export function markdownCell(text: string): string {
-  return markdownCellWithCode([{ text, code: false }]);
+  // Most cells (`Please try again later.`, `APIGATEWAY_NOT_FOUND`) hold nothing escapeChar changes.
+  return mayNeedEscaping.test(text) ? escapedCell([{ text, code: false }]) : escapeBlockStart(text);
 }
+
+/**
+ * Text in which escapeChar might change a character (it changes none where this does not match): a
+ * reference or backslashed character, a line break, a space at an edge, `_` not between ASCII
+ * letters or digits, `://` or `www.`.
+ */
+const mayNeedEscaping = /[&<\t\f\r\n\u00a0\u2028\u2029\\|`*~[\]#]|^ | $|(?:^|[^A-Za-z0-9_])_|_(?![A-Za-z0-9_])|:\/\/|www\./i;
 
 /**
  * Like markdownCell, with some runs written as code spans (a message's placeholders, `{name}`): the
@@ -21,6 +29,11 @@ export function markdownCell(text: string): string {
  * spans side by side would read as one longer backtick string).
  */
 export function markdownCellWithCode(runs: ReadonlyArray<{ readonly text: string; readonly code: boolean }>): string {
+  return runs.some((run) => run.code) ? escapedCell(runs) : markdownCell(runs.map((run) => run.text).join(''));
+}
+
+/** markdownCellWithCode, character by character: the general rule, exported so tests can hold markdownCell's shortcut to it. */
+export function escapedCell(runs: ReadonlyArray<{ readonly text: string; readonly code: boolean }>): string {
   const chars: string[] = [];
   const code: boolean[] = [];
   for (const run of runs) {

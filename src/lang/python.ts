@@ -24,6 +24,12 @@ function hex(cp: number): string {
   return `\\u${cp.toString(16).padStart(4, '0')}`;
 }
 
+/** What stringLiteral escapes (see `quoted`). */
+function pythonEscape(ch: string, cp: number): string | undefined {
+  if (named[ch] !== undefined) return named[ch];
+  return (cp >= 0xd800 && cp <= 0xdfff) || isInvisible(ch, cp) ? hex(cp) : undefined;
+}
+
 export const python: Language = {
   id: 'python',
   memberCase: 'constant',
@@ -36,11 +42,7 @@ export const python: Language = {
    * `\N{…}` or `\u0041` stays text; controls, DEL, C1, U+2028/9, BOM and bidi controls become `\x`/`\u`
    * escapes. A lone surrogate is escaped too: Python strings can hold one, exactly as the catalog does.
    */
-  stringLiteral: (text) =>
-    quoted(text, (ch, cp) => {
-      if (named[ch] !== undefined) return named[ch];
-      return (cp >= 0xd800 && cp <= 0xdfff) || isInvisible(ch, cp) ? hex(cp) : undefined;
-    }),
+  stringLiteral: (text) => quoted(text, pythonEscape),
   /** For `#` comments: one line, no bidi controls. */
   commentText: (text) => singleLineWithoutBidi(text),
 };

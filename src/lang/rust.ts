@@ -20,6 +20,13 @@ const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n'
 
 // rustc denies raw bidi controls in literals and comments (`text_direction_codepoint_in_literal`,
 // `…_in_comment`): isInvisible escapes them in literals, singleLineWithoutBidi drops them from comments.
+/** What stringLiteral escapes (see `quoted`). */
+function rustEscape(ch: string, cp: number): string | undefined {
+  if (named[ch] !== undefined) return named[ch];
+  if (cp >= 0xd800 && cp <= 0xdfff) return '\\u{fffd}';
+  return isInvisible(ch, cp) ? `\\u{${cp.toString(16)}}` : undefined;
+}
+
 export const rust: Language = {
   id: 'rust',
   memberCase: 'upperCamel',
@@ -30,12 +37,7 @@ export const rust: Language = {
    * of a source line would swallow the line break; the text never has one raw. A lone UTF-16 surrogate
    * has no UTF-8 form; it becomes U+FFFD, as Rust's `String::from_utf16_lossy` would.
    */
-  stringLiteral: (text) =>
-    quoted(text, (ch, cp) => {
-      if (named[ch] !== undefined) return named[ch];
-      if (cp >= 0xd800 && cp <= 0xdfff) return '\\u{fffd}';
-      return isInvisible(ch, cp) ? `\\u{${cp.toString(16)}}` : undefined;
-    }),
+  stringLiteral: (text) => quoted(text, rustEscape),
   /**
    * For `///` doc comments, which rustdoc reads as Markdown: one line, no bidi controls, and the
    * characters that would start HTML, links, code or emphasis backslash-escaped.
