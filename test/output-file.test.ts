@@ -34,6 +34,14 @@ describe('OutputFile: an output compared with the file on disk piece by piece', 
     expect(result).toMatchObject({ existed: true, changed: false, staged: undefined, after: 'añb😀c\n', leftovers: [] });
   });
 
+  it('takes a piece of any size, a surrogate pair across the edge of the slices it is encoded in', async () => {
+    const dir = tempDir();
+    const text = `${'a'.repeat(65535)}😀${'b'.repeat(70000)}é😀\n`;
+    const created = await write(join(dir, 'out.txt'), [text]);
+    expect(created.after).toBe(text);
+    expect((await write(join(dir, 'out.txt'), [text.slice(0, 65536), text.slice(65536)])).changed).toBe(false);
+  });
+
   it('stages a file that differs in its middle, is longer or is shorter, keeping the equal start', async () => {
     const dir = tempDir();
     for (const [old, pieces] of [

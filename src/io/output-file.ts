@@ -22,11 +22,13 @@ export class OutputFile {
   private readonly size: number;
   private open: boolean;
   private stage = false;
-  /** Bytes of the old file the new text has matched so far; all of the new text's bytes once it differs. */
+  /** Bytes of the old file the new text has matched, until it differs. */
   private matched = 0;
   private differs = false;
   private staging: StagingFile | undefined;
-  private scratch = Buffer.alloc(0);
+  /** Reused for every piece: a piece's UTF-8 bytes, and the old file's bytes to compare them with. */
+  private encoded = Buffer.alloc(0);
+  private old = Buffer.alloc(0);
   /** A high surrogate a piece ended with, kept for the next piece: UTF-8 encodes the pair as one character. */
   private pending = '';
 
@@ -69,16 +71,28 @@ export class OutputFile {
   private write(piece: string): void {
     let text = this.pending + piece;
     this.pending = '';
-    const last = text.charCodeAt(text.length - 1);
-    if (last >= 0xd800 && last <= 0xdbff) {
+    if (isHighSurrogate(text.charCodeAt(text.length - 1))) {
       this.pending = text.slice(-1);
       text = text.slice(0, -1);
     }
-    if (text) this.writeBytes(Buffer.from(text, 'utf8'));
+    // In slices, none ending inside a surrogate pair: a user's template hands over its whole text as one piece.
+    for (let from = 0; from < text.length; ) {
+      let to = Math.min(from + sliceLength, text.length);
+      if (to < text.length && isHighSurrogate(text.charCodeAt(to - 1))) to--;
+      this.writeBytes(this.encode(from === 0 && to === text.length ? text : text.slice(from, to)));
+      from = to;
+    }
+  }
+
+  /** `text` as UTF-8, in a buffer that is reused for the next slice. */
+  private encode(text: string): Buffer {
+    // UTF-8 takes at most three bytes per UTF-16 code unit.
+    if (this.encoded.length < text.length * 3) this.encoded = Buffer.allocUnsafe(text.length * 3);
+    return this.encoded.subarray(0, this.encoded.write(text, 'utf8'));
   }
 
   private finish(): OutputOutcome {
-    if (this.pending) this.writeBytes(Buffer.from(this.pending, 'utf8'));
+    if (this.pending) this.writeBytes(this.encode(this.pending));
     this.pending = '';
     if (!this.differs && this.matched !== this.size) this.diverge();
     this.close();
@@ -99,9 +113,9 @@ export class OutputFile {
   /** Whether the old file's next bytes are `bytes`. */
   private sameAsOld(bytes: Buffer): boolean {
     if (this.matched + bytes.length > this.size) return false;
-    if (this.scratch.length < bytes.length) this.scratch = Buffer.allocUnsafe(Math.max(bytes.length, 64 * 1024));
-    const read = readFully(this.fd!, this.scratch, bytes.length, this.matched);
-    return read === bytes.length && this.scratch.subarray(0, read).equals(bytes);
+    if (this.old.length < bytes.length) this.old = Buffer.allocUnsafe(Math.max(bytes.length, 64 * 1024));
+    const read = readFully(this.fd!, this.old, bytes.length, this.matched);
+    return read === bytes.length && this.old.subarray(0, read).equals(bytes);
   }
 
   /** The new text differs from here on: when staging, start the staged file with the old file's equal bytes. */
@@ -124,6 +138,11 @@ export class OutputFile {
     closeSync(this.fd!);
   }
 }
+
+/** Code units encoded at a time: the buffers stay small, however big a piece is. */
+const sliceLength = 64 * 1024;
+
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 
 /** The file at `path` opened for reading, or undefined if there is none. */
 function openExisting(path: string): number | undefined {
