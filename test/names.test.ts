@@ -108,4 +108,14 @@ describe('ASCII fast paths', () => {
       expect(capitalize(w, useInitialisms)).toBe(capitalizeUnicode(w, useInitialisms));
     }));
   });
+
+  it('writes canonical UPPER_SNAKE_CASE codes in every case exactly as the general rule does', () => {
+    // `_CODE_` has the same words as `CODE` but is not canonical, so it takes the general path.
+    const part = fc.oneof(fc.constantFrom('HTTP', 'HTTP2', 'ID', '2FA', '404', 'API', 'UTF8', 'X', 'OAUTH2'), fc.stringMatching(/^[A-Z0-9]{1,6}$/));
+    const styles = ['pascal', 'upperCamel', 'camel', 'constant', 'snake', 'kebab'] as const;
+    fc.assert(fc.property(fc.array(part, { minLength: 1, maxLength: 5 }), fc.constantFrom(...styles), fc.boolean(), (parts, style, useInitialisms) => {
+      const code = parts.join('_');
+      expect(toCase(code, style, useInitialisms)).toBe(toCase(`_${code}_`, style, useInitialisms));
+    }), { numRuns: 2000 });
+  });
 });

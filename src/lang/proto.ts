@@ -19,12 +19,15 @@ export const proto: Language = {
    * letters left out; a code with none left has no proto name and needs `names: { proto: … }`.
    */
   identifierText: (name) =>
-    name
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .replace(/[^A-Za-z0-9_]/g, '')
-      .replace(/_+/g, '_')
-      .replace(/^_|_$/g, ''),
+    // The usual name (`ERROR_CODE_NOT_FOUND`) is already that.
+    /^[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*$/.test(name)
+      ? name
+      : name
+          .normalize('NFKD')
+          .replace(/\p{M}/gu, '')
+          .replace(/[^A-Za-z0-9_]/g, '')
+          .replace(/_+/g, '_')
+          .replace(/^_|_$/g, ''),
   /** A proto string literal (options such as `reserved "NAME"`): C-style escapes, octal for other controls and all non-ASCII bytes. */
   stringLiteral: (text) => {
     let out = '"';

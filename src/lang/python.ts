@@ -36,7 +36,7 @@ export const python: Language = {
   parameterCase: 'snake',
   reserved,
   /** Python compares identifiers after NFKC normalization (PEP 3131): name them as Python will see them. */
-  identifierText: (name) => name.normalize('NFKC'),
+  identifierText: (name) => (/^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFKC')),
   /**
    * A plain (not raw, not f-) double-quoted literal. Every backslash is doubled, so text such as
    * `\N{…}` or `\u0041` stays text; controls, DEL, C1, U+2028/9, BOM and bidi controls become `\x`/`\u`

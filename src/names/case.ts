@@ -25,10 +25,20 @@ export function capitalize(word: string, useInitialisms: boolean): string {
   const upper = word.toUpperCase();
   if (useInitialisms) {
     if (initialisms.has(upper)) return upper;
-    const lead = upper.replace(/[0-9].*$/, '');
-    if (lead !== upper && initialisms.has(lead)) return lead + word.slice(lead.length).toLowerCase();
+    // An initialism followed by digits keeps its capitals: HTTP2, not Http2.
+    const digit = firstDigit(upper);
+    if (digit > 0 && initialisms.has(upper.slice(0, digit))) return upper.slice(0, digit) + word.slice(digit).toLowerCase();
   }
   return upper[0] + word.slice(1).toLowerCase();
+}
+
+/** The index of the first ASCII digit in `word`, or -1. */
+function firstDigit(word: string): number {
+  for (let i = 0; i < word.length; i++) {
+    const unit = word.charCodeAt(i);
+    if (unit >= 0x30 && unit <= 0x39) return i;
+  }
+  return -1;
 }
 
 /** The general rule; exported so tests can hold the ASCII path to it. */
@@ -51,6 +61,7 @@ const named = new Map<string, Map<string, string>>();
 
 /** Writes a code's words in a case style. `initialisms` only affects pascal and camel case. */
 export function toCase(text: string, style: CaseStyle, useInitialisms = true): string {
+  if (canonicalUpperSnake.test(text)) return upperSnakeCase(text, style, useInitialisms);
   // One map per style, so a lookup hashes the text alone and builds no key string.
   const styleKey = useInitialisms ? style : `${style}-`;
   let byText = named.get(styleKey);
@@ -61,6 +72,42 @@ export function toCase(text: string, style: CaseStyle, useInitialisms = true): s
     byText.set(text, cased);
   }
   return cased;
+}
+
+/**
+ * A code in canonical UPPER_SNAKE_CASE (`APIGATEWAY_NOT_FOUND`, `HTTP2_ERROR`), as most are: its
+ * words are its parts between single `_`, already in capitals, so no splitting rule is needed.
+ */
+const canonicalUpperSnake = /^[A-Z0-9]+(?:_[A-Z0-9]+)*$/;
+
+/** toCase of a canonical UPPER_SNAKE_CASE code, written directly: cheaper than a cache lookup. */
+function upperSnakeCase(code: string, style: CaseStyle, useInitialisms: boolean): string {
+  switch (style) {
+    case 'constant':
+      return code;
+    case 'snake':
+      return code.toLowerCase();
+    case 'kebab':
+      return code.toLowerCase().replaceAll('_', '-');
+    default: {
+      const words = code.split('_');
+      let out = '';
+      for (let i = 0; i < words.length; i++) out += style === 'camel' && i === 0 ? words[i]!.toLowerCase() : capitalizeCapitals(words[i]!, style !== 'upperCamel' && useInitialisms);
+      return out;
+    }
+  }
+}
+
+/** capitalize() of a word of ASCII capitals and digits (`NOT`, `HTTP2`, `2FA`): its first letter stays a capital. */
+function capitalizeCapitals(word: string, useInitialisms: boolean): string {
+  const digit = firstDigit(word);
+  if (useInitialisms) {
+    if (initialisms.has(word)) return word;
+    if (digit > 0 && initialisms.has(word.slice(0, digit))) return word.slice(0, digit) + word.slice(digit).toLowerCase();
+  }
+  if (digit !== 0) return word[0] + word.slice(1).toLowerCase();
+  const letter = word.search(/[A-Z]/);
+  return letter < 0 ? word : word.slice(0, letter + 1) + word.slice(letter + 1).toLowerCase();
 }
 
 function writeCase(words: readonly string[], style: CaseStyle, useInitialisms: boolean): string {

@@ -22,8 +22,15 @@ export function memberName(code: string, language: Language, override?: string):
   if (styled === '' || styled === '_') return undefined;
   const prefix = language.memberPrefix ?? '';
   let name = prefix + styled;
-  if (/^\p{N}/u.test(name)) name = (language.memberCase === 'constant' || language.memberCase === 'snake' ? 'E_' : 'E') + name;
+  if (startsWithNumber(name)) name = (language.memberCase === 'constant' || language.memberCase === 'snake' ? 'E_' : 'E') + name;
   const probe = language.reservedIgnoreCase ? name.toLowerCase() : name;
   if (language.reserved.has(probe)) name += '_';
   return name;
+}
+
+/** Whether a name starts with a number (\p{N}); the usual name starts with an ASCII letter, which is not. */
+function startsWithNumber(name: string): boolean {
+  const unit = name.charCodeAt(0);
+  if ((unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a) || unit === 0x5f) return false;
+  return /^\p{N}/u.test(name);
 }
