@@ -16,6 +16,16 @@ describe('errgen --help', () => {
     for (const code of codes) expect(exitCodes).toMatch(new RegExp(`(?:: |, |\\n)${code} `));
     expect(exitCodes).toContain('70 internal error');
   });
+
+  it('`errgen help` shows it; `errgen` with no command shows it on stderr, as a usage error', () => {
+    const asked = errgen(['help']);
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toContain('Usage: errgen');
+    const none = errgen([]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('Usage: errgen');
+  });
 });
 
 describe('a reader that closes the pipe early (errgen --help | head -1)', () => {

@@ -100,7 +100,9 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
 
 function reportError(error: unknown, output: Output): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.ok;
+    // `errgen help` shows help (exit code 0 from commander); `errgen` alone shows it on stderr, as an error.
+    if (error.code === 'commander.help') return error.exitCode === 0 ? ExitCode.ok : ExitCode.usageError;
     return ExitCode.usageError; // commander has already printed the problem
   }
   if (error instanceof UserError) {
