@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errgen, repoRoot } from './helpers/cli.js';
+import { errgen, repoRoot, tempDir } from './helpers/cli.js';
 
 describe('errgen --help', () => {
   it('lists every exit code of the README table', () => {
@@ -38,5 +38,20 @@ describe('a reader that closes the pipe early (errgen --help | head -1)', () => 
     const code = await new Promise<number | null>((done) => child.on('close', done));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+
+  it('lets a command run to its end and write every file', async () => {
+    const dir = tempDir();
+    copyFileSync(join(repoRoot, 'data/errors.yaml'), join(dir, 'errors.yaml'));
+    const args = [join(repoRoot, 'bin/errgen.js'), 'generate', '--catalog', 'errors.yaml', '--out-dir', 'out'];
+    const child = spawn(process.execPath, args, { cwd: dir, env: { ...process.env, ERRGEN_CACHE_DIR: 'off' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(existsSync(join(dir, 'out/go/errcodes/errcodes.go'))).toBe(true);
+    expect(readdirSync(join(dir, 'out'), { recursive: true }).filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
   });
 });

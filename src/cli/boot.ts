@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,23 +47,17 @@ const headerLength = 8; // magic, checksum
 const keepPerCommand = 3;
 const cacheName = /^([a-z]+)-[0-9a-f]{16}-[\w.-]+\.cache(\.\d+\.[0-9a-f]{8}\.tmp)?$/;
 const debugging = /(?:^|[\s,])errgen(?:$|[\s,])/i.test(process.env['NODE_DEBUG'] ?? '');
-const debug = (message: string) => debugging && process.stderr.write(`ERRGEN ${process.pid}: ${message}\n`);
-
-/**
- * A reader that stops early (`errgen --help | head -1`) closes the pipe: the rest of the output is
- * dropped, not an uncaught EPIPE with a stack trace. The command itself runs to its end, so
- * `generate | head -1` still moves every staged file into place.
- */
-function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
-  });
-}
+const debug = (message: string) => {
+  if (!debugging) return;
+  try {
+    writeSync(2, `ERRGEN ${process.pid}: ${message}\n`);
+  } catch {
+    // stderr is closed: there is no one to tell
+  }
+};
 
 /** Runs errgen with `argv` and returns its exit code. */
 export async function boot(argv: readonly string[], options: BootOptions = {}): Promise<number> {
-  ignoreClosedPipe(process.stdout);
-  ignoreClosedPipe(process.stderr);
   const command = commandOf(argv);
   // A command line without a command (--help, --version) needs commander alone: the small bundle.
   const name = command === 'cli' ? 'cli.cjs' : 'main.cjs';

@@ -15,15 +15,21 @@ export type MessageFormatPart = { readonly text: string; readonly param: { reado
 const named: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\f': '\\f' };
 
 function escaped(text: string, isSpecial: (ch: string, index: number) => boolean): string {
+  // Runs that need no escape are copied as slices: most text has none at all.
   let out = '';
+  let from = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     const cp = ch.charCodeAt(0);
-    if (named[ch] !== undefined) out += named[ch];
-    else if (isSpecial(ch, i)) out += `\\${ch}`;
-    else out += cp < 0x20 || cp > 0x7e ? u4(cp) : ch;
+    let escape: string;
+    if (named[ch] !== undefined) escape = named[ch];
+    else if (isSpecial(ch, i)) escape = `\\${ch}`;
+    else if (cp < 0x20 || cp > 0x7e) escape = u4(cp);
+    else continue;
+    out += text.slice(from, i) + escape;
+    from = i + 1;
   }
-  return out;
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /**
