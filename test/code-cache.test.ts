@@ -135,6 +135,7 @@ describe('the CLI code cache', () => {
     const off = run(['--version'], 'off');
     expect(output(off)).toEqual(expected);
     expect(off.cache).toBe('code cache off: none');
+    expect(run(['--version'], 'relative/cache').cache).toBe('code cache off (ERRGEN_CACHE_DIR must be an absolute path, not relative/cache): none');
   });
 
   it.runIf(posix)('does not use a folder that other users can write to, not even a valid cache planted there', () => {
@@ -156,7 +157,7 @@ describe('the CLI code cache', () => {
     expect(readCache(planted)).toBeUndefined();
     const second = run(['--version'], shared);
     expect(output(second)).toEqual(expected);
-    expect(second.cache).toBe(`code cache ${planted}: none`);
+    expect(second.cache).toBe(`code cache folder ${shared} not used: other users can write to it, or it is not yours\ncode cache ${planted}: none`);
   });
 
   it('leaves one valid cache file and no temp files after cold runs at the same time', async () => {

@@ -72,7 +72,7 @@ export async function boot(argv: readonly string[], options: BootOptions = {}): 
     ...(cachedData ? { cachedData } : {}),
   });
   const accepted = cachedData !== undefined && !script.cachedDataRejected;
-  debug(`code cache ${file ?? 'off'}: ${accepted ? 'accepted' : cachedData ? 'rejected by V8' : 'none'}`);
+  debug(`code cache ${file ?? `off${offReason(options.env ?? process.env)}`}: ${accepted ? 'accepted' : cachedData ? 'rejected by V8' : 'none'}`);
 
   const module = { exports: {} as { run?: (argv: readonly string[]) => Promise<number> } };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
@@ -127,6 +127,14 @@ export function cacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = pro
   }
 }
 
+/** Why cacheDir gave no folder, for NODE_DEBUG. */
+function offReason(env: NodeJS.ProcessEnv): string {
+  const own = env['ERRGEN_CACHE_DIR'];
+  if (own === 'off') return '';
+  if (own) return ` (ERRGEN_CACHE_DIR must be an absolute path, not ${own})`;
+  return ' (no home or cache folder to put it in)';
+}
+
 /** $HOME, as os.homedir() returns it when set; node:os is loaded only when it is not. */
 const homedir = () => process.env['HOME'] || (createRequire(import.meta.url)('node:os') as typeof import('node:os')).homedir();
 
@@ -138,7 +146,10 @@ export function cacheFileName(bundleHash: string, command: string, version = pro
 /** V8's data from a cache file, or undefined when it is missing, damaged or in an unsafe folder. */
 export function readCache(file: string): Buffer | undefined {
   try {
-    if (!safeFolder(dirname(file))) return undefined;
+    if (!safeFolder(dirname(file))) {
+      debug(`code cache folder ${dirname(file)} not used: other users can write to it, or it is not yours`);
+      return undefined;
+    }
     const content = readFileSync(file);
     const data = content.subarray(headerLength);
     if (content.length > headerLength && content.readUInt32LE(0) === magic && content.readUInt32LE(4) === checksum(data)) return data;
@@ -155,7 +166,8 @@ export function writeCache(file: string, data: Buffer): void {
   const temp = `${file}.${process.pid}.${randomHex()}.tmp`;
   try {
     // Never create folders in someone else's: under `sudo -E`, ~/.cache would become root's.
-    if (!ownedByMe(nearestExisting(dir))) return;
+    const parent = nearestExisting(dir);
+    if (!ownedByMe(parent)) return debug(`code cache not written: ${parent} is not yours (under sudo?)`);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!safeFolder(dir)) return;
     const header = Buffer.alloc(headerLength);
