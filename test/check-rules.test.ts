@@ -72,7 +72,28 @@ describe('errgen check: lint rules', () => {
     writeFileSync(join(dir, 'errgen.config.yaml'), 'catalog: errors.yaml\nlint:\n  rules:\n    duplicate-cod: warn\n');
     const typo = errgen(['check'], { cwd: dir });
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toContain('names unknown rule duplicate-cod; the rules are: duplicate-code,');
+    expect(typo.stderr).toContain('names unknown rule duplicate-cod (did you mean "duplicate-code"?); the rules are: duplicate-code,');
+  });
+
+  it('names what a misspelt config name most likely meant', () => {
+    const config = (text: string) => {
+      writeFileSync(join(dir, 'errgen.config.yaml'), text);
+      const result = errgen(['check'], { cwd: dir });
+      expect(result.code).toBe(2);
+      return result.stderr;
+    };
+    writeFileSync(join(dir, 'errors.yaml'), catalog(ok('FINE')));
+    expect(config('catalog: errors.yaml\ntargets:\n  go:\n    outptu: x.go\n')).toBe(
+      'errgen.config.yaml:4:5: error: targets.go has an unknown field "outptu" (did you mean "output"?). See schemas/config.schema.json for the config format.\n' +
+        'errgen: errgen.config.yaml is not a valid errgen configuration\n',
+    );
+    expect(config('catalgo: errors.yaml\n')).toContain('errgen.config.yaml:1:1: error: the config has an unknown field "catalgo" (did you mean "catalog"?).');
+    expect(config('catalog: errors.yaml\ntargets:\n  typescrpt: {}\n')).toBe(
+      'errgen: target "typescrpt" is not a built-in target (did you mean "typescript"?): rename it, or give it a `template` (your own) or a `kind`\n',
+    );
+    expect(config('catalog: errors.yaml\ntargets:\n  api:\n    kind: opnapi\n')).toContain('has kind "opnapi", which is not a built-in target (did you mean "openapi"?); the built-in targets are: ');
+    // A value of no allowed type still hears every type it could have.
+    expect(config('catalog: errors.yaml\ntargets:\n  go: 5\n')).toContain('targets.go must be a null, or a boolean, or an object.');
   });
 
   it('reports a catalog that does not match the schema as findings with file:line:col, exit 1', () => {

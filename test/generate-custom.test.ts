@@ -60,7 +60,7 @@ describe('errgen generate: your own templates', () => {
     const dir = project('catalog: errors.yaml\noutDir: out\ntargets:\n  json:\n  docs:\n', {});
     const result = errgen(['generate', '--only', 'jsno'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('errgen: --only names an unknown target "jsno"; the targets are: json, docs\n');
+    expect(result.stderr).toBe('errgen: --only names an unknown target "jsno" (did you mean "json"?); the targets are: json, docs\n');
   });
 
   it('--dry-run lists what would change and writes nothing', () => {

@@ -172,7 +172,7 @@ describe('errgen import usage errors exit 2', () => {
     expect(result.stderr).toBe(
       [
         'errgen.config.yaml:1:10: error: sources must be an array. See schemas/config.schema.json for the config format.',
-        'errgen.config.yaml:3:3: error: headers has an unknown field "kode". See schemas/config.schema.json for the config format.',
+        'errgen.config.yaml:3:3: error: headers has an unknown field "kode" (did you mean "code"?). See schemas/config.schema.json for the config format.',
         'errgen: errgen.config.yaml is not a valid errgen configuration',
         '',
       ].join('\n'),

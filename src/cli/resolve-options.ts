@@ -1,3 +1,4 @@
+import { didYouMean } from '../closest-match.js';
 import { UsageError } from '../diagnostics.js';
 import { configPath, configTranslations, findConfig, type LoadedConfig, loadConfig } from '../config/load.js';
 import { readdirSync } from 'node:fs';
@@ -112,7 +113,10 @@ export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFla
   const lintIds = new Set([...lintRules.map((r) => r.id), ...driftChecks]);
   const ruleOverrides = ruleFlags(flags.rule);
   const unknownRule = Object.keys(ruleOverrides).find((id) => !lintIds.has(id) && !breakingRules.some((r) => r.id === id));
-  if (unknownRule !== undefined) throw new UsageError(`--rule names unknown rule ${unknownRule}; the rules are: ${[...lintIds, ...breakingRules.map((r) => r.id)].join(', ')}`);
+  if (unknownRule !== undefined) {
+    const ids = [...lintIds, ...breakingRules.map((r) => r.id)];
+    throw new UsageError(`--rule names unknown rule ${unknownRule}${didYouMean(unknownRule, ids)}; the rules are: ${ids.join(', ')}`);
+  }
   const pick = (keep: (id: string) => boolean) => Object.fromEntries(Object.entries(ruleOverrides).filter(([id]) => keep(id)));
   const lintSettings = { ...(loaded?.config.lint?.rules ?? {}), ...pick((id) => lintIds.has(id)) };
   const breakingSettings = { ...(loaded?.config.breaking?.rules ?? {}), ...pick((id) => !lintIds.has(id)) };

@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
+import { closestMatch, didYouMean } from '../closest-match.js';
 import { UsageError } from '../diagnostics.js';
 import { isInside, realPathOf } from '../io/paths.js';
 import type { ResolvedTarget } from '../emit/generate.js';
@@ -28,6 +29,8 @@ export interface TargetSelection {
   readonly confineTo: string | undefined;
 }
 
+const builtinNames = builtinTargets.map((t) => t.name);
+
 /** Turns the config's target entries (or the built-in defaults) into resolved targets, paths relative to cwd. */
 export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
   const entries: Array<[string, TargetConfig | null | boolean]> = selection.targets
@@ -35,7 +38,7 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
     : builtinTargets.map((t) => [t.name, {}]);
   const known = entries.filter(([, value]) => value !== false).map(([name]) => name);
   for (const name of selection.only ?? []) {
-    if (!known.includes(name)) throw new UsageError(`--only names an unknown target "${name}"; the targets are: ${known.join(', ')}`);
+    if (!known.includes(name)) throw new UsageError(`--only names an unknown target "${name}"${didYouMean(name, known)}; the targets are: ${known.join(', ')}`);
   }
   // Inside the working tree paths read best relative; outside it, absolute.
   const cwdRelative = (path: string) => {
@@ -49,10 +52,15 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
       const config: TargetConfig = typeof value === 'object' && value !== null ? value : {};
       const builtin = builtinTarget(config.kind ?? name);
       if (config.kind !== undefined && !builtin) {
-        throw new UsageError(`target "${name}" has kind "${config.kind}", which is not a built-in target (${builtinTargets.map((t) => t.name).join(', ')})`);
+        throw new UsageError(`target "${name}" has kind "${config.kind}", which is not a built-in target${didYouMean(config.kind, builtinNames)}; the built-in targets are: ${builtinNames.join(', ')}`);
       }
       if (!builtin && config.template === undefined) {
-        throw new UsageError(`target "${name}" is not a built-in target: give it a \`template\` (your own) or a \`kind\` (${builtinTargets.map((t) => t.name).join(', ')})`);
+        const meant = closestMatch(name, builtinNames);
+        throw new UsageError(
+          meant !== undefined
+            ? `target "${name}" is not a built-in target (did you mean "${meant}"?): rename it, or give it a \`template\` (your own) or a \`kind\``
+            : `target "${name}" is not a built-in target: give it a \`template\` (your own) or a \`kind\` (${builtinNames.join(', ')})`,
+        );
       }
       const given = textOptions(config.options ?? {});
       if (builtin) {

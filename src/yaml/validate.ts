@@ -1,5 +1,8 @@
-import type { Diagnostic, Location } from '../diagnostics.js';
+import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
+import { didYouMean } from '../closest-match.js';
+import type { Diagnostic, Location } from '../diagnostics.js';
+import { packagePath } from '../package-root.js';
 import type { SchemaName } from './schema.js';
 import * as validators from './validators.generated.js';
 
@@ -18,7 +21,7 @@ export function validateAgainstSchema(
   const problemAtAlternative = new Map<string, (typeof problems)[number]>();
   for (const error of relevantErrors(errors)) {
     const path = pointerToPath(error.instancePath);
-    const wants = describeError(error, path);
+    const wants = describeError(error, path, schema);
     const merged = problemAtAlternative.get(error.instancePath);
     if (merged) {
       merged.wants.push(wants);
@@ -31,16 +34,25 @@ export function validateAgainstSchema(
   return problems.map(({ path, wants }) => ({
     severity: 'error',
     at: locate(path),
-    message: `${describePath(path)} ${wants.map((w, i) => (i > 0 ? w.replace(/^must be /, '') : w)).join(', or ')}`,
+    message: `${describePath(path, schema)} ${wants.map((w, i) => (i > 0 ? w.replace(/^must be /, '') : w)).join(', or ')}`,
     hint: `See schemas/${schema}.schema.json for the ${schema} format.`,
   }));
 }
 
-/** `oneOf` reports each failed branch and then itself; the branches say more, once. */
+/**
+ * `oneOf` reports each failed branch and then itself; the branches say more, once. A branch of the
+ * value's own type that failed on something inside it is the one meant: the others' "must be a
+ * boolean" would only confuse (`targets.go` with a misspelt field is not meant to be `true`).
+ */
 function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const alternatives = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
+  // Errors that a value of the wrong type never gets: `enum` and `const` are not among them.
+  const typeMatched = (e: ErrorObject) => !['oneOf', 'type', 'enum', 'const'].includes(e.keyword);
+  const meantBranch = new Set(alternatives.filter((at) => errors.some((e) => typeMatched(e) && (e.instancePath === at || e.instancePath.startsWith(`${at}/`)))));
   const seen = new Set<string>();
   return errors.filter((e) => {
     if (e.keyword === 'oneOf') return false;
+    if (e.keyword === 'type' && meantBranch.has(e.instancePath)) return false;
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -57,12 +69,12 @@ function pointerToPath(pointer: string): (string | number)[] {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
-function describePath(path: readonly (string | number)[]): string {
-  if (path.length === 0) return 'the catalog';
+function describePath(path: readonly (string | number)[], schema: SchemaName): string {
+  if (path.length === 0) return `the ${schema}`;
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-function describeError(error: ErrorObject, path: readonly (string | number)[]): string {
+function describeError(error: ErrorObject, path: readonly (string | number)[], schema: SchemaName): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'enum':
@@ -70,7 +82,7 @@ function describeError(error: ErrorObject, path: readonly (string | number)[]): 
     case 'required':
       return `is missing the required field "${String(params['missingProperty'])}"`;
     case 'additionalProperties':
-      return `has an unknown field "${String(params['additionalProperty'])}"`;
+      return `has an unknown field "${String(params['additionalProperty'])}"${didYouMean(String(params['additionalProperty']), fieldNames(schema, error.schemaPath))}`;
     case 'type':
       return `must be ${withArticle(String(params['type']))}`;
     case 'minimum':
@@ -84,4 +96,15 @@ function describeError(error: ErrorObject, path: readonly (string | number)[]): 
 
 function withArticle(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** The fields the schema allows where `additionalProperties` failed (its sibling `properties`), for a "did you mean". */
+function fieldNames(schema: SchemaName, schemaPath: string): string[] {
+  // Read only when a config or catalog has an unknown field.
+  let node = JSON.parse(readFileSync(packagePath(`schemas/${schema}.schema.json`), 'utf8')) as unknown;
+  for (const part of schemaPath.replace(/^#\//, '').split('/').slice(0, -1)) {
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  }
+  const properties = node && typeof node === 'object' ? (node as { properties?: unknown }).properties : undefined;
+  return properties && typeof properties === 'object' ? Object.keys(properties) : [];
 }

@@ -1,0 +1,40 @@
+/**
+ * The candidate a misspelt name most likely meant (`typescrpt` → `typescript`), for a "did you
+ * mean" in an error: the one nearest by edit distance (a swap of two neighbours counts as one edit),
+ * if it is near enough (at most a third of the name's letters, at least one) and no other is as near.
+ */
+export function closestMatch(name: string, candidates: readonly string[]): string | undefined {
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  let tie = false;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance, tie] = [candidate, distance, false];
+    else if (distance === bestDistance) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+/** ` (did you mean "x"?)` for a message, or nothing. */
+export function didYouMean(name: string, candidates: readonly string[]): string {
+  const match = closestMatch(name, candidates);
+  return match === undefined ? '' : ` (did you mean "${match}"?)`;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+function editDistance(a: string, b: string): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+      current.push(value);
+    }
+    [before, previous] = [previous, current];
+  }
+  return previous[b.length]!;
+}
