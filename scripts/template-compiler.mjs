@@ -12,7 +12,8 @@
 // - names read as plain properties (an inherited one too, but for a mustache's last name, which
 //   strict mode reads as Handlebars does): the view model has only own fields.
 // Every function appends to one buffer shared by the whole render, so a loop can hand its text to
-// the caller's `write` in pieces, in order, wherever it is nested: a big output is never one string.
+// the caller's `write` in pieces, in order, wherever it is nested: once it passes 16K characters, at
+// the end of an iteration. Only an indented partial's text is held back whole, to be indented.
 // One deliberate difference: output is always joined as text. Handlebars joins a block's outputs
 // with `+`, so two numbers or booleans in a row with nothing between them (`{{a}}{{b}}`) are added
 // (1 and 2 give "3"); here they give "12", as the template reads.
@@ -47,6 +48,8 @@ export function compileTarget(files, helperNames, label = 'template') {
     '  const helper = rt.helper;',
     ...helperBindings,
     // The render's text not yet written; `held` > 0 while a partial's text is kept back to be indented.
+    // One render at a time per compiled target: a `write` that rendered the same target again would
+    // share them (nothing does; each render starts by resetting them).
     '  let o = "", held = 0, write = null;',
     ...functions.map((fn) => indent(fn, '  ')),
     '  return (model, to) => {',

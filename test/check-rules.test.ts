@@ -92,8 +92,12 @@ describe('errgen check: lint rules', () => {
       'errgen: target "typescrpt" is not a built-in target (did you mean "typescript"?): rename it, or give it a `template` (your own) or a `kind`\n',
     );
     expect(config('catalog: errors.yaml\ntargets:\n  api:\n    kind: opnapi\n')).toContain('has kind "opnapi", which is not a built-in target (did you mean "openapi"?); the built-in targets are: ');
-    // A value of no allowed type still hears every type it could have.
+    // A value of no allowed type still hears every type it could have; one of the right type, only what is wrong inside it.
     expect(config('catalog: errors.yaml\ntargets:\n  go: 5\n')).toContain('targets.go must be a null, or a boolean, or an object.');
+    expect(config('catalog: errors.yaml\ntargets:\n  go:\n    output: 5\n')).toBe(
+      'errgen.config.yaml:4:13: error: targets.go.output must be a string. See schemas/config.schema.json for the config format.\n' +
+        'errgen: errgen.config.yaml is not a valid errgen configuration\n',
+    );
   });
 
   it('reports a catalog that does not match the schema as findings with file:line:col, exit 1', () => {

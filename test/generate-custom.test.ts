@@ -56,6 +56,17 @@ describe('errgen generate: your own templates', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('check says so too, when the output is there: a failing template is not a drifted file', () => {
+    const dir = project('catalog: errors.yaml\noutDir: out\ntargets:\n  broken:\n    template: broken.hbs\n    output: broken.txt\n', {
+      'broken.hbs': '{{#each codes}}{{mesage}}{{/each}}\n',
+      'out/broken.txt': 'written before the template broke\n',
+    });
+    const result = errgen(['check'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" not defined in/m);
+    expect(result.stdout).not.toContain('artifact-drift');
+  });
+
   it('says which target is unknown, and which targets exist', () => {
     const dir = project('catalog: errors.yaml\noutDir: out\ntargets:\n  json:\n  docs:\n', {});
     const result = errgen(['generate', '--only', 'jsno'], { cwd: dir });

@@ -15,6 +15,16 @@ export async function checkArtifactDrift(outputs: readonly PendingOutput[], fixC
   // Piece by piece, one output at a time: at 100,000 codes one output is over 100 MB. Only a file
   // that differs is read and rendered whole, for its diff.
   for (const { path, renderTo, render } of outputs) {
+    // A failing template is the user's (or errgen's) to hear about as such, not as an unreadable file.
+    let renderFailed: { error: unknown } | undefined;
+    const rendered = (write: (piece: string) => void) => {
+      try {
+        renderTo(write);
+      } catch (error) {
+        renderFailed ??= { error };
+        throw error;
+      }
+    };
     let actual: string;
     try {
       const file = new OutputFile(path);
@@ -22,9 +32,10 @@ export async function checkArtifactDrift(outputs: readonly PendingOutput[], fixC
         findings.push(unreadable(path, 'no such file or folder', fixCommand));
         continue;
       }
-      if (!file.compare(renderTo, { stage: false }).changed) continue;
+      if (!file.compare(rendered, { stage: false }).changed) continue;
       actual = await readUtf8(path);
     } catch (error) {
+      if (renderFailed) throw renderFailed.error;
       findings.push(unreadable(path, describeFsError(error), fixCommand));
       continue;
     }

@@ -35,9 +35,9 @@ export async function generateCommand(options: GenerateOptions, output: Output):
   const refusals: Diagnostic[] = [];
   try {
     for (const { path, renderTo } of outputs) {
-      const current = openCurrent(path, refusals);
-      if (!current) continue;
-      const ours = !current.existed || options.force || carriesGeneratedHeader(current.head(headerBytes));
+      const opened = openCurrent(path, options.force, refusals);
+      if (!opened) continue;
+      const { current, ours } = opened;
       // After a refusal nothing more is staged: it would all be deleted again.
       const stage = ours && !options.dryRun && refusals.length === 0;
       const outcome = current.compare(renderTo, { stage });
@@ -50,28 +50,33 @@ export async function generateCommand(options: GenerateOptions, output: Output):
     await Promise.all(changes.map((change) => change.staged?.discard()));
     throw error;
   }
-  for (const [i, change] of changes.entries()) {
-    if (!change.staged) {
-      output.out(`would ${change.existed ? 'update' : 'create'} ${change.path}`);
-      continue;
+  // Every file is moved into place before anything is printed: a failing stdout (a full disk it is
+  // redirected to) cannot leave the rest staged.
+  let committed = 0;
+  try {
+    for (const change of changes) {
+      await change.staged?.commit();
+      committed++;
     }
-    try {
-      await change.staged.commit();
-    } catch (error) {
-      await Promise.all(changes.slice(i + 1).map((later) => later.staged?.discard()));
-      throw error;
-    }
-    output.out(`wrote ${change.path}`);
+  } finally {
+    await Promise.all(changes.slice(committed + 1).map((later) => later.staged?.discard()));
+    for (const change of changes.slice(0, committed)) output.out(change.staged ? `wrote ${change.path}` : `would ${change.existed ? 'update' : 'create'} ${change.path}`);
   }
   const verb = options.dryRun ? 'would change' : 'changed';
   output.out(`Generated ${plural(outputs.length, 'file')} from ${options.catalog}: ${changes.length} ${verb}, ${outputs.length - changes.length} up to date.`);
 }
 
-/** The output's path, with the file on disk now if there is one; one that cannot be read is a refusal. */
-function openCurrent(path: string, refusals: Diagnostic[]): OutputFile | undefined {
+/**
+ * The file on disk at an output's path, if any, and whether errgen may replace it: it wrote it (its
+ * header says so), or --force. One that cannot be read is a refusal.
+ */
+function openCurrent(path: string, force: boolean, refusals: Diagnostic[]): { current: OutputFile; ours: boolean } | undefined {
+  let current: OutputFile | undefined;
   try {
-    return new OutputFile(path);
+    current = new OutputFile(path);
+    return { current, ours: !current.existed || force || carriesGeneratedHeader(current.head(headerBytes)) };
   } catch (error) {
+    current?.close();
     refusals.push({ severity: 'error', at: { file: path, line: 1, column: 1 }, message: `cannot write here: ${describeFsError(error)}`, hint: 'Choose another output path.' });
     return undefined;
   }

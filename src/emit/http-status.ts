@@ -1,5 +1,5 @@
 /**
- * Reason phrases by status: Node 20's `http.STATUS_CODES`, written out (IANA's registry, and 509). Loading node:http for it
+ * Reason phrases by status: Node 20's `http.STATUS_CODES`, written out (IANA's registry, plus 418 and 509). Loading node:http for it
  * cost every command ~6 ms, and a table of its own keeps outputs the same under any Node version.
  * test/http-status.test.ts holds it to Node's.
  */
@@ -79,7 +79,7 @@ export function reasonPhrase(status: number): string {
   return registeredReasons[status] ?? nonStandard[status] ?? `Status ${status}`;
 }
 
-/** Whether a status is registered with IANA (as Node's table knows it). */
+/** Whether a status is in Node's table (IANA's registry, plus 418 and 509). */
 export function isStandardStatus(status: number): boolean {
   return registeredReasons[status] !== undefined;
 }

@@ -9,7 +9,8 @@ import { builtinTemplates } from './templates.generated.js';
 
 /**
  * Renders a template for `model`, handing its text to `write` in order: a built-in template in flat
- * pieces of about 16 KB (a big output is never one string), a user's in one.
+ * pieces, each written once a loop's text passes 16K characters (so a big output is not held as one
+ * string, but for an indented partial's text), a user's in one piece.
  */
 export type Render = (model: object, write: (piece: string) => void) => void;
 

@@ -170,6 +170,8 @@ export interface StagedFile {
 /** A staged file still being written. */
 export interface StagingFile extends StagedFile {
   append(bytes: Uint8Array): void;
+  /** Closes it, written in full, until it is committed or discarded. */
+  end(): void;
 }
 
 /**
@@ -180,6 +182,7 @@ export interface StagingFile extends StagedFile {
 export async function stageFile(path: string, content: string): Promise<StagedFile> {
   const staging = startStaging(path);
   staging.append(Buffer.from(content, 'utf8'));
+  staging.end();
   return staging;
 }
 
@@ -229,6 +232,14 @@ export function startStaging(path: string): StagingFile {
     append(bytes) {
       try {
         for (let done = 0; done < bytes.length; ) done += writeSync(fd!, bytes, done, bytes.length - done);
+      } catch (error) {
+        discardNow();
+        throw failed(error);
+      }
+    },
+    end() {
+      try {
+        close();
       } catch (error) {
         discardNow();
         throw failed(error);

@@ -36,7 +36,12 @@ export class OutputFile {
   constructor(private readonly path: string) {
     this.fd = openExisting(path);
     this.open = this.fd !== undefined;
-    this.size = this.fd === undefined ? 0 : fstatSync(this.fd).size;
+    try {
+      this.size = this.fd === undefined ? 0 : fstatSync(this.fd).size;
+    } catch (error) {
+      this.close();
+      throw error;
+    }
   }
 
   get existed(): boolean {
@@ -47,8 +52,7 @@ export class OutputFile {
   head(bytes: number): string {
     if (this.fd === undefined) return '';
     const buffer = Buffer.alloc(Math.min(bytes, this.size));
-    const read = readSync(this.fd, buffer, 0, buffer.length, 0);
-    return buffer.toString('utf8', 0, read);
+    return buffer.toString('utf8', 0, readFully(this.fd, buffer, buffer.length, 0));
   }
 
   /**
@@ -96,6 +100,7 @@ export class OutputFile {
     this.pending = '';
     if (!this.differs && this.matched !== this.size) this.diverge();
     this.close();
+    this.staging?.end();
     return { existed: this.existed, changed: this.differs, staged: this.staging };
   }
 
@@ -132,7 +137,8 @@ export class OutputFile {
     }
   }
 
-  private close(): void {
+  /** Closes the old file; compare() does so itself. */
+  close(): void {
     if (!this.open) return;
     this.open = false;
     closeSync(this.fd!);

@@ -46,9 +46,11 @@ export function validateAgainstSchema(
  */
 function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const alternatives = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
-  // Errors that a value of the wrong type never gets: `enum` and `const` are not among them.
-  const typeMatched = (e: ErrorObject) => !['oneOf', 'type', 'enum', 'const'].includes(e.keyword);
-  const meantBranch = new Set(alternatives.filter((at) => errors.some((e) => typeMatched(e) && (e.instancePath === at || e.instancePath.startsWith(`${at}/`)))));
+  // Errors a value of the wrong type never gets: one inside the value, or one about the value itself
+  // other than its type (`enum` and `const` fire whatever the type is).
+  const typeMatched = (e: ErrorObject, at: string) =>
+    e.keyword !== 'oneOf' && (e.instancePath.startsWith(`${at}/`) || (e.instancePath === at && !['type', 'enum', 'const'].includes(e.keyword)));
+  const meantBranch = new Set(alternatives.filter((at) => errors.some((e) => typeMatched(e, at))));
   const seen = new Set<string>();
   return errors.filter((e) => {
     if (e.keyword === 'oneOf') return false;
@@ -100,11 +102,18 @@ function withArticle(type: string): string {
 
 /** The fields the schema allows where `additionalProperties` failed (its sibling `properties`), for a "did you mean". */
 function fieldNames(schema: SchemaName, schemaPath: string): string[] {
-  // Read only when a config or catalog has an unknown field.
-  let node = JSON.parse(readFileSync(packagePath(`schemas/${schema}.schema.json`), 'utf8')) as unknown;
+  let node = schemaJson(schema);
   for (const part of schemaPath.replace(/^#\//, '').split('/').slice(0, -1)) {
     node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
   }
   const properties = node && typeof node === 'object' ? (node as { properties?: unknown }).properties : undefined;
   return properties && typeof properties === 'object' ? Object.keys(properties) : [];
+}
+
+const schemas = new Map<SchemaName, unknown>();
+
+/** A schema as JSON, read when a config or catalog first has an unknown field, then kept. */
+function schemaJson(schema: SchemaName): unknown {
+  if (!schemas.has(schema)) schemas.set(schema, JSON.parse(readFileSync(packagePath(`schemas/${schema}.schema.json`), 'utf8')));
+  return schemas.get(schema);
 }
