@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignNumbers, codeNumber } from '../src/emit/code-number.js';
 import { grpcStatus, grpcStatusForHttp } from '../src/emit/grpc-status.js';
@@ -96,6 +97,21 @@ describe('stable code numbers', () => {
       expect(n).toBeGreaterThanOrEqual(1);
       expect(n).toBeLessThanOrEqual(0x7ffffffe);
     }
+  });
+
+  it('hash the UTF-8 bytes, whether the code is ASCII (read by character) or not (property)', () => {
+    const byBytes = (code: string) => {
+      let hash = 0x811c9dc5;
+      for (const byte of Buffer.from(code, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+      return 1 + (hash % 0x7ffffffe);
+    };
+    const code = fc.oneof(fc.string({ unit: 'binary-ascii' }), fc.string({ unit: 'binary' }), fc.stringMatching(/^[A-Z0-9_]{1,30}$/));
+    fc.assert(
+      fc.property(code, (c) => {
+        expect(codeNumber(c, undefined)).toBe(byBytes(c));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -9,7 +9,12 @@ import type { Diagnostic, Location } from '../diagnostics.js';
 export function codeNumber(code: string, override: number | undefined): number {
   if (override !== undefined) return override;
   let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(code, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  // An ASCII code is its own UTF-8: hashed from its characters, without a buffer and an iterator.
+  if (/^[\x00-\x7f]*$/.test(code)) {
+    for (let i = 0; i < code.length; i++) hash = Math.imul(hash ^ code.charCodeAt(i), 0x01000193) >>> 0;
+  } else {
+    for (const byte of Buffer.from(code, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  }
   return 1 + (hash % 0x7ffffffe);
 }
 
