@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type BuiltinTarget, builtinTarget, optionProblems } from '../src/emit/targets.js';
@@ -65,6 +65,11 @@ describe('errgen generate: your own templates', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" not defined in/m);
     expect(result.stdout).not.toContain('artifact-drift');
+    // Before the first generate there is no output yet: the template's error is still what check reports.
+    rmSync(join(dir, 'out/broken.txt'));
+    const first = errgen(['check'], { cwd: dir });
+    expect(first.code).toBe(2);
+    expect(first.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" not defined in/m);
   });
 
   it('says which target is unknown, and which targets exist', () => {
