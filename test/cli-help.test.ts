@@ -26,6 +26,15 @@ describe('errgen --help', () => {
     expect(none.stdout).toBe('');
     expect(none.stderr).toContain('Usage: errgen');
   });
+
+  it('a mistyped command or option points to the help that lists the right ones', () => {
+    const command = errgen(['genrate']);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toBe("error: unknown command 'genrate'\n(Did you mean generate?)\n(run `errgen --help` for the commands)\n");
+    const option = errgen(['check', '--formt', 'json']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toBe("error: unknown option '--formt'\n(Did you mean --format?)\n(run `errgen check --help` for its options)\n");
+  });
 });
 
 describe('a reader that closes the pipe early (errgen --help | head -1)', () => {

@@ -157,7 +157,7 @@ describe('the CLI code cache', () => {
     expect(readCache(planted)).toBeUndefined();
     const second = run(['--version'], shared);
     expect(output(second)).toEqual(expected);
-    expect(second.cache).toBe(`code cache folder ${shared} not used: other users can write to it, or it is not yours\ncode cache ${planted}: none`);
+    expect(second.cache).toBe(`code cache folder ${shared} not used: other users can write to it\ncode cache ${planted}: none`);
   });
 
   it('leaves one valid cache file and no temp files after cold runs at the same time', async () => {

@@ -163,7 +163,7 @@ describe('errgen import usage errors exit 2', () => {
   it('an unknown option', () => {
     const result = failingImport({ 'errors.md': table('| A | 400 | m | s |') }, ['errors.md', '--bogus']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("error: unknown option '--bogus'\n");
+    expect(result.stderr).toBe("error: unknown option '--bogus'\n(run `errgen import --help` for its options)\n");
   });
 
   it('an invalid config', () => {

@@ -146,8 +146,9 @@ export function cacheFileName(bundleHash: string, command: string, version = pro
 /** V8's data from a cache file, or undefined when it is missing, damaged or in an unsafe folder. */
 export function readCache(file: string): Buffer | undefined {
   try {
-    if (!safeFolder(dirname(file))) {
-      debug(`code cache folder ${dirname(file)} not used: other users can write to it, or it is not yours`);
+    const unsafe = unsafeFolderReason(dirname(file));
+    if (unsafe !== undefined) {
+      debug(`code cache folder ${dirname(file)} not used: ${unsafe}`);
       return undefined;
     }
     const content = readFileSync(file);
@@ -216,10 +217,16 @@ function ownedByMe(path: string): boolean {
 
 /** A folder only this user can write to (on Windows: any folder). */
 function safeFolder(dir: string): boolean {
+  return unsafeFolderReason(dir) === undefined;
+}
+
+/** Why a folder is not one only this user can write to, or undefined if it is. */
+function unsafeFolderReason(dir: string): string | undefined {
   const st = statSync(dir);
-  if (!st.isDirectory()) return false;
-  if (process.getuid === undefined) return true;
-  return st.uid === process.getuid() && (st.mode & 0o022) === 0;
+  if (!st.isDirectory()) return 'it is not a folder';
+  if (process.getuid === undefined) return undefined;
+  if (st.uid !== process.getuid()) return 'it belongs to another user';
+  return (st.mode & 0o022) === 0 ? undefined : 'other users can write to it';
 }
 
 /**

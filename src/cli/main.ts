@@ -29,6 +29,7 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
     .version(packageVersion(), '-V, --version')
     .option('-c, --config <file>', 'configuration file (default: errgen.config.yaml found from the working folder up)')
     .showSuggestionAfterError()
+    .showHelpAfterError('(run `errgen --help` for the commands)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
 
@@ -95,6 +96,7 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
     'after',
     '\nExit codes: 0 success, 1 the input has errors, 2 usage or configuration error,\n70 internal error (a bug in errgen: please report it with the command you ran).\nDocs: see README.md in the errgen package.',
   );
+  for (const command of program.commands) command.showHelpAfterError(`(run \`errgen ${command.name()} --help\` for its options)`);
   return program;
 }
 
