@@ -89,9 +89,12 @@ describe('errgen check: lint rules', () => {
     );
     expect(config('catalgo: errors.yaml\n')).toContain('errgen.config.yaml:1:1: error: the config has an unknown field "catalgo" (did you mean "catalog"?).');
     expect(config('catalog: errors.yaml\ntargets:\n  typescrpt: {}\n')).toBe(
-      'errgen: target "typescrpt" is not a built-in target (did you mean "typescript"?): rename it, or give it a `template` (your own) or a `kind`\n',
+      'errgen.config.yaml:3:14: error: target "typescrpt" is not a built-in target (did you mean "typescript"?): rename it, or give it a `template` (your own) or a `kind`.\n' +
+        'errgen: errgen.config.yaml is not a valid errgen configuration\n',
     );
-    expect(config('catalog: errors.yaml\ntargets:\n  api:\n    kind: opnapi\n')).toContain('has kind "opnapi", which is not a built-in target (did you mean "openapi"?); the built-in targets are: ');
+    expect(config('catalog: errors.yaml\ntargets:\n  api:\n    kind: opnapi\n')).toContain(
+      'errgen.config.yaml:4:11: error: target "api" has kind "opnapi", which is not a built-in target (did you mean "openapi"?); the built-in targets are: ',
+    );
     // A value of no allowed type still hears every type it could have; one of the right type, only what is wrong inside it.
     expect(config('catalog: errors.yaml\ntargets:\n  go: 5\n')).toContain('targets.go must be a null, or a boolean, or an object.');
     expect(config('catalog: errors.yaml\ntargets:\n  go:\n    output: 5\n')).toBe(

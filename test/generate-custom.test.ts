@@ -94,7 +94,10 @@ describe('errgen generate: target options', () => {
     const dir = project('catalog: errors.yaml\noutDir: out\ntargets:\n  openapi:\n    options: { version: "3.2", colour: blue }\n', {});
     const result = errgen(['generate'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('errgen: target "openapi": option "version" must be one of 3.1, 3.0, not "3.2"; unknown option "colour" (options: version, format, body, problemBaseUrl)\n');
+    expect(result.stderr).toBe(
+      'errgen.config.yaml:5:14: error: target "openapi": option "version" must be one of 3.1, 3.0, not "3.2"; unknown option "colour" (options: version, format, body, problemBaseUrl).\n' +
+        'errgen: errgen.config.yaml is not a valid errgen configuration\n',
+    );
   });
 
   it('takes a number written without quotes as its text', () => {
@@ -115,7 +118,10 @@ describe('errgen generate: target options', () => {
     const dir = project('catalog: errors.yaml\noutDir: out\ntargets:\n  java:\n    options: { package: com.acme.class }\n', {});
     const result = errgen(['generate'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('errgen: target "java": option "package" cannot be or contain "class": it is a Java keyword or literal (in "com.acme.class")\n');
+    expect(result.stderr).toBe(
+      'errgen.config.yaml:5:14: error: target "java": option "package" cannot be or contain "class": it is a Java keyword or literal (in "com.acme.class").\n' +
+        'errgen: errgen.config.yaml is not a valid errgen configuration\n',
+    );
   });
 
   it('rejects each language\'s keywords (not its contextual ones) as package, module and type names', () => {

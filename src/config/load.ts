@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { UsageError, UserError } from '../diagnostics.js';
+import { type Location, UsageError, UserError } from '../diagnostics.js';
 import type { FieldName } from '../markdown/columns.js';
 import { readTextFile } from '../io/files.js';
 import { parseYaml } from '../yaml/parse.js';
@@ -27,6 +27,8 @@ export interface ConfigFile {
 export interface LoadedConfig {
   /** The config file as the user would name it (relative to cwd). */
   readonly file: string;
+  /** Where a value of the config is, for a problem found after it was read. */
+  readonly locate: (path: readonly (string | number)[]) => Location;
   /** Its folder: config paths are relative to it. */
   readonly dir: string;
   readonly config: ConfigFile;
@@ -53,7 +55,7 @@ export async function loadConfig(explicit: string | undefined, cwd = process.cwd
   });
   const parsed = await parseYaml<ConfigFile>(text, file, 'config');
   if (Array.isArray(parsed)) throw new UsageError(`${file} is not a valid errgen configuration`, parsed);
-  return { file, dir: dirname(file), config: parsed.value };
+  return { file, locate: (path) => parsed.locate(path), dir: dirname(file), config: parsed.value };
 }
 
 /** A config path made relative to cwd, for reading and for messages. */

@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { closestMatch, didYouMean } from '../closest-match.js';
-import { UsageError } from '../diagnostics.js';
+import { type Location, UsageError } from '../diagnostics.js';
 import { isInside, realPathOf } from '../io/paths.js';
 import type { ResolvedTarget } from '../emit/generate.js';
 import { builtinTarget, builtinTargets, builtinTemplatePath, defaultOptions, optionProblems } from '../emit/targets.js';
@@ -27,6 +27,8 @@ export interface TargetSelection {
    * config's, or --out-dir), following symlinks. Undefined when the config allows any path.
    */
   readonly confineTo: string | undefined;
+  /** Where a value of the config is: a problem with a target is reported there. */
+  readonly locate?: ((path: readonly (string | number)[]) => Location) | undefined;
 }
 
 const builtinNames = builtinTargets.map((t) => t.name);
@@ -50,13 +52,18 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
     .filter(([name, value]) => value !== false && (!selection.only || selection.only.includes(name)))
     .map(([name, value]) => {
       const config: TargetConfig = typeof value === 'object' && value !== null ? value : {};
+      // A problem with the config's target: at its place in the config when there is one.
+      const invalid = (message: string, ...path: string[]) => {
+        const at = selection.locate?.(['targets', name, ...path]);
+        return at ? new UsageError(`${at.file} is not a valid errgen configuration`, [{ severity: 'error', at, message }]) : new UsageError(message);
+      };
       const builtin = builtinTarget(config.kind ?? name);
       if (config.kind !== undefined && !builtin) {
-        throw new UsageError(`target "${name}" has kind "${config.kind}", which is not a built-in target${didYouMean(config.kind, builtinNames)}; the built-in targets are: ${builtinNames.join(', ')}`);
+        throw invalid(`target "${name}" has kind "${config.kind}", which is not a built-in target${didYouMean(config.kind, builtinNames)}; the built-in targets are: ${builtinNames.join(', ')}`, 'kind');
       }
       if (!builtin && config.template === undefined) {
         const meant = closestMatch(name, builtinNames);
-        throw new UsageError(
+        throw invalid(
           meant !== undefined
             ? `target "${name}" is not a built-in target (did you mean "${meant}"?): rename it, or give it a \`template\` (your own) or a \`kind\``
             : `target "${name}" is not a built-in target: give it a \`template\` (your own) or a \`kind\` (${builtinNames.join(', ')})`,
@@ -65,11 +72,11 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
       const given = textOptions(config.options ?? {});
       if (builtin) {
         const problems = optionProblems(builtin, given, config.template !== undefined);
-        if (problems.length > 0) throw new UsageError(`target "${name}": ${problems.join('; ')}`);
+        if (problems.length > 0) throw invalid(`target "${name}": ${problems.join('; ')}`, ...(config.options ? ['options'] : []));
       }
       const options = { ...(builtin ? defaultOptions(builtin) : {}), ...given };
       const output = config.output ?? builtin?.defaultOutput(options);
-      if (output === undefined) throw new UsageError(`target "${name}" needs an \`output\` path`);
+      if (output === undefined) throw invalid(`target "${name}" needs an \`output\` path`);
       const target = isAbsolute(output) ? output : resolve(selection.outDir, output);
       if (selection.confineTo !== undefined && !isInside(target, selection.confineTo, realPaths)) {
         const lexical = relative(resolve(selection.confineTo), target);
