@@ -52,7 +52,7 @@ describe('errgen generate: your own templates', () => {
     });
     const result = errgen(['generate'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" not defined in/m);
+    expect(result.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" is not defined here \(line 1, column 18 of the template or of a partial it includes\)$/m);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -63,13 +63,13 @@ describe('errgen generate: your own templates', () => {
     });
     const result = errgen(['check'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" not defined in/m);
+    expect(result.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" is not defined here \(line 1, column 18 of the template or of a partial it includes\)$/m);
     expect(result.stdout).not.toContain('artifact-drift');
     // Before the first generate there is no output yet: the template's error is still what check reports.
     rmSync(join(dir, 'out/broken.txt'));
     const first = errgen(['check'], { cwd: dir });
     expect(first.code).toBe(2);
-    expect(first.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" not defined in/m);
+    expect(first.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" is not defined here \(line 1, column 18 of the template or of a partial it includes\)$/m);
   });
 
   it('says which target is unknown, and which targets exist', () => {
