@@ -37,29 +37,25 @@ describe('errgen --help', () => {
   });
 });
 
+/** Runs errgen with its stdout closed before it writes anything: its first write meets a closed pipe. */
+async function withStdoutClosed(args: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin/errgen.js'), ...args], { cwd, env: { ...process.env, ERRGEN_CACHE_DIR: 'off' } });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.destroy();
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  return { code, stderr };
+}
+
 describe('a reader that closes the pipe early (errgen --help | head -1)', () => {
   it('ends errgen quietly, with its own exit code', async () => {
-    const child = spawn(process.execPath, [join(repoRoot, 'bin/errgen.js'), '--help'], { cwd: repoRoot, env: { ...process.env, ERRGEN_CACHE_DIR: 'off' } });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    // Close our end before errgen writes anything: its first write meets a closed pipe.
-    child.stdout.destroy();
-    const code = await new Promise<number | null>((done) => child.on('close', done));
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
+    expect(await withStdoutClosed(['--help'], repoRoot)).toEqual({ code: 0, stderr: '' });
   });
 
   it('lets a command run to its end and write every file', async () => {
     const dir = tempDir();
     copyFileSync(join(repoRoot, 'data/errors.yaml'), join(dir, 'errors.yaml'));
-    const args = [join(repoRoot, 'bin/errgen.js'), 'generate', '--catalog', 'errors.yaml', '--out-dir', 'out'];
-    const child = spawn(process.execPath, args, { cwd: dir, env: { ...process.env, ERRGEN_CACHE_DIR: 'off' } });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.destroy();
-    const code = await new Promise<number | null>((done) => child.on('close', done));
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
+    expect(await withStdoutClosed(['generate', '--catalog', 'errors.yaml', '--out-dir', 'out'], dir)).toEqual({ code: 0, stderr: '' });
     expect(existsSync(join(dir, 'out/go/errcodes/errcodes.go'))).toBe(true);
     expect(readdirSync(join(dir, 'out'), { recursive: true }).filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
   });

@@ -16,33 +16,24 @@ export async function checkArtifactDrift(outputs: readonly PendingOutput[], fixC
   // Piece by piece, one output at a time: at 100,000 codes one output is over 100 MB. Only a file
   // that differs is read and rendered whole, for its diff.
   for (const { path, renderTo, render } of outputs) {
-    // A failing template is the user's (or errgen's) to hear about as such, not as an unreadable file.
-    let renderFailed: { error: unknown } | undefined;
-    const rendered = (write: (piece: string) => void) => {
-      try {
-        renderTo(write);
-      } catch (error) {
-        renderFailed ??= { error };
-        throw error;
-      }
-    };
-    let actual: string;
+    // Only opening the file is in the try: a failing template is the user's (or errgen's) to hear
+    // about as such, not as an unreadable file.
+    let file: OutputFile;
     try {
-      const file = new OutputFile(path);
-      if (!file.existed) {
-        // Rendered all the same: a template that fails says so, rather than "run generate", which would fail.
-        rendered(() => undefined);
-        findings.push(unreadable(path, 'no such file or folder', fixCommand));
-        continue;
-      }
-      if (!file.compare(rendered, { stage: false }).changed) continue;
-      actual = await readUtf8(path);
+      file = new OutputFile(path);
     } catch (error) {
-      if (renderFailed) throw renderFailed.error;
       // A folder (or anything else) at the path: generate refuses it too, so regenerating is no fix.
       findings.push({ ...unreadable(path, describeFsError(error), fixCommand), hint: 'Move it away, or give the target another `output` path in the config.' });
       continue;
     }
+    if (!file.existed) {
+      // Rendered all the same: a template that fails says so, rather than "run generate", which would fail.
+      renderTo(() => undefined);
+      findings.push(unreadable(path, 'no such file or folder', fixCommand));
+      continue;
+    }
+    if (!file.compare(renderTo, { stage: false }).changed) continue;
+    const actual = await readUtf8(path);
     const expected = render();
     // The diff library is loaded only when a file has drifted: a clean check never needs it.
     const { createPatch } = await import('diff');

@@ -170,7 +170,7 @@ export function writeCache(file: string, data: Buffer): void {
     const parent = nearestExisting(dir);
     if (!ownedByMe(parent)) return debug(`code cache not written: ${parent} is not yours (under sudo?)`);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    if (!safeFolder(dir)) return;
+    if (unsafeFolderReason(dir) !== undefined) return;
     const header = Buffer.alloc(headerLength);
     header.writeUInt32LE(magic, 0);
     header.writeUInt32LE(checksum(data), 4);
@@ -187,7 +187,7 @@ export function writeCache(file: string, data: Buffer): void {
 
 /**
  * FNV-1a over 32-bit words, then the bytes left over: catches a damaged file, which is all it is for
- * (whoever can write to the folder can run code anyway; see safeFolder). A few times faster to get
+ * (whoever can write to the folder can run code anyway; see unsafeFolderReason). A few times faster to get
  * than a SHA-256, as node:crypto alone takes longer to load than this takes on a 1 MB cache.
  */
 export function checksum(data: Uint8Array): number {
@@ -215,12 +215,7 @@ function ownedByMe(path: string): boolean {
   return process.getuid === undefined || statSync(path).uid === process.getuid();
 }
 
-/** A folder only this user can write to (on Windows: any folder). */
-function safeFolder(dir: string): boolean {
-  return unsafeFolderReason(dir) === undefined;
-}
-
-/** Why a folder is not one only this user can write to, or undefined if it is. */
+/** Why a folder is not one only this user can write to, or undefined if it is (on Windows: any folder is). */
 function unsafeFolderReason(dir: string): string | undefined {
   const st = statSync(dir);
   if (!st.isDirectory()) return 'it is not a folder';

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/model.js';
 import { InputError, type Location, UsageError } from '../diagnostics.js';
 import { languages } from '../lang/index.js';
-import { compileTemplate, type Render, renderText } from './templates.js';
+import { compileTemplate, joinedText, type Render } from './templates.js';
 import { buildViewModel, type ViewLocale } from './view-model.js';
 
 /** One thing to write: a template, its options and where its output goes (relative to cwd). */
@@ -91,7 +91,7 @@ function pendingOutput(target: ResolvedTarget, path: string, template: () => Ren
     target,
     path,
     renderTo,
-    render: () => renderText((_, write) => renderTo(write), model),
+    render: () => joinedText(renderTo),
   };
 }
 

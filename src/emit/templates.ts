@@ -14,11 +14,16 @@ import { builtinTemplates } from './templates.generated.js';
  */
 export type Render = (model: object, write: (piece: string) => void) => void;
 
+/** The whole text that `renderTo` hands to its writer in pieces. */
+export function joinedText(renderTo: (write: (piece: string) => void) => void): string {
+  const pieces: string[] = [];
+  renderTo((piece) => pieces.push(piece));
+  return pieces.join('');
+}
+
 /** A render's whole text at once. */
 export function renderText(render: Render, model: object): string {
-  const pieces: string[] = [];
-  render(model, (piece) => pieces.push(piece));
-  return pieces.join('');
+  return joinedText((write) => render(model, write));
 }
 
 /** The options a user's template is compiled with: for code, not HTML. */

@@ -16,20 +16,22 @@ export const initialisms: ReadonlySet<string> = new Set([
   'UDP', 'UI', 'UID', 'UUID', 'URI', 'URL', 'UTF8', 'VM', 'XML', 'XMPP', 'XSRF', 'XSS', 'YAML',
 ]);
 
-const asciiWord = /^[A-Za-z][A-Za-z0-9]*$/;
+const asciiWord = /^[A-Za-z0-9]+$/;
 
 /** A word with its first letter in capitals, or all in capitals if it is an initialism. */
 export function capitalize(word: string, useInitialisms: boolean): string {
-  // The usual word (`NOT`, `found`, `v2`) is ASCII and starts with its letter: no Unicode classes needed.
+  // The usual word (`NOT`, `found`, `v2`, `2FA`) is ASCII: no Unicode classes needed.
   if (!asciiWord.test(word)) return capitalizeUnicode(word, useInitialisms);
   const upper = word.toUpperCase();
+  const digit = firstDigit(upper);
   if (useInitialisms) {
     if (initialisms.has(upper)) return upper;
     // An initialism followed by digits keeps its capitals: HTTP2, not Http2.
-    const digit = firstDigit(upper);
     if (digit > 0 && initialisms.has(upper.slice(0, digit))) return upper.slice(0, digit) + word.slice(digit).toLowerCase();
   }
-  return upper[0] + word.slice(1).toLowerCase();
+  // The first letter need not be the first character: 2fa → 2Fa.
+  const letter = digit === 0 ? upper.search(/[A-Z]/) : 0;
+  return letter < 0 ? word : word.slice(0, letter) + upper[letter] + word.slice(letter + 1).toLowerCase();
 }
 
 /** The index of the first ASCII digit in `word`, or -1. */
@@ -92,22 +94,10 @@ function upperSnakeCase(code: string, style: CaseStyle, useInitialisms: boolean)
     default: {
       const words = code.split('_');
       let out = '';
-      for (let i = 0; i < words.length; i++) out += style === 'camel' && i === 0 ? words[i]!.toLowerCase() : capitalizeCapitals(words[i]!, style !== 'upperCamel' && useInitialisms);
+      for (let i = 0; i < words.length; i++) out += style === 'camel' && i === 0 ? words[i]!.toLowerCase() : capitalize(words[i]!, style !== 'upperCamel' && useInitialisms);
       return out;
     }
   }
-}
-
-/** capitalize() of a word of ASCII capitals and digits (`NOT`, `HTTP2`, `2FA`): its first letter stays a capital. */
-function capitalizeCapitals(word: string, useInitialisms: boolean): string {
-  const digit = firstDigit(word);
-  if (useInitialisms) {
-    if (initialisms.has(word)) return word;
-    if (digit > 0 && initialisms.has(word.slice(0, digit))) return word.slice(0, digit) + word.slice(digit).toLowerCase();
-  }
-  if (digit !== 0) return word[0] + word.slice(1).toLowerCase();
-  const letter = word.search(/[A-Z]/);
-  return letter < 0 ? word : word.slice(0, letter + 1) + word.slice(letter + 1).toLowerCase();
 }
 
 function writeCase(words: readonly string[], style: CaseStyle, useInitialisms: boolean): string {

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from '../closest-match.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
-import { packagePath } from '../package-root.js';
-import type { SchemaName } from './schema.js';
+import { type SchemaName, schemaPath } from './schema.js';
 import * as validators from './validators.generated.js';
 
 /** Schema errors as diagnostics at the offending YAML node, one per problem. */
@@ -103,8 +102,8 @@ function withArticle(type: string): string {
 /** The fields the schema allows where `additionalProperties` failed (its sibling `properties`), for a "did you mean". */
 function fieldNames(schema: SchemaName, schemaPath: string): string[] {
   let node = schemaJson(schema);
-  for (const part of schemaPath.replace(/^#\//, '').split('/').slice(0, -1)) {
-    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  for (const part of pointerToPath(schemaPath.replace(/^#/, '')).slice(0, -1)) {
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
   }
   const properties = node && typeof node === 'object' ? (node as { properties?: unknown }).properties : undefined;
   return properties && typeof properties === 'object' ? Object.keys(properties) : [];
@@ -114,6 +113,6 @@ const schemas = new Map<SchemaName, unknown>();
 
 /** A schema as JSON, read when a config or catalog first has an unknown field, then kept. */
 function schemaJson(schema: SchemaName): unknown {
-  if (!schemas.has(schema)) schemas.set(schema, JSON.parse(readFileSync(packagePath(`schemas/${schema}.schema.json`), 'utf8')));
+  if (!schemas.has(schema)) schemas.set(schema, JSON.parse(readFileSync(schemaPath(schema), 'utf8')));
   return schemas.get(schema);
 }
