@@ -20,6 +20,17 @@ const asciiWord = /^[A-Za-z0-9]+$/;
 
 /** A word with its first letter in capitals, or all in capitals if it is an initialism. */
 export function capitalize(word: string, useInitialisms: boolean): string {
+  // Codes share a small vocabulary (NOT, FOUND, INVALID…): most words were capitalized before.
+  const cache = useInitialisms ? capitalizedWithInitialisms : capitalizedPlain;
+  let result = cache.get(word);
+  if (result === undefined) cache.set(word, (result = capitalizeWord(word, useInitialisms)));
+  return result;
+}
+
+const capitalizedWithInitialisms = new Map<string, string>();
+const capitalizedPlain = new Map<string, string>();
+
+function capitalizeWord(word: string, useInitialisms: boolean): string {
   // The usual word (`NOT`, `found`, `v2`, `2FA`) is ASCII: no Unicode classes needed.
   if (!asciiWord.test(word)) return capitalizeUnicode(word, useInitialisms);
   const upper = word.toUpperCase();

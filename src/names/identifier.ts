@@ -15,6 +15,20 @@ const asciiIdentifier = /^[A-Za-z0-9_]*$/;
  */
 export function memberName(code: string, language: Language, override?: string): string | undefined {
   if (override !== undefined) return override;
+  let names = given.get(language);
+  if (names === undefined) given.set(language, (names = new Map()));
+  let name = names.get(code);
+  if (name === undefined && !names.has(code)) names.set(code, (name = derivedName(code, language)));
+  return name;
+}
+
+/**
+ * Names already derived, per language and code. The view model, lint and the breaking-change check
+ * each name every code in every language, and the answer depends only on the two.
+ */
+const given = new WeakMap<Language, Map<string, string | undefined>>();
+
+function derivedName(code: string, language: Language): string | undefined {
   // Case mappings can add combining marks ('ΐ' → 'Ϊ́'): keep letters, decimal digits and `_` only.
   let cased = toCase(code, language.memberCase);
   if (!asciiIdentifier.test(cased)) cased = cased.normalize('NFC').replace(/[^\p{L}\p{Nd}_]/gu, '');

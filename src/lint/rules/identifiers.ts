@@ -11,19 +11,10 @@ function distinct(context: LintContext): LintEntry[] {
 }
 
 type Language = (typeof languages)[number];
-const namesByContext = new WeakMap<LintContext, Map<Language, Map<LintEntry, string | undefined>>>();
 
-/**
- * The identifier of each distinct code in a language, computed once per check: both rules below
- * need it, and naming 100,000 codes in every language is the heaviest part of a check.
- */
-function nameOf(context: LintContext, language: Language, e: LintEntry): string | undefined {
-  let byLanguage = namesByContext.get(context);
-  if (!byLanguage) namesByContext.set(context, (byLanguage = new Map()));
-  let names = byLanguage.get(language);
-  if (!names) byLanguage.set(language, (names = new Map()));
-  if (!names.has(e)) names.set(e, memberName(e.entry.code, language, e.entry.names?.[language.id]));
-  return names.get(e);
+/** The identifier of a code in a language; memberName remembers it for the view model and the other rule. */
+function nameOf(language: Language, e: LintEntry): string | undefined {
+  return memberName(e.entry.code, language, e.entry.names?.[language.id]);
 }
 
 export const identifierCollision: LintRule = {
@@ -32,10 +23,11 @@ export const identifierCollision: LintRule = {
   defaultSeverity: 'error',
   check(context) {
     const findings: RuleFinding[] = [];
+    const entries = distinct(context);
     for (const language of languages) {
       const taken = new Map<string, LintEntry>();
-      for (const e of distinct(context)) {
-        const name = nameOf(context, language, e);
+      for (const e of entries) {
+        const name = nameOf(language, e);
         if (name === undefined) {
           findings.push({ at: e.at, code: e.entry.code, message: `code "${e.entry.code}" has no letters or digits to make a ${language.id} identifier from`, hint: `Give it a name under \`names: { ${language.id}: ... }\`.` });
           continue;
@@ -66,7 +58,7 @@ export const identifierRenamed: LintRule = {
       for (const language of languages) {
         if (e.entry.names?.[language.id] !== undefined) continue;
         const plain = (language.memberPrefix ?? '') + toCase(e.entry.code, language.memberCase);
-        const name = nameOf(context, language, e); // no override here, so the same as memberName(code, language)
+        const name = nameOf(language, e); // no override here, so the same as memberName(code, language)
         if (name !== undefined && name !== plain) {
           findings.push({
             at: e.at,
