@@ -98,7 +98,13 @@ function hasRule(findings: readonly Diagnostic[], rule: string): boolean {
 /** Every entry with its catalog location and, from the sidecar, its Markdown origin. */
 async function lintEntries(read: ReadCatalog, catalogFile: string): Promise<LintEntry[]> {
   const sources = parseSources(await readTextFileIfExists(sourcesPathFor(catalogFile), 'source map'), catalogFile);
-  const cwdRelative = (file: string) => relative(process.cwd(), resolve(file));
+  // Sources are a few files named by 100,000 entries: each path is made relative once.
+  const relativePaths = new Map<string, string>();
+  const cwdRelative = (file: string) => {
+    let path = relativePaths.get(file);
+    if (path === undefined) relativePaths.set(file, (path = relative(process.cwd(), resolve(file))));
+    return path;
+  };
   const sourcesByCode = locationsByCode(sources);
   const locate = entryLocator(read);
   const occurrences = new Map<string, number>();
