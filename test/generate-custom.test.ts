@@ -52,8 +52,30 @@ describe('errgen generate: your own templates', () => {
     });
     const result = errgen(['generate'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" is not defined here \(line 1, column 18 of the template or of a partial it includes\)$/m);
+    expect(result.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" is not defined here \(broken\.hbs, line 1, column 18\)$/m);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names the file of a failure: a partial, a helper given a misspelt field, a syntax error', () => {
+    const config = 'catalog: errors.yaml\noutDir: out\ntargets:\n  kotlin:\n    template: tpl/main.hbs\n    output: E.kt\n';
+    const main = 'enum class E {\n{{#each codes}}\n{{> entry}}\n{{/each}}\n}\n';
+    const failure = (entry: string) => {
+      const result = errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': main, 'tpl/entry.hbs': entry }) });
+      expect(result.code).toBe(2);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      return result.stderr;
+    };
+    expect(failure('  {{constant code}}, // {{mesage}}\n')).toBe(
+      'errgen: template tpl/main.hbs of target "kotlin" failed: "mesage" is not defined here (tpl/entry.hbs, line 1, column 27)\n',
+    );
+    expect(failure('  {{constant code}},\n  // {{javaComment mesage}}\n')).toBe(
+      'errgen: template tpl/main.hbs of target "kotlin" failed: helper "javaComment" expects text, got undefined (a misspelt field?), ' +
+        'in {{javaComment mesage}} (tpl/entry.hbs, line 2, column 6)\n',
+    );
+    expect(failure('  {{constant code}, // {{message}}\n')).toMatch(/^errgen: template tpl\/main\.hbs of target "kotlin" failed: parse error in tpl\/entry\.hbs, line 1:\n/);
+    // In the main template, inside a block: the innermost call is the one named.
+    const inMain = errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': '{{#each codes}}{{#if (eq status 404)}}{{pascal mesage}}{{/if}}{{/each}}\n' }) });
+    expect(inMain.stderr).toContain('failed: helper "pascal" expects text, got undefined (a misspelt field?), in {{pascal mesage}} (tpl/main.hbs, line 1, column 39)\n');
   });
 
   it('check says so too, when the output is there: a failing template is not a drifted file', () => {
@@ -63,13 +85,13 @@ describe('errgen generate: your own templates', () => {
     });
     const result = errgen(['check'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" is not defined here \(line 1, column 18 of the template or of a partial it includes\)$/m);
+    expect(result.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" is not defined here \(broken\.hbs, line 1, column 18\)$/m);
     expect(result.stdout).not.toContain('artifact-drift');
     // Before the first generate there is no output yet: the template's error is still what check reports.
     rmSync(join(dir, 'out/broken.txt'));
     const first = errgen(['check'], { cwd: dir });
     expect(first.code).toBe(2);
-    expect(first.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" is not defined here \(line 1, column 18 of the template or of a partial it includes\)$/m);
+    expect(first.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" is not defined here \(broken\.hbs, line 1, column 18\)$/m);
   });
 
   it('says which target is unknown, and which targets exist', () => {

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/model.js';
 import { InputError, type Location, UsageError } from '../diagnostics.js';
 import { languages } from '../lang/index.js';
 import { compileTemplate, joinedText, type Render } from './templates.js';
+import { describeFailure } from './template-place.js';
 import { buildViewModel, type ViewLocale } from './view-model.js';
 
 /** One thing to write: a template, its options and where its output goes (relative to cwd). */
@@ -117,17 +118,7 @@ function renderPieces(target: ResolvedTarget, template: () => Render, model: obj
   } catch (error) {
     if (writeFailed) throw writeFailed.error;
     if (target.builtin) throw error;
-    throw new UsageError(`template ${target.template} of target "${target.name}" failed: ${readable((error as Error).message)}`);
+    throw new UsageError(`template ${target.template} of target "${target.name}" failed: ${describeFailure(error, target.template)}`);
   }
   if (!last.endsWith('\n')) write('\n');
-}
-
-/**
- * Handlebars' strict-mode error (`"mesage" not defined in [object Object] - 2:2`) as a reader would
- * want it: the name, and its place with a 1-based column. Handlebars does not say which file of the
- * template (main.hbs or a partial) the place is in.
- */
-function readable(message: string): string {
-  const missing = /^"(.*)" not defined in [\s\S]* - (\d+):(\d+)$/.exec(message);
-  return missing ? `"${missing[1]}" is not defined here (line ${missing[2]}, column ${Number(missing[3]) + 1} of the template or of a partial it includes)` : message;
 }

@@ -4,6 +4,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import type Handlebars from 'handlebars';
 import { packagePath } from '../package-root.js';
 import { templateHelpers } from './helpers.js';
+import { atCall, inFile } from './template-place.js';
 import * as templateRuntime from './template-runtime.js';
 import { builtinTemplates } from './templates.generated.js';
 
@@ -53,11 +54,15 @@ export function compileWithHandlebars(mainPath: string): Render {
   // The full compiler is loaded only here, for a user's own template.
   const handlebars = createRequire(import.meta.url)('handlebars') as typeof Handlebars;
   const env = handlebars.create();
-  env.registerHelper(templateHelpers());
+  for (const [name, helper] of Object.entries(templateHelpers())) env.registerHelper(name, atCall(helper));
   const dir = dirname(mainPath);
+  const compiled = (path: string) => {
+    const text = readFileSync(path, 'utf8');
+    return inFile(path, text, env.compile(text, compileOptions));
+  };
   for (const file of readdirSync(dir)) {
-    if (file.endsWith('.hbs') && join(dir, file) !== mainPath) env.registerPartial(basename(file, '.hbs'), env.compile(readFileSync(join(dir, file), 'utf8'), compileOptions));
+    if (file.endsWith('.hbs') && join(dir, file) !== mainPath) env.registerPartial(basename(file, '.hbs'), compiled(join(dir, file)));
   }
-  const template = env.compile(readFileSync(mainPath, 'utf8'), compileOptions);
+  const template = compiled(mainPath);
   return (model, write) => write(template(model, runtimeOptions));
 }
