@@ -95,6 +95,15 @@ describe('errgen check: lint rules', () => {
     expect(config('catalog: errors.yaml\ntargets:\n  api:\n    kind: opnapi\n')).toContain(
       'errgen.config.yaml:4:11: error: target "api" has kind "opnapi", which is not a built-in target (did you mean "openapi"?); the built-in targets are: ',
     );
+    // Another name for a target is no near spelling of it, but is still understood.
+    expect(config('catalog: errors.yaml\ntargets:\n  api:\n    kind: golang\n')).toContain('has kind "golang", which is not a built-in target (did you mean "go"?)');
+    expect(config('catalog: errors.yaml\ntargets:\n  proto: {}\n')).toContain('target "proto" is not a built-in target (did you mean "protobuf"?)');
+    // Each option's problem at its own value.
+    expect(config('catalog: errors.yaml\ntargets:\n  go:\n    options:\n      pakage: errs\n      typeName: 5\n')).toBe(
+      'errgen.config.yaml:5:15: error: target "go": unknown option "pakage" (did you mean "package"?); the options are: package, typeName.\n' +
+        'errgen.config.yaml:6:17: error: target "go": option "typeName" must be an identifier (ASCII letters, digits and _, not starting with a digit), not "5".\n' +
+        'errgen: errgen.config.yaml is not a valid errgen configuration\n',
+    );
     // A value of no allowed type still hears every type it could have; one of the right type, only what is wrong inside it.
     expect(config('catalog: errors.yaml\ntargets:\n  go: 5\n')).toContain('targets.go must be a null, or a boolean, or an object.');
     expect(config('catalog: errors.yaml\ntargets:\n  go:\n    output: 5\n')).toBe(

@@ -117,7 +117,8 @@ describe('errgen generate: target options', () => {
     const result = errgen(['generate'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'errgen.config.yaml:5:14: error: target "openapi": option "version" must be one of 3.1, 3.0, not "3.2"; unknown option "colour" (options: version, format, body, problemBaseUrl).\n' +
+      'errgen.config.yaml:5:25: error: target "openapi": option "version" must be one of 3.1, 3.0, not "3.2".\n' +
+        'errgen.config.yaml:5:40: error: target "openapi": unknown option "colour"; the options are: version, format, body, problemBaseUrl.\n' +
         'errgen: errgen.config.yaml is not a valid errgen configuration\n',
     );
   });
@@ -141,13 +142,13 @@ describe('errgen generate: target options', () => {
     const result = errgen(['generate'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'errgen.config.yaml:5:14: error: target "java": option "package" cannot be or contain "class": it is a Java keyword or literal (in "com.acme.class").\n' +
+      'errgen.config.yaml:5:25: error: target "java": option "package" cannot be or contain "class": it is a Java keyword or literal (in "com.acme.class").\n' +
         'errgen: errgen.config.yaml is not a valid errgen configuration\n',
     );
   });
 
   it('rejects each language\'s keywords (not its contextual ones) as package, module and type names', () => {
-    const problems = (target: string, options: Record<string, string>) => optionProblems(builtinTarget(target) as BuiltinTarget, options, false);
+    const problems = (target: string, options: Record<string, string>) => optionProblems(builtinTarget(target) as BuiltinTarget, options, false).map((p) => p.message);
     expect(problems('java', { package: 'com.acme.api', typeName: 'ErrorCode' })).toEqual([]);
     expect(problems('java', { package: 'com.record.var', typeName: 'record' })).toEqual([]);
     expect(problems('java', { package: 'org.null', typeName: 'int' })).toEqual([

@@ -1,9 +1,8 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import { closestMatch, didYouMean } from '../closest-match.js';
 import { type Location, UsageError } from '../diagnostics.js';
 import { isInside, realPathOf } from '../io/paths.js';
 import type { ResolvedTarget } from '../emit/generate.js';
-import { builtinTarget, builtinTargets, builtinTemplatePath, defaultOptions, optionProblems } from '../emit/targets.js';
+import { builtinTarget, builtinTargets, builtinTemplatePath, defaultOptions, meantTarget, optionProblems } from '../emit/targets.js';
 
 /** A target as written in the config's `targets` mapping. */
 export interface TargetConfig {
@@ -33,6 +32,12 @@ export interface TargetSelection {
 
 const builtinNames = builtinTargets.map((t) => t.name);
 
+/** ` (did you mean "go"?)` for a target name, or nothing. */
+function meaning(name: string, names: readonly string[]): string {
+  const meant = meantTarget(name, names);
+  return meant === undefined ? '' : ` (did you mean "${meant}"?)`;
+}
+
 /** Turns the config's target entries (or the built-in defaults) into resolved targets, paths relative to cwd. */
 export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
   const entries: Array<[string, TargetConfig | null | boolean]> = selection.targets
@@ -40,7 +45,7 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
     : builtinTargets.map((t) => [t.name, {}]);
   const known = entries.filter(([, value]) => value !== false).map(([name]) => name);
   for (const name of selection.only ?? []) {
-    if (!known.includes(name)) throw new UsageError(`--only names an unknown target "${name}"${didYouMean(name, known)}; the targets are: ${known.join(', ')}`);
+    if (!known.includes(name)) throw new UsageError(`--only names an unknown target "${name}"${meaning(name, known)}; the targets are: ${known.join(', ')}`);
   }
   // Inside the working tree paths read best relative; outside it, absolute.
   const cwdRelative = (path: string) => {
@@ -53,16 +58,20 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
     .map(([name, value]) => {
       const config: TargetConfig = typeof value === 'object' && value !== null ? value : {};
       // A problem with the config's target: at its place in the config when there is one.
-      const invalid = (message: string, ...path: string[]) => {
-        const at = selection.locate?.(['targets', name, ...path]);
-        return at ? new UsageError(`${at.file} is not a valid errgen configuration`, [{ severity: 'error', at, message }]) : new UsageError(message);
+      const invalidEach = (problems: ReadonlyArray<{ message: string; path: readonly string[] }>) => {
+        const located = problems.map(({ message, path }) => ({ severity: 'error' as const, at: selection.locate?.(['targets', name, ...path]), message }));
+        const first = located[0]?.at;
+        return first && located.every((d): d is typeof d & { at: Location } => d.at !== undefined)
+          ? new UsageError(`${first.file} is not a valid errgen configuration`, located)
+          : new UsageError(problems.map((p) => p.message).join('; '));
       };
+      const invalid = (message: string, ...path: string[]) => invalidEach([{ message, path }]);
       const builtin = builtinTarget(config.kind ?? name);
       if (config.kind !== undefined && !builtin) {
-        throw invalid(`target "${name}" has kind "${config.kind}", which is not a built-in target${didYouMean(config.kind, builtinNames)}; the built-in targets are: ${builtinNames.join(', ')}`, 'kind');
+        throw invalid(`target "${name}" has kind "${config.kind}", which is not a built-in target${meaning(config.kind, builtinNames)}; the built-in targets are: ${builtinNames.join(', ')}`, 'kind');
       }
       if (!builtin && config.template === undefined) {
-        const meant = closestMatch(name, builtinNames);
+        const meant = meantTarget(name, builtinNames);
         throw invalid(
           meant !== undefined
             ? `target "${name}" is not a built-in target (did you mean "${meant}"?): rename it, or give it a \`template\` (your own) or a \`kind\``
@@ -72,7 +81,7 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
       const given = textOptions(config.options ?? {});
       if (builtin) {
         const problems = optionProblems(builtin, given, config.template !== undefined);
-        if (problems.length > 0) throw invalid(`target "${name}": ${problems.join('; ')}`, ...(config.options ? ['options'] : []));
+        if (problems.length > 0) throw invalidEach(problems.map((p) => ({ message: `target "${name}": ${p.message}`, path: ['options', p.option] })));
       }
       const options = { ...(builtin ? defaultOptions(builtin) : {}), ...given };
       const output = config.output ?? builtin?.defaultOutput(options);

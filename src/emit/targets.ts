@@ -2,6 +2,7 @@ import { goKeywords } from '../lang/go.js';
 import { javaKeywords } from '../lang/java.js';
 import { pythonKeywords } from '../lang/python.js';
 import { rustKeywords } from '../lang/rust.js';
+import { closestMatch, didYouMean } from '../closest-match.js';
 import { packagePath } from '../package-root.js';
 
 /** One option of a built-in target, described once: the README table and the checks derive from it. */
@@ -162,6 +163,18 @@ export function builtinTarget(name: string): BuiltinTarget | undefined {
   return builtinTargets.find((t) => t.name === name);
 }
 
+/** Other names people give the built-in targets: too far from the name for a spelling match. */
+const otherNames: Readonly<Record<string, string>> = {
+  golang: 'go', ts: 'typescript', py: 'python', rs: 'rust', proto: 'protobuf', swagger: 'openapi', oas: 'openapi',
+  'json-schema': 'jsonschema', md: 'docs', markdown: 'docs',
+};
+
+/** The target a name most likely means, among `names`: a near spelling or another name for it (`golang` → `go`). */
+export function meantTarget(name: string, names: readonly string[]): string | undefined {
+  const other = otherNames[name.toLowerCase()];
+  return other !== undefined && names.includes(other) ? other : closestMatch(name, names);
+}
+
 export function builtinTemplatePath(name: string): string {
   return packagePath('templates', name, 'main.hbs');
 }
@@ -170,22 +183,30 @@ export function defaultOptions(target: BuiltinTarget): Record<string, string> {
   return Object.fromEntries(Object.entries(target.options).map(([name, spec]) => [name, spec.default]));
 }
 
-/** Problems with a built-in target's options, as sentences; empty when they are fine. Unknown options are errors too. */
-export function optionProblems(target: BuiltinTarget, options: Readonly<Record<string, unknown>>, fromTemplate: boolean): string[] {
-  const problems: string[] = [];
+/** A problem with one option of a target, as a sentence. */
+export interface OptionProblem {
+  readonly option: string;
+  readonly message: string;
+}
+
+/** Problems with a built-in target's options; empty when they are fine. Unknown options are errors too. */
+export function optionProblems(target: BuiltinTarget, options: Readonly<Record<string, unknown>>, fromTemplate: boolean): OptionProblem[] {
+  const problems: OptionProblem[] = [];
   for (const [name, value] of Object.entries(options)) {
+    const problem = (message: string) => problems.push({ option: name, message });
     const spec = target.options[name];
     if (!spec) {
       // A custom template over a built-in may take options of its own.
-      if (!fromTemplate) problems.push(`unknown option "${name}" (options: ${Object.keys(target.options).join(', ') || 'none'})`);
+      const names = Object.keys(target.options);
+      if (!fromTemplate) problem(`unknown option "${name}"${didYouMean(name, names)}; the options are: ${names.join(', ') || 'none'}`);
       continue;
     }
-    if (typeof value !== 'string') problems.push(`option "${name}" must be text, not ${JSON.stringify(value)}`);
-    else if (spec.values && !spec.values.includes(value)) problems.push(`option "${name}" must be one of ${spec.values.join(', ')}, not "${value}"`);
-    else if (spec.pattern && !spec.pattern.regex.test(value)) problems.push(`option "${name}" must be ${spec.pattern.means}, not "${value}"`);
+    if (typeof value !== 'string') problem(`option "${name}" must be text, not ${JSON.stringify(value)}`);
+    else if (spec.values && !spec.values.includes(value)) problem(`option "${name}" must be one of ${spec.values.join(', ')}, not "${value}"`);
+    else if (spec.pattern && !spec.pattern.regex.test(value)) problem(`option "${name}" must be ${spec.pattern.means}, not "${value}"`);
     else if (spec.reserved) {
       const word = value.split('.').find((segment) => spec.reserved?.words.has(segment));
-      if (word !== undefined) problems.push(`option "${name}" cannot be ${word === value ? '' : 'or contain '}"${word}": it is ${spec.reserved.means}${word === value ? '' : ` (in "${value}")`}`);
+      if (word !== undefined) problem(`option "${name}" cannot be ${word === value ? '' : 'or contain '}"${word}": it is ${spec.reserved.means}${word === value ? '' : ` (in "${value}")`}`);
     }
   }
   return problems;
