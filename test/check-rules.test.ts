@@ -84,7 +84,7 @@ describe('errgen check: lint rules', () => {
     };
     writeFileSync(join(dir, 'errors.yaml'), catalog(ok('FINE')));
     expect(config('catalog: errors.yaml\ntargets:\n  go:\n    outptu: x.go\n')).toBe(
-      'errgen.config.yaml:4:5: error: targets.go has an unknown field "outptu" (did you mean "output"?). See schemas/config.schema.json for the config format.\n' +
+      'errgen.config.yaml:4:5: error: targets.go has an unknown field "outptu" (did you mean "output"?). See https://unpkg.com/errgen@0/schemas/config.schema.json for the config format.\n' +
         'errgen: errgen.config.yaml is not a valid errgen configuration\n',
     );
     expect(config('catalgo: errors.yaml\n')).toContain('errgen.config.yaml:1:1: error: the config has an unknown field "catalgo" (did you mean "catalog"?).');
@@ -107,7 +107,7 @@ describe('errgen check: lint rules', () => {
     // A value of no allowed type still hears every type it could have; one of the right type, only what is wrong inside it.
     expect(config('catalog: errors.yaml\ntargets:\n  go: 5\n')).toContain('targets.go must be a null, or a boolean, or an object.');
     expect(config('catalog: errors.yaml\ntargets:\n  go:\n    output: 5\n')).toBe(
-      'errgen.config.yaml:4:13: error: targets.go.output must be a string. See schemas/config.schema.json for the config format.\n' +
+      'errgen.config.yaml:4:13: error: targets.go.output must be a string. See https://unpkg.com/errgen@0/schemas/config.schema.json for the config format.\n' +
         'errgen: errgen.config.yaml is not a valid errgen configuration\n',
     );
   });

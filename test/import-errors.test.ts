@@ -140,10 +140,10 @@ describe('errgen import refuses a catalog it cannot merge into, leaving it untou
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       [
-        'errors.yaml:4:9: error: groups[0].codes[0] is missing the required field "message". See schemas/catalog.schema.json for the catalog format.',
-        'errors.yaml:4:9: error: groups[0].codes[0] is missing the required field "solution". See schemas/catalog.schema.json for the catalog format.',
-        'errors.yaml:4:9: error: groups[0].codes[0] has an unknown field "color". See schemas/catalog.schema.json for the catalog format.',
-        'errors.yaml:5:17: error: groups[0].codes[0].status must be from 100 to 599 (an HTTP status). See schemas/catalog.schema.json for the catalog format.',
+        'errors.yaml:4:9: error: groups[0].codes[0] is missing the required field "message". See https://unpkg.com/errgen@0/schemas/catalog.schema.json for the catalog format.',
+        'errors.yaml:4:9: error: groups[0].codes[0] is missing the required field "solution". See https://unpkg.com/errgen@0/schemas/catalog.schema.json for the catalog format.',
+        'errors.yaml:4:9: error: groups[0].codes[0] has an unknown field "color". See https://unpkg.com/errgen@0/schemas/catalog.schema.json for the catalog format.',
+        'errors.yaml:5:17: error: groups[0].codes[0].status must be from 100 to 599 (an HTTP status). See https://unpkg.com/errgen@0/schemas/catalog.schema.json for the catalog format.',
         'errgen: errors.yaml is not a valid catalog',
         '',
       ].join('\n'),
@@ -171,8 +171,8 @@ describe('errgen import usage errors exit 2', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       [
-        'errgen.config.yaml:1:10: error: sources must be an array. See schemas/config.schema.json for the config format.',
-        'errgen.config.yaml:3:3: error: headers has an unknown field "kode" (did you mean "code"?). See schemas/config.schema.json for the config format.',
+        'errgen.config.yaml:1:10: error: sources must be an array. See https://unpkg.com/errgen@0/schemas/config.schema.json for the config format.',
+        'errgen.config.yaml:3:3: error: headers has an unknown field "kode" (did you mean "code"?). See https://unpkg.com/errgen@0/schemas/config.schema.json for the config format.',
         'errgen: errgen.config.yaml is not a valid errgen configuration',
         '',
       ].join('\n'),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from '../closest-match.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
-import { type SchemaName, schemaPath } from './schema.js';
+import { type SchemaName, schemaPath, schemaReference } from './schema.js';
 import * as validators from './validators.generated.js';
 
 /** Schema errors as diagnostics at the offending YAML node, one per problem. */
@@ -34,7 +34,7 @@ export function validateAgainstSchema(
     severity: 'error',
     at: locate(path),
     message: `${describePath(path, schema)} ${wants.map((w, i) => (i > 0 ? w.replace(/^must be /, '') : w)).join(', or ')}`,
-    hint: `See schemas/${schema}.schema.json for the ${schema} format.`,
+    hint: `See ${schemaReference(process.cwd(), schema)} for the ${schema} format.`,
   }));
 }
 
