@@ -192,6 +192,14 @@ describe('code cache files', () => {
     expect(readCache(join(tempDir(), 'missing.cache'))).toBeUndefined();
   });
 
+  it.runIf(posix)('are refused when other users can write to the file itself, in a folder that is safe', () => {
+    const file = join(tempDir(), 'cli-0123456789abcdef.cache');
+    writeCache(file, Buffer.from('valid data'));
+    expect(readCache(file)).toEqual(Buffer.from('valid data'));
+    chmodSync(file, 0o666);
+    expect(readCache(file)).toBeUndefined();
+  });
+
   it('keep the three newest per command when another is written, and drop stale temp files', () => {
     const dir = tempDir();
     const day = 24 * 3600;

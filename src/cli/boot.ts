@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, type Stats, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,18 +145,28 @@ export function cacheFileName(bundleHash: string, command: string, version = pro
 
 /** V8's data from a cache file, or undefined when it is missing, damaged or in an unsafe folder. */
 export function readCache(file: string): Buffer | undefined {
+  let fd: number | undefined;
   try {
     const unsafe = unsafeFolderReason(dirname(file));
     if (unsafe !== undefined) {
       debug(`code cache folder ${dirname(file)} not used: ${unsafe}`);
       return undefined;
     }
-    const content = readFileSync(file);
+    // The file as opened must be ours too: the folder could be swapped for another after its check.
+    fd = openSync(file, 'r');
+    const unsafeFile = unsafeReason(fstatSync(fd), 'file');
+    if (unsafeFile !== undefined) {
+      debug(`code cache ${file} not used: ${unsafeFile}`);
+      return undefined;
+    }
+    const content = readFileSync(fd);
     const data = content.subarray(headerLength);
     if (content.length > headerLength && content.readUInt32LE(0) === magic && content.readUInt32LE(4) === checksum(data)) return data;
     debug(`code cache ${file}: damaged, ignored`);
   } catch {
     // missing or unreadable: run without it
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return undefined;
 }
@@ -217,8 +227,11 @@ function ownedByMe(path: string): boolean {
 
 /** Why a folder is not one only this user can write to, or undefined if it is (on Windows: any folder is). */
 function unsafeFolderReason(dir: string): string | undefined {
-  const st = statSync(dir);
-  if (!st.isDirectory()) return 'it is not a folder';
+  return unsafeReason(statSync(dir), 'folder');
+}
+
+function unsafeReason(st: Stats, kind: 'file' | 'folder'): string | undefined {
+  if (kind === 'folder' ? !st.isDirectory() : !st.isFile()) return `it is not a ${kind}`;
   if (process.getuid === undefined) return undefined;
   if (st.uid !== process.getuid()) return 'it belongs to another user';
   return (st.mode & 0o022) === 0 ? undefined : 'other users can write to it';
