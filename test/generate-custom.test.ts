@@ -69,13 +69,42 @@ describe('errgen generate: your own templates', () => {
       'errgen: template tpl/main.hbs of target "kotlin" failed: "mesage" is not defined here (tpl/entry.hbs, line 1, column 27)\n',
     );
     expect(failure('  {{constant code}},\n  // {{javaComment mesage}}\n')).toBe(
-      'errgen: template tpl/main.hbs of target "kotlin" failed: helper "javaComment" expects text, got undefined (a misspelt field?), ' +
+      'errgen: template tpl/main.hbs of target "kotlin" failed: helper "javaComment" expects text, got undefined (a missing or misspelt field?), ' +
         'in {{javaComment mesage}} (tpl/entry.hbs, line 2, column 6)\n',
     );
     expect(failure('  {{constant code}, // {{message}}\n')).toMatch(/^errgen: template tpl\/main\.hbs of target "kotlin" failed: parse error in tpl\/entry\.hbs, line 1:\n/);
     // In the main template, inside a block: the innermost call is the one named.
     const inMain = errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': '{{#each codes}}{{#if (eq status 404)}}{{pascal mesage}}{{/if}}{{/each}}\n' }) });
-    expect(inMain.stderr).toContain('failed: helper "pascal" expects text, got undefined (a misspelt field?), in {{pascal mesage}} (tpl/main.hbs, line 1, column 39)\n');
+    expect(inMain.stderr).toContain('failed: helper "pascal" expects text, got undefined (a missing or misspelt field?), in {{pascal mesage}} (tpl/main.hbs, line 1, column 39)\n');
+  });
+
+  it('names the file whose text failed: a block handed to a partial, an inline partial, a call over two lines', () => {
+    const config = 'catalog: errors.yaml\noutDir: out\ntargets:\n  kotlin:\n    template: tpl/main.hbs\n    output: E.kt\n';
+    const failure = (templates: Record<string, string>) => {
+      const result = errgen(['generate'], { cwd: project(config, templates) });
+      expect(result.code).toBe(2);
+      return result.stderr.replace('errgen: template tpl/main.hbs of target "kotlin" failed: ', '');
+    };
+    const undefinedText = 'helper "pascal" expects text, got undefined (a missing or misspelt field?)';
+    // The block is main's text, though layout.hbs renders it.
+    const layout = 'before\n{{> @partial-block}}\nafter\n';
+    expect(failure({ 'tpl/main.hbs': 'x\n{{#> layout}}\n  {{mesage}}\n{{/layout}}\n', 'tpl/layout.hbs': layout })).toBe(
+      '"mesage" is not defined here (tpl/main.hbs, line 3, column 5)\n',
+    );
+    expect(failure({ 'tpl/main.hbs': 'x\n{{#> layout}}\n  {{pascal mesage}}\n{{/layout}}\n', 'tpl/layout.hbs': layout })).toBe(
+      `${undefinedText}, in {{pascal mesage}} (tpl/main.hbs, line 3, column 3)\n`,
+    );
+    // An inline partial defined in main and used in entry.hbs is main's text; entry's own lines are entry's.
+    const inline = '{{#*inline "row"}}\n\n{{pascal mesage}}{{/inline}}\n{{#each codes}}{{> entry}}{{/each}}\n';
+    expect(failure({ 'tpl/main.hbs': inline, 'tpl/entry.hbs': 'e\n{{> row}}\n' })).toBe(`${undefinedText}, in {{pascal mesage}} (tpl/main.hbs, line 3, column 1)\n`);
+    expect(failure({ 'tpl/main.hbs': inline, 'tpl/entry.hbs': 'e\n{{mesage}}\n' })).toBe('"mesage" is not defined here (tpl/entry.hbs, line 2, column 3)\n');
+    // A call over two lines is quoted on one; a failing subexpression is quoted, not the call around it.
+    expect(failure({ 'tpl/main.hbs': '{{#each codes}}{{pascal\n  mesage}}{{/each}}\n' })).toBe(`${undefinedText}, in {{pascal mesage}} (tpl/main.hbs, line 1, column 16)\n`);
+    expect(failure({ 'tpl/main.hbs': '{{#each codes}}{{javaComment (pascal mesage)}}{{/each}}\n' })).toBe(`${undefinedText}, in (pascal mesage) (tpl/main.hbs, line 1, column 30)\n`);
+    // Handlebars' own errors get a 1-based column and the file too; a template that cannot be read says why.
+    expect(failure({ 'tpl/main.hbs': '{{#if codes}}\n {{/each}}\n' })).toBe("if doesn't match each (tpl/main.hbs, line 1, column 4)\n");
+    // A folder whose name ends in .hbs is not a partial.
+    expect(errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': 'x\n', 'tpl/entry.hbs/notes.txt': '' }) }).code).toBe(0);
   });
 
   it('check says so too, when the output is there: a failing template is not a drifted file', () => {

@@ -118,7 +118,7 @@ function renderPieces(target: ResolvedTarget, template: () => Render, model: obj
   } catch (error) {
     if (writeFailed) throw writeFailed.error;
     if (target.builtin) throw error;
-    throw new UsageError(`template ${target.template} of target "${target.name}" failed: ${describeFailure(error, target.template)}`);
+    throw new UsageError(`template ${target.template} of target "${target.name}" failed: ${describeFailure(error)}`);
   }
   if (!last.endsWith('\n')) write('\n');
 }

@@ -1,9 +1,18 @@
 /**
  * Where in a user's template a render failed. Handlebars reports a missing field as
- * `"mesage" not defined in [object Object] - 2:2` (0-based column) without saying which file,
- * and a helper's own error with no place at all. Wrapping each template file and each helper lets
- * the error pick up its file, and a helper's call as written, on its way out.
+ * `"mesage" not defined in [object Object] - 2:2` (0-based column) without saying which file, and
+ * a helper's own error with no place at all. Wrapping each template file, each block handed to a
+ * partial, each inline partial and each helper lets an error pick up its file, and a failing
+ * helper's call as written, on its way out.
  */
+import type Handlebars from 'handlebars';
+
+/** A template file: main.hbs or a partial beside it. */
+export interface TemplateFile {
+  /** As the user should read it (relative to the working folder). */
+  readonly path: string;
+  readonly text: string;
+}
 
 /** Handlebars' place of a node: line 1-based, column 0-based. */
 interface Loc {
@@ -12,10 +21,8 @@ interface Loc {
 }
 
 interface Place {
-  /** The template file, as the caller named it (main.hbs or a partial beside it). */
-  file?: string;
-  /** A failing helper's call, as written in `file`. */
-  call?: { readonly loc: Loc; source?: string | undefined };
+  file?: TemplateFile;
+  call?: { readonly loc: Loc; readonly helper: string };
 }
 
 const places = new WeakMap<object, Place>();
@@ -27,61 +34,108 @@ function placeOf(error: unknown): Place | undefined {
   return place;
 }
 
-/** A strict-mode miss: its message already has its line and column. */
-const strictMiss = /^"(.*)" not defined in [\s\S]* - (\d+):(\d+)$/;
+/**
+ * The file whose text runs now. A block passed to a partial (`{{#> layout}}…{{/layout}}`) and an
+ * inline partial run inside another file's render, but are the text of the file that wrote them.
+ */
+let running: TemplateFile | undefined;
+const ours = new WeakSet<object>();
 
-/** A template function that marks errors thrown in it (and not in a file it includes) with its file. */
-export function inFile<F extends (...args: never[]) => unknown>(file: string, text: string, render: F): F {
-  return function (this: unknown, ...args: Parameters<F>) {
+type Fn = (...args: never[]) => unknown;
+
+/** `fn`, run as the text of `file`: errors from it that no inner file claimed are marked with it. */
+function runIn<F extends Fn>(file: TemplateFile, fn: F): F {
+  const wrapped = function (this: unknown) {
+    const outer = running;
+    running = file;
     try {
-      return render.apply(this, args);
+      return fn.apply(this, arguments as unknown as Parameters<F>);
     } catch (error) {
       const place = placeOf(error);
-      if (place && place.file === undefined) {
-        place.file = file;
-        if (place.call) place.call.source = sourceAt(text, place.call.loc);
-      }
+      if (place && place.file === undefined) place.file = file;
       throw error;
+    } finally {
+      running = outer;
     }
   } as F;
+  ours.add(wrapped);
+  return wrapped;
+}
+
+/** A template file's compiled function. A block it is called with runs as its caller's text. */
+export function inFile<F extends (context: never, options?: never) => unknown>(file: TemplateFile, render: F): F {
+  const inner = runIn(file, render as unknown as (context: unknown, options: unknown) => unknown);
+  return function (this: unknown, context: unknown, options?: { data?: Record<string, unknown> }) {
+    const data = options?.data;
+    const block = data?.['partial-block'];
+    // A block not wrapped yet is the caller's, handed to this call (an outer one's was wrapped before).
+    if (data && typeof block === 'function' && !ours.has(block) && running !== undefined) data['partial-block'] = runIn(running, block as Fn);
+    return inner.call(this, context, options);
+  } as unknown as F;
+}
+
+/** Registers `{{#*inline}}` so that an inline partial runs as the text of the file that defines it. */
+export function registerInline(env: typeof Handlebars): void {
+  const inline = env.decorators['inline'] as (...args: unknown[]) => unknown;
+  env.registerDecorator('inline', function (this: unknown, fn: unknown, props: unknown, container: unknown, options: { fn: Fn }) {
+    const definedIn = running;
+    return inline.call(this, fn, props, container, definedIn ? { ...options, fn: runIn(definedIn, options.fn) } : options);
+  });
 }
 
 /** A helper that marks its own errors with its call's place (Handlebars passes it as `options.loc`). */
-export function atCall<F extends (...args: never[]) => unknown>(helper: F): F {
-  return function (this: unknown, ...args: Parameters<F>) {
+export function atCall<F extends Fn>(helper: F): F {
+  return function (this: unknown) {
     try {
-      return helper.apply(this, args);
+      return helper.apply(this, arguments as unknown as Parameters<F>);
     } catch (error) {
       const place = placeOf(error);
-      const loc = (args[args.length - 1] as { loc?: Loc } | undefined)?.loc;
+      const options = arguments[arguments.length - 1] as { loc?: Loc; name?: string } | undefined;
       // errgen's helpers are not block helpers: nothing else of the template runs inside one.
-      if (place && loc) place.call = { loc };
+      if (place && options?.loc && options.name) place.call = { loc: options.loc, helper: options.name };
       throw error;
     }
   } as F;
 }
 
-/** The text of a node, one line at most (a block helper's call is its opening tag). */
-function sourceAt(text: string, loc: Loc): string | undefined {
-  const line = text.split('\n')[loc.start.line - 1];
-  if (line === undefined) return undefined;
-  const end = loc.end.line === loc.start.line ? loc.end.column : line.indexOf('}}', loc.start.column) + 2;
-  return end > loc.start.column ? line.slice(loc.start.column, end) : undefined;
+/** The call as written (`{{javaComment mesage}}`, `(pascal code)`), on one line; undefined if it cannot be found. */
+function callSource(file: TemplateFile, call: { readonly loc: Loc; readonly helper: string }): string | undefined {
+  const lines = file.text.split(/\r?\n/);
+  const { start, end } = call.loc;
+  const from = lines[start.line - 1]?.slice(start.column) ?? '';
+  const text = start.line === end.line ? from.slice(0, end.column - start.column) : [from, ...lines.slice(start.line, end.line - 1), lines[end.line - 1]?.slice(0, end.column) ?? ''].join('\n');
+  // A block helper's node is its whole block: its opening tag is the call.
+  const opening = text.startsWith('{{#') ? text.slice(0, text.indexOf('}}') + 2) : text;
+  const oneLine = opening.replace(/\s+/g, ' ');
+  return new RegExp(`^(?:\\{\\{[~#]?\\s*|\\()${call.helper.replace(/[^\w-]/g, '\\$&')}\\b`).test(oneLine) ? oneLine : undefined;
 }
 
+/** A Handlebars exception's place, which its message ends with as ` - line:column` (0-based column). */
+interface HandlebarsPlace {
+  readonly lineNumber: number;
+  readonly column: number;
+}
+
+const isHandlebarsPlace = (error: unknown): error is Error & HandlebarsPlace =>
+  error instanceof Error && typeof (error as Partial<HandlebarsPlace>).lineNumber === 'number' && typeof (error as Partial<HandlebarsPlace>).column === 'number';
+
 /** A failure of a user's template as a reader wants it: what, in which file, at which line and column. */
-export function describeFailure(error: unknown, mainFile: string): string {
+export function describeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const place = placeOf(error);
-  const file = place?.file ?? mainFile;
-  const missing = strictMiss.exec(message);
-  if (missing) return `"${missing[1]}" is not defined here (${file}, line ${missing[2]}, column ${Number(missing[3]) + 1})`;
+  const file = place?.file?.path;
+  const at = (line: number, column: number) => (file !== undefined ? `${file}, line ${line}, column ${column}` : `line ${line}, column ${column}`);
+  if (isHandlebarsPlace(error)) {
+    const what = message.replace(/ - \d+:\d+$/, '');
+    const missing = /^"(.*)" not defined in [\s\S]*$/.exec(what);
+    return `${missing ? `"${missing[1]}" is not defined here` : what} (${at(error.lineNumber, error.column + 1)})`;
+  }
   const call = place?.call;
   if (call) {
-    const at = `${file}, line ${call.loc.start.line}, column ${call.loc.start.column + 1}`;
-    return call.source ? `${message}, in ${call.source} (${at})` : `${message} (${at})`;
+    const source = place.file && callSource(place.file, call);
+    return `${message}${source ? `, in ${source}` : ''} (${at(call.loc.start.line, call.loc.start.column + 1)})`;
   }
   const parse = /^Parse error on line (\d+):/.exec(message);
-  if (parse) return `parse error in ${file}, line ${parse[1]}:${message.slice(parse[0].length)}`;
-  return `${message} (in ${file})`;
+  if (parse) return `parse error in ${file ?? 'the template'}, line ${parse[1]}:${message.slice(parse[0].length)}`;
+  return file !== undefined ? `${message} (in ${file})` : message;
 }

@@ -4,7 +4,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import type Handlebars from 'handlebars';
 import { packagePath } from '../package-root.js';
 import { templateHelpers } from './helpers.js';
-import { atCall, inFile } from './template-place.js';
+import { atCall, inFile, registerInline } from './template-place.js';
 import * as templateRuntime from './template-runtime.js';
 import { builtinTemplates } from './templates.generated.js';
 
@@ -55,14 +55,28 @@ export function compileWithHandlebars(mainPath: string): Render {
   const handlebars = createRequire(import.meta.url)('handlebars') as typeof Handlebars;
   const env = handlebars.create();
   for (const [name, helper] of Object.entries(templateHelpers())) env.registerHelper(name, atCall(helper));
-  const dir = dirname(mainPath);
+  registerInline(env);
   const compiled = (path: string) => {
-    const text = readFileSync(path, 'utf8');
-    return inFile(path, text, env.compile(text, compileOptions));
+    const file = { path, text: readTemplateFile(path) };
+    return inFile(file, env.compile(file.text, compileOptions));
   };
-  for (const file of readdirSync(dir)) {
-    if (file.endsWith('.hbs') && join(dir, file) !== mainPath) env.registerPartial(basename(file, '.hbs'), compiled(join(dir, file)));
+  const dir = dirname(mainPath);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.name.endsWith('.hbs') && !entry.isDirectory() && path !== mainPath) env.registerPartial(basename(entry.name, '.hbs'), compiled(path));
   }
   const template = compiled(mainPath);
   return (model, write) => write(template(model, runtimeOptions));
+}
+
+const readProblems: Readonly<Record<string, string>> = { ENOENT: 'there is no such file', EISDIR: 'it is a folder', EACCES: 'permission denied' };
+
+function readTemplateFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    // Node's message names the path for some errors only (not EISDIR).
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(`cannot read ${path}: ${readProblems[code ?? ''] ?? (error as Error).message}`);
+  }
 }
