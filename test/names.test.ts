@@ -4,6 +4,7 @@ import { go } from '../src/lang/go.js';
 import { java } from '../src/lang/java.js';
 import { capitalize, capitalizeUnicode, toCase } from '../src/names/case.js';
 import { memberName } from '../src/names/identifier.js';
+import { remembered } from '../src/names/memo.js';
 import { splitUnicodeWords, splitWords } from '../src/names/words.js';
 
 describe('splitWords', () => {
@@ -117,5 +118,24 @@ describe('ASCII fast paths', () => {
       const code = parts.join('_');
       expect(toCase(code, style, useInitialisms)).toBe(toCase(`_${code}_`, style, useInitialisms));
     }), { numRuns: 2000 });
+  });
+});
+
+describe('remembered (the naming memo)', () => {
+  it('derives each text once, remembers undefined too, and forgets everything once full', () => {
+    const memo = new Map<string, string | undefined>();
+    const asked: string[] = [];
+    const derive = (text: string) => {
+      asked.push(text);
+      return text === '_' ? undefined : text.toLowerCase();
+    };
+    expect([remembered(memo, 'A', derive, 3), remembered(memo, 'A', derive, 3), remembered(memo, '_', derive, 3), remembered(memo, '_', derive, 3)]).toEqual(['a', 'a', undefined, undefined]);
+    expect(asked).toEqual(['A', '_']);
+    remembered(memo, 'B', derive, 3);
+    expect(memo.size).toBe(3);
+    expect(remembered(memo, 'C', derive, 3)).toBe('c');
+    expect([...memo.keys()]).toEqual(['C']);
+    expect(remembered(memo, 'A', derive, 3)).toBe('a');
+    expect(asked).toEqual(['A', '_', 'B', 'C', 'A']);
   });
 });

@@ -1,3 +1,4 @@
+import { remembered } from './memo.js';
 import { splitWords } from './words.js';
 
 /**
@@ -21,11 +22,15 @@ const asciiWord = /^[A-Za-z0-9]+$/;
 /** A word with its first letter in capitals, or all in capitals if it is an initialism. */
 export function capitalize(word: string, useInitialisms: boolean): string {
   // Codes share a small vocabulary (NOT, FOUND, INVALID…): most words were capitalized before.
-  const cache = useInitialisms ? capitalizedWithInitialisms : capitalizedPlain;
-  let result = cache.get(word);
-  if (result === undefined) cache.set(word, (result = capitalizeWord(word, useInitialisms)));
-  return result;
+  return useInitialisms
+    ? remembered(capitalizedWithInitialisms, word, capitalizeWithInitialisms, memoLimit)
+    : remembered(capitalizedPlain, word, capitalizePlain, memoLimit);
 }
+
+const capitalizeWithInitialisms = (word: string) => capitalizeWord(word, true);
+const capitalizePlain = (word: string) => capitalizeWord(word, false);
+
+const memoLimit = 250_000;
 
 const capitalizedWithInitialisms = new Map<string, string>();
 const capitalizedPlain = new Map<string, string>();
@@ -70,21 +75,16 @@ export function capitalizeUnicode(word: string, useInitialisms: boolean): string
  * model for every language, by templates' case helpers in every target, by lint — and splitting
  * words is Unicode regex work; the answer depends only on the arguments.
  */
-const named = new Map<string, Map<string, string>>();
+const named = new Map<string, { byText: Map<string, string>; derive: (text: string) => string }>();
 
 /** Writes a code's words in a case style. `initialisms` only affects pascal and camel case. */
 export function toCase(text: string, style: CaseStyle, useInitialisms = true): string {
   if (canonicalUpperSnake.test(text)) return upperSnakeCase(text, style, useInitialisms);
   // One map per style, so a lookup hashes the text alone and builds no key string.
   const styleKey = useInitialisms ? style : `${style}-`;
-  let byText = named.get(styleKey);
-  if (byText === undefined) named.set(styleKey, (byText = new Map()));
-  let cased = byText.get(text);
-  if (cased === undefined) {
-    cased = writeCase(splitWords(text), style, useInitialisms);
-    byText.set(text, cased);
-  }
-  return cased;
+  let memo = named.get(styleKey);
+  if (memo === undefined) named.set(styleKey, (memo = { byText: new Map(), derive: (t) => writeCase(splitWords(t), style, useInitialisms) }));
+  return remembered(memo.byText, text, memo.derive, memoLimit);
 }
 
 /**

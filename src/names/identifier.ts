@@ -1,5 +1,6 @@
 import type { Language } from '../lang/language.js';
 import { toCase } from './case.js';
+import { remembered } from './memo.js';
 
 const asciiIdentifier = /^[A-Za-z0-9_]*$/;
 
@@ -15,18 +16,17 @@ const asciiIdentifier = /^[A-Za-z0-9_]*$/;
  */
 export function memberName(code: string, language: Language, override?: string): string | undefined {
   if (override !== undefined) return override;
-  let names = given.get(language);
-  if (names === undefined) given.set(language, (names = new Map()));
-  let name = names.get(code);
-  if (name === undefined && !names.has(code)) names.set(code, (name = derivedName(code, language)));
-  return name;
+  let memo = derivedNames.get(language);
+  if (memo === undefined) derivedNames.set(language, (memo = { names: new Map(), derive: (text) => derivedName(text, language) }));
+  return remembered(memo.names, code, memo.derive, memoLimit);
 }
 
 /**
- * Names already derived, per language and code. The view model, lint and the breaking-change check
- * each name every code in every language, and the answer depends only on the two.
+ * Names already derived, per language and code: `check` names every code in every language twice
+ * (lint and the view model), `check --against` more, and the answer depends only on the two.
  */
-const given = new WeakMap<Language, Map<string, string | undefined>>();
+const derivedNames = new WeakMap<Language, { names: Map<string, string | undefined>; derive: (code: string) => string | undefined }>();
+const memoLimit = 250_000;
 
 function derivedName(code: string, language: Language): string | undefined {
   // Case mappings can add combining marks ('ΐ' → 'Ϊ́'): keep letters, decimal digits and `_` only.
