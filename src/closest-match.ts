@@ -16,10 +16,9 @@ export function closestMatch(name: string, candidates: readonly string[]): strin
   return tie ? undefined : best;
 }
 
-/** ` (did you mean "x"?)` for a message, or nothing. */
-export function didYouMean(name: string, candidates: readonly string[]): string {
-  const match = closestMatch(name, candidates);
-  return match === undefined ? '' : ` (did you mean "${match}"?)`;
+/** ` (did you mean "x"?)` for a message, or nothing; `meant` when the caller knows better than spelling. */
+export function didYouMean(name: string, candidates: readonly string[], meant = closestMatch(name, candidates)): string {
+  return meant === undefined ? '' : ` (did you mean "${meant}"?)`;
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */

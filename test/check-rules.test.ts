@@ -95,7 +95,7 @@ describe('errgen check: lint rules', () => {
     expect(config('catalog: errors.yaml\ntargets:\n  api:\n    kind: opnapi\n')).toContain(
       'errgen.config.yaml:4:11: error: target "api" has kind "opnapi", which is not a built-in target (did you mean "openapi"?); the built-in targets are: ',
     );
-    // Another name for a target is no near spelling of it, but is still understood.
+    // Another name for a target is no near spelling of it, but is still suggested.
     expect(config('catalog: errors.yaml\ntargets:\n  api:\n    kind: golang\n')).toContain('has kind "golang", which is not a built-in target (did you mean "go"?)');
     expect(config('catalog: errors.yaml\ntargets:\n  proto: {}\n')).toContain('target "proto" is not a built-in target (did you mean "protobuf"?)');
     // Each option's problem at its own value.

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -198,6 +198,18 @@ describe('code cache files', () => {
     expect(readCache(file)).toEqual(Buffer.from('valid data'));
     chmodSync(file, 0o666);
     expect(readCache(file)).toBeUndefined();
+  });
+
+  it.runIf(posix)('are refused through a symlink, and a FIFO in their place does not block the read', () => {
+    const dir = tempDir();
+    const file = join(dir, 'cli-0123456789abcdef.cache');
+    writeCache(file, Buffer.from('valid data'));
+    const link = join(dir, 'cli-fedcba9876543210.cache');
+    symlinkSync(file, link);
+    expect(readCache(link)).toBeUndefined();
+    const fifo = join(dir, 'cli-00000000000000ff.cache');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    expect(readCache(fifo)).toBeUndefined();
   });
 
   it('keep the three newest per command when another is written, and drop stale temp files', () => {

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, type Stats, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, type Stats, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,7 +143,7 @@ export function cacheFileName(bundleHash: string, command: string, version = pro
   return `${command}-${bundleHash.slice(0, 16)}-${version}-${arch}.cache`;
 }
 
-/** V8's data from a cache file, or undefined when it is missing, damaged or in an unsafe folder. */
+/** V8's data from a cache file, or undefined when it is missing, damaged, or it or its folder is unsafe (not only the user's). */
 export function readCache(file: string): Buffer | undefined {
   let fd: number | undefined;
   try {
@@ -153,7 +153,8 @@ export function readCache(file: string): Buffer | undefined {
       return undefined;
     }
     // The file as opened must be ours too: the folder could be swapped for another after its check.
-    fd = openSync(file, 'r');
+    // Not blocking on a FIFO planted there, nor following a symlink.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
     const unsafeFile = unsafeReason(fstatSync(fd), 'file');
     if (unsafeFile !== undefined) {
       debug(`code cache ${file} not used: ${unsafeFile}`);

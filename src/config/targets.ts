@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
+import { didYouMean } from '../closest-match.js';
 import { type Location, UsageError } from '../diagnostics.js';
 import { isInside, realPathOf } from '../io/paths.js';
 import type { ResolvedTarget } from '../emit/generate.js';
@@ -32,11 +33,6 @@ export interface TargetSelection {
 
 const builtinNames = builtinTargets.map((t) => t.name);
 
-/** ` (did you mean "go"?)` for a target name, or nothing. */
-function meaning(name: string, names: readonly string[]): string {
-  const meant = meantTarget(name, names);
-  return meant === undefined ? '' : ` (did you mean "${meant}"?)`;
-}
 
 /** Turns the config's target entries (or the built-in defaults) into resolved targets, paths relative to cwd. */
 export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
@@ -45,7 +41,7 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
     : builtinTargets.map((t) => [t.name, {}]);
   const known = entries.filter(([, value]) => value !== false).map(([name]) => name);
   for (const name of selection.only ?? []) {
-    if (!known.includes(name)) throw new UsageError(`--only names an unknown target "${name}"${meaning(name, known)}; the targets are: ${known.join(', ')}`);
+    if (!known.includes(name)) throw new UsageError(`--only names an unknown target "${name}"${didYouMean(name, known, meantTarget(name, known))}; the targets are: ${known.join(', ')}`);
   }
   // Inside the working tree paths read best relative; outside it, absolute.
   const cwdRelative = (path: string) => {
@@ -68,13 +64,13 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
       const invalid = (message: string, ...path: string[]) => invalidEach([{ message, path }]);
       const builtin = builtinTarget(config.kind ?? name);
       if (config.kind !== undefined && !builtin) {
-        throw invalid(`target "${name}" has kind "${config.kind}", which is not a built-in target${meaning(config.kind, builtinNames)}; the built-in targets are: ${builtinNames.join(', ')}`, 'kind');
+        throw invalid(`target "${name}" has kind "${config.kind}", which is not a built-in target${didYouMean(config.kind, builtinNames, meantTarget(config.kind, builtinNames))}; the built-in targets are: ${builtinNames.join(', ')}`, 'kind');
       }
       if (!builtin && config.template === undefined) {
         const meant = meantTarget(name, builtinNames);
         throw invalid(
           meant !== undefined
-            ? `target "${name}" is not a built-in target (did you mean "${meant}"?): rename it, or give it a \`template\` (your own) or a \`kind\``
+            ? `target "${name}" is not a built-in target${didYouMean(name, builtinNames, meant)}: rename it, or give it a \`template\` (your own) or a \`kind\``
             : `target "${name}" is not a built-in target: give it a \`template\` (your own) or a \`kind\` (${builtinNames.join(', ')})`,
         );
       }

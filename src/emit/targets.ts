@@ -164,14 +164,14 @@ export function builtinTarget(name: string): BuiltinTarget | undefined {
 }
 
 /** Other names people give the built-in targets: too far from the name for a spelling match. */
-const otherNames: Readonly<Record<string, string>> = {
-  golang: 'go', ts: 'typescript', py: 'python', rs: 'rust', proto: 'protobuf', swagger: 'openapi', oas: 'openapi',
-  'json-schema': 'jsonschema', md: 'docs', markdown: 'docs',
-};
+const otherNames: ReadonlyMap<string, string> = new Map([
+  ['golang', 'go'], ['ts', 'typescript'], ['py', 'python'], ['rs', 'rust'], ['proto', 'protobuf'], ['swagger', 'openapi'], ['oas', 'openapi'],
+  ['json-schema', 'jsonschema'], ['md', 'docs'], ['markdown', 'docs'],
+]);
 
 /** The target a name most likely means, among `names`: a near spelling or another name for it (`golang` → `go`). */
 export function meantTarget(name: string, names: readonly string[]): string | undefined {
-  const other = otherNames[name.toLowerCase()];
+  const other = otherNames.get(name.toLowerCase());
   return other !== undefined && names.includes(other) ? other : closestMatch(name, names);
 }
 
