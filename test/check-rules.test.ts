@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errgen, tempDir } from './helpers/cli.js';
+import { errgen, repoRoot, tempDir } from './helpers/cli.js';
 
 interface Finding {
   rule: string;
@@ -95,6 +95,10 @@ describe('errgen check: lint rules', () => {
     expect(config('catalog: errors.yaml\ntargets:\n  api:\n    kind: opnapi\n')).toContain(
       'errgen.config.yaml:4:11: error: target "api" has kind "opnapi", which is not a built-in target (did you mean "openapi"?); the built-in targets are: ',
     );
+    // Where errgen is installed in the working folder (here, its own repository), the hint is a path there.
+    const elsewhere = join(dir, 'errgen.config.yaml');
+    writeFileSync(elsewhere, 'catalgo: errors.yaml\n');
+    expect(errgen(['-c', elsewhere, 'check'], { cwd: repoRoot }).stderr).toContain('(did you mean "catalog"?). See schemas/config.schema.json for the config format.\n');
     // Another name for a target is no near spelling of it, but is still suggested.
     expect(config('catalog: errors.yaml\ntargets:\n  api:\n    kind: golang\n')).toContain('has kind "golang", which is not a built-in target (did you mean "go"?)');
     expect(config('catalog: errors.yaml\ntargets:\n  proto: {}\n')).toContain('target "proto" is not a built-in target (did you mean "protobuf"?)');

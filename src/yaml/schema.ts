@@ -1,4 +1,5 @@
-import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
+import { isInside } from '../io/paths.js';
 import { packagePath } from '../package-root.js';
 
 export type SchemaName = 'catalog' | 'config';
@@ -10,13 +11,21 @@ export function schemaPath(name: SchemaName): string {
 
 /**
  * Where a schema is, as a reader in `fromDir` can follow it: a relative path when errgen is
- * installed inside the working tree (node_modules, or this repository), else the published schema's
- * URL, so that no machine path ever lands in a committed file or a message.
+ * installed in the working folder (this repository) or in the node_modules of a project the
+ * working folder is in, else the published schema's
+ * URL, so that no machine path ever lands in a committed file or a message (which a user may paste
+ * into an issue).
  */
 export function schemaReference(fromDir: string, name: SchemaName): string {
-  const fromCwd = relative(process.cwd(), schemaPath(name));
-  const inTree = !fromCwd.startsWith('..') && !isAbsolute(fromCwd);
-  return inTree ? relative(fromDir, schemaPath(name)).split(sep).join('/') : `https://unpkg.com/errgen@0/schemas/${name}.schema.json`;
+  const schema = schemaPath(name);
+  return inProject(schema) ? relative(fromDir, schema).split(sep).join('/') : `https://unpkg.com/errgen@0/schemas/${name}.schema.json`;
+}
+
+/** Whether a file of errgen's is in the working folder, or in the node_modules of a project the working folder is in. */
+function inProject(file: string): boolean {
+  const marker = `${sep}node_modules${sep}`;
+  const modules = file.lastIndexOf(marker);
+  return isInside(file, process.cwd()) || (modules >= 0 && isInside(process.cwd(), file.slice(0, modules)));
 }
 
 /** The `yaml-language-server` comment that lets editors validate and complete a YAML file errgen writes. */
