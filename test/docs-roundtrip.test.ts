@@ -122,7 +122,7 @@ describe('docs → import round trip', () => {
     expect(page).toContain('| 402 | v1 | <a id="card-declined"></a>CARD_DECLINED | Declined |  |');
     expect(page).toContain('| 409 | v2 | CARD_DECLINED | Declined twice |  |');
     expect(page).toContain('<a id="old-card"></a>OLD_CARD[^old-card]');
-    expect(page).toContain('[^old-card]: **Deprecated** since 2.0. Use CARD_DECLINED instead.');
+    expect(page).toContain('[^old-card]: **Deprecated.** Since 2.0. Use CARD_DECLINED instead.');
     expect(page).toContain('## Retired codes');
     expect(page).toContain('- **GONE_CODE**, retired in 1.5: merged into CARD_DECLINED');
     expect(await importPage(page)).toEqual(importable(catalog));

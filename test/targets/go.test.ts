@@ -167,7 +167,7 @@ describe('go target', () => {
     expect(built.source).toContain('\npackage apierrors\n');
     expect(built.source).toContain('\tcase "RESOURCE_MISSING":\n\t\treturn CodeNotFound, true\n');
     expect(built.source).toContain(
-      '\t//\n\t// Deprecated: Since 2.0. Split by plan. Use PLAN_LIMIT instead.\n\tCodeOldLimit ErrorCode = "OLD_LIMIT"\n',
+      '\t//\n\t// Deprecated: Since 2.0: Split by plan. Use PLAN_LIMIT instead.\n\tCodeOldLimit ErrorCode = "OLD_LIMIT"\n',
     );
     expect(built.source).toContain('\t// Deprecated: Do not use it in new code.\n\tCodeLegacy ErrorCode = "LEGACY"\n');
     expect(built.source).not.toContain('GONE_FOREVER');

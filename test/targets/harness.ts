@@ -22,7 +22,7 @@ export const evolvedCatalog = `groups:
         status: 429
         message: Old limit
         solution: ""
-        deprecated: { since: "2.0", reason: "Split by plan.", replacement: PLAN_LIMIT }
+        deprecated: { since: "2.0", reason: "Split by plan", replacement: PLAN_LIMIT }
       - code: LEGACY
         status: 400
         message: Legacy

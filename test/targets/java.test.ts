@@ -107,7 +107,7 @@ describe('java target', () => {
     expectMatchesCatalog(built);
     expect(built.dump.codes.find((c) => c.code === 'ALREADY_THERE')).toMatchObject({ grpcStatus: 'ALREADY_EXISTS', grpcCode: 6 });
     expect(built.source).toContain('\npublic enum ApiError {\n');
-    expect(built.source).toContain('     * @deprecated Since 2.0. Split by plan. Use PLAN_LIMIT instead.\n     */\n    @Deprecated(since = "2.0")\n    OLD_LIMIT(');
+    expect(built.source).toContain('     * @deprecated Since 2.0: Split by plan. Use PLAN_LIMIT instead.\n     */\n    @Deprecated(since = "2.0")\n    OLD_LIMIT(');
     expect(built.source).toContain('     * @deprecated Do not use it in new code.\n     */\n    @Deprecated\n    LEGACY(');
     expect(built.source).not.toContain('GONE_FOREVER');
   });
