@@ -109,6 +109,7 @@ describe('errgen check: lint rules', () => {
         'errgen: errgen.config.yaml is not a valid errgen configuration\n',
     );
     // A value of no allowed type still hears every type it could have; one of the right type, only what is wrong inside it.
+    expect(config('catalog: errors.yaml\nlint:\n  rules: {}\nfoo: 1\n')).toContain('errgen.config.yaml:4:1: error: the config has an unknown field "foo".');
     expect(config('catalog: errors.yaml\ntargets:\n  go: 5\n')).toContain('targets.go must be a null, or a boolean, or an object.');
     expect(config('catalog: errors.yaml\ntargets:\n  go:\n    output: 5\n')).toBe(
       'errgen.config.yaml:4:13: error: targets.go.output must be a string. See https://unpkg.com/errgen@0/schemas/config.schema.json for the config format.\n' +
@@ -121,7 +122,12 @@ describe('errgen check: lint rules', () => {
     writeFileSync(join(dir, 'errors.yaml'), 'groups:\n  - title: T\n    codes:\n      - { code: X, status: "404", message: m, solution: s }\n');
     const bad = errgen(['check', '--catalog', 'errors.yaml'], { cwd: dir });
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toContain('4:28    error    groups[0].codes[0].status must be an integer  catalog-schema');
+    expect(bad.stdout).toContain('4:28    error    groups[0].codes[0].status (in X) must be an integer  catalog-schema');
+    // An unknown field: at its own line, named with the field most likely meant.
+    writeFileSync(join(dir, 'errors.yaml'), 'groups:\n  - title: T\n    codes:\n      - code: X\n        status: 404\n        message: m\n        solution: s\n        descripton: d\n');
+    expect(errgen(['check', '--catalog', 'errors.yaml'], { cwd: dir }).stdout).toContain(
+      '8:9     error    groups[0].codes[0] (X) has an unknown field "descripton" (did you mean "description"?)  catalog-schema',
+    );
   });
 });
 

@@ -140,10 +140,10 @@ describe('errgen import refuses a catalog it cannot merge into, leaving it untou
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       [
-        'errors.yaml:4:9: error: groups[0].codes[0] is missing the required field "message". See https://unpkg.com/errgen@0/schemas/catalog.schema.json for the catalog format.',
-        'errors.yaml:4:9: error: groups[0].codes[0] is missing the required field "solution". See https://unpkg.com/errgen@0/schemas/catalog.schema.json for the catalog format.',
-        'errors.yaml:4:9: error: groups[0].codes[0] has an unknown field "color". See https://unpkg.com/errgen@0/schemas/catalog.schema.json for the catalog format.',
-        'errors.yaml:5:17: error: groups[0].codes[0].status must be from 100 to 599 (an HTTP status). See https://unpkg.com/errgen@0/schemas/catalog.schema.json for the catalog format.',
+        'errors.yaml:4:9: error: groups[0].codes[0] (A) is missing the required field "message". See https://unpkg.com/errgen@0/schemas/catalog.schema.json for the catalog format.',
+        'errors.yaml:4:9: error: groups[0].codes[0] (A) is missing the required field "solution". See https://unpkg.com/errgen@0/schemas/catalog.schema.json for the catalog format.',
+        'errors.yaml:6:9: error: groups[0].codes[0] (A) has an unknown field "color". See https://unpkg.com/errgen@0/schemas/catalog.schema.json for the catalog format.',
+        'errors.yaml:5:17: error: groups[0].codes[0].status (in A) must be from 100 to 599 (an HTTP status). See https://unpkg.com/errgen@0/schemas/catalog.schema.json for the catalog format.',
         'errgen: errors.yaml is not a valid catalog',
         '',
       ].join('\n'),

@@ -1,4 +1,4 @@
-import { type Document, isAlias, isNode, isPair, isScalar, LineCounter, type Node, parseAllDocuments, visit, type YAMLError } from 'yaml';
+import { type Document, isAlias, isMap, isNode, isPair, isScalar, LineCounter, type Node, parseAllDocuments, visit, type YAMLError } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { fastLocator } from './fast-locate.js';
 import { nestingTooDeepAt, readYamlFast } from './fast-read.js';
@@ -89,7 +89,7 @@ export async function parseYaml<T>(text: string, file: string, schema: SchemaNam
     ];
   }
   const locate = nodeLocator(document, lineCounter, file, text);
-  const schemaProblems = validateAgainstSchema(schema, value, locate);
+  const schemaProblems = validateAgainstSchema(schema, value, locate, keyLocator(document, lineCounter, file));
   if (schemaProblems.length > 0) return schemaProblems;
   return { value: value as T, document, locate };
 }
@@ -257,6 +257,18 @@ export function nodeLocator(document: Document, lineCounter: LineCounter, file: 
       return positionAt(lineCounter, file, start);
     }
     return positionAt(lineCounter, file, 0);
+  };
+}
+
+/** Where the key that ends `path` is written in its mapping, if it is there. */
+function keyLocator(document: Document, lineCounter: LineCounter, file: string): (path: readonly (string | number)[]) => Location | undefined {
+  return (path) => {
+    const parent = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+    if (!isMap(parent)) return undefined;
+    const key = path[path.length - 1];
+    const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+    const range = isNode(pair?.key) ? pair.key.range : undefined;
+    return range ? positionAt(lineCounter, file, range[0]) : undefined;
   };
 }
 

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from '../closest-match.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
-import { type SchemaName, schemaPath, schemaReference } from './schema.js';
+import { type SchemaName, schemaReference } from './schema.js';
 import * as validators from './validators.generated.js';
 
 /** Schema errors as diagnostics at the offending YAML node, one per problem. */
@@ -10,30 +9,33 @@ export function validateAgainstSchema(
   schema: SchemaName,
   value: unknown,
   locate: (path: readonly (string | number)[]) => Location,
+  /** Where a mapping's key is, if known: an unknown field is reported at its own line, not its mapping's. */
+  locateKey?: (path: readonly (string | number)[]) => Location | undefined,
 ): Diagnostic[] {
   const validate = validators[schema];
   if (validate(value)) return [];
   const errors = validate.errors ?? [];
   // A value that fits no branch of a `oneOf` gets one message listing what each branch wanted.
   const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
-  const problems: { path: (string | number)[]; wants: string[] }[] = [];
+  const problems: { path: (string | number)[]; wants: string[]; keyPath: (string | number)[] | undefined }[] = [];
   const problemAtAlternative = new Map<string, (typeof problems)[number]>();
   for (const error of relevantErrors(errors)) {
     const path = pointerToPath(error.instancePath);
-    const wants = describeError(error, path, schema);
+    const wants = describeError(error, path);
     const merged = problemAtAlternative.get(error.instancePath);
     if (merged) {
       merged.wants.push(wants);
       continue;
     }
-    const problem = { path, wants: [wants] };
+    const unknownField = error.keyword === 'additionalProperties' ? String((error.params as { additionalProperty: unknown }).additionalProperty) : undefined;
+    const problem = { path, wants: [wants], keyPath: unknownField === undefined ? undefined : [...path, unknownField] };
     problems.push(problem);
     if (alternatives.has(error.instancePath)) problemAtAlternative.set(error.instancePath, problem);
   }
-  return problems.map(({ path, wants }) => ({
+  return problems.map(({ path, wants, keyPath }) => ({
     severity: 'error',
-    at: locate(path),
-    message: `${describePath(path, schema)} ${wants.map((w, i) => (i > 0 ? w.replace(/^must be /, '') : w)).join(', or ')}`,
+    at: (keyPath && locateKey?.(keyPath)) ?? locate(path),
+    message: `${describePath(path, schema, value)} ${wants.map((w, i) => (i > 0 ? w.replace(/^must be /, '') : w)).join(', or ')}`,
     hint: `See ${schemaReference(process.cwd(), schema)} for the ${schema} format.`,
   }));
 }
@@ -70,12 +72,23 @@ function pointerToPath(pointer: string): (string | number)[] {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
-function describePath(path: readonly (string | number)[], schema: SchemaName): string {
+function describePath(path: readonly (string | number)[], schema: SchemaName, value: unknown): string {
   if (path.length === 0) return `the ${schema}`;
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  const written = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  // A catalog entry is easier found by its code than by its indexes.
+  const [groups, g, codes, i] = path;
+  const code = schema === 'catalog' && groups === 'groups' && codes === 'codes' ? valueAt(value, [groups, g, codes, i, 'code']) : undefined;
+  if (typeof code !== 'string' || path.length < 4) return written;
+  return path.length === 4 ? `${written} (${code})` : `${written} (in ${code})`;
 }
 
-function describeError(error: ErrorObject, path: readonly (string | number)[], schema: SchemaName): string {
+function valueAt(value: unknown, path: readonly (string | number | undefined)[]): unknown {
+  let at = value;
+  for (const part of path) at = at !== null && typeof at === 'object' && part !== undefined ? (at as Record<string | number, unknown>)[part] : undefined;
+  return at;
+}
+
+function describeError(error: ErrorObject, path: readonly (string | number)[]): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'enum':
@@ -83,7 +96,7 @@ function describeError(error: ErrorObject, path: readonly (string | number)[], s
     case 'required':
       return `is missing the required field "${String(params['missingProperty'])}"`;
     case 'additionalProperties':
-      return `has an unknown field "${String(params['additionalProperty'])}"${didYouMean(String(params['additionalProperty']), fieldNames(schema, error.schemaPath))}`;
+      return `has an unknown field "${String(params['additionalProperty'])}"${didYouMean(String(params['additionalProperty']), fieldNames(error))}`;
     case 'type':
       return `must be ${withArticle(String(params['type']))}`;
     case 'minimum':
@@ -100,19 +113,8 @@ function withArticle(type: string): string {
 }
 
 /** The fields the schema allows where `additionalProperties` failed (its sibling `properties`), for a "did you mean". */
-function fieldNames(schema: SchemaName, schemaPath: string): string[] {
-  let node = schemaJson(schema);
-  for (const part of pointerToPath(schemaPath.replace(/^#/, '')).slice(0, -1)) {
-    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
-  }
-  const properties = node && typeof node === 'object' ? (node as { properties?: unknown }).properties : undefined;
+function fieldNames(error: ErrorObject): string[] {
+  // The validators are compiled with `verbose`: each error carries the schema object it failed in.
+  const properties = (error.parentSchema as { properties?: unknown } | undefined)?.properties;
   return properties && typeof properties === 'object' ? Object.keys(properties) : [];
-}
-
-const schemas = new Map<SchemaName, unknown>();
-
-/** A schema as JSON, read when a config or catalog first has an unknown field, then kept. */
-function schemaJson(schema: SchemaName): unknown {
-  if (!schemas.has(schema)) schemas.set(schema, JSON.parse(readFileSync(schemaPath(schema), 'utf8')));
-  return schemas.get(schema);
 }
