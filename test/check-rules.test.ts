@@ -123,6 +123,12 @@ describe('errgen check: lint rules', () => {
     const bad = errgen(['check', '--catalog', 'errors.yaml'], { cwd: dir });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('4:28    error    groups[0].codes[0].status (in X) must be an integer  catalog-schema');
+    // A syntax error is reported once, not with the errors of the rest of the file misread after it.
+    writeFileSync(join(dir, 'errors.yaml'), 'groups:\n  - title: T\n    codes:\n      - code: X\n\tstatus: 404\n        message: m\n        solution: s\n        note: n\n');
+    const tab = errgen(['check', '--catalog', 'errors.yaml'], { cwd: dir });
+    expect(tab.code).toBe(1);
+    expect(tab.stdout).toContain('Tabs are not allowed as indentation');
+    expect(tab.stdout).toContain('1 problem (1 error, 0 warnings)');
     // An unknown field: at its own line, named with the field most likely meant.
     writeFileSync(join(dir, 'errors.yaml'), 'groups:\n  - title: T\n    codes:\n      - code: X\n        status: 404\n        message: m\n        solution: s\n        descripton: d\n');
     expect(errgen(['check', '--catalog', 'errors.yaml'], { cwd: dir }).stdout).toContain(

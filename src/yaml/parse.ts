@@ -59,7 +59,7 @@ export async function parseYaml<T>(text: string, file: string, schema: SchemaNam
     const message = text.trim() === '' ? 'the file is empty' : 'the file holds no YAML data, only comments';
     return [{ severity: 'error', at: at(0), message, hint: `Write the ${schema} as a YAML mapping.` }];
   }
-  const problems = [...document.errors, ...document.warnings].map((error) => describeYamlError(error, document, text, at));
+  const problems = reportedErrors([...document.errors, ...document.warnings]).map((error) => describeYamlError(error, document, text, at));
   if (problems.length > 0) return problems;
   const nestingProblem = checkDepth(document, at);
   if (nestingProblem) return [nestingProblem];
@@ -132,6 +132,15 @@ export function lazilyParsed<T>(value: T, text: string, file: string): ParsedYam
       return fast?.(path, offset) ?? parse().locate(path, offset);
     },
   };
+}
+
+/**
+ * The errors worth reading: every duplicate key (each is its own mistake), but of the syntax errors
+ * only the first, as the rest of the file is misread after it (one tab of indentation gave 20).
+ */
+function reportedErrors(errors: readonly YAMLError[]): YAMLError[] {
+  const firstSyntax = errors.find((error) => error.code !== 'DUPLICATE_KEY');
+  return errors.filter((error) => error.code === 'DUPLICATE_KEY' || error === firstSyntax);
 }
 
 /** A parser error as a diagnostic that says what is wrong in words a catalog's author knows. */
