@@ -79,6 +79,13 @@ describe('errgen import into an existing catalog', () => {
     expect(t.sources()).toEqual([{ code: 'A', at: 'errors.md:5:3' }]);
   });
 
+  it('--prune drops a group it empties (the example group of `errgen init`), and keeps an empty group of your own', () => {
+    const t = imported(page('| A | 400 | a | |'));
+    t.edit('groups:\n', 'groups:\n  - title: General\n    codes:\n      - code: EXAMPLE\n        status: 400\n        message: e\n        solution: ""\n  - title: Mine\n    codes: []\n');
+    expect(t.run('--prune').stdout).toContain('pruned EXAMPLE (group "General")');
+    expect([...t.catalog().matchAll(/- title: (\w+)/g)].map((m) => m[1])).toEqual(['Mine', 'Errors']);
+  });
+
   it('never reports or prunes a tombstone', () => {
     const t = imported(page('| A | 400 | a | |', '| OLD | 400 | old | |'));
     t.edit('      - code: OLD\n', '      - code: OLD\n        removed: { since: "2.0" }\n');

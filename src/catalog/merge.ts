@@ -121,18 +121,22 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   }
 
   const missing: MissingEntry[] = [];
+  const prunedFrom = new Set<YAMLMap>();
   for (const [code, entries] of existing) {
     entries.forEach((entry, occurrence) => {
       if (matched.has(entry.item) || entryValue(entry, 'removed') || !options.inScope(code, occurrence)) return;
       missing.push({ code, group: String(entry.group.get('title')) });
-      if (options.prune) editorOf(entry.group).remove(entry.item);
+      if (!options.prune) return;
+      editorOf(entry.group).remove(entry.item);
+      prunedFrom.add(entry.group);
     });
   }
   for (const editor of editors.values()) editor.commit();
   nodes.swapIn();
   if (options.prune) {
     const before = groups.items.length;
-    groups.items = groups.items.filter((g) => !isMap(g) || codesOf(g).items.length > 0 || !importedTitles.has(String(g.get('title'))));
+    // A group the page has, or one this prune emptied; an empty group of your own stays.
+    groups.items = groups.items.filter((g) => !isMap(g) || codesOf(g).items.length > 0 || !(importedTitles.has(String(g.get('title'))) || prunedFrom.has(g)));
     groupsEdited ||= groups.items.length !== before;
   }
   const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0) || groupsEdited;
