@@ -1,6 +1,9 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { breakingRules } from '../src/check/breaking.js';
+import { driftChecks } from '../src/cli/resolve-options.js';
+import { lintRules } from '../src/lint/rules/index.js';
 import { errgen, repoRoot, tempDir } from './helpers/cli.js';
 
 interface Finding {
@@ -72,7 +75,7 @@ describe('errgen check: lint rules', () => {
     writeFileSync(join(dir, 'errgen.config.yaml'), 'catalog: errors.yaml\nlint:\n  rules:\n    duplicate-cod: warn\n');
     const typo = errgen(['check'], { cwd: dir });
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toContain('names unknown rule duplicate-cod (did you mean "duplicate-code"?); the rules are: duplicate-code,');
+    expect(typo.stderr).toContain('errgen.config.yaml:4:5: error: lint.rules has an unknown rule "duplicate-cod" (did you mean "duplicate-code"?).');
   });
 
   it('names what a misspelt config name most likely meant', () => {
@@ -188,5 +191,23 @@ describe('errgen check: flags instead of a config', () => {
     expect(checked.code).toBe(0);
     const unknownField = errgen(['import', 'fehler.md', '--header', 'kode=Fehlercode'], { cwd: dir });
     expect(unknownField.stderr).toBe('errgen: --header names an unknown field "kode"; the fields are: code, status, message, solution\n');
+  });
+});
+
+describe('the config schema', () => {
+  it('lists exactly the rules errgen has, so editors complete them and every command rejects a misspelt one', () => {
+    const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas/config.schema.json'), 'utf8'));
+    expect(Object.keys(schema.$defs.lintRuleSettings.properties).sort()).toEqual([...lintRules.map((r) => r.id), ...driftChecks].sort());
+    expect(Object.keys(schema.$defs.breakingRuleSettings.properties).sort()).toEqual(breakingRules.map((r) => r.id).sort());
+    expect([...schema.properties.breaking.properties.ignore.items.properties.rule.enum].sort()).toEqual(breakingRules.map((r) => r.id).sort());
+  });
+
+  it('rejects a misspelt rule in generate too, at its place', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'errgen.config.yaml'), 'catalog: errors.yaml\nlint:\n  rules:\n    duplicate-codes: warn\nbreaking:\n  ignore:\n    - { rule: status-chnged, code: A, reason: x }\n');
+    const result = errgen(['generate'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('errgen.config.yaml:4:5: error: lint.rules has an unknown rule "duplicate-codes" (did you mean "duplicate-code"?).');
+    expect(result.stderr).toContain('errgen.config.yaml:7:15: error: breaking.ignore[0].rule must be one of code-removed, status-changed,');
   });
 });

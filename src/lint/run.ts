@@ -1,6 +1,4 @@
-import { didYouMean } from '../closest-match.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { UsageError } from '../diagnostics.js';
 import type { LintContext, LintRule, RuleSetting } from './rule.js';
 import { toSeverity } from './rule.js';
 
@@ -13,13 +11,4 @@ export function runRules(rules: readonly LintRule[], context: LintContext, setti
     for (const f of rule.check(context)) findings.push({ ...f, severity: toSeverity(setting), rule: rule.id });
   }
   return findings;
-}
-
-/** Rejects settings that name no rule, so a typo cannot silently leave a rule on. */
-export function checkRuleNames(settings: Readonly<Record<string, unknown>>, known: readonly string[], where: string): void {
-  const unknown = Object.keys(settings).filter((id) => !known.includes(id));
-  if (unknown.length > 0) {
-    const named = unknown.map((id) => `${id}${didYouMean(id, known)}`).join(', ');
-    throw new UsageError(`${where} names unknown rule${unknown.length > 1 ? 's' : ''} ${named}; the rules are: ${known.join(', ')}`);
-  }
 }

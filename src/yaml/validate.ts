@@ -96,7 +96,8 @@ function describeError(error: ErrorObject, path: readonly (string | number)[]): 
     case 'required':
       return `is missing the required field "${String(params['missingProperty'])}"`;
     case 'additionalProperties':
-      return `has an unknown field "${String(params['additionalProperty'])}"${didYouMean(String(params['additionalProperty']), fieldNames(error))}`;
+      // lint.rules and breaking.rules: their fields are rule ids.
+      return `has an unknown ${path[path.length - 1] === 'rules' ? 'rule' : 'field'} "${String(params['additionalProperty'])}"${didYouMean(String(params['additionalProperty']), fieldNames(error))}`;
     case 'type':
       return `must be ${withArticle(String(params['type']))}`;
     case 'minimum':
