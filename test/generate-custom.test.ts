@@ -52,7 +52,7 @@ describe('errgen generate: your own templates', () => {
     });
     const result = errgen(['generate'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" is not defined here \(broken\.hbs, line 1, column 18\)$/m);
+    expect(result.stderr).toMatch(/^broken\.hbs:1:18: error: "mesage" is not defined here\.\nerrgen: template broken\.hbs of target "broken" failed$/m);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -66,16 +66,16 @@ describe('errgen generate: your own templates', () => {
       return result.stderr;
     };
     expect(failure('  {{constant code}}, // {{mesage}}\n')).toBe(
-      'errgen: template tpl/main.hbs of target "kotlin" failed: "mesage" is not defined here (tpl/entry.hbs, line 1, column 27)\n',
+      'tpl/entry.hbs:1:27: error: "mesage" is not defined here.\nerrgen: template tpl/main.hbs of target "kotlin" failed\n',
     );
     expect(failure('  {{constant code}},\n  // {{javaComment mesage}}\n')).toBe(
-      'errgen: template tpl/main.hbs of target "kotlin" failed: helper "javaComment" expects text, got undefined (a missing or misspelt field?), ' +
-        'in {{javaComment mesage}} (tpl/entry.hbs, line 2, column 6)\n',
+      'tpl/entry.hbs:2:6: error: helper "javaComment" expects text, got undefined (a missing or misspelt field?), in {{javaComment mesage}}.\n' +
+        'errgen: template tpl/main.hbs of target "kotlin" failed\n',
     );
-    expect(failure('  {{constant code}, // {{message}}\n')).toMatch(/^errgen: template tpl\/main\.hbs of target "kotlin" failed: parse error in tpl\/entry\.hbs, line 1:\n/);
+    expect(failure('  {{constant code}, // {{message}}\n')).toMatch(/^tpl\/entry\.hbs:1:1: error: parse error:\n/);
     // In the main template, inside a block: the innermost call is the one named.
     const inMain = errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': '{{#each codes}}{{#if (eq status 404)}}{{pascal mesage}}{{/if}}{{/each}}\n' }) });
-    expect(inMain.stderr).toContain('failed: helper "pascal" expects text, got undefined (a missing or misspelt field?), in {{pascal mesage}} (tpl/main.hbs, line 1, column 39)\n');
+    expect(inMain.stderr).toContain('tpl/main.hbs:1:39: error: helper "pascal" expects text, got undefined (a missing or misspelt field?), in {{pascal mesage}}.\n');
   });
 
   it('names the file whose text failed: a block handed to a partial, an inline partial, a call over two lines', () => {
@@ -83,26 +83,29 @@ describe('errgen generate: your own templates', () => {
     const failure = (templates: Record<string, string>) => {
       const result = errgen(['generate'], { cwd: project(config, templates) });
       expect(result.code).toBe(2);
-      return result.stderr.replace('errgen: template tpl/main.hbs of target "kotlin" failed: ', '');
+      return result.stderr.replace('errgen: template tpl/main.hbs of target "kotlin" failed\n', '');
     };
     const undefinedText = 'helper "pascal" expects text, got undefined (a missing or misspelt field?)';
     // The block is main's text, though layout.hbs renders it.
     const layout = 'before\n{{> @partial-block}}\nafter\n';
     expect(failure({ 'tpl/main.hbs': 'x\n{{#> layout}}\n  {{mesage}}\n{{/layout}}\n', 'tpl/layout.hbs': layout })).toBe(
-      '"mesage" is not defined here (tpl/main.hbs, line 3, column 5)\n',
+      'tpl/main.hbs:3:5: error: "mesage" is not defined here.\n',
     );
     expect(failure({ 'tpl/main.hbs': 'x\n{{#> layout}}\n  {{pascal mesage}}\n{{/layout}}\n', 'tpl/layout.hbs': layout })).toBe(
-      `${undefinedText}, in {{pascal mesage}} (tpl/main.hbs, line 3, column 3)\n`,
+      `tpl/main.hbs:3:3: error: ${undefinedText}, in {{pascal mesage}}.\n`,
     );
     // An inline partial defined in main and used in entry.hbs is main's text; entry's own lines are entry's.
     const inline = '{{#*inline "row"}}\n\n{{pascal mesage}}{{/inline}}\n{{#each codes}}{{> entry}}{{/each}}\n';
-    expect(failure({ 'tpl/main.hbs': inline, 'tpl/entry.hbs': 'e\n{{> row}}\n' })).toBe(`${undefinedText}, in {{pascal mesage}} (tpl/main.hbs, line 3, column 1)\n`);
-    expect(failure({ 'tpl/main.hbs': inline, 'tpl/entry.hbs': 'e\n{{mesage}}\n' })).toBe('"mesage" is not defined here (tpl/entry.hbs, line 2, column 3)\n');
+    expect(failure({ 'tpl/main.hbs': inline, 'tpl/entry.hbs': 'e\n{{> row}}\n' })).toBe(`tpl/main.hbs:3:1: error: ${undefinedText}, in {{pascal mesage}}.\n`);
+    expect(failure({ 'tpl/main.hbs': inline, 'tpl/entry.hbs': 'e\n{{mesage}}\n' })).toBe('tpl/entry.hbs:2:3: error: "mesage" is not defined here.\n');
     // A call over two lines is quoted on one; a failing subexpression is quoted, not the call around it.
-    expect(failure({ 'tpl/main.hbs': '{{#each codes}}{{pascal\n  mesage}}{{/each}}\n' })).toBe(`${undefinedText}, in {{pascal mesage}} (tpl/main.hbs, line 1, column 16)\n`);
-    expect(failure({ 'tpl/main.hbs': '{{#each codes}}{{javaComment (pascal mesage)}}{{/each}}\n' })).toBe(`${undefinedText}, in (pascal mesage) (tpl/main.hbs, line 1, column 30)\n`);
+    expect(failure({ 'tpl/main.hbs': '{{#each codes}}{{pascal\n  mesage}}{{/each}}\n' })).toBe(`tpl/main.hbs:1:16: error: ${undefinedText}, in {{pascal mesage}}.\n`);
+    expect(failure({ 'tpl/main.hbs': '{{#each codes}}{{javaComment (pascal mesage)}}{{/each}}\n' })).toBe(`tpl/main.hbs:1:30: error: ${undefinedText}, in (pascal mesage).\n`);
     // Handlebars' own errors get a 1-based column and the file too; a template that cannot be read says why.
-    expect(failure({ 'tpl/main.hbs': '{{#if codes}}\n {{/each}}\n' })).toBe("if doesn't match each (tpl/main.hbs, line 1, column 4)\n");
+    expect(failure({ 'tpl/main.hbs': '{{#if codes}}\n {{/each}}\n' })).toBe("tpl/main.hbs:1:4: error: if doesn't match each.\n");
+    expect(failure({ 'tpl/main.hbs': 'x\n{{> nope}}\n' })).toBe(
+      'errgen: template tpl/main.hbs of target "kotlin" failed: there is no partial "nope": a partial is a .hbs file beside the main template (nope.hbs) (in tpl/main.hbs)\n',
+    );
     // A folder whose name ends in .hbs is not a partial.
     expect(errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': 'x\n', 'tpl/entry.hbs/notes.txt': '' }) }).code).toBe(0);
   });
@@ -114,13 +117,13 @@ describe('errgen generate: your own templates', () => {
     });
     const result = errgen(['check'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" is not defined here \(broken\.hbs, line 1, column 18\)$/m);
+    expect(result.stderr).toMatch(/^broken\.hbs:1:18: error: "mesage" is not defined here\.\nerrgen: template broken\.hbs of target "broken" failed$/m);
     expect(result.stdout).not.toContain('artifact-drift');
     // Before the first generate there is no output yet: the template's error is still what check reports.
     rmSync(join(dir, 'out/broken.txt'));
     const first = errgen(['check'], { cwd: dir });
     expect(first.code).toBe(2);
-    expect(first.stderr).toMatch(/^errgen: template broken\.hbs of target "broken" failed: "mesage" is not defined here \(broken\.hbs, line 1, column 18\)$/m);
+    expect(first.stderr).toMatch(/^broken\.hbs:1:18: error: "mesage" is not defined here\.\nerrgen: template broken\.hbs of target "broken" failed$/m);
   });
 
   it('says which target is unknown, and which targets exist', () => {

@@ -6,6 +6,7 @@
  * helper's call as written, on its way out.
  */
 import type Handlebars from 'handlebars';
+import type { Location } from '../diagnostics.js';
 
 /** A template file: main.hbs or a partial beside it. */
 export interface TemplateFile {
@@ -119,23 +120,33 @@ interface HandlebarsPlace {
 const isHandlebarsPlace = (error: unknown): error is Error & HandlebarsPlace =>
   error instanceof Error && typeof (error as Partial<HandlebarsPlace>).lineNumber === 'number' && typeof (error as Partial<HandlebarsPlace>).column === 'number';
 
-/** A failure of a user's template as a reader wants it: what, in which file, at which line and column. */
-export function describeFailure(error: unknown): string {
+/** A failure of a user's template as a reader wants it: what, and in which file at which line and column, when known. */
+export function describeFailure(error: unknown): { readonly message: string; readonly at?: Location } {
   const message = error instanceof Error ? error.message : String(error);
   const place = placeOf(error);
-  const file = place?.file?.path;
-  const at = (line: number, column: number) => (file !== undefined ? `${file}, line ${line}, column ${column}` : `line ${line}, column ${column}`);
+  const file = place?.file;
+  const at = (line: number, column: number): Location | undefined => (file !== undefined ? { file: file.path, line, column } : undefined);
+  const located = (text: string, where: Location | undefined, line: number, column: number) =>
+    where ? { message: text, at: where } : { message: `${text} (line ${line}, column ${column})` };
   if (isHandlebarsPlace(error)) {
     const what = message.replace(/ - \d+:\d+$/, '');
     const missing = /^"(.*)" not defined in [\s\S]*$/.exec(what);
-    return `${missing ? `"${missing[1]}" is not defined here` : what} (${at(error.lineNumber, error.column + 1)})`;
+    const text = missing ? `"${missing[1]}" is not defined here` : what;
+    return located(text, at(error.lineNumber, error.column + 1), error.lineNumber, error.column + 1);
   }
   const call = place?.call;
   if (call) {
-    const source = place.file && callSource(place.file, call);
-    return `${message}${source ? `, in ${source}` : ''} (${at(call.loc.start.line, call.loc.start.column + 1)})`;
+    const source = file && callSource(file, call);
+    const { line, column } = call.loc.start;
+    return located(`${message}${source ? `, in ${source}` : ''}`, at(line, column + 1), line, column + 1);
   }
-  const parse = /^Parse error on line (\d+):/.exec(message);
-  if (parse) return `parse error in ${file ?? 'the template'}, line ${parse[1]}:${message.slice(parse[0].length)}`;
-  return file !== undefined ? `${message} (in ${file})` : message;
+  const parse = /^Parse error on line (\d+):\n?/.exec(message);
+  if (parse) {
+    const line = Number(parse[1]);
+    return file ? { message: `parse error:\n${message.slice(parse[0].length)}`, at: { file: file.path, line, column: 1 } } : { message };
+  }
+  const partial = /^The partial (.+) could not be found$/.exec(message);
+  const text = partial ? `there is no partial "${partial[1]}": a partial is a .hbs file beside the main template (${partial[1]}.hbs)` : message;
+  // Handlebars gives no line for these: the file alone.
+  return { message: file ? `${text} (in ${file.path})` : text };
 }
