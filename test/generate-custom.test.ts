@@ -68,14 +68,22 @@ describe('errgen generate: your own templates', () => {
     expect(failure('  {{constant code}}, // {{mesage}}\n')).toBe(
       'tpl/entry.hbs:1:27: error: "mesage" is not defined here.\nerrgen: template tpl/main.hbs of target "kotlin" failed\n',
     );
+    // A misspelt field given to a helper or a block fails too, where Handlebars' strict mode alone would print nothing.
     expect(failure('  {{constant code}},\n  // {{javaComment mesage}}\n')).toBe(
-      'tpl/entry.hbs:2:6: error: helper "javaComment" expects text, got undefined (a missing or misspelt field?), in {{javaComment mesage}}.\n' +
+      'tpl/entry.hbs:2:20: error: "mesage" is not defined here.\nerrgen: template tpl/main.hbs of target "kotlin" failed\n',
+    );
+    expect(failure('{{#each aliasses}}{{this}}{{/each}}\n')).toMatch(/^tpl\/entry\.hbs:1:9: error: "aliasses" is not defined here\.\n/);
+    expect(failure('{{#if deprecatd}}old{{/if}}\n')).toMatch(/^tpl\/entry\.hbs:1:7: error: "deprecatd" is not defined here\.\n/);
+    // A field that is there but has no value is fine: a live code's `deprecated`, a code's missing `description`.
+    expect(errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': main, 'tpl/entry.hbs': '{{#if deprecated}}{{deprecated.since}}{{/if}}{{#with description}}{{this}}{{/with}}\n' }) }).code).toBe(0);
+    expect(failure('  {{constant code}},\n  // {{javaComment statuses}}\n')).toBe(
+      'tpl/entry.hbs:2:6: error: helper "javaComment" expects text, got object, in {{javaComment statuses}}.\n' +
         'errgen: template tpl/main.hbs of target "kotlin" failed\n',
     );
     expect(failure('  {{constant code}, // {{message}}\n')).toMatch(/^tpl\/entry\.hbs:1:1: error: parse error:\n/);
     // In the main template, inside a block: the innermost call is the one named.
-    const inMain = errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': '{{#each codes}}{{#if (eq status 404)}}{{pascal mesage}}{{/if}}{{/each}}\n' }) });
-    expect(inMain.stderr).toContain('tpl/main.hbs:1:39: error: helper "pascal" expects text, got undefined (a missing or misspelt field?), in {{pascal mesage}}.\n');
+    const inMain = errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': '{{#each codes}}{{#if (eq status 404)}}{{pascal statuses}}{{/if}}{{/each}}\n' }) });
+    expect(inMain.stderr).toContain('tpl/main.hbs:1:39: error: helper "pascal" expects text, got object, in {{pascal statuses}}.\n');
   });
 
   it('names the file whose text failed: a block handed to a partial, an inline partial, a call over two lines', () => {
@@ -85,22 +93,22 @@ describe('errgen generate: your own templates', () => {
       expect(result.code).toBe(2);
       return result.stderr.replace('errgen: template tpl/main.hbs of target "kotlin" failed\n', '');
     };
-    const undefinedText = 'helper "pascal" expects text, got undefined (a missing or misspelt field?)';
+    const objectText = 'helper "pascal" expects text, got object';
     // The block is main's text, though layout.hbs renders it.
     const layout = 'before\n{{> @partial-block}}\nafter\n';
     expect(failure({ 'tpl/main.hbs': 'x\n{{#> layout}}\n  {{mesage}}\n{{/layout}}\n', 'tpl/layout.hbs': layout })).toBe(
       'tpl/main.hbs:3:5: error: "mesage" is not defined here.\n',
     );
-    expect(failure({ 'tpl/main.hbs': 'x\n{{#> layout}}\n  {{pascal mesage}}\n{{/layout}}\n', 'tpl/layout.hbs': layout })).toBe(
-      `tpl/main.hbs:3:3: error: ${undefinedText}, in {{pascal mesage}}.\n`,
+    expect(failure({ 'tpl/main.hbs': 'x\n{{#> layout}}\n  {{pascal statuses}}\n{{/layout}}\n', 'tpl/layout.hbs': layout })).toBe(
+      `tpl/main.hbs:3:3: error: ${objectText}, in {{pascal statuses}}.\n`,
     );
     // An inline partial defined in main and used in entry.hbs is main's text; entry's own lines are entry's.
-    const inline = '{{#*inline "row"}}\n\n{{pascal mesage}}{{/inline}}\n{{#each codes}}{{> entry}}{{/each}}\n';
-    expect(failure({ 'tpl/main.hbs': inline, 'tpl/entry.hbs': 'e\n{{> row}}\n' })).toBe(`tpl/main.hbs:3:1: error: ${undefinedText}, in {{pascal mesage}}.\n`);
+    const inline = '{{#*inline "row"}}\n\n{{pascal statuses}}{{/inline}}\n{{#each codes}}{{> entry}}{{/each}}\n';
+    expect(failure({ 'tpl/main.hbs': inline, 'tpl/entry.hbs': 'e\n{{> row}}\n' })).toBe(`tpl/main.hbs:3:1: error: ${objectText}, in {{pascal statuses}}.\n`);
     expect(failure({ 'tpl/main.hbs': inline, 'tpl/entry.hbs': 'e\n{{mesage}}\n' })).toBe('tpl/entry.hbs:2:3: error: "mesage" is not defined here.\n');
     // A call over two lines is quoted on one; a failing subexpression is quoted, not the call around it.
-    expect(failure({ 'tpl/main.hbs': '{{#each codes}}{{pascal\n  mesage}}{{/each}}\n' })).toBe(`tpl/main.hbs:1:16: error: ${undefinedText}, in {{pascal mesage}}.\n`);
-    expect(failure({ 'tpl/main.hbs': '{{#each codes}}{{javaComment (pascal mesage)}}{{/each}}\n' })).toBe(`tpl/main.hbs:1:30: error: ${undefinedText}, in (pascal mesage).\n`);
+    expect(failure({ 'tpl/main.hbs': '{{#each codes}}{{pascal\n  statuses}}{{/each}}\n' })).toBe(`tpl/main.hbs:1:16: error: ${objectText}, in {{pascal statuses}}.\n`);
+    expect(failure({ 'tpl/main.hbs': '{{#each codes}}{{javaComment (pascal statuses)}}{{/each}}\n' })).toBe(`tpl/main.hbs:1:30: error: ${objectText}, in (pascal statuses).\n`);
     // Handlebars' own errors get a 1-based column and the file too; a template that cannot be read says why.
     expect(failure({ 'tpl/main.hbs': '{{#if codes}}\n {{/each}}\n' })).toBe("tpl/main.hbs:1:4: error: if doesn't match each.\n");
     expect(failure({ 'tpl/main.hbs': 'x\n{{> nope}}\n' })).toBe(

@@ -124,7 +124,8 @@ function renderBoth(files: Record<string, string>, model: unknown) {
   };
   return {
     compiled: outcome(() => renderText(factory(helpers, templateRuntime), model as object)),
-    handlebars: outcome(() => renderText(compileWithHandlebars(join(dir, 'main.hbs')), model as object)),
+    // Handlebars' own semantics, which the compiler keeps; a user's template also gets strict arguments.
+    handlebars: outcome(() => renderText(compileWithHandlebars(join(dir, 'main.hbs'), { strictArguments: false }), model as object)),
   };
 }
 

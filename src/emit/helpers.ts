@@ -46,7 +46,7 @@ function flatText(result: unknown): unknown {
 function text(value: unknown, helper: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new Error(`helper "${helper}" expects text, got ${value === undefined ? 'undefined (a missing or misspelt field?)' : typeof value}`);
+  throw new Error(`helper "${helper}" expects text, got ${value === undefined ? 'undefined (a field with no value here)' : typeof value}`);
 }
 
 const caseHelper = (style: CaseStyle): Helper => fixed((value) => toCase(text(value, style), style));

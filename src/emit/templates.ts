@@ -50,7 +50,7 @@ function builtin(mainPath: string): Render | undefined {
 }
 
 /** A template folder compiled by Handlebars at run time: a user's template (and, in tests, a built-in one, to compare). */
-export function compileWithHandlebars(mainPath: string): Render {
+export function compileWithHandlebars(mainPath: string, { strictArguments: strict = true } = {}): Render {
   // The full compiler is loaded only here, for a user's own template.
   const handlebars = createRequire(import.meta.url)('handlebars') as typeof Handlebars;
   const env = handlebars.create();
@@ -58,7 +58,13 @@ export function compileWithHandlebars(mainPath: string): Render {
   registerInline(env);
   const compiled = (path: string) => {
     const file = { path, text: readTemplateFile(path) };
-    return inFile(file, env.compile(file.text, compileOptions));
+    // Parsed at first render, inside inFile, so that a syntax error names its file.
+    let template: Handlebars.TemplateDelegate | undefined;
+    return inFile(file, (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      const program = handlebars.parse(file.text);
+      template ??= env.compile(strict ? strictArguments(handlebars, program) : program, compileOptions);
+      return template(context, options);
+    });
   };
   const dir = dirname(mainPath);
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -79,4 +85,35 @@ function readTemplateFile(path: string): string {
     const code = (error as NodeJS.ErrnoException).code;
     throw new Error(`cannot read ${path}: ${readProblems[code ?? ''] ?? (error as Error).message}`);
   }
+}
+
+/**
+ * Strict mode checks a field printed as `{{name}}` but not one given to a helper or a block:
+ * `{{#each aliasses}}` and `{{#if deprecatd}}` would render nothing. Marking those paths strict makes
+ * a misspelt field fail there too; a field that is there but empty (`deprecated` of a live code) is fine.
+ */
+function strictArguments(handlebars: typeof Handlebars, program: hbs.AST.Program): hbs.AST.Program {
+  const visitor = new handlebars.Visitor();
+  const base = handlebars.Visitor.prototype;
+  const mark = (node: hbs.AST.Expression) => {
+    if (node.type === 'PathExpression') (node as hbs.AST.PathExpression & { strict?: boolean }).strict = true;
+  };
+  const markArguments = (node: { params: hbs.AST.Expression[]; hash?: hbs.AST.Hash }) => {
+    node.params.forEach(mark);
+    node.hash?.pairs.forEach((pair) => mark(pair.value));
+  };
+  visitor.BlockStatement = function (node) {
+    markArguments(node);
+    base.BlockStatement.call(this, node);
+  };
+  visitor.MustacheStatement = function (node) {
+    markArguments(node);
+    base.MustacheStatement.call(this, node);
+  };
+  visitor.SubExpression = function (node) {
+    markArguments(node);
+    base.SubExpression.call(this, node);
+  };
+  visitor.accept(program);
+  return program;
 }

@@ -1,4 +1,4 @@
-import type { Catalog, CatalogCode, Deprecation, Removal } from '../catalog/model.js';
+import type { Catalog, CatalogCode, Removal } from '../catalog/model.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import type { Language } from '../lang/language.js';
 import { toCase } from '../names/case.js';
@@ -74,7 +74,8 @@ export interface ViewCode {
   readonly solution: string;
   readonly description: string | undefined;
   readonly group: string;
-  readonly deprecated: Deprecation | undefined;
+  /** Whether it is deprecated, and why: each field there, undefined when the catalog does not give it. */
+  readonly deprecated: ViewDeprecation | undefined;
   readonly aliases: readonly string[];
   /** Identifier per language id (`names.go`, `names.java`, …), from the naming engine. */
   readonly names: Readonly<Record<string, string>>;
@@ -92,6 +93,12 @@ export interface ViewCode {
   readonly solutionTemplate: ViewTemplate;
   /** Its texts in every known locale, in the order of the model's `locales`. */
   readonly localized: readonly ViewLocalized[];
+}
+
+export interface ViewDeprecation {
+  readonly since: string | undefined;
+  readonly reason: string | undefined;
+  readonly replacement: string | undefined;
 }
 
 export interface ViewStatus {
@@ -219,7 +226,7 @@ function draft(entry: CatalogCode, group: string, number: number, texts: (entry:
     solution: entry.solution,
     description: entry.description,
     group,
-    deprecated: entry.deprecated === true ? {} : entry.deprecated || undefined,
+    deprecated: deprecation(entry.deprecated),
     aliases: entry.aliases ?? [],
     names: { ...(entry.names ?? {}) },
     anchor: '',
@@ -250,6 +257,13 @@ function headingSlug(title: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
     .replace(/ /g, '-');
+}
+
+/** Every field of a deprecation, so that a template may test one that is not given (`{{#if since}}`) under strict arguments. */
+function deprecation(deprecated: CatalogCode['deprecated']): ViewDeprecation | undefined {
+  if (!deprecated) return undefined;
+  const { since, reason, replacement } = deprecated === true ? {} : deprecated;
+  return { since, reason, replacement };
 }
 
 function removal(code: string, removed: true | Removal): Omit<ViewRemoved, 'number'> {
