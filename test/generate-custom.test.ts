@@ -77,13 +77,13 @@ describe('errgen generate: your own templates', () => {
     // A field that is there but has no value is fine: a live code's `deprecated`, a code's missing `description`.
     expect(errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': main, 'tpl/entry.hbs': '{{#if deprecated}}{{deprecated.since}}{{/if}}{{#with description}}{{this}}{{/with}}\n' }) }).code).toBe(0);
     expect(failure('  {{constant code}},\n  // {{javaComment statuses}}\n')).toBe(
-      'tpl/entry.hbs:2:6: error: helper "javaComment" expects text, got object, in {{javaComment statuses}}.\n' +
+      'tpl/entry.hbs:2:6: error: helper "javaComment" expects text, got a list, in {{javaComment statuses}}.\n' +
         'errgen: template tpl/main.hbs of target "kotlin" failed\n',
     );
     expect(failure('  {{constant code}, // {{message}}\n')).toMatch(/^tpl\/entry\.hbs:1:1: error: parse error:\n/);
     // In the main template, inside a block: the innermost call is the one named.
     const inMain = errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': '{{#each codes}}{{#if (eq status 404)}}{{pascal statuses}}{{/if}}{{/each}}\n' }) });
-    expect(inMain.stderr).toContain('tpl/main.hbs:1:39: error: helper "pascal" expects text, got object, in {{pascal statuses}}.\n');
+    expect(inMain.stderr).toContain('tpl/main.hbs:1:39: error: helper "pascal" expects text, got a list, in {{pascal statuses}}.\n');
   });
 
   it('names the file whose text failed: a block handed to a partial, an inline partial, a call over two lines', () => {
@@ -93,7 +93,7 @@ describe('errgen generate: your own templates', () => {
       expect(result.code).toBe(2);
       return result.stderr.replace('errgen: template tpl/main.hbs of target "kotlin" failed\n', '');
     };
-    const objectText = 'helper "pascal" expects text, got object';
+    const objectText = 'helper "pascal" expects text, got a list';
     // The block is main's text, though layout.hbs renders it.
     const layout = 'before\n{{> @partial-block}}\nafter\n';
     expect(failure({ 'tpl/main.hbs': 'x\n{{#> layout}}\n  {{mesage}}\n{{/layout}}\n', 'tpl/layout.hbs': layout })).toBe(

@@ -36,6 +36,29 @@ describe('template helpers', () => {
     expect(() => render({ rows: [] })).toThrow('helper "object" takes only named arguments (name=value)');
   });
 
+  it('refuse a value of the wrong kind, saying what they expect and what they got', () => {
+    const model = { code: 'NOT_FOUND', status: 404, statuses: [404], nothing: undefined, message: { parts: [{ text: 'x', param: null }] } };
+    const failure = (main: string) => {
+      try {
+        template({ 'main.hbs': main })(model);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no error';
+    };
+    expect(failure('{{reason "abc"}}')).toBe('helper "reason" expects a whole number, got string "abc"');
+    expect(failure('{{padEnd code "x"}}')).toBe('helper "padEnd" expects a whole number, got string "x"');
+    expect(failure('{{json nothing}}')).toBe('helper "json" expects a value, got undefined (a field with no value here)');
+    expect(failure('{{deprecationNote "yes"}}')).toBe('helper "deprecationNote" expects a code\'s deprecated, got string "yes"');
+    expect(failure('{{size 5}}')).toBe('helper "size" expects a list, got number 5');
+    expect(failure('{{join code}}')).toBe('helper "join" expects a list, got string "NOT_FOUND"');
+    expect(failure('{{icuMessage code}}')).toBe('helper "icuMessage" expects a message template (messageTemplate, or a localized message), got string "NOT_FOUND"');
+    expect(failure('{{pascal statuses}}')).toBe('helper "pascal" expects text, got a list');
+    // What they accept: a number as text, a whole number written as text, a template.
+    expect(failure('{{reason status}} {{reason "404"}} {{padEnd code "12"}}| {{size statuses}} {{icuMessage message}}')).toBe('no error');
+    expect(template({ 'main.hbs': '{{reason "404"}} {{padEnd code "12"}}|{{javaString status}}' })(model)).toBe('Not Found NOT_FOUND   |"404"');
+  });
+
   it('helpers give exactly the escapers\' text (flattened, not changed)', () => {
     const message = 'Résumé "quoted" \\ back\u2028slash — with a {placeholder}, a `tick` and a tab\there';
     const helperCalls = languages.map((language) => `{{${language.id}String m}}{{${language.id}Comment m}}`).join('');

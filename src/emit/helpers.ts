@@ -46,7 +46,31 @@ function flatText(result: unknown): unknown {
 function text(value: unknown, helper: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new Error(`helper "${helper}" expects text, got ${value === undefined ? 'undefined (a field with no value here)' : typeof value}`);
+  throw wrongArgument(helper, 'text', value);
+}
+
+function list(value: unknown, helper: string): readonly unknown[] {
+  if (Array.isArray(value)) return value;
+  throw wrongArgument(helper, 'a list', value);
+}
+
+/** A whole number, or text that is one (`{{padEnd code "20"}}`). */
+function whole(value: unknown, helper: string): number {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof number === 'number' && Number.isInteger(number)) return number;
+  throw wrongArgument(helper, 'a whole number', value);
+}
+
+/** A view model message template (`message`, `messageTemplate`, a `localized` entry's `message`). */
+function template(value: unknown, helper: string): { readonly parts: readonly (IcuPart & MessageFormatPart)[] } {
+  if (value !== null && typeof value === 'object' && Array.isArray((value as { parts?: unknown }).parts)) return value as { parts: (IcuPart & MessageFormatPart)[] };
+  throw wrongArgument(helper, 'a message template (messageTemplate, or a localized message)', value);
+}
+
+function wrongArgument(helper: string, wanted: string, value: unknown): Error {
+  const got =
+    value === undefined ? 'undefined (a field with no value here)' : value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+  return new Error(`helper "${helper}" expects ${wanted}, got ${got}`);
 }
 
 const caseHelper = (style: CaseStyle): Helper => fixed((value) => toCase(text(value, style), style));
@@ -63,7 +87,10 @@ export function templateHelpers(): Record<string, Helper> {
     snake: caseHelper('snake'),
     kebab: caseHelper('kebab'),
     /** JSON text of any value; `{{json x 2}}` indents. */
-    json: fixed((value, indent) => JSON.stringify(value, null, typeof indent === 'number' ? indent : undefined)),
+    json: fixed((value, indent) => {
+      if (value === undefined) throw wrongArgument('json', 'a value', value);
+      return JSON.stringify(value, null, typeof indent === 'number' ? indent : undefined);
+    }),
     /**
      * JSON text of a value that is also a one-line YAML flow node (YAML is a JSON superset, but
      * YAML forbids DEL and C1 controls raw and YAML 1.1 reads U+2028/9 as line breaks: those become
@@ -84,7 +111,12 @@ export function templateHelpers(): Record<string, Helper> {
       return Object.keys(hash).length === 0 ? {} : hash;
     },
     /** What a `deprecated` entry says, as text for after a "Deprecated" tag: `Since 2.0: reason. Use NEW_CODE instead.`; empty for `true`. */
-    deprecationNote: fixed((deprecation) => deprecationNote(deprecation as Deprecation | undefined)),
+    deprecationNote: fixed((deprecation) => {
+      if (deprecation === undefined || deprecation === true || (deprecation !== null && typeof deprecation === 'object' && !Array.isArray(deprecation))) {
+        return deprecationNote(deprecation === true ? undefined : (deprecation as Deprecation | undefined));
+      }
+      throw wrongArgument('deprecationNote', "a code's deprecated", deprecation);
+    }),
     /** Text for a Markdown table cell (or other inline place) that `errgen import` reads back unchanged. */
     mdCell: fixed((value) => markdownCell(text(value, 'mdCell'))),
     /** A message template for a Markdown table cell, each placeholder of `params` as a code span (`{name}`); reads back as the template. */
@@ -112,8 +144,8 @@ export function templateHelpers(): Record<string, Helper> {
     /** JSON of any value for inside a `<script>` element: `</script>` in the data cannot end it. */
     scriptJson: fixed((value) => scriptJson(value)),
     /** A message template (a view model `ViewTemplate`) as an ICU MessageFormat pattern, as FormatJS reads it: `{name}` arguments, literal text quoted. */
-    icuMessage: fixed((template) => icuPattern((template as { parts: readonly IcuPart[] }).parts)),
-    reason: fixed((status) => reasonPhrase(Number(status))),
+    icuMessage: fixed((value) => icuPattern(template(value, 'icuMessage').parts)),
+    reason: fixed((status) => reasonPhrase(whole(status, 'reason'))),
     eq: fixed((a, b) => a === b),
     ne: fixed((a, b) => a !== b),
     and: variadic((values) => values.every(Boolean)),
@@ -122,31 +154,31 @@ export function templateHelpers(): Record<string, Helper> {
     /** A code's own translations: its `localized` texts for the locales after the default (which comes first) that it translates itself. */
     translations: fixed((localized) => (localized as ReadonlyArray<{ translated: boolean }>).filter((entry, i) => i > 0 && entry.translated)),
     /** How many items a list has (0 is false in `#if`). */
-    size: fixed((list) => (list as unknown[]).length),
+    size: fixed((value) => list(value, 'size').length),
     /** Whether any item of a list has a truthy value at a property path: `{{#if (any codes "hasParams")}}`. */
-    any: fixed((list, path) => {
+    any: fixed((items, path) => {
       const at = picker(path);
-      return (list as unknown[]).some((item) => Boolean(at(item)));
+      return list(items, 'any').some((item) => Boolean(at(item)));
     }),
     /** The items of a list with a truthy value at a property path: `{{#each (filter codes "hasParams")}}`. */
-    filter: fixed((list, path) => {
+    filter: fixed((items, path) => {
       const at = picker(path);
-      return (list as unknown[]).filter((item) => Boolean(at(item)));
+      return list(items, 'filter').filter((item) => Boolean(at(item)));
     }),
     /** The items of a list without a truthy value at a property path. */
-    reject: fixed((list, path) => {
+    reject: fixed((items, path) => {
       const at = picker(path);
-      return (list as unknown[]).filter((item) => !at(item));
+      return list(items, 'reject').filter((item) => !at(item));
     }),
-    join: fixed((list, separator) => (list as unknown[]).map(String).join(typeof separator === 'string' ? separator : ', ')),
+    join: fixed((items, separator) => list(items, 'join').map(String).join(typeof separator === 'string' ? separator : ', ')),
     /**
      * A list cut into runs of `size`, for outputs a compiler limits per unit (e.g. Java's 64 KB per
      * class initializer): `{{#each (chunks codes 1000)}}` gives `start` (index of its first item) and
      * `items`, each `{ index, item }` with its index in the whole list.
      */
-    chunks: fixed((list, size) => {
-      const all = list as unknown[];
-      const n = Math.max(1, Number(size));
+    chunks: fixed((items, size) => {
+      const all = list(items, 'chunks');
+      const n = Math.max(1, whole(size, 'chunks'));
       const result: Array<{ start: number; items: Array<{ index: number; item: unknown }> }> = [];
       for (let start = 0; start < all.length; start += n) {
         result.push({ start, items: all.slice(start, start + n).map((item, i) => ({ index: start + i, item })) });
@@ -154,11 +186,11 @@ export function templateHelpers(): Record<string, Helper> {
       return result;
     }),
     /** Pads text with spaces to a width, for column alignment that formatters expect. */
-    padEnd: fixed((value, width) => text(value, 'padEnd').padEnd(Number(width))),
+    padEnd: fixed((value, width) => text(value, 'padEnd').padEnd(whole(width, 'padEnd'))),
     /** The length of the longest text in a list (optionally of a property path such as `names.go`). */
-    maxLength: fixed((list, path) => {
+    maxLength: fixed((items, path) => {
       const at = picker(path);
-      return (list as unknown[]).reduce<number>((longest, item) => Math.max(longest, text(at(item), 'maxLength').length), 0);
+      return list(items, 'maxLength').reduce<number>((longest, item) => Math.max(longest, text(at(item), 'maxLength').length), 0);
     }),
     /** Text without a prefix it starts with (`{{trimPrefix names.go "Code"}}`: `CodeNotFound` gives `NotFound`); other text as it is. */
     trimPrefix: fixed((value, prefix) => {
@@ -167,9 +199,7 @@ export function templateHelpers(): Record<string, Helper> {
       return whole.startsWith(start) ? whole.slice(start.length) : whole;
     }),
     /** A message template (a ViewTemplate) as a java.text.MessageFormat pattern: `{0}`, `{1}`, ... in the order of `params`, literal text quoted. */
-    javaMessageFormat: fixed((template, params) =>
-      messageFormatPattern((template as { parts: readonly MessageFormatPart[] }).parts, params as ReadonlyArray<{ name: string }>),
-    ),
+    javaMessageFormat: fixed((value, params) => messageFormatPattern(template(value, 'javaMessageFormat').parts, list(params, 'javaMessageFormat') as ReadonlyArray<{ name: string }>)),
     /** A `.properties` key, value, or `#` comment text: escaped, ASCII only. */
     propertiesKey: fixed((value) => propertiesKey(text(value, 'propertiesKey'))),
     propertiesValue: fixed((value) => propertiesValue(text(value, 'propertiesValue'))),
