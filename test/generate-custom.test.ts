@@ -114,6 +114,12 @@ describe('errgen generate: your own templates', () => {
     expect(failure({ 'tpl/main.hbs': 'x\n{{> nope}}\n' })).toBe(
       'errgen: template tpl/main.hbs of target "kotlin" failed: there is no partial "nope": a partial is a .hbs file beside the main template (nope.hbs) (in tpl/main.hbs)\n',
     );
+    // A template that is not there is a config mistake, at its place.
+    const missing = errgen(['generate'], { cwd: project(config.replace('tpl/main.hbs', 'tpl/mian.hbs'), { 'tpl/main.hbs': 'x\n' }) });
+    expect(missing.stderr).toBe(
+      'errgen.config.yaml:5:15: error: target "kotlin": its template tpl/mian.hbs does not exist (a path relative to the config\'s folder).\n' +
+        'errgen: errgen.config.yaml is not a valid errgen configuration\n',
+    );
     // A folder whose name ends in .hbs is not a partial.
     expect(errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': 'x\n', 'tpl/entry.hbs/notes.txt': '' }) }).code).toBe(0);
   });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { didYouMean } from '../closest-match.js';
 import { type Location, UsageError } from '../diagnostics.js';
@@ -48,6 +49,10 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
     const rel = relative(process.cwd(), path);
     return rel.startsWith('..') || isAbsolute(rel) ? path : rel || '.';
   };
+  const folderName = (folder: string) => {
+    const shown = cwdRelative(resolve(folder));
+    return shown === '.' ? 'the current folder' : shown;
+  };
   const realPaths = new Map<string, string>(); // the targets share their folders
   return entries
     .filter(([name, value]) => value !== false && (!selection.only || selection.only.includes(name)))
@@ -86,18 +91,23 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
       if (selection.confineTo !== undefined && !isInside(target, selection.confineTo, realPaths)) {
         const lexical = relative(resolve(selection.confineTo), target);
         const via = lexical.startsWith('..') || isAbsolute(lexical) ? '' : ` (a symlink leads it to ${cwdRelative(realPathOf(target, realPaths))})`;
-        throw new UsageError(
-          `target "${name}" would write ${cwdRelative(target)}${via}, outside ${cwdRelative(resolve(selection.confineTo))}; errgen refuses paths from a config that leave its folder. ` +
+        throw invalid(
+          `target "${name}" would write ${cwdRelative(target)}${via}, outside ${folderName(selection.confineTo)}; errgen refuses paths from a config that leave its folder. ` +
             'Fix the `output`/`outDir` path, or set `allowOutputsOutside: true` in the config if this is intended',
+          ...(config.output !== undefined ? ['output'] : []),
         );
       }
       const template = config.template !== undefined ? resolve(selection.baseDir, config.template) : builtinTemplatePath(builtin!.name);
       // A template is read and printed into an output: from a config, it must not reach outside either.
       if (config.template !== undefined && selection.confineTo !== undefined && !isInside(template, selection.baseDir, realPaths)) {
-        throw new UsageError(
-          `target "${name}" would read its template ${cwdRelative(template)}, outside ${cwdRelative(resolve(selection.baseDir))}; errgen refuses paths from a config that leave its folder. ` +
+        throw invalid(
+          `target "${name}" would read its template ${cwdRelative(template)}, outside ${folderName(selection.baseDir)}; errgen refuses paths from a config that leave its folder. ` +
             'Move the template into the config\'s folder, or set `allowOutputsOutside: true` in the config if this is intended',
+          'template',
         );
+      }
+      if (config.template !== undefined && !existsSync(template)) {
+        throw invalid(`target "${name}": its template ${cwdRelative(template)} does not exist (a path relative to the config's folder)`, 'template');
       }
       return {
         name,
