@@ -53,3 +53,9 @@ export function toSeverity(setting: Exclude<RuleSetting, 'off'>): Severity {
 export function active(context: LintContext): LintEntry[] {
   return context.entries.filter((e) => !e.entry.removed);
 }
+
+/** The first live entry of each code: what generated code is made from (one identifier, one set of translations). */
+export function firstOfEachCode(context: LintContext): LintEntry[] {
+  const seen = new Set<string>();
+  return active(context).filter((e) => !seen.has(e.entry.code) && seen.add(e.entry.code));
+}

@@ -1,14 +1,8 @@
 import { languages } from '../../lang/index.js';
 import { toCase } from '../../names/case.js';
 import { memberName } from '../../names/identifier.js';
-import type { LintContext, LintEntry, LintRule, RuleFinding } from '../rule.js';
-import { active } from '../rule.js';
-
-/** The first entry of each distinct live code: one identifier per code. */
-function distinct(context: LintContext): LintEntry[] {
-  const seen = new Set<string>();
-  return active(context).filter((e) => !seen.has(e.entry.code) && seen.add(e.entry.code));
-}
+import type { LintEntry, LintRule, RuleFinding } from '../rule.js';
+import { firstOfEachCode } from '../rule.js';
 
 type Language = (typeof languages)[number];
 
@@ -23,7 +17,7 @@ export const identifierCollision: LintRule = {
   defaultSeverity: 'error',
   check(context) {
     const findings: RuleFinding[] = [];
-    const entries = distinct(context);
+    const entries = firstOfEachCode(context);
     for (const language of languages) {
       const taken = new Map<string, LintEntry>();
       for (const e of entries) {
@@ -54,7 +48,7 @@ export const identifierRenamed: LintRule = {
   defaultSeverity: 'warn',
   check(context) {
     const findings: RuleFinding[] = [];
-    for (const e of distinct(context)) {
+    for (const e of firstOfEachCode(context)) {
       for (const language of languages) {
         if (e.entry.names?.[language.id] !== undefined) continue;
         const plain = (language.memberPrefix ?? '') + toCase(e.entry.code, language.memberCase);

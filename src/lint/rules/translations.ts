@@ -1,6 +1,6 @@
 import { defaultLocale, fallbackChain, knownLocales } from '../../messages/locales.js';
 import type { LintRule } from '../rule.js';
-import { active } from '../rule.js';
+import { active, firstOfEachCode } from '../rule.js';
 
 /**
  * A translation anywhere on the locale's chain before the default counts: a configured fallback
@@ -21,7 +21,8 @@ export const missingTranslation: LintRule = {
         const also = chain.slice(1).filter((t) => known.has(t));
         return { tag, chain, nor: also.length > 0 ? ` (nor one in ${also.join(', ')}, which ${tag} falls back to)` : '' };
       });
-    return active(context).flatMap((e) =>
+    // A code listed twice is translated once, in its first entry: the one generated code uses.
+    return firstOfEachCode(context).flatMap((e) =>
       locales
         .filter(({ chain }) => !chain.some((t) => e.entry.messages?.[t] !== undefined))
         .map(({ tag, nor }) => ({
