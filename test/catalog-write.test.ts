@@ -6,7 +6,8 @@ import { writeDocumentFast } from '../src/catalog/fast-write.js';
 import { groupsOf, indexEntries, mergeIntoCatalog } from '../src/catalog/merge.js';
 import { mergeTranslations } from '../src/catalog/merge-translations.js';
 import { isPlainAsIs } from '../src/catalog/scalar-style.js';
-import { newCatalogDocument, serializeCatalog, serializeCatalogWithYaml } from '../src/catalog/write.js';
+import { catalogStyle, newCatalogDocument, serializeCatalog, serializeCatalogWithYaml } from '../src/catalog/write.js';
+import { type CatalogStyle, paddedFlow } from '../src/catalog/yaml-hand-off.js';
 import type { ImportedRow, ImportedTable } from '../src/markdown/error-tables.js';
 
 /**
@@ -20,10 +21,12 @@ import type { ImportedRow, ImportedTable } from '../src/markdown/error-tables.js
 const runs = Number(process.env['FUZZ_RUNS'] ?? 200);
 
 /** Both writers on separate copies; `fast` is undefined when the fast writer left the document to yaml. */
-function bothWriters(document: Document): { reference: string; fast: string | undefined } {
-  const reference = serializeCatalogWithYaml(document.clone());
-  return { reference, fast: writeDocumentFast(document.clone()) };
+function bothWriters(document: Document, style: CatalogStyle = paddedFlow): { reference: string; fast: string | undefined } {
+  const reference = serializeCatalogWithYaml(document.clone(), style);
+  return { reference, fast: writeDocumentFast(document.clone(), style) };
 }
+
+const unpaddedFlow: CatalogStyle = { flowCollectionPadding: false };
 
 function expectSameText(document: Document): void {
   const { reference, fast } = bothWriters(document);
@@ -71,7 +74,17 @@ describe('the fast catalog writer', () => {
     for (const text of hardCases) {
       const { reference, fast } = bothWriters(parse(text));
       expect(fast, text).toBe(reference);
+      // Flow collections without padding, `[de]`, as a catalog written that way keeps them.
+      const unpadded = bothWriters(parse(text), unpaddedFlow);
+      expect(unpadded.fast, text).toBe(unpadded.reference);
     }
+  });
+
+  it('takes the flow style most of a catalog is written in', () => {
+    expect(catalogStyle(undefined)).toEqual(paddedFlow);
+    expect(catalogStyle('locales:\n  supported: [de]\nx:\n  - code: A\n    names: {go: CodeA}\n    aliases: []\n')).toEqual(unpaddedFlow);
+    expect(catalogStyle('locales:\n  supported: [ de ]\nnames: { go: CodeA }\nother: [de]\n')).toEqual(paddedFlow);
+    expect(catalogStyle('groups:\n  - title: T\n    codes: []\n')).toEqual(paddedFlow);
   });
 
   it('keeps yaml\'s blank lines and comments after text ending in kept line breaks (`|+`)', () => {
@@ -151,16 +164,16 @@ describe('the fast catalog writer', () => {
   it('writes random catalog-like documents with hostile strings and comments as yaml does', () => {
     let fastRuns = 0;
     fc.assert(
-      fc.property(catalogValue, decorations, (value, marks) => {
+      fc.property(catalogValue, decorations, fc.boolean(), (value, marks, padded) => {
         const document = new Document(value);
         decorate(document, marks);
-        const built = bothWriters(document);
+        const built = bothWriters(document, padded ? paddedFlow : unpaddedFlow);
         expect(built.fast ?? built.reference).toBe(built.reference);
         if (built.fast !== undefined) fastRuns++;
         // The same text read back: scalars now carry their source style, comments sit where the parser put them.
         const reread = parse(built.reference);
         if (reread.errors.length > 0) return;
-        const again = bothWriters(reread);
+        const again = bothWriters(reread, padded ? paddedFlow : unpaddedFlow);
         expect(again.fast ?? again.reference).toBe(again.reference);
       }),
       { numRuns: runs },

@@ -86,6 +86,14 @@ describe('errgen import into an existing catalog', () => {
     expect([...t.catalog().matchAll(/- title: (\w+)/g)].map((m) => m[1])).toEqual(['Mine', 'Errors']);
   });
 
+  it('keeps the flow style the catalog is written in when a row changes: [de], not [ de ]', () => {
+    const t = imported(page('| A | 400 | a | |', '| B | 400 | b | |'));
+    t.edit('      - code: A\n', '      - code: A\n        aliases: [OLD_A]\n        names: {go: CodeA}\n');
+    t.write(page('| A | 400 | a changed | |', '| B | 400 | b | |'));
+    expect(t.run().stdout).toContain('1 changed');
+    expect(t.catalog()).toContain('      - code: A\n        aliases: [OLD_A]\n        names: {go: CodeA}\n        status: 400\n        message: a changed\n');
+  });
+
   it('never reports or prunes a tombstone', () => {
     const t = imported(page('| A | 400 | a | |', '| OLD | 400 | old | |'));
     t.edit('      - code: OLD\n', '      - code: OLD\n        removed: { since: "2.0" }\n');

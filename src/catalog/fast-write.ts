@@ -3,7 +3,7 @@ import type { Document, Pair, Scalar as ScalarNode, YAMLMap, YAMLSeq } from 'yam
 import { stringifyString } from 'yaml/util';
 import { isPlainAsIs, quoteIfBlankLine } from './scalar-style.js';
 import { commentString, indentComment, lineComment } from './yaml-comments.js';
-import { indentStep, YamlHandOff } from './yaml-hand-off.js';
+import { type CatalogStyle, indentStep, paddedFlow, YamlHandOff } from './yaml-hand-off.js';
 import { isPlainRecord } from './entry-record.js';
 
 /**
@@ -19,10 +19,10 @@ import { isPlainRecord } from './entry-record.js';
  * rule (quoteIfBlankLine) to each scalar node it writes, as serializeCatalog does before writing, and
  * writes a new entry's plain record (entry-record.ts) as the node document.createNode makes of it.
  */
-export function writeDocumentFast(document: Document): string | undefined {
+export function writeDocumentFast(document: Document, style: CatalogStyle = paddedFlow): string | undefined {
   if (document.errors.length > 0 || !YamlHandOff.supports(document)) return undefined;
   try {
-    return new FastWriter(document).document();
+    return new FastWriter(document, style).document();
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
@@ -86,8 +86,11 @@ class Report {
 class FastWriter {
   private readonly handOff: YamlHandOff;
 
-  constructor(private readonly doc: Document) {
-    this.handOff = new YamlHandOff(doc);
+  constructor(
+    private readonly doc: Document,
+    style: CatalogStyle,
+  ) {
+    this.handOff = new YamlHandOff(doc, style);
   }
 
   /** stringifyDocument, for serializeCatalog's options (no `directives` option). */

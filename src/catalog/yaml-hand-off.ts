@@ -2,6 +2,17 @@ import type { Document, Scalar, ScalarTag } from 'yaml';
 import { stringifyString, type StringifyContext } from 'yaml/util';
 import { commentString } from './yaml-comments.js';
 
+/**
+ * How a catalog writes what yaml lets a writer choose: `[ de ]` or `[de]` for flow collections,
+ * which only hand-written catalogs hold. A merge keeps the style the catalog was written in.
+ */
+export interface CatalogStyle {
+  readonly flowCollectionPadding: boolean;
+}
+
+/** yaml's default, and errgen's for a catalog with no flow collection to take a style from. */
+export const paddedFlow: CatalogStyle = { flowCollectionPadding: true };
+
 /** The indentation step of serializeCatalog's `indent: 2`, for everything that lays out its text. */
 export const indentStep = '  ';
 
@@ -22,11 +33,14 @@ export class YamlHandOff {
   forceBlockIndent = false;
   private readonly base: StringifyContext;
 
-  constructor(private readonly doc: Document) {
+  constructor(
+    private readonly doc: Document,
+    style: CatalogStyle = paddedFlow,
+  ) {
     this.base = {
       anchors: new Set(),
       doc,
-      flowCollectionPadding: ' ',
+      flowCollectionPadding: style.flowCollectionPadding ? ' ' : '',
       indent: '',
       indentStep,
       inFlow: null,
@@ -39,7 +53,7 @@ export class YamlHandOff {
         doubleQuotedAsJSON: false,
         doubleQuotedMinMultiLineLength: 40,
         falseStr: 'false',
-        flowCollectionPadding: true,
+        flowCollectionPadding: style.flowCollectionPadding,
         indentSeq: true,
         lineWidth: 0,
         minContentWidth: 20,

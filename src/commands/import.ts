@@ -5,7 +5,7 @@ import { parseCatalog } from '../catalog/read.js';
 import { mergeIntoCatalog, type MergeSummary } from '../catalog/merge.js';
 import { recordsDocument } from '../catalog/records-document.js';
 import { localeTagsOf, mergeTranslations, type TranslationMergeSummary } from '../catalog/merge-translations.js';
-import { newCatalogDocument, serializeCatalog } from '../catalog/write.js';
+import { catalogStyle, newCatalogDocument, serializeCatalog } from '../catalog/write.js';
 import { locationsByCode, parseSources, serializeSources, sourcesPathFor, type SourceRow } from '../catalog/sources.js';
 import { readProblems, readTextFile, readTextFileIfExists, writeFileIfChanged } from '../io/files.js';
 import { defaultHeaderSynonyms, type FieldName, type HeaderSynonyms, mergeSynonyms } from '../markdown/columns.js';
@@ -127,7 +127,7 @@ async function mergedCatalogText(
   // The merge edits the document; `read.value` is a separate plain copy of the catalog as it was read.
   // A merge that edited nothing writes nothing: re-serialising would respace flow collections and comments.
   const edited = catalogText === undefined || summary?.edited === true || translated.some((t) => t.summary.edited);
-  return { text: edited ? serializeCatalog(document) : catalogText, summary, translated, before: read?.value };
+  return { text: edited ? serializeCatalog(document, catalogStyle(catalogText)) : catalogText, summary, translated, before: read?.value };
 }
 
 async function readSources(files: readonly string[], synonyms: HeaderSynonyms): Promise<SourceReading> {
