@@ -132,6 +132,11 @@ describe('errgen check: lint rules', () => {
     expect(tab.code).toBe(1);
     expect(tab.stdout).toContain('Tabs are not allowed as indentation');
     expect(tab.stdout).toContain('1 problem (1 error, 0 warnings)');
+    // Two mistakes that leave the rest of the file readable are both reported.
+    writeFileSync(join(dir, 'errors.yaml'), 'groups:\n  - title: T\n    codes:\n      - code: X\n        status: 404\n        message: "bad \\q"\n        solution: "bad \\z"\n');
+    const escapes = errgen(['check', '--catalog', 'errors.yaml'], { cwd: dir });
+    expect(escapes.stdout).toContain('Invalid escape sequence \\q');
+    expect(escapes.stdout).toContain('Invalid escape sequence \\z');
     // An unknown field: at its own line, named with the field most likely meant.
     writeFileSync(join(dir, 'errors.yaml'), 'groups:\n  - title: T\n    codes:\n      - code: X\n        status: 404\n        message: m\n        solution: s\n        descripton: d\n');
     expect(errgen(['check', '--catalog', 'errors.yaml'], { cwd: dir }).stdout).toContain(

@@ -74,6 +74,11 @@ describe('errgen generate: your own templates', () => {
     );
     expect(failure('{{#each aliasses}}{{this}}{{/each}}\n')).toMatch(/^tpl\/entry\.hbs:1:9: error: "aliasses" is not defined here\.\n/);
     expect(failure('{{#if deprecatd}}old{{/if}}\n')).toMatch(/^tpl\/entry\.hbs:1:7: error: "deprecatd" is not defined here\.\n/);
+    // Read from a field with no value: the message says which field to test first.
+    expect(failure('{{#if deprecated.since}}old{{/if}}\n')).toMatch(/^tpl\/entry\.hbs:1:7: error: "since" is not defined here: what it is read from has no value here \(test that first/);
+    expect(failure('{{> row x=nope}}\n')).toMatch(/^tpl\/entry\.hbs:1:11: error: "nope" is not defined here\.\n/);
+    // Left as they were: options a config need not set, and the length of a text.
+    expect(errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': `{{#if options.header}}h{{/if}}${main}`, 'tpl/entry.hbs': '{{#if @root.options.x}}x{{/if}}{{#if code.length}}{{#each aliases}}{{#if this.length}}a{{/if}}{{/each}}{{/if}}\n' }) }).code).toBe(0);
     // A field that is there but has no value is fine: a live code's `deprecated`, a code's missing `description`.
     expect(errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': main, 'tpl/entry.hbs': '{{#if deprecated}}{{deprecated.since}}{{/if}}{{#with description}}{{this}}{{/with}}\n' }) }).code).toBe(0);
     expect(failure('  {{constant code}},\n  // {{javaComment statuses}}\n')).toBe(

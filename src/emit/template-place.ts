@@ -130,8 +130,10 @@ export function describeFailure(error: unknown): { readonly message: string; rea
     where ? { message: text, at: where } : { message: `${text} (line ${line}, column ${column})` };
   if (isHandlebarsPlace(error)) {
     const what = message.replace(/ - \d+:\d+$/, '');
-    const missing = /^"(.*)" not defined in [\s\S]*$/.exec(what);
-    const text = missing ? `"${missing[1]}" is not defined here` : what;
+    const missing = /^"(.*)" not defined in ([\s\S]*)$/.exec(what);
+    // Read from a field with no value (`deprecated.since` of a live code): that field is what to test.
+    const inNothing = missing?.[2] === 'undefined' || missing?.[2] === 'null';
+    const text = missing ? `"${missing[1]}" is not defined here${inNothing ? ': what it is read from has no value here (test that first, e.g. {{#if deprecated}})' : ''}` : what;
     return located(text, at(error.lineNumber, error.column + 1), error.lineNumber, error.column + 1);
   }
   const call = place?.call;
@@ -146,7 +148,12 @@ export function describeFailure(error: unknown): { readonly message: string; rea
     return file ? { message: `parse error:\n${message.slice(parse[0].length)}`, at: { file: file.path, line, column: 1 } } : { message };
   }
   const partial = /^The partial (.+) could not be found$/.exec(message);
-  const text = partial ? `there is no partial "${partial[1]}": a partial is a .hbs file beside the main template (${partial[1]}.hbs)` : message;
+  const text =
+    partial && !partial[1]?.startsWith('@')
+      ? `there is no partial "${partial[1]}": a partial is a .hbs file beside the main template (${partial[1]}.hbs)`
+      : partial
+        ? `there is no ${partial[1]} here: it is the block of a partial called as {{#> name}}…{{/name}}`
+        : message;
   // Handlebars gives no line for these: the file alone.
   return { message: file ? `${text} (in ${file.path})` : text };
 }

@@ -61,8 +61,10 @@ export function compileWithHandlebars(mainPath: string, { strictArguments: stric
     // Parsed at first render, inside inFile, so that a syntax error names its file.
     let template: Handlebars.TemplateDelegate | undefined;
     return inFile(file, (context: unknown, options?: Handlebars.RuntimeOptions) => {
-      const program = handlebars.parse(file.text);
-      template ??= env.compile(strict ? strictArguments(handlebars, program) : program, compileOptions);
+      if (template === undefined) {
+        const program = handlebars.parse(file.text);
+        template = env.compile(strict ? strictArguments(handlebars, program) : program, compileOptions);
+      }
       return template(context, options);
     });
   };
@@ -88,15 +90,21 @@ function readTemplateFile(path: string): string {
 }
 
 /**
- * Strict mode checks a field printed as `{{name}}` but not one given to a helper or a block:
- * `{{#each aliasses}}` and `{{#if deprecatd}}` would render nothing. Marking those paths strict makes
- * a misspelt field fail there too; a field that is there but empty (`deprecated` of a live code) is fine.
+ * Strict mode checks a field printed as `{{name}}` but not one given to a helper, a block or a
+ * partial: `{{#each aliasses}}` and `{{#if deprecatd}}` would render nothing. Marking those paths
+ * strict makes a misspelt field fail there too; a field that is there but empty (`deprecated` of a
+ * live code) is fine. Left as they were: `options.…`, as a template of your own may read options a
+ * config does not set, and `….length`, which Handlebars' strict lookup cannot read on text.
  */
 function strictArguments(handlebars: typeof Handlebars, program: hbs.AST.Program): hbs.AST.Program {
   const visitor = new handlebars.Visitor();
   const base = handlebars.Visitor.prototype;
   const mark = (node: hbs.AST.Expression) => {
-    if (node.type === 'PathExpression') (node as hbs.AST.PathExpression & { strict?: boolean }).strict = true;
+    if (node.type !== 'PathExpression') return;
+    const path = node as hbs.AST.PathExpression & { strict?: boolean };
+    const parts = path.data && path.parts[0] === 'root' ? path.parts.slice(1) : path.parts;
+    if (parts[0] === 'options' || parts[parts.length - 1] === 'length') return;
+    path.strict = true;
   };
   const markArguments = (node: { params: hbs.AST.Expression[]; hash?: hbs.AST.Hash }) => {
     node.params.forEach(mark);
@@ -113,6 +121,10 @@ function strictArguments(handlebars: typeof Handlebars, program: hbs.AST.Program
   visitor.SubExpression = function (node) {
     markArguments(node);
     base.SubExpression.call(this, node);
+  };
+  visitor.PartialStatement = function (node) {
+    markArguments(node);
+    base.PartialStatement.call(this, node);
   };
   visitor.accept(program);
   return program;

@@ -262,8 +262,9 @@ function headingSlug(title: string): string {
 /** Every field of a deprecation, so that a template may test one that is not given (`{{#if since}}`) under strict arguments. */
 function deprecation(deprecated: CatalogCode['deprecated']): ViewDeprecation | undefined {
   if (!deprecated) return undefined;
-  const { since, reason, replacement } = deprecated === true ? {} : deprecated;
-  return { since, reason, replacement };
+  const given = deprecated === true ? {} : deprecated;
+  // The catalog's fields in its order (what {{json deprecated}} prints), then the ones it leaves out.
+  return { ...given, since: given.since, reason: given.reason, replacement: given.replacement };
 }
 
 function removal(code: string, removed: true | Removal): Omit<ViewRemoved, 'number'> {

@@ -135,13 +135,17 @@ export function lazilyParsed<T>(value: T, text: string, file: string): ParsedYam
 }
 
 /**
- * The errors worth reading: every duplicate key (each is its own mistake), but of the syntax errors
- * only the first, as the rest of the file is misread after it (one tab of indentation gave 20).
+ * The errors worth reading: after an error in the file's structure (a tab of indentation, a bad
+ * indent, a stray token) yaml misreads the rest of the file, and what it reports there is noise
+ * (one tab gave 20 errors). Errors before it, and errors that stay where they are (a bad escape, an
+ * unknown tag), are each their own mistake.
  */
 function reportedErrors(errors: readonly YAMLError[]): YAMLError[] {
-  const firstSyntax = errors.find((error) => error.code !== 'DUPLICATE_KEY');
-  return errors.filter((error) => error.code === 'DUPLICATE_KEY' || error === firstSyntax);
+  const structural = errors.filter((error) => structuralErrors.has(error.code)).sort((a, b) => a.pos[0] - b.pos[0])[0];
+  return structural === undefined ? [...errors] : errors.filter((error) => error === structural || error.pos[0] < structural.pos[0]);
 }
+
+const structuralErrors = new Set<string>(['TAB_AS_INDENT', 'BAD_INDENT', 'UNEXPECTED_TOKEN', 'MISSING_CHAR', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'BAD_SCALAR_START', 'IMPOSSIBLE']);
 
 /** A parser error as a diagnostic that says what is wrong in words a catalog's author knows. */
 function describeYamlError(error: YAMLError, document: Document, text: string, at: (offset: number) => Location): Diagnostic {
