@@ -54,6 +54,12 @@ describe('template helpers', () => {
     expect(failure('{{join code}}')).toBe('helper "join" expects a list, got string "NOT_FOUND"');
     expect(failure('{{icuMessage code}}')).toBe('helper "icuMessage" expects a message template (messageTemplate, or a localized message), got string "NOT_FOUND"');
     expect(failure('{{pascal statuses}}')).toBe('helper "pascal" expects text, got a list');
+    expect(failure('{{padEnd code "0x3"}}')).toBe('helper "padEnd" expects a whole number, got string "0x3"');
+    expect(failure('{{json code "2"}}|{{json code "two"}}')).toBe('helper "json" expects a whole number, got string "two"');
+    expect(failure('{{yamlJson nothing}}')).toBe('helper "yamlJson" expects a value, got undefined (a field with no value here)');
+    expect(failure('{{mdTemplate code nothing}}')).toBe('helper "mdTemplate" expects a list, got undefined (a field with no value here)');
+    expect(failure('{{deprecationNote this}}')).toBe('helper "deprecationNote" expects a code\'s deprecated, got an object');
+    expect(failure(`{{pascal "${'x'.repeat(50)}" "y"}}{{join "${'y'.repeat(60)}"}}`)).toBe(`helper "join" expects a list, got string "${'y'.repeat(39)}…`);
     // What they accept: a number as text, a whole number written as text, a template.
     expect(failure('{{reason status}} {{reason "404"}} {{padEnd code "12"}}| {{size statuses}} {{icuMessage message}}')).toBe('no error');
     expect(template({ 'main.hbs': '{{reason "404"}} {{padEnd code "12"}}|{{javaString status}}' })(model)).toBe('Not Found NOT_FOUND   |"404"');

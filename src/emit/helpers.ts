@@ -49,27 +49,46 @@ function text(value: unknown, helper: string): string {
   throw wrongArgument(helper, 'text', value);
 }
 
-function list(value: unknown, helper: string): readonly unknown[] {
+function listArgument(value: unknown, helper: string): readonly unknown[] {
   if (Array.isArray(value)) return value;
   throw wrongArgument(helper, 'a list', value);
 }
 
-/** A whole number, or text that is one (`{{padEnd code "20"}}`). */
-function whole(value: unknown, helper: string): number {
-  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+/** A whole number, or text that is one written in digits (`{{padEnd code "20"}}`). */
+function wholeArgument(value: unknown, helper: string): number {
+  const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
   if (typeof number === 'number' && Number.isInteger(number)) return number;
   throw wrongArgument(helper, 'a whole number', value);
 }
 
-/** A view model message template (`message`, `messageTemplate`, a `localized` entry's `message`). */
-function template(value: unknown, helper: string): { readonly parts: readonly (IcuPart & MessageFormatPart)[] } {
+/** A view model message template (`messageTemplate`, `solutionTemplate`, a `localized` entry's `message`). */
+function templateArgument(value: unknown, helper: string): { readonly parts: readonly (IcuPart & MessageFormatPart)[] } {
   if (value !== null && typeof value === 'object' && Array.isArray((value as { parts?: unknown }).parts)) return value as { parts: (IcuPart & MessageFormatPart)[] };
   throw wrongArgument(helper, 'a message template (messageTemplate, or a localized message)', value);
 }
 
+const deprecationFields = new Set(['since', 'reason', 'replacement']);
+
+/** Any value but undefined, which JSON cannot write. */
+function valueArgument(value: unknown, helper: string): unknown {
+  if (value === undefined) throw wrongArgument(helper, 'a value', value);
+  return value;
+}
+
 function wrongArgument(helper: string, wanted: string, value: unknown): Error {
+  const shown = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
   const got =
-    value === undefined ? 'undefined (a field with no value here)' : value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+    value === undefined
+      ? 'undefined (a field with no value here)'
+      : value === null
+        ? 'null'
+        : Array.isArray(value)
+          ? 'a list'
+          : typeof value === 'object'
+            ? 'an object'
+            : typeof value === 'function'
+              ? 'a function'
+              : `${typeof value} ${shown(JSON.stringify(value))}`;
   return new Error(`helper "${helper}" expects ${wanted}, got ${got}`);
 }
 
@@ -88,15 +107,14 @@ export function templateHelpers(): Record<string, Helper> {
     kebab: caseHelper('kebab'),
     /** JSON text of any value; `{{json x 2}}` indents. */
     json: fixed((value, indent) => {
-      if (value === undefined) throw wrongArgument('json', 'a value', value);
-      return JSON.stringify(value, null, typeof indent === 'number' ? indent : undefined);
+      return JSON.stringify(valueArgument(value, 'json'), null, indent === undefined ? undefined : wholeArgument(indent, 'json'));
     }),
     /**
      * JSON text of a value that is also a one-line YAML flow node (YAML is a JSON superset, but
      * YAML forbids DEL and C1 controls raw and YAML 1.1 reads U+2028/9 as line breaks: those become
      * `\u` escapes). For YAML and JSON outputs alike.
      */
-    yamlJson: fixed((value) => JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => u4(ch.charCodeAt(0)))),
+    yamlJson: fixed((value) => JSON.stringify(value === undefined ? valueArgument(value, 'yamlJson') : value).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => u4(ch.charCodeAt(0)))),
     /** Its arguments as one text, to build a value before escaping it: `{{json (concat a " " b)}}`. */
     concat: variadic((values) => values.map((value) => text(value, 'concat')).join('')),
     /**
@@ -112,7 +130,8 @@ export function templateHelpers(): Record<string, Helper> {
     },
     /** What a `deprecated` entry says, as text for after a "Deprecated" tag: `Since 2.0: reason. Use NEW_CODE instead.`; empty for `true`. */
     deprecationNote: fixed((deprecation) => {
-      if (deprecation === undefined || deprecation === true || (deprecation !== null && typeof deprecation === 'object' && !Array.isArray(deprecation))) {
+      const fields = deprecation !== null && typeof deprecation === 'object' && !Array.isArray(deprecation) ? Object.keys(deprecation) : undefined;
+      if (deprecation === undefined || deprecation === true || fields?.every((key) => deprecationFields.has(key))) {
         return deprecationNote(deprecation === true ? undefined : (deprecation as Deprecation | undefined));
       }
       throw wrongArgument('deprecationNote', "a code's deprecated", deprecation);
@@ -121,18 +140,18 @@ export function templateHelpers(): Record<string, Helper> {
     mdCell: fixed((value) => markdownCell(text(value, 'mdCell'))),
     /** A message template for a Markdown table cell, each placeholder of `params` as a code span (`{name}`); reads back as the template. */
     mdTemplate: fixed((template, params) =>
-      markdownCellWithCode(templateSpans(text(template, 'mdTemplate'), paramNames(params)).map((span) => ({ text: span.source, code: span.param !== null }))),
+      markdownCellWithCode(templateSpans(text(template, 'mdTemplate'), paramNames(listArgument(params, 'mdTemplate'))).map((span) => ({ text: span.source, code: span.param !== null }))),
     ),
     /**
      * A message template as runs to print, `{ source, param }`: `param` is the ViewParam of a
      * placeholder of `params`, else null for literal source text (`{{#each (templateSpans message code.params)}}`).
      */
     templateSpans: fixed((template, params) => {
-      const byName = new Map((params as readonly ViewParam[]).map((p) => [p.name, p]));
+      const byName = new Map((listArgument(params, 'templateSpans') as readonly ViewParam[]).map((p) => [p.name, p]));
       return templateSpans(text(template, 'templateSpans'), new Set(byName.keys())).map((span) => ({ source: span.source, param: span.param === null ? null : byName.get(span.param) }));
     }),
     /** A template filled with the examples of `params`, as an example response would say it. */
-    fillExample: fixed((template, params) => viewTemplate(text(template, 'fillExample'), params as readonly ViewParam[]).example),
+    fillExample: fixed((template, params) => viewTemplate(text(template, 'fillExample'), listArgument(params, 'fillExample') as readonly ViewParam[]).example),
     /** Text safe inside an HTML comment in Markdown. */
     mdComment: fixed((value) => markdownComment(text(value, 'mdComment'))),
     /** Text for HTML element content: shown as itself, never read as markup. */
@@ -142,43 +161,43 @@ export function templateHelpers(): Record<string, Helper> {
     /** Text safe inside an HTML comment. */
     htmlComment: fixed((value) => htmlComment(text(value, 'htmlComment'))),
     /** JSON of any value for inside a `<script>` element: `</script>` in the data cannot end it. */
-    scriptJson: fixed((value) => scriptJson(value)),
+    scriptJson: fixed((value) => scriptJson(valueArgument(value, 'scriptJson'))),
     /** A message template (a view model `ViewTemplate`) as an ICU MessageFormat pattern, as FormatJS reads it: `{name}` arguments, literal text quoted. */
-    icuMessage: fixed((value) => icuPattern(template(value, 'icuMessage').parts)),
-    reason: fixed((status) => reasonPhrase(whole(status, 'reason'))),
+    icuMessage: fixed((value) => icuPattern(templateArgument(value, 'icuMessage').parts)),
+    reason: fixed((status) => reasonPhrase(wholeArgument(status, 'reason'))),
     eq: fixed((a, b) => a === b),
     ne: fixed((a, b) => a !== b),
     and: variadic((values) => values.every(Boolean)),
     or: variadic((values) => values.some(Boolean)),
     not: fixed((value) => !value),
     /** A code's own translations: its `localized` texts for the locales after the default (which comes first) that it translates itself. */
-    translations: fixed((localized) => (localized as ReadonlyArray<{ translated: boolean }>).filter((entry, i) => i > 0 && entry.translated)),
+    translations: fixed((localized) => (listArgument(localized, 'translations') as ReadonlyArray<{ translated: boolean }>).filter((entry, i) => i > 0 && entry.translated)),
     /** How many items a list has (0 is false in `#if`). */
-    size: fixed((value) => list(value, 'size').length),
+    size: fixed((value) => listArgument(value, 'size').length),
     /** Whether any item of a list has a truthy value at a property path: `{{#if (any codes "hasParams")}}`. */
     any: fixed((items, path) => {
       const at = picker(path);
-      return list(items, 'any').some((item) => Boolean(at(item)));
+      return listArgument(items, 'any').some((item) => Boolean(at(item)));
     }),
     /** The items of a list with a truthy value at a property path: `{{#each (filter codes "hasParams")}}`. */
     filter: fixed((items, path) => {
       const at = picker(path);
-      return list(items, 'filter').filter((item) => Boolean(at(item)));
+      return listArgument(items, 'filter').filter((item) => Boolean(at(item)));
     }),
     /** The items of a list without a truthy value at a property path. */
     reject: fixed((items, path) => {
       const at = picker(path);
-      return list(items, 'reject').filter((item) => !at(item));
+      return listArgument(items, 'reject').filter((item) => !at(item));
     }),
-    join: fixed((items, separator) => list(items, 'join').map(String).join(typeof separator === 'string' ? separator : ', ')),
+    join: fixed((items, separator) => listArgument(items, 'join').map(String).join(typeof separator === 'string' ? separator : ', ')),
     /**
      * A list cut into runs of `size`, for outputs a compiler limits per unit (e.g. Java's 64 KB per
      * class initializer): `{{#each (chunks codes 1000)}}` gives `start` (index of its first item) and
      * `items`, each `{ index, item }` with its index in the whole list.
      */
     chunks: fixed((items, size) => {
-      const all = list(items, 'chunks');
-      const n = Math.max(1, whole(size, 'chunks'));
+      const all = listArgument(items, 'chunks');
+      const n = Math.max(1, wholeArgument(size, 'chunks'));
       const result: Array<{ start: number; items: Array<{ index: number; item: unknown }> }> = [];
       for (let start = 0; start < all.length; start += n) {
         result.push({ start, items: all.slice(start, start + n).map((item, i) => ({ index: start + i, item })) });
@@ -186,11 +205,11 @@ export function templateHelpers(): Record<string, Helper> {
       return result;
     }),
     /** Pads text with spaces to a width, for column alignment that formatters expect. */
-    padEnd: fixed((value, width) => text(value, 'padEnd').padEnd(whole(width, 'padEnd'))),
+    padEnd: fixed((value, width) => text(value, 'padEnd').padEnd(wholeArgument(width, 'padEnd'))),
     /** The length of the longest text in a list (optionally of a property path such as `names.go`). */
     maxLength: fixed((items, path) => {
       const at = picker(path);
-      return list(items, 'maxLength').reduce<number>((longest, item) => Math.max(longest, text(at(item), 'maxLength').length), 0);
+      return listArgument(items, 'maxLength').reduce<number>((longest, item) => Math.max(longest, text(at(item), 'maxLength').length), 0);
     }),
     /** Text without a prefix it starts with (`{{trimPrefix names.go "Code"}}`: `CodeNotFound` gives `NotFound`); other text as it is. */
     trimPrefix: fixed((value, prefix) => {
@@ -199,7 +218,7 @@ export function templateHelpers(): Record<string, Helper> {
       return whole.startsWith(start) ? whole.slice(start.length) : whole;
     }),
     /** A message template (a ViewTemplate) as a java.text.MessageFormat pattern: `{0}`, `{1}`, ... in the order of `params`, literal text quoted. */
-    javaMessageFormat: fixed((value, params) => messageFormatPattern(template(value, 'javaMessageFormat').parts, list(params, 'javaMessageFormat') as ReadonlyArray<{ name: string }>)),
+    javaMessageFormat: fixed((value, params) => messageFormatPattern(templateArgument(value, 'javaMessageFormat').parts, listArgument(params, 'javaMessageFormat') as ReadonlyArray<{ name: string }>)),
     /** A `.properties` key, value, or `#` comment text: escaped, ASCII only. */
     propertiesKey: fixed((value) => propertiesKey(text(value, 'propertiesKey'))),
     propertiesValue: fixed((value) => propertiesValue(text(value, 'propertiesValue'))),
@@ -230,7 +249,7 @@ function sentence(text: string): string {
   return /[.?!]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-function paramNames(params: unknown): ReadonlySet<string> {
+function paramNames(params: readonly unknown[]): ReadonlySet<string> {
   return new Set((params as readonly ViewParam[]).map((p) => p.name));
 }
 

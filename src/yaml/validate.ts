@@ -21,7 +21,7 @@ export function validateAgainstSchema(
   const problemAtAlternative = new Map<string, (typeof problems)[number]>();
   for (const error of relevantErrors(errors)) {
     const path = pointerToPath(error.instancePath);
-    const wants = describeError(error, path);
+    const wants = describeError(error, path, schema);
     const merged = problemAtAlternative.get(error.instancePath);
     if (merged) {
       merged.wants.push(wants);
@@ -88,7 +88,7 @@ function valueAt(value: unknown, path: readonly (string | number | undefined)[])
   return at;
 }
 
-function describeError(error: ErrorObject, path: readonly (string | number)[]): string {
+function describeError(error: ErrorObject, path: readonly (string | number)[], schema: SchemaName): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'enum':
@@ -97,7 +97,7 @@ function describeError(error: ErrorObject, path: readonly (string | number)[]): 
       return `is missing the required field "${String(params['missingProperty'])}"`;
     case 'additionalProperties':
       // lint.rules and breaking.rules: their fields are rule ids.
-      return `has an unknown ${path[path.length - 1] === 'rules' ? 'rule' : 'field'} "${String(params['additionalProperty'])}"${didYouMean(String(params['additionalProperty']), fieldNames(error))}`;
+      return `has an unknown ${schema === 'config' && path.length === 2 && path[1] === 'rules' ? 'rule' : 'field'} "${String(params['additionalProperty'])}"${didYouMean(String(params['additionalProperty']), fieldNames(error))}`;
     case 'type':
       return `must be ${withArticle(String(params['type']))}`;
     case 'minimum':
