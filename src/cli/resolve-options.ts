@@ -71,7 +71,7 @@ export async function resolveGenerateOptions(global: GlobalOptions, flags: Gener
     throw new UsageError('no output folder: pass --out-dir <dir>, or write an errgen.config.yaml with `outDir` and `targets`');
   }
   const only = flags.only?.split(',').map((s) => s.trim()).filter(Boolean);
-  const targets = resolveTargets({ targets: loaded?.config.targets, baseDir: loaded?.dir ?? '.', outDir, only, confineTo: confinement(loaded, flags.outDir), locate: loaded?.locate });
+  const targets = resolveTargets({ targets: loaded?.config.targets, baseDir: loaded?.dir ?? '.', outDir, only, confineTo: confinement(loaded, flags.outDir), locate: loaded?.locate, outDirInConfig: flags.outDir === undefined && loaded?.config.outDir !== undefined });
   const source = relative(loaded?.dir ?? '.', resolve(catalog)).split(sep).join('/');
   return { catalog, source, targets, dryRun: flags.dryRun, force: flags.force };
 }
@@ -106,7 +106,7 @@ export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFla
   // Generated files are checked only when something says where they are.
   const namesOutputs = loaded !== undefined && (loaded.config.targets !== undefined || loaded.config.outDir !== undefined);
   const outDir = flags.outDir ?? (loaded && namesOutputs ? resolve(loaded.dir, loaded.config.outDir ?? '.') : undefined);
-  const targets = outDir === undefined ? [] : resolveTargets({ targets: loaded?.config.targets, baseDir: loaded?.dir ?? '.', outDir, only: undefined, confineTo: confinement(loaded, flags.outDir), locate: loaded?.locate });
+  const targets = outDir === undefined ? [] : resolveTargets({ targets: loaded?.config.targets, baseDir: loaded?.dir ?? '.', outDir, only: undefined, confineTo: confinement(loaded, flags.outDir), locate: loaded?.locate, outDirInConfig: flags.outDir === undefined && loaded?.config.outDir !== undefined });
   // One --rule flag serves both rule sets: the ids are distinct.
   // The drift checks take a severity like lint rules do (`off` skips them, e.g. before the first generate).
   const lintIds = new Set([...lintRules.map((r) => r.id), ...driftChecks]);

@@ -28,6 +28,8 @@ export interface TargetSelection {
    * config's, or --out-dir), following symlinks. Undefined when the config allows any path.
    */
   readonly confineTo: string | undefined;
+  /** Whether `outDir` comes from the config (not --out-dir, nor the default): where to report an output it sends outside. */
+  readonly outDirInConfig?: boolean;
   /** Where a value of the config is: a problem with a target is reported there. */
   readonly locate?: ((path: readonly (string | number)[]) => Location) | undefined;
 }
@@ -59,8 +61,9 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
     .map(([name, value]) => {
       const config: TargetConfig = typeof value === 'object' && value !== null ? value : {};
       // A problem with the config's target: at its place in the config when there is one.
-      const invalidEach = (problems: ReadonlyArray<{ message: string; path: readonly string[] }>) => {
-        const located = problems.map(({ message, path }) => ({ severity: 'error' as const, at: selection.locate?.(['targets', name, ...path]), message }));
+      // A path in the target's entry, or (`root`) from the config's root.
+      const invalidEach = (problems: ReadonlyArray<{ message: string; path: readonly string[]; root?: boolean }>) => {
+        const located = problems.map(({ message, path, root }) => ({ severity: 'error' as const, at: selection.locate?.(root ? path : ['targets', name, ...path]), message }));
         const first = located[0]?.at;
         return first && located.every((d): d is typeof d & { at: Location } => d.at !== undefined)
           ? new UsageError(`${first.file} is not a valid errgen configuration`, located)
@@ -91,11 +94,12 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
       if (selection.confineTo !== undefined && !isInside(target, selection.confineTo, realPaths)) {
         const lexical = relative(resolve(selection.confineTo), target);
         const via = lexical.startsWith('..') || isAbsolute(lexical) ? '' : ` (a symlink leads it to ${cwdRelative(realPathOf(target, realPaths))})`;
-        throw invalid(
+        const message =
           `target "${name}" would write ${cwdRelative(target)}${via}, outside ${folderName(selection.confineTo)}; errgen refuses paths from a config that leave its folder. ` +
-            'Fix the `output`/`outDir` path, or set `allowOutputsOutside: true` in the config if this is intended',
-          ...(config.output !== undefined ? ['output'] : []),
-        );
+          'Fix the `output`/`outDir` path, or set `allowOutputsOutside: true` in the config if this is intended';
+        // Its own `output`, else the config's `outDir` that it is written under.
+        const [path, root] = config.output !== undefined || selection.outDirInConfig !== true ? [['output'], false] : [['outDir'], true];
+        throw invalidEach([{ message, path: config.output !== undefined || root ? path : [], root }]);
       }
       const template = config.template !== undefined ? resolve(selection.baseDir, config.template) : builtinTemplatePath(builtin!.name);
       // A template is read and printed into an output: from a config, it must not reach outside either.
