@@ -46,20 +46,25 @@ describe('template helpers', () => {
       }
       return 'no error';
     };
-    expect(failure('{{reason "abc"}}')).toBe('helper "reason" expects a whole number, got string "abc"');
-    expect(failure('{{padEnd code "x"}}')).toBe('helper "padEnd" expects a whole number, got string "x"');
-    expect(failure('{{json nothing}}')).toBe('helper "json" expects a value, got undefined (a field with no value here)');
-    expect(failure('{{deprecationNote "yes"}}')).toBe('helper "deprecationNote" expects a code\'s deprecated, got string "yes"');
-    expect(failure('{{size 5}}')).toBe('helper "size" expects a list, got number 5');
-    expect(failure('{{join code}}')).toBe('helper "join" expects a list, got string "NOT_FOUND"');
-    expect(failure('{{icuMessage code}}')).toBe('helper "icuMessage" expects a message template (messageTemplate, or a localized message), got string "NOT_FOUND"');
-    expect(failure('{{pascal statuses}}')).toBe('helper "pascal" expects text, got a list');
-    expect(failure('{{padEnd code "0x3"}}')).toBe('helper "padEnd" expects a whole number, got string "0x3"');
-    expect(failure('{{json code "2"}}|{{json code "two"}}')).toBe('helper "json" expects a whole number, got string "two"');
-    expect(failure('{{yamlJson nothing}}')).toBe('helper "yamlJson" expects a value, got undefined (a field with no value here)');
-    expect(failure('{{mdTemplate code nothing}}')).toBe('helper "mdTemplate" expects a list, got undefined (a field with no value here)');
-    expect(failure('{{deprecationNote this}}')).toBe('helper "deprecationNote" expects a code\'s deprecated, got an object');
-    expect(failure(`{{pascal "${'x'.repeat(50)}" "y"}}{{join "${'y'.repeat(60)}"}}`)).toBe(`helper "join" expects a list, got string "${'y'.repeat(39)}…`);
+    const undefinedValue = 'undefined (a field with no value here)';
+    const refused: Array<[template: string, message: string]> = [
+      ['{{reason "abc"}}', 'helper "reason" expects a whole number, got string "abc"'],
+      ['{{padEnd code "x"}}', 'helper "padEnd" expects a whole number, got string "x"'],
+      ['{{padEnd code "0x3"}}', 'helper "padEnd" expects a whole number, got string "0x3"'],
+      ['{{json nothing}}', `helper "json" expects a value, got ${undefinedValue}`],
+      ['{{json code "2"}}|{{json code "two"}}', 'helper "json" expects a whole number, got string "two"'],
+      ['{{yamlJson nothing}}', `helper "yamlJson" expects a value, got ${undefinedValue}`],
+      ['{{deprecationNote "yes"}}', 'helper "deprecationNote" expects a code\'s deprecated, got string "yes"'],
+      ['{{deprecationNote this}}', 'helper "deprecationNote" expects a code\'s deprecated, got an object'],
+      ['{{size 5}}', 'helper "size" expects a list, got number 5'],
+      ['{{join code}}', 'helper "join" expects a list, got string "NOT_FOUND"'],
+      ['{{mdTemplate code nothing}}', `helper "mdTemplate" expects a list, got ${undefinedValue}`],
+      ['{{icuMessage code}}', 'helper "icuMessage" expects a message template (messageTemplate, or a localized message), got string "NOT_FOUND"'],
+      ['{{pascal statuses}}', 'helper "pascal" expects text, got a list'],
+      // A long value is cut.
+      [`{{join "${'y'.repeat(60)}"}}`, `helper "join" expects a list, got string "${'y'.repeat(39)}…`],
+    ];
+    for (const [main, message] of refused) expect(failure(main), main).toBe(message);
     // What they accept: a number as text, a whole number written as text, a template.
     expect(failure('{{reason status}} {{reason "404"}} {{padEnd code "12"}}| {{size statuses}} {{icuMessage message}}')).toBe('no error');
     expect(template({ 'main.hbs': '{{reason "404"}} {{padEnd code "12"}}|{{javaString status}}' })(model)).toBe('Not Found NOT_FOUND   |"404"');

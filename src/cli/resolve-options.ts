@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ImportOptions } from '../commands/import.js';
 import type { GenerateOptions } from '../commands/generate.js';
-import { resolveTargets } from '../config/targets.js';
+import { resolveTargets, type TargetSelection } from '../config/targets.js';
 import type { CheckOptions } from '../commands/check.js';
 import { breakingRules } from '../check/breaking.js';
 import { lintRules } from '../lint/rules/index.js';
@@ -71,9 +71,20 @@ export async function resolveGenerateOptions(global: GlobalOptions, flags: Gener
     throw new UsageError('no output folder: pass --out-dir <dir>, or write an errgen.config.yaml with `outDir` and `targets`');
   }
   const only = flags.only?.split(',').map((s) => s.trim()).filter(Boolean);
-  const targets = resolveTargets({ targets: loaded?.config.targets, baseDir: loaded?.dir ?? '.', outDir, only, confineTo: confinement(loaded, flags.outDir), locate: loaded?.locate, outDirInConfig: flags.outDir === undefined && loaded?.config.outDir !== undefined });
+  const targets = resolveTargets({ ...fromConfig(loaded, flags.outDir), outDir, only });
   const source = relative(loaded?.dir ?? '.', resolve(catalog)).split(sep).join('/');
   return { catalog, source, targets, dryRun: flags.dryRun, force: flags.force };
+}
+
+/** What resolveTargets takes from the config (or its absence), for generate and check alike. */
+function fromConfig(loaded: LoadedConfig | undefined, outDirFlag: string | undefined): Omit<TargetSelection, 'outDir' | 'only'> {
+  return {
+    targets: loaded?.config.targets,
+    baseDir: loaded?.dir ?? '.',
+    confineTo: confinement(loaded, outDirFlag),
+    locate: loaded?.locate,
+    outDirInConfig: outDirFlag === undefined && loaded?.config.outDir !== undefined,
+  };
 }
 
 /** Where config-named outputs must stay: --out-dir if the user gave one, else the config's folder. */
@@ -92,10 +103,10 @@ export interface CheckFlags {
   readonly rule?: string[];
 }
 
-/** With a config, check everything it names; flags add to or replace its parts. */
 /** The checks besides lint rules whose severity can be set. */
 export const driftChecks = ['source-drift', 'artifact-drift'] as const;
 
+/** With a config, check everything it names; flags add to or replace its parts. */
 export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFlags): Promise<CheckOptions> {
   if (!['human', 'json', 'github'].includes(flags.format)) {
     throw new UsageError(`--format must be human, json or github, not "${flags.format}"`);
@@ -106,7 +117,7 @@ export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFla
   // Generated files are checked only when something says where they are.
   const namesOutputs = loaded !== undefined && (loaded.config.targets !== undefined || loaded.config.outDir !== undefined);
   const outDir = flags.outDir ?? (loaded && namesOutputs ? resolve(loaded.dir, loaded.config.outDir ?? '.') : undefined);
-  const targets = outDir === undefined ? [] : resolveTargets({ targets: loaded?.config.targets, baseDir: loaded?.dir ?? '.', outDir, only: undefined, confineTo: confinement(loaded, flags.outDir), locate: loaded?.locate, outDirInConfig: flags.outDir === undefined && loaded?.config.outDir !== undefined });
+  const targets = outDir === undefined ? [] : resolveTargets({ ...fromConfig(loaded, flags.outDir), outDir, only: undefined });
   // One --rule flag serves both rule sets: the ids are distinct.
   // The drift checks take a severity like lint rules do (`off` skips them, e.g. before the first generate).
   const lintIds = new Set([...lintRules.map((r) => r.id), ...driftChecks]);

@@ -36,7 +36,6 @@ export interface TargetSelection {
 
 const builtinNames = builtinTargets.map((t) => t.name);
 
-
 /** Turns the config's target entries (or the built-in defaults) into resolved targets, paths relative to cwd. */
 export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
   const entries: Array<[string, TargetConfig | null | boolean]> = selection.targets
@@ -60,8 +59,8 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
     .filter(([name, value]) => value !== false && (!selection.only || selection.only.includes(name)))
     .map(([name, value]) => {
       const config: TargetConfig = typeof value === 'object' && value !== null ? value : {};
-      // A problem with the config's target: at its place in the config when there is one.
-      // A path in the target's entry, or (`root`) from the config's root.
+      // A problem with the config's target, at its place in the config when there is one: a path in
+      // the target's entry, or (`root`) from the config's root.
       const invalidEach = (problems: ReadonlyArray<{ message: string; path: readonly string[]; root?: boolean }>) => {
         const located = problems.map(({ message, path, root }) => ({ severity: 'error' as const, at: selection.locate?.(root ? path : ['targets', name, ...path]), message }));
         const first = located[0]?.at;
@@ -97,9 +96,9 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
         const message =
           `target "${name}" would write ${cwdRelative(target)}${via}, outside ${folderName(selection.confineTo)}; errgen refuses paths from a config that leave its folder. ` +
           'Fix the `output`/`outDir` path, or set `allowOutputsOutside: true` in the config if this is intended';
-        // Its own `output`, else the config's `outDir` that it is written under.
-        const [path, root] = config.output !== undefined || selection.outDirInConfig !== true ? [['output'], false] : [['outDir'], true];
-        throw invalidEach([{ message, path: config.output !== undefined || root ? path : [], root }]);
+        // Its own `output`, else the config's `outDir` that it is written under, else the target.
+        const place = config.output !== undefined ? { path: ['output'] } : selection.outDirInConfig ? { path: ['outDir'], root: true } : { path: [] };
+        throw invalidEach([{ message, ...place }]);
       }
       const template = config.template !== undefined ? resolve(selection.baseDir, config.template) : builtinTemplatePath(builtin!.name);
       // A template is read and printed into an output: from a config, it must not reach outside either.

@@ -76,20 +76,18 @@ function valueArgument(value: unknown, helper: string): unknown {
 }
 
 function wrongArgument(helper: string, wanted: string, value: unknown): Error {
-  const shown = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
-  const got =
-    value === undefined
-      ? 'undefined (a field with no value here)'
-      : value === null
-        ? 'null'
-        : Array.isArray(value)
-          ? 'a list'
-          : typeof value === 'object'
-            ? 'an object'
-            : typeof value === 'function'
-              ? 'a function'
-              : `${typeof value} ${shown(JSON.stringify(value))}`;
-  return new Error(`helper "${helper}" expects ${wanted}, got ${got}`);
+  return new Error(`helper "${helper}" expects ${wanted}, got ${kindOf(value)}`);
+}
+
+/** What a value is, for a message: its kind, and a short text or number itself. */
+function kindOf(value: unknown): string {
+  if (value === undefined) return 'undefined (a field with no value here)';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'function') return 'a function';
+  const shown = JSON.stringify(value);
+  return `${typeof value} ${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}`;
 }
 
 const caseHelper = (style: CaseStyle): Helper => fixed((value) => toCase(text(value, style), style));
@@ -106,15 +104,13 @@ export function templateHelpers(): Record<string, Helper> {
     snake: caseHelper('snake'),
     kebab: caseHelper('kebab'),
     /** JSON text of any value; `{{json x 2}}` indents. */
-    json: fixed((value, indent) => {
-      return JSON.stringify(valueArgument(value, 'json'), null, indent === undefined ? undefined : wholeArgument(indent, 'json'));
-    }),
+    json: fixed((value, indent) => JSON.stringify(valueArgument(value, 'json'), null, indent === undefined ? undefined : wholeArgument(indent, 'json'))),
     /**
      * JSON text of a value that is also a one-line YAML flow node (YAML is a JSON superset, but
      * YAML forbids DEL and C1 controls raw and YAML 1.1 reads U+2028/9 as line breaks: those become
      * `\u` escapes). For YAML and JSON outputs alike.
      */
-    yamlJson: fixed((value) => JSON.stringify(value === undefined ? valueArgument(value, 'yamlJson') : value).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => u4(ch.charCodeAt(0)))),
+    yamlJson: fixed((value) => JSON.stringify(valueArgument(value, 'yamlJson')).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => u4(ch.charCodeAt(0)))),
     /** Its arguments as one text, to build a value before escaping it: `{{json (concat a " " b)}}`. */
     concat: variadic((values) => values.map((value) => text(value, 'concat')).join('')),
     /**

@@ -125,35 +125,33 @@ export function describeFailure(error: unknown): { readonly message: string; rea
   const message = error instanceof Error ? error.message : String(error);
   const place = placeOf(error);
   const file = place?.file;
-  const at = (line: number, column: number): Location | undefined => (file !== undefined ? { file: file.path, line, column } : undefined);
-  const located = (text: string, where: Location | undefined, line: number, column: number) =>
-    where ? { message: text, at: where } : { message: `${text} (line ${line}, column ${column})` };
+  // At its place in the file, or (a file not known) with its line and column in words.
+  const placed = (text: string, line: number, column: number) =>
+    file ? { message: text, at: { file: file.path, line, column } } : { message: `${text} (line ${line}, column ${column})` };
   if (isHandlebarsPlace(error)) {
     const what = message.replace(/ - \d+:\d+$/, '');
     const missing = /^"(.*)" not defined in ([\s\S]*)$/.exec(what);
     // Read from a field with no value (`deprecated.since` of a live code): that field is what to test.
     const inNothing = missing?.[2] === 'undefined' || missing?.[2] === 'null';
     const text = missing ? `"${missing[1]}" is not defined here${inNothing ? ': what it is read from has no value here (test that first, e.g. {{#if deprecated}})' : ''}` : what;
-    return located(text, at(error.lineNumber, error.column + 1), error.lineNumber, error.column + 1);
+    return placed(text, error.lineNumber, error.column + 1);
   }
   const call = place?.call;
   if (call) {
     const source = file && callSource(file, call);
     const { line, column } = call.loc.start;
-    return located(`${message}${source ? `, in ${source}` : ''}`, at(line, column + 1), line, column + 1);
+    return placed(`${message}${source ? `, in ${source}` : ''}`, line, column + 1);
   }
   const parse = /^Parse error on line (\d+):\n?/.exec(message);
-  if (parse) {
-    const line = Number(parse[1]);
-    return file ? { message: `parse error:\n${message.slice(parse[0].length)}`, at: { file: file.path, line, column: 1 } } : { message };
-  }
+  // Handlebars gives the line of a syntax error, but not its column.
+  if (parse) return file ? placed(`parse error:\n${message.slice(parse[0].length)}`, Number(parse[1]), 1) : { message };
   const partial = /^The partial (.+) could not be found$/.exec(message);
-  const text =
-    partial && !partial[1]?.startsWith('@')
-      ? `there is no partial "${partial[1]}": a partial is a .hbs file beside the main template (${partial[1]}.hbs)`
-      : partial
-        ? `there is no ${partial[1]} here: it is the block of a partial called as {{#> name}}…{{/name}}`
-        : message;
+  const text = partial ? missingPartial(partial[1] as string) : message;
   // Handlebars gives no line for these: the file alone.
   return { message: file ? `${text} (in ${file.path})` : text };
+}
+
+function missingPartial(name: string): string {
+  if (name.startsWith('@')) return `there is no ${name} here: it is the block of a partial called as {{#> name}}…{{/name}}`;
+  return `there is no partial "${name}": a partial is a .hbs file beside the main template (${name}.hbs)`;
 }

@@ -106,26 +106,16 @@ function strictArguments(handlebars: typeof Handlebars, program: hbs.AST.Program
     if (parts[0] === 'options' || parts[parts.length - 1] === 'length') return;
     path.strict = true;
   };
-  const markArguments = (node: { params: hbs.AST.Expression[]; hash?: hbs.AST.Hash }) => {
-    node.params.forEach(mark);
-    node.hash?.pairs.forEach((pair) => mark(pair.value));
-  };
-  visitor.BlockStatement = function (node) {
-    markArguments(node);
-    base.BlockStatement.call(this, node);
-  };
-  visitor.MustacheStatement = function (node) {
-    markArguments(node);
-    base.MustacheStatement.call(this, node);
-  };
-  visitor.SubExpression = function (node) {
-    markArguments(node);
-    base.SubExpression.call(this, node);
-  };
-  visitor.PartialStatement = function (node) {
-    markArguments(node);
-    base.PartialStatement.call(this, node);
-  };
+  // Each kind of node that takes arguments: marked, then walked as Handlebars' visitor walks it.
+  type WithArguments = { params: hbs.AST.Expression[]; hash?: hbs.AST.Hash };
+  for (const kind of ['BlockStatement', 'MustacheStatement', 'SubExpression', 'PartialStatement'] as const) {
+    const walk = base[kind] as (this: unknown, node: WithArguments) => void;
+    (visitor as unknown as Record<typeof kind, typeof walk>)[kind] = function (node) {
+      node.params.forEach(mark);
+      node.hash?.pairs.forEach((pair) => mark(pair.value));
+      walk.call(this, node);
+    };
+  }
   visitor.accept(program);
   return program;
 }

@@ -23,14 +23,12 @@ const asciiWord = /^[A-Za-z0-9]+$/;
 export function capitalize(word: string, useInitialisms: boolean): string {
   // Codes share a small vocabulary (NOT, FOUND, INVALID…): most words were capitalized before.
   return useInitialisms
-    ? remembered(capitalizedWithInitialisms, word, capitalizeWithInitialisms, memoLimit)
-    : remembered(capitalizedPlain, word, capitalizePlain, memoLimit);
+    ? remembered(capitalizedWithInitialisms, word, capitalizeWithInitialisms)
+    : remembered(capitalizedPlain, word, capitalizePlain);
 }
 
 const capitalizeWithInitialisms = (word: string) => capitalizeWord(word, true);
 const capitalizePlain = (word: string) => capitalizeWord(word, false);
-
-const memoLimit = 250_000;
 
 const capitalizedWithInitialisms = new Map<string, string>();
 const capitalizedPlain = new Map<string, string>();
@@ -84,7 +82,7 @@ export function toCase(text: string, style: CaseStyle, useInitialisms = true): s
   const styleKey = useInitialisms ? style : `${style}-`;
   let memo = named.get(styleKey);
   if (memo === undefined) named.set(styleKey, (memo = { byText: new Map(), derive: (t) => writeCase(splitWords(t), style, useInitialisms) }));
-  return remembered(memo.byText, text, memo.derive, memoLimit);
+  return remembered(memo.byText, text, memo.derive);
 }
 
 /**

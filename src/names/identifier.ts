@@ -18,7 +18,7 @@ export function memberName(code: string, language: Language, override?: string):
   if (override !== undefined) return override;
   let memo = derivedNames.get(language);
   if (memo === undefined) derivedNames.set(language, (memo = { names: new Map(), derive: (text) => derivedName(text, language) }));
-  return remembered(memo.names, code, memo.derive, memoLimit);
+  return remembered(memo.names, code, memo.derive);
 }
 
 /**
@@ -26,7 +26,6 @@ export function memberName(code: string, language: Language, override?: string):
  * (lint and the view model), `check --against` more, and the answer depends only on the two.
  */
 const derivedNames = new WeakMap<Language, { names: Map<string, string | undefined>; derive: (code: string) => string | undefined }>();
-const memoLimit = 250_000;
 
 function derivedName(code: string, language: Language): string | undefined {
   // Case mappings can add combining marks ('ΐ' → 'Ϊ́'): keep letters, decimal digits and `_` only.

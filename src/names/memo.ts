@@ -3,7 +3,7 @@
  * question many times over, but a long `generate --watch` session sees codes come and go, so the
  * memo forgets everything once it is full rather than grow for ever.
  */
-export function remembered<T>(memo: Map<string, T>, text: string, derive: (text: string) => T, limit: number): T {
+export function remembered<T>(memo: Map<string, T>, text: string, derive: (text: string) => T, limit = 250_000): T {
   const known = memo.get(text);
   if (known !== undefined || memo.has(text)) return known as T;
   if (memo.size >= limit) memo.clear();

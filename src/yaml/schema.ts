@@ -11,10 +11,9 @@ export function schemaPath(name: SchemaName): string {
 
 /**
  * Where a schema is, as a reader in `fromDir` can follow it: a relative path when errgen is
- * installed in the working folder (this repository) or in the node_modules of a project the
- * working folder is in, else the published schema's
- * URL, so that no machine path ever lands in a committed file or a message (which a user may paste
- * into an issue).
+ * installed in the working folder (this repository) or in the node_modules of a project the working
+ * folder is in, else the published schema's URL, so that no machine path ever lands in a committed
+ * file or in a message (which a user may paste into an issue).
  */
 export function schemaReference(fromDir: string, name: SchemaName): string {
   const schema = schemaPath(name);

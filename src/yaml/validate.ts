@@ -32,11 +32,12 @@ export function validateAgainstSchema(
     problems.push(problem);
     if (alternatives.has(error.instancePath)) problemAtAlternative.set(error.instancePath, problem);
   }
+  const hint = `See ${schemaReference(process.cwd(), schema)} for the ${schema} format.`;
   return problems.map(({ path, wants, keyPath }) => ({
     severity: 'error',
     at: (keyPath && locateKey?.(keyPath)) ?? locate(path),
     message: `${describePath(path, schema, value)} ${wants.map((w, i) => (i > 0 ? w.replace(/^must be /, '') : w)).join(', or ')}`,
-    hint: `See ${schemaReference(process.cwd(), schema)} for the ${schema} format.`,
+    hint,
   }));
 }
 
