@@ -85,7 +85,12 @@ describe('errgen generate: your own templates', () => {
       'tpl/entry.hbs:2:6: error: helper "javaComment" expects text, got a list, in {{javaComment statuses}}.\n' +
         'errgen: template tpl/main.hbs of target "kotlin" failed\n',
     );
-    expect(failure('  {{constant code}, // {{message}}\n')).toMatch(/^tpl\/entry\.hbs:1:1: error: parse error:\n/);
+    // A syntax error at the token the parser stopped at, in words rather than jison's token names.
+    expect(failure('  {{constant code}, // {{message}}\n')).toMatch(/^tpl\/entry\.hbs:1:18: error: syntax error: found "}" where Handlebars expects e\.g\. }}, \), a name or \(\.\n/);
+    expect(failure('{{#each aliases}}\n  {{this}}\n')).toMatch(
+      /^tpl\/entry\.hbs:3:1: error: syntax error: found the end of the file where Handlebars expects \{\{\/name\}\}, \{\{else\}\} or \{\{else if …\}\}: a block opened with \{\{#…\}\} is not closed\.\n/,
+    );
+    expect(failure('{{code}} {{!-- never closed\n')).toMatch(/^tpl\/entry\.hbs:1:10: error: syntax error: Handlebars cannot read the text from here: "\{\{!-- never closed"\.\n/);
     // In the main template, inside a block: the innermost call is the one named.
     const inMain = errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': '{{#each codes}}{{#if (eq status 404)}}{{pascal statuses}}{{/if}}{{/each}}\n' }) });
     expect(inMain.stderr).toContain('tpl/main.hbs:1:39: error: helper "pascal" expects text, got a list, in {{pascal statuses}}.\n');

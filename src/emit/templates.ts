@@ -5,6 +5,7 @@ import type Handlebars from 'handlebars';
 import { packagePath } from '../package-root.js';
 import { templateHelpers } from './helpers.js';
 import { atCall, inFile, registerInline } from './template-place.js';
+import { parseTemplate } from './template-syntax.js';
 import * as templateRuntime from './template-runtime.js';
 import { builtinTemplates } from './templates.generated.js';
 
@@ -62,7 +63,7 @@ export function compileWithHandlebars(mainPath: string, { strictArguments: stric
     let template: Handlebars.TemplateDelegate | undefined;
     return inFile(file, (context: unknown, options?: Handlebars.RuntimeOptions) => {
       if (template === undefined) {
-        const program = handlebars.parse(file.text);
+        const program = parseTemplate(handlebars, file.text);
         template = env.compile(strict ? strictArguments(handlebars, program) : program, compileOptions);
       }
       return template(context, options);
