@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bidiControl, isInvisible } from '../src/lang/escape.js';
+import fc from 'fast-check';
+import { bidiControl, isInvisible, jsonLiteral, jsonString } from '../src/lang/escape.js';
 
 describe('isInvisible', () => {
   it('is true for exactly the controls, separators, BOM and bidi controls, over the whole BMP', () => {
@@ -12,5 +13,27 @@ describe('isInvisible', () => {
     expect(wrong).toEqual([]);
     expect(isInvisible('\u202e', 0x202e)).toBe(true);
     expect(isInvisible('a', 0x61)).toBe(false);
+  });
+});
+
+describe('jsonString and jsonLiteral', () => {
+  // Their fast path quotes text as it is: it must give exactly what JSON.stringify gives.
+  const reference = (text: string) => JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+  it('equal JSON.stringify (jsonLiteral: with the invisible characters escaped) for every code unit, alone and in text', () => {
+    const wrong: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      for (const text of [String.fromCharCode(cp), `a${String.fromCharCode(cp)}b`]) {
+        if (jsonString(text) !== JSON.stringify(text) || jsonLiteral(text) !== reference(text)) wrong.push(cp.toString(16));
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('equal them for any text, surrogate pairs and lone halves included', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => jsonString(text) === JSON.stringify(text) && jsonLiteral(text) === reference(text)));
+    expect(jsonString('😀 "x"\\')).toBe('"😀 \\"x\\"\\\\"');
+    expect(jsonLiteral('a\u2028\ud800')).toBe('"a\\u2028\\ud800"');
+    expect(jsonLiteral({ a: ['\u0085'] })).toBe('{"a":["\\u0085"]}');
   });
 });

@@ -15,6 +15,26 @@ describe('propertiesKey', () => {
   });
 });
 
+describe('propertiesKey and propertiesValue, character by character', () => {
+  // The rules as the comments state them, one character at a time: what a fast path must agree with.
+  const named: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\f': '\\f' };
+  const reference = (text: string, special: (ch: string, index: number) => boolean) =>
+    [...text.split('')].map((ch, i) => named[ch] ?? (special(ch, i) ? `\\${ch}` : ch < ' ' || ch > '~' ? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}` : ch)).join('');
+  const keySpecial = (ch: string) => ' =:#!'.includes(ch);
+  const valueSpecial = (ch: string, index: number) => ch === ' ' && index === 0;
+
+  it('escape every code unit as the rules say, alone, inside text and at its start', () => {
+    const wrong: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const ch = String.fromCharCode(cp);
+      for (const text of [ch, `a${ch}b`, `${ch}a`]) {
+        if (propertiesKey(text) !== reference(text, keySpecial) || propertiesValue(text) !== reference(text, valueSpecial)) wrong.push(cp.toString(16));
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('propertiesValue', () => {
   it.each([
     ['plain text', 'plain text'],

@@ -178,6 +178,16 @@ const cases: Array<{ name: string; files: Record<string, string>; model: Model; 
     expected: { text: 'start\n  line1 N\n  line2\nN|O|N:T|N1\n    line1 N\n    line2\nend\n' },
   },
   {
+    name: "an indented partial: blank lines inside are indented, the line after a final break is not, text with no final break",
+    files: {
+      main: '<\n  {{> gaps}}\n\t{{> open}}\n>\n',
+      gaps: '\na\n\n{{name}}\n\n',
+      open: 'x\ny{{!-- no final break --}}',
+    },
+    model: { name: '$&' },
+    expected: { text: '<\n  \n  a\n  \n  $&\n  \n\tx\n\ty>\n' },
+  },
+  {
     name: 'whitespace control and standalone blocks',
     files: { main: 'a  {{~#each xs~}}  [{{this}}]  {{~/each~}}  b\n{{#if t}}\n  kept\n{{/if}}\n' },
     model: { xs: [1, 2], t: true },

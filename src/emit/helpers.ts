@@ -1,5 +1,5 @@
 import type { Deprecation } from '../catalog/model.js';
-import { u4 } from '../lang/escape.js';
+import { jsonLiteral, jsonString } from '../lang/escape.js';
 import { htmlAttr, htmlComment, htmlText, scriptJson } from '../lang/html.js';
 import { type IcuPart, icuPattern } from '../lang/icu.js';
 import { languages } from '../lang/index.js';
@@ -104,13 +104,14 @@ export function templateHelpers(): Record<string, Helper> {
     snake: caseHelper('snake'),
     kebab: caseHelper('kebab'),
     /** JSON text of any value; `{{json x 2}}` indents. */
-    json: fixed((value, indent) => JSON.stringify(valueArgument(value, 'json'), null, indent === undefined ? undefined : wholeArgument(indent, 'json'))),
+    json: fixed((value, indent) =>
+      typeof value === 'string' && indent === undefined ? jsonString(value) : JSON.stringify(valueArgument(value, 'json'), null, indent === undefined ? undefined : wholeArgument(indent, 'json'))),
     /**
      * JSON text of a value that is also a one-line YAML flow node (YAML is a JSON superset, but
      * YAML forbids DEL and C1 controls raw and YAML 1.1 reads U+2028/9 as line breaks: those become
      * `\u` escapes). For YAML and JSON outputs alike.
      */
-    yamlJson: fixed((value) => JSON.stringify(valueArgument(value, 'yamlJson')).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => u4(ch.charCodeAt(0)))),
+    yamlJson: fixed((value) => jsonLiteral(valueArgument(value, 'yamlJson'))),
     /** Its arguments as one text, to build a value before escaping it: `{{json (concat a " " b)}}`. */
     concat: variadic((values) => values.map((value) => text(value, 'concat')).join('')),
     /**

@@ -90,12 +90,9 @@ export function depths(context: unknown, outer: readonly unknown[]): readonly un
 
 /** A standalone partial's text with its line's indentation before each line (not after a final newline). */
 export function indent(text: string, by: string): string {
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i] && i + 1 === lines.length) break;
-    lines[i] = by + lines[i];
-  }
-  return lines.join('\n');
+  if (text === '') return text;
+  // After every line break but a final one. `by` is a standalone line's leading white space: no `$` patterns.
+  return by + text.replace(/\n(?!$)/g, `\n${by}`);
 }
 
 /** The same text as one flat string: reading a character makes V8 copy a rope of appended pieces into one. */

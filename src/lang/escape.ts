@@ -5,6 +5,27 @@ export function u4(codeUnit: number): string {
   return `\\u${codeUnit.toString(16).padStart(4, '0')}`;
 }
 
+/** What JSON.stringify leaves alone in a string: no `"`, `\\`, C0 control or surrogate (a lone one is escaped). */
+const plainJsonText = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+/** …and nothing that `jsonLiteral` escapes on top. */
+const plainJsonLiteralText = /^[^"\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]*$/;
+const jsonLiteralExtras = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
+
+/** `JSON.stringify(text)`: most text needs no escape, and quoting it is several times cheaper than JSON.stringify. */
+export function jsonString(text: string): string {
+  return plainJsonText.test(text) ? `"${text}"` : JSON.stringify(text);
+}
+
+/**
+ * JSON text of a value that is also a one-line JavaScript literal and YAML flow node: JSON.stringify,
+ * with DEL, C1 controls, U+2028/9 and the BOM as `\u` escapes (YAML forbids the controls raw, YAML
+ * 1.1 and old JavaScript read U+2028/9 as line breaks).
+ */
+export function jsonLiteral(value: unknown): string {
+  if (typeof value === 'string' && plainJsonLiteralText.test(value)) return `"${value}"`;
+  return JSON.stringify(value).replace(jsonLiteralExtras, (ch) => u4(ch.charCodeAt(0)));
+}
+
 /** Text for a single-line comment: every line break, control character and BOM becomes a space. */
 export function singleLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]+/g, ' ').trim();

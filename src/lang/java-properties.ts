@@ -32,17 +32,23 @@ function escaped(text: string, isSpecial: (ch: string, index: number) => boolean
   return from === 0 ? text : out + text.slice(from);
 }
 
+// Text `escaped` would give back unchanged, told by one regex test instead of a call per character.
+/** Printable ASCII but `\`, and no space, `=`, `:`, `#` or `!`. */
+const plainKey = /^[^\x00-\x20\x7f-\uffff\\=:#!]*$/;
+/** Printable ASCII but `\`, not starting with a space. */
+const plainValue = /^(?! )[^\x00-\x1f\x7f-\uffff\\]*$/;
+
 /**
  * A key: spaces, `=` and `:` would end it, `#` and `!` at its start would make the line a comment;
  * all are escaped wherever they are, as Properties.store does.
  */
 export function propertiesKey(text: string): string {
-  return escaped(text, (ch) => ch === ' ' || ch === '=' || ch === ':' || ch === '#' || ch === '!');
+  return plainKey.test(text) ? text : escaped(text, (ch) => ch === ' ' || ch === '=' || ch === ':' || ch === '#' || ch === '!');
 }
 
 /** A value: a leading space would be skipped as the separator's; later ones, `=`, `:`, `#` and `!` are text. */
 export function propertiesValue(text: string): string {
-  return escaped(text, (ch, index) => ch === ' ' && index === 0);
+  return plainValue.test(text) ? text : escaped(text, (ch, index) => ch === ' ' && index === 0);
 }
 
 /** Text for a `#` comment line: one line, ASCII (the rest as `\uXXXX`, which a comment keeps as written). */

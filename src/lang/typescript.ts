@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { singleLine, u4 } from './escape.js';
+import { jsonLiteral, singleLine } from './escape.js';
 
 /** ECMAScript reserved words and names an enum member or const key must not take. */
 const reserved = new Set([
@@ -19,7 +19,7 @@ export const typescript: Language = {
    * JSON's escaping is valid TypeScript; U+2028/9, DEL, C1 controls and the BOM are escaped too, so the
    * source stays one line per string and shows no invisible characters.
    */
-  stringLiteral: (text) => JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => u4(ch.charCodeAt(0))),
+  stringLiteral: jsonLiteral,
   /** For `/** … *\/` JSDoc: a `*\/` inside the text would end the comment. */
   commentText: (text) => singleLine(text).replace(/\*\//g, '*\\/'),
 };
