@@ -198,3 +198,28 @@ console.log(`Median wall time; peak RSS = max over runs of the child's ru_maxrss
 console.log(markdownTable(rows));
 const unmet = checks.filter((c) => !c.ok).map((c) => c.name);
 console.log(`\nTargets met: ${checks.length - unmet.length} of ${checks.length}${unmet.length ? `; not met: ${unmet.join(', ')}` : ''}.`);
+
+// The issue states its targets as ratios against `node -e 0` in the same run, but gives the 10k and
+// 100k ones in seconds, measured where `node -e 0` took about 60 ms. On a slower or busier machine
+// seconds say little, so those targets are also read as ratios against that 60 ms (1.5 s ≙ 25×,
+// 10 s ≙ 167×). Reported beside the seconds, never instead of them: the count above is in seconds.
+if (!quick) {
+  const referenceFloorMs = 60;
+  const k10 = results['10k'];
+  const sum = k10.import.ms != null && k10.generate.ms != null ? k10.import.ms + k10.generate.ms : null;
+  const timeTargets = [
+    { name: 'import + generate 10k', ms: sum, baseMs: median([k10.import.baseMs, k10.generate.baseMs]), limitMs: 1500 },
+    ...['generate', 'check'].map((c) => ({ name: `${c} 100k`, ms: results['100k'][c].ms, baseMs: results['100k'][c].baseMs, limitMs: 10_000 })),
+  ];
+  const asRatio = timeTargets.map((t) => {
+    const ratio = t.ms == null ? null : t.ms / t.baseMs;
+    const limit = t.limitMs / referenceFloorMs;
+    return { ...t, ratio, limit, ok: ratio != null && ratio <= limit };
+  });
+  console.log(`\nThe same time targets as ratios (the issue's seconds were measured where \`node -e 0\` took ~${referenceFloorMs} ms; here ${fmtMs(base.ms)}):\n`);
+  console.log(markdownTable(
+    asRatio.map((t) => [t.name, fmtMs(t.ms), fmtMs(t.baseMs), fmtX(t.ratio), `≤ ${fmtMs(t.limitMs)} ≙ ${t.limit.toFixed(0)}×`, t.ok ? 'yes' : 'no']),
+    ['target', 'median wall', '`node -e 0` beside it', 'ratio', 'limit', 'met as ratio?'],
+  ));
+  console.log(`\nAs ratios: ${asRatio.filter((t) => t.ok).length} of ${asRatio.length} time targets met.`);
+}

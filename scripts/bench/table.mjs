@@ -7,10 +7,10 @@ export const fmtX = (x) => (x == null || !Number.isFinite(x) ? '–' : `${x.toFi
 
 const COLUMNS = ['command', 'size', 'runs', 'median wall', 'peak RSS', 'ratio', 'target', 'met?'];
 
-/** rows: arrays of cells in COLUMNS order. */
-export function markdownTable(rows) {
-  const cells = [COLUMNS, ...rows].map((r) => r.map(String));
-  const widths = COLUMNS.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+/** rows: arrays of cells in `columns` order. */
+export function markdownTable(rows, columns = COLUMNS) {
+  const cells = [columns, ...rows].map((r) => r.map(String));
+  const widths = columns.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
   const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   return [line(cells[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
 }
