@@ -131,7 +131,10 @@ describe('errgen generate: your own templates', () => {
         'errgen: errgen.config.yaml is not a valid errgen configuration\n',
     );
     const folder = errgen(['generate'], { cwd: project(config.replace('tpl/main.hbs', 'tpl/dir.hbs'), { 'tpl/dir.hbs/notes.txt': '' }) });
-    expect(folder.stderr).toBe('errgen: template tpl/dir.hbs of target "kotlin" failed: cannot read tpl/dir.hbs: it is a folder\n');
+    expect(folder.stderr).toBe(
+      'errgen.config.yaml:5:15: error: target "kotlin": its template tpl/dir.hbs is a folder; give the path of its main .hbs file.\n' +
+        'errgen: errgen.config.yaml is not a valid errgen configuration\n',
+    );
     // A folder whose name ends in .hbs is not a partial.
     expect(errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': 'x\n', 'tpl/entry.hbs/notes.txt': '' }) }).code).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { didYouMean } from '../closest-match.js';
 import { type Location, UsageError } from '../diagnostics.js';
@@ -109,8 +109,10 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
           'template',
         );
       }
-      if (config.template !== undefined && !existsSync(template)) {
-        throw invalid(`target "${name}": its template ${cwdRelative(template)} does not exist (a path relative to the config's folder)`, 'template');
+      if (config.template !== undefined) {
+        const found = statSync(template, { throwIfNoEntry: false });
+        if (!found) throw invalid(`target "${name}": its template ${cwdRelative(template)} does not exist (a path relative to the config's folder)`, 'template');
+        if (found.isDirectory()) throw invalid(`target "${name}": its template ${cwdRelative(template)} is a folder; give the path of its main .hbs file`, 'template');
       }
       return {
         name,

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
 import type Handlebars from 'handlebars';
+import { describeFsError } from '../io/files.js';
 import { packagePath } from '../package-root.js';
 import { templateHelpers } from './helpers.js';
 import { atCall, inFile, registerInline } from './template-place.js';
@@ -78,15 +79,11 @@ export function compileWithHandlebars(mainPath: string, { strictArguments: stric
   return (model, write) => write(template(model, runtimeOptions));
 }
 
-const readProblems: Readonly<Record<string, string>> = { ENOENT: 'there is no such file', EISDIR: 'it is a folder', EACCES: 'permission denied' };
-
 function readTemplateFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    // Node's message names the path for some errors only (not EISDIR).
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(`cannot read ${path}: ${readProblems[code ?? ''] ?? (error as Error).message}`);
+    throw new Error(`cannot read ${path}: ${describeFsError(error)}`);
   }
 }
 
