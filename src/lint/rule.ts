@@ -55,7 +55,15 @@ export function active(context: LintContext): LintEntry[] {
 }
 
 /** The first live entry of each code: what generated code is made from (one identifier, one set of translations). */
-export function firstOfEachCode(context: LintContext): LintEntry[] {
-  const seen = new Set<string>();
-  return active(context).filter((e) => !seen.has(e.entry.code) && seen.add(e.entry.code));
+export function firstOfEachCode(context: LintContext): readonly LintEntry[] {
+  let firsts = firstsOf.get(context);
+  if (firsts === undefined) {
+    const seen = new Set<string>();
+    firsts = active(context).filter((e) => !seen.has(e.entry.code) && seen.add(e.entry.code));
+    firstsOf.set(context, firsts);
+  }
+  return firsts;
 }
+
+/** Worked out once per context: several rules ask, and a big catalog makes each answer cost. */
+const firstsOf = new WeakMap<LintContext, readonly LintEntry[]>();

@@ -1,15 +1,29 @@
 import { languages } from '../../lang/index.js';
 import { toCase } from '../../names/case.js';
 import { memberName } from '../../names/identifier.js';
-import type { LintEntry, LintRule, RuleFinding } from '../rule.js';
+import type { LintContext, LintEntry, LintRule, RuleFinding } from '../rule.js';
 import { firstOfEachCode } from '../rule.js';
 
 type Language = (typeof languages)[number];
 
-/** The identifier of a code in a language; memberName remembers it for the view model and the other rule. */
-function nameOf(language: Language, e: LintEntry): string | undefined {
-  return memberName(e.entry.code, language, e.entry.names?.[language.id]);
+type Names = ReadonlyMap<Language, readonly (string | undefined)[]>;
+
+/**
+ * Each language's identifier of each of firstOfEachCode(context), in its order. Both rules read
+ * them: worked out once per context, as at 100,000 codes even a lookup in memberName's memo costs
+ * about what deriving the name does. memberName remembers them for the view model.
+ */
+function identifiers(context: LintContext): Names {
+  let names = namesOf.get(context);
+  if (names === undefined) {
+    const entries = firstOfEachCode(context);
+    names = new Map(languages.map((language) => [language, entries.map((e) => memberName(e.entry.code, language, e.entry.names?.[language.id]))]));
+    namesOf.set(context, names);
+  }
+  return names;
 }
+
+const namesOf = new WeakMap<LintContext, Names>();
 
 export const identifierCollision: LintRule = {
   id: 'identifier-collision',
@@ -18,13 +32,13 @@ export const identifierCollision: LintRule = {
   check(context) {
     const findings: RuleFinding[] = [];
     const entries = firstOfEachCode(context);
-    for (const language of languages) {
+    for (const [language, names] of identifiers(context)) {
       const taken = new Map<string, LintEntry>();
-      for (const e of entries) {
-        const name = nameOf(language, e);
+      entries.forEach((e, i) => {
+        const name = names[i];
         if (name === undefined) {
           findings.push({ at: e.at, code: e.entry.code, message: `code "${e.entry.code}" has no letters or digits to make a ${language.id} identifier from`, hint: `Give it a name under \`names: { ${language.id}: ... }\`.` });
-          continue;
+          return;
         }
         const clash = taken.get(name);
         if (clash) {
@@ -36,7 +50,7 @@ export const identifierCollision: LintRule = {
             hint: `Rename one, or give one an explicit name under \`names: { ${language.id}: ... }\`.`,
           });
         } else taken.set(name, e);
-      }
+      });
     }
     return findings;
   },
@@ -48,11 +62,12 @@ export const identifierRenamed: LintRule = {
   defaultSeverity: 'warn',
   check(context) {
     const findings: RuleFinding[] = [];
-    for (const e of firstOfEachCode(context)) {
+    const names = identifiers(context);
+    firstOfEachCode(context).forEach((e, i) => {
       for (const language of languages) {
         if (e.entry.names?.[language.id] !== undefined) continue;
         const plain = (language.memberPrefix ?? '') + toCase(e.entry.code, language.memberCase);
-        const name = nameOf(language, e); // no override here, so the same as memberName(code, language)
+        const name = names.get(language)?.[i];
         if (name !== undefined && name !== plain) {
           findings.push({
             at: e.at,
@@ -62,7 +77,7 @@ export const identifierRenamed: LintRule = {
           });
         }
       }
-    }
+    });
     return findings;
   },
 };
