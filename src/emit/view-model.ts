@@ -325,7 +325,7 @@ function checkJavaFormatterNames(codes: ReadonlyArray<{ code: ViewCode; at: () =
 
 /** Gives every code its identifier in one language; two codes with one name is an error naming both. */
 function nameAll(language: Language, codes: ReadonlyArray<{ code: ViewCodeDraft; at: () => Location }>, diagnostics: Diagnostic[]): void {
-  const taken = new Map<string, { code: string; at: () => Location }>();
+  const taken = new Map<string, { code: ViewCodeDraft; at: () => Location }>();
   for (const known of codes) {
     const code = known.code;
     const name = memberName(code.code, language, code.names[language.id]);
@@ -344,12 +344,12 @@ function nameAll(language: Language, codes: ReadonlyArray<{ code: ViewCodeDraft;
         severity: 'error',
         at: known.at(),
         related: [clash.at()],
-        message: `codes "${clash.code}" and "${code.code}" both become the ${language.id} identifier ${name}`,
+        message: `codes "${clash.code.code}" and "${code.code}" both become the ${language.id} identifier ${name}`,
         hint: `Rename one of the codes, or give one an explicit name under \`names: { ${language.id}: ... }\` in the catalog.`,
       });
       continue;
     }
-    taken.set(name, { code: code.code, at: known.at });
+    taken.set(name, known);
     code.names[language.id] = name;
   }
 }

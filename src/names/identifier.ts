@@ -1,6 +1,5 @@
 import type { Language } from '../lang/language.js';
 import { toCase } from './case.js';
-import { remembered } from './memo.js';
 
 const asciiIdentifier = /^[A-Za-z0-9_]*$/;
 
@@ -15,17 +14,11 @@ const asciiIdentifier = /^[A-Za-z0-9_]*$/;
  * The code string itself, the wire value, is never changed.
  */
 export function memberName(code: string, language: Language, override?: string): string | undefined {
-  if (override !== undefined) return override;
-  let memo = derivedNames.get(language);
-  if (memo === undefined) derivedNames.set(language, (memo = { names: new Map(), derive: (text) => derivedName(text, language) }));
-  return remembered(memo.names, code, memo.derive);
+  // Not remembered: a name is cheap to derive (splitting a code into words, the costly part, is
+  // remembered by toCase, and a canonical UPPER_SNAKE_CASE code needs none), and at 100,000 codes a
+  // lookup in a map of every code's name cost as much as deriving it again.
+  return override !== undefined ? override : derivedName(code, language);
 }
-
-/**
- * Names already derived, per language and code: `check` names every code in every language twice
- * (lint and the view model), `check --against` more, and the answer depends only on the two.
- */
-const derivedNames = new WeakMap<Language, { names: Map<string, string | undefined>; derive: (code: string) => string | undefined }>();
 
 function derivedName(code: string, language: Language): string | undefined {
   // Case mappings can add combining marks ('ΐ' → 'Ϊ́'): keep letters, decimal digits and `_` only.

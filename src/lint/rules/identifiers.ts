@@ -8,11 +8,7 @@ type Language = (typeof languages)[number];
 
 type Names = ReadonlyMap<Language, readonly (string | undefined)[]>;
 
-/**
- * Each language's identifier of each of firstOfEachCode(context), in its order. Both rules read
- * them: worked out once per context, as at 100,000 codes even a lookup in memberName's memo costs
- * about what deriving the name does. memberName remembers them for the view model.
- */
+/** Each language's identifier of each of firstOfEachCode(context), in its order: derived once for both rules. */
 function identifiers(context: LintContext): Names {
   let names = namesOf.get(context);
   if (names === undefined) {
