@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { didYouMean } from '../closest-match.js';
 import { type Location, UsageError } from '../diagnostics.js';
+import { describeFsError } from '../io/files.js';
 import { isInside, realPathOf } from '../io/paths.js';
 import type { ResolvedTarget } from '../emit/generate.js';
 import { builtinTarget, builtinTargets, builtinTemplatePath, defaultOptions, meantTarget, optionProblems } from '../emit/targets.js';
@@ -110,9 +111,8 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
         );
       }
       if (config.template !== undefined) {
-        const found = statSync(template, { throwIfNoEntry: false });
-        if (!found) throw invalid(`target "${name}": its template ${cwdRelative(template)} does not exist (a path relative to the config's folder)`, 'template');
-        if (found.isDirectory()) throw invalid(`target "${name}": its template ${cwdRelative(template)} is a folder; give the path of its main .hbs file`, 'template');
+        const problem = templateProblem(template);
+        if (problem) throw invalid(`target "${name}": its template ${cwdRelative(template)} ${problem}`, 'template');
       }
       return {
         name,
@@ -127,4 +127,16 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
 /** YAML reads `enumLimit: 5000` as a number and `version: 3.1` as one too: option values are text, so say them as written. */
 function textOptions(options: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).map(([name, value]) => [name, typeof value === 'number' || typeof value === 'boolean' ? String(value) : value]));
+}
+
+/** Why a template path of the config's cannot be the main template, or undefined if it can. */
+function templateProblem(path: string): string | undefined {
+  try {
+    return statSync(path).isDirectory() ? 'is a folder; give the path of its main .hbs file' : undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A path through a file (`errors.md/main.hbs`) names nothing there, as a missing one does.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return "does not exist (a path relative to the config's folder)";
+    return `cannot be read: ${describeFsError(error)}`;
+  }
 }

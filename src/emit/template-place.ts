@@ -7,6 +7,7 @@
  */
 import type Handlebars from 'handlebars';
 import type { Location } from '../diagnostics.js';
+import { templateLines } from './template-syntax.js';
 
 /** A template file: main.hbs or a partial beside it. */
 export interface TemplateFile {
@@ -101,7 +102,7 @@ export function atCall<F extends Fn>(helper: F): F {
 
 /** The call as written (`{{javaComment mesage}}`, `(pascal code)`), on one line; undefined if it cannot be found. */
 function callSource(file: TemplateFile, call: { readonly loc: Loc; readonly helper: string }): string | undefined {
-  const lines = file.text.split(/\r?\n/);
+  const lines = templateLines(file.text);
   const { start, end } = call.loc;
   const from = lines[start.line - 1]?.slice(start.column) ?? '';
   const text = start.line === end.line ? from.slice(0, end.column - start.column) : [from, ...lines.slice(start.line, end.line - 1), lines[end.line - 1]?.slice(0, end.column) ?? ''].join('\n');

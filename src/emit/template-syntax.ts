@@ -6,6 +6,11 @@
  */
 import type Handlebars from 'handlebars';
 
+/** A template's lines as Handlebars counts them: `\r\n`, `\r` and `\n` each end one. */
+export function templateLines(text: string): string[] {
+  return text.split(/\r\n?|\n/);
+}
+
 /** How a token is written, for the names in jison's list; in the order a reader most likely meant. */
 const tokenText: Readonly<Record<string, string>> = {
   CLOSE: '}}',
@@ -29,13 +34,24 @@ const tokenText: Readonly<Record<string, string>> = {
   CLOSE_RAW_BLOCK: '}}}}',
   END_RAW_BLOCK: '{{{{/name}}}}',
   EOF: 'the end of the file',
+  INVALID: 'a character Handlebars cannot read',
 };
 const order = Object.keys(tokenText);
 /** Shown of what the parser would have taken: the likeliest few. */
 const shownAlternatives = 4;
 
-interface Lexer {
-  readonly yylloc?: { readonly first_line: number; readonly first_column: number; readonly last_line: number; readonly last_column: number };
+interface Span {
+  readonly first_line: number;
+  readonly first_column: number;
+  readonly last_line: number;
+  readonly last_column: number;
+}
+
+/** A syntax error's message and place (line 1-based, column 0-based, as Handlebars' own errors have them). */
+interface Failure {
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** `handlebars.parse(text)`; a syntax error comes out as Handlebars' own errors do, with `lineNumber` and a 0-based `column`. */
@@ -43,43 +59,117 @@ export function parseTemplate(handlebars: typeof Handlebars, text: string): hbs.
   try {
     return handlebars.parse(text);
   } catch (error) {
-    const at = (handlebars as unknown as { Parser?: { lexer?: Lexer } }).Parser?.lexer?.yylloc;
+    const at = (handlebars as unknown as { Parser?: { lexer?: { yylloc?: Span } } }).Parser?.lexer?.yylloc;
     const message = error instanceof Error ? error.message : '';
-    const parse = /^Parse error on line \d+:\n[\s\S]*\nExpecting (.*), got '(\w+)'$/.exec(message);
-    if (parse && at) {
-      const expected = [...(parse[1] as string).matchAll(/'(\w+)'/g)].map((m) => m[1] as string);
-      throw placed(syntaxMessage(foundText(text, at, parse[2] as string), expected), at.first_line, at.first_column);
-    }
-    // The lexer stopped after its last token, at text it has no token for (`{{!--` never closed).
-    if (/^Lexical error on line \d+\./.test(message) && at) {
-      const rest = text.split(/\r?\n/)[at.last_line - 1]?.slice(at.last_column) ?? '';
-      throw placed(`syntax error: Handlebars cannot read the text from here: "${rest.length > 20 ? `${rest.slice(0, 20)}…` : rest}"`, at.last_line, at.last_column);
-    }
-    throw error;
+    const failure = at && (parseFailure(new Source(text), message, at) ?? lexicalFailure(new Source(text), message, at));
+    if (!failure) throw error;
+    throw Object.assign(new Error(`syntax error: ${failure.message}`), { lineNumber: failure.line, column: failure.column });
   }
 }
 
-const placed = (message: string, lineNumber: number, column: number) => Object.assign(new Error(message), { lineNumber, column });
-
-/** What the parser stopped at, as written in the template when it is short and on one line. */
-function foundText(text: string, at: NonNullable<Lexer['yylloc']>, token: string): string {
-  if (token === 'EOF') return 'the end of the file';
-  if (at.first_line === at.last_line && at.last_column > at.first_column && at.last_column - at.first_column <= 20) {
-    const line = text.split(/\r?\n/)[at.first_line - 1];
-    const written = line?.slice(at.first_column, at.last_column);
-    if (written) return `"${written}"`;
-  }
-  return tokenText[token] ?? token;
+/** The parser met a token it did not expect there. */
+function parseFailure(source: Source, message: string, at: Span): Failure | undefined {
+  const parse = /^Parse error on line \d+:\n[\s\S]*\nExpecting (.*), got '(\w+)'$/.exec(message);
+  if (!parse) return undefined;
+  const expected = [...(parse[1] as string).matchAll(/'(\w+)'/g)].map((m) => m[1] as string);
+  const token = parse[2] as string;
+  const here = { line: at.first_line, column: at.first_column };
+  const written = token === 'EOF' ? undefined : source.written(at);
+  const found = token === 'EOF' ? 'the end of the file' : written !== undefined ? quoted(written) : (tokenText[token] ?? token);
+  const inBlock = expected.includes('OPEN_ENDBLOCK');
+  if (token === 'OPEN_ENDBLOCK' && !inBlock) return { ...here, message: `${found} closes no open block` };
+  if ((token === 'INVERSE' || token === 'OPEN_INVERSE_CHAIN') && !inBlock) return { ...here, message: `${found} is outside any block` };
+  // A `{{` never closed: Handlebars reads on into the text after it and stops at some character there.
+  const opened = token === 'EOF' || token === 'INVALID' ? source.unclosedMustache(here) : undefined;
+  if (opened) return { ...opened, message: 'this {{ is not closed with }}' };
+  // A quote is a character the lexer cannot read only when no closing quote follows it anywhere.
+  if (token === 'INVALID' && (written === '"' || written === "'")) return { ...here, message: `this ${written} starts a string that is not closed` };
+  if (token === 'EOF' && inBlock) return { ...here, message: 'the file ends inside a block: a {{#…}} is not closed with its {{/…}}' };
+  return { ...here, message: `found ${found}${expectation(expected)}` };
 }
 
-function syntaxMessage(found: string, expected: readonly string[]): string {
+/** The lexer met text it has no token for, just after its last token. */
+function lexicalFailure(source: Source, message: string, at: Span): Failure | undefined {
+  if (!/^Lexical error on line \d+\./.test(message)) return undefined;
+  const here = { line: at.last_line, column: at.last_column };
+  const rest = source.from(here);
+  if (rest.startsWith('{{!--')) return { ...here, message: 'this {{!-- comment is not closed with --}}' };
+  if (/\{\{\{\{[^}]*\}\}\}\}$/.test(source.before(here))) return { ...here, message: 'the raw block {{{{name}}}} before this is not closed with {{{{/name}}}}' };
+  return { ...here, message: `Handlebars cannot read the text from here: ${quoted(rest.length > 20 ? `${rest.slice(0, 20)}…` : rest)}` };
+}
+
+/** ` where Handlebars expects …`: the likeliest few of the tokens jison lists, as they are written. */
+function expectation(expected: readonly string[]): string {
   const known = order.filter((token) => expected.includes(token));
-  // `}}}` and `}}}}` close only what opened with three or four braces: noise beside `}}`.
-  const likely = known.includes('CLOSE') ? known.filter((token) => token !== 'CLOSE_UNESCAPED' && token !== 'CLOSE_RAW_BLOCK') : known;
+  // Beside `}}`, a mustache's end: `}}}` and `}}}}` end only what opened with three or four braces, and
+  // no `(` is open (jison lists `)` in states shared with a subexpression's).
+  const likely = known.includes('CLOSE') ? known.filter((token) => token !== 'CLOSE_UNESCAPED' && token !== 'CLOSE_RAW_BLOCK' && token !== 'CLOSE_SEXPR') : known;
   const words = likely.slice(0, shownAlternatives).map((token) => tokenText[token] as string);
-  const some = likely.length > shownAlternatives || known.length < expected.length ? 'e.g. ' : '';
-  const list = words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
-  const expects = list ? ` where Handlebars expects ${some}${list}` : '';
-  const unclosed = found === 'the end of the file' && expected.includes('OPEN_ENDBLOCK') ? ': a block opened with {{#…}} is not closed' : '';
-  return `syntax error: found ${found}${expects}${unclosed}`;
+  if (words.length === 0) return '';
+  const partial = likely.length > shownAlternatives || known.length < expected.length ? 'e.g. ' : '';
+  const list = words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+  return ` where Handlebars expects ${partial}${list}`;
+}
+
+/** Text quoted for a message: control characters and line breaks escaped. */
+const quoted = (text: string) => JSON.stringify(text);
+
+/** A template's text, addressed by line and 0-based column as the lexer counts them. */
+class Source {
+  private readonly lines: string[];
+
+  constructor(private readonly text: string) {
+    this.lines = templateLines(text);
+  }
+
+  /** The token at `span` as written: a tag (`{{/each}}`) whole, to its `}}`; undefined if it is not on one line. */
+  written(span: Span): string | undefined {
+    if (span.first_line !== span.last_line || span.last_column <= span.first_column) return undefined;
+    const line = this.lines[span.first_line - 1] ?? '';
+    let text = line.slice(span.first_column, span.last_column);
+    if (text.startsWith('{{') && !text.endsWith('}}')) {
+      const close = line.indexOf('}}', span.last_column);
+      if (close >= 0 && close - span.first_column <= 40) text = line.slice(span.first_column, close + 2);
+    }
+    return text || undefined;
+  }
+
+  /** The text from a place to the end of its line. */
+  from(at: { line: number; column: number }): string {
+    return this.lines[at.line - 1]?.slice(at.column) ?? '';
+  }
+
+  /** The text before a place. */
+  before(at: { line: number; column: number }): string {
+    return this.text.slice(0, this.offset(at));
+  }
+
+  /** Where the last `{{` before a place is, if no `}}` follows it anywhere: a mustache never closed. */
+  unclosedMustache(at: { line: number; column: number }): { line: number; column: number } | undefined {
+    const offset = this.offset(at);
+    const open = this.text.lastIndexOf('{{', offset);
+    if (open < 0 || this.text.indexOf('}}', open) >= 0) return undefined;
+    return this.place(open);
+  }
+
+  private offset(at: { line: number; column: number }): number {
+    let offset = 0;
+    for (let i = 0; i < at.line - 1 && i < this.lines.length; i++) offset += (this.lines[i] as string).length + this.lineBreakAfter(offset + (this.lines[i] as string).length);
+    return offset + at.column;
+  }
+
+  private place(offset: number): { line: number; column: number } {
+    let start = 0;
+    for (let i = 0; i < this.lines.length; i++) {
+      const end = start + (this.lines[i] as string).length;
+      if (offset <= end) return { line: i + 1, column: offset - start };
+      start = end + this.lineBreakAfter(end);
+    }
+    return { line: this.lines.length, column: 0 };
+  }
+
+  /** The length of the line break at `offset`: 2 for `\r\n`, else 1. */
+  private lineBreakAfter(offset: number): number {
+    return this.text.startsWith('\r\n', offset) ? 2 : 1;
+  }
 }
