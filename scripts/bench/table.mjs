@@ -1,4 +1,4 @@
-// The bench's one table, as Markdown (so a run can be pasted into the README as is).
+// The bench's tables, as Markdown (so a run can be pasted into the README as is).
 
 export const fmtMs = (ms) =>
   ms == null ? '–' : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;

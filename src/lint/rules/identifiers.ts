@@ -30,11 +30,12 @@ export const identifierCollision: LintRule = {
     const entries = firstOfEachCode(context);
     for (const [language, names] of identifiers(context)) {
       const taken = new Map<string, LintEntry>();
-      entries.forEach((e, i) => {
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i] as LintEntry;
         const name = names[i];
         if (name === undefined) {
           findings.push({ at: e.at, code: e.entry.code, message: `code "${e.entry.code}" has no letters or digits to make a ${language.id} identifier from`, hint: `Give it a name under \`names: { ${language.id}: ... }\`.` });
-          return;
+          continue;
         }
         const clash = taken.get(name);
         if (clash) {
@@ -46,7 +47,7 @@ export const identifierCollision: LintRule = {
             hint: `Rename one, or give one an explicit name under \`names: { ${language.id}: ... }\`.`,
           });
         } else taken.set(name, e);
-      });
+      }
     }
     return findings;
   },
@@ -59,7 +60,9 @@ export const identifierRenamed: LintRule = {
   check(context) {
     const findings: RuleFinding[] = [];
     const names = identifiers(context);
-    firstOfEachCode(context).forEach((e, i) => {
+    const entries = firstOfEachCode(context);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i] as LintEntry;
       for (const language of languages) {
         if (e.entry.names?.[language.id] !== undefined) continue;
         const plain = (language.memberPrefix ?? '') + toCase(e.entry.code, language.memberCase);
@@ -73,7 +76,7 @@ export const identifierRenamed: LintRule = {
           });
         }
       }
-    });
+    }
     return findings;
   },
 };
