@@ -88,7 +88,9 @@ describe('errgen generate: your own templates', () => {
     // A syntax error at the token the parser stopped at, in words rather than jison's token names.
     const syntax = (entry: string) => failure(entry).split('\n')[0];
     expect(syntax('  {{constant code}, // {{message}}\n')).toBe('tpl/entry.hbs:1:18: error: syntax error: found "}" where Handlebars expects e.g. }}, a name, ( or =.');
-    expect(syntax('{{#each aliases}}\n  {{this}}\n')).toBe('tpl/entry.hbs:3:1: error: syntax error: the file ends inside a block: a {{#…}} is not closed with its {{/…}}.');
+    // A block not closed, at its opening; one closed by another's end tag, at the inner one.
+    expect(syntax('x\n{{#each aliases}}\n  {{#if this}}{{this}}{{/if}}\n{{!-- {{/each}} --}}\n')).toBe('tpl/entry.hbs:2:1: error: syntax error: this {{#each}} is not closed with {{/each}}.');
+    expect(syntax('{{#each aliases}}\n  {{#if this}}{{this}}\n{{/each}}\n')).toBe('tpl/entry.hbs:2:6: error: syntax error: {{/each}} closes this {{#if}}: end it with {{/if}} first.');
     expect(syntax('a\n{{#if hasParams}}{{/if}}{{/each}}\n')).toBe('tpl/entry.hbs:2:25: error: syntax error: "{{/each}}" closes no open block.');
     expect(syntax('a {{else if b}} c\n')).toBe('tpl/entry.hbs:1:3: error: syntax error: "{{else if b}}" is outside any block.');
     // Never closed: the place is the opening, not where Handlebars gave up.
@@ -126,8 +128,8 @@ describe('errgen generate: your own templates', () => {
     // A call over two lines is quoted on one; a failing subexpression is quoted, not the call around it.
     expect(failure({ 'tpl/main.hbs': '{{#each codes}}{{pascal\n  statuses}}{{/each}}\n' })).toBe(`tpl/main.hbs:1:16: error: ${objectText}, in {{pascal statuses}}.\n`);
     expect(failure({ 'tpl/main.hbs': '{{#each codes}}{{javaComment (pascal statuses)}}{{/each}}\n' })).toBe(`tpl/main.hbs:1:30: error: ${objectText}, in (pascal statuses).\n`);
-    // Handlebars' own errors get a 1-based column and the file too; a template that cannot be read says why.
-    expect(failure({ 'tpl/main.hbs': '{{#if codes}}\n {{/each}}\n' })).toBe("tpl/main.hbs:1:4: error: if doesn't match each.\n");
+    // Handlebars' own errors get a 1-based column and the file too, and words; a template that cannot be read says why.
+    expect(failure({ 'tpl/main.hbs': '{{#if codes}}\n {{/each}}\n' })).toBe('tpl/main.hbs:1:4: error: syntax error: {{/each}} closes this {{#if}}: end it with {{/if}} first.\n');
     expect(failure({ 'tpl/main.hbs': 'x\n{{> nope}}\n' })).toBe(
       'errgen: template tpl/main.hbs of target "kotlin" failed: there is no partial "nope": a partial is a .hbs file beside the main template (nope.hbs) (in tpl/main.hbs)\n',
     );

@@ -61,6 +61,9 @@ export function parseTemplate(handlebars: typeof Handlebars, text: string): hbs.
   } catch (error) {
     const at = (handlebars as unknown as { Parser?: { lexer?: { yylloc?: Span } } }).Parser?.lexer?.yylloc;
     const message = error instanceof Error ? error.message : '';
+    // Handlebars' own words for `{{#if}}…{{/each}}`, placed at the `if`: "if doesn't match each - 2:3".
+    const mismatch = /^(\S+) doesn't match (\S+) - \d+:\d+$/.exec(message);
+    if (mismatch) throw Object.assign(error as Error, { message: `syntax error: {{/${mismatch[2]}}} closes this {{#${mismatch[1]}}}: end it with {{/${mismatch[1]}}} first` });
     const failure = at && (parseFailure(new Source(text), message, at) ?? lexicalFailure(new Source(text), message, at));
     if (!failure) throw error;
     throw Object.assign(new Error(`syntax error: ${failure.message}`), { lineNumber: failure.line, column: failure.column });
@@ -84,7 +87,11 @@ function parseFailure(source: Source, message: string, at: Span): Failure | unde
   if (opened) return { ...opened, message: 'this {{ is not closed with }}' };
   // A quote is a character the lexer cannot read only when no closing quote follows it anywhere.
   if (token === 'INVALID' && (written === '"' || written === "'")) return { ...here, message: `this ${written} starts a string that is not closed` };
-  if (token === 'EOF' && inBlock) return { ...here, message: 'the file ends inside a block: a {{#…}} is not closed with its {{/…}}' };
+  if (token === 'EOF' && inBlock) {
+    const block = source.unclosedBlock();
+    if (block) return { ...block, message: `this {{${block.opener}${block.name}}} is not closed with {{/${block.name}}}` };
+    return { ...here, message: 'the file ends inside a block: a {{#…}} is not closed with its {{/…}}' };
+  }
   return { ...here, message: `found ${found}${expectation(expected)}` };
 }
 
@@ -142,6 +149,25 @@ class Source {
   /** The text before a place. */
   before(at: { line: number; column: number }): string {
     return this.text.slice(0, this.offset(at));
+  }
+
+  /**
+   * The innermost block opened (`{{#each …}}`, `{{^if …}}`, `{{#> layout}}`) and not closed by the end
+   * of the text, found by pairing block tags outside comments; undefined where the text has raw
+   * blocks (whose content is not read as tags) or the pairing does not come out.
+   */
+  unclosedBlock(): { line: number; column: number; opener: string; name: string } | undefined {
+    if (this.text.includes('{{{{')) return undefined;
+    const open: { offset: number; opener: string; name: string }[] = [];
+    const tags = /\{\{~?!--[\s\S]*?--~?\}\}|\{\{~?![\s\S]*?\}\}|\\\{\{|\{\{~?\s*([#^/])\s*(\*|>)?\s*([^\s}~()]+)/g;
+    for (const tag of this.text.matchAll(tags)) {
+      const [, kind, mark, name] = tag;
+      if (kind === undefined || name === undefined) continue;
+      if (kind !== '/') open.push({ offset: tag.index, opener: kind + (mark === '>' ? '> ' : (mark ?? '')), name });
+      else if (open.pop()?.name !== name) return undefined;
+    }
+    const last = open.pop();
+    return last && { ...this.place(last.offset), opener: last.opener, name: last.name };
   }
 
   /** Where the last `{{` before a place is, if no `}}` follows it anywhere: a mustache never closed. */
