@@ -81,10 +81,14 @@ describe('the fast catalog writer', () => {
   });
 
   it('takes the flow style most of a catalog is written in', () => {
-    expect(catalogStyle(undefined)).toEqual(paddedFlow);
-    expect(catalogStyle('locales:\n  supported: [de]\nx:\n  - code: A\n    names: {go: CodeA}\n    aliases: []\n')).toEqual(unpaddedFlow);
-    expect(catalogStyle('locales:\n  supported: [ de ]\nnames: { go: CodeA }\nother: [de]\n')).toEqual(paddedFlow);
-    expect(catalogStyle('groups:\n  - title: T\n    codes: []\n')).toEqual(paddedFlow);
+    const styleOf = (text: string) => catalogStyle(parseDocument(text), text);
+    expect(catalogStyle(undefined, undefined)).toEqual(paddedFlow);
+    expect(styleOf('locales:\n  supported: [de]\nx:\n  - code: A\n    names: {go: CodeA}\n    aliases: []\n')).toEqual(unpaddedFlow);
+    expect(styleOf('locales:\n  supported: [ de ]\nnames: { go: CodeA }\nother: [de]\n')).toEqual(paddedFlow);
+    expect(styleOf('groups:\n  - title: T\n    codes: []\n')).toEqual(paddedFlow);
+    // Text that only looks like flow collections is not counted: a quoted message, a block scalar.
+    expect(styleOf('a: [ x ]\nm: "see: [y] and - {z}"\nb: |\n  k: [w]\n  - [v]\n')).toEqual(paddedFlow);
+    expect(styleOf('a: [x]\nm: "see: [ y ]"\n')).toEqual(unpaddedFlow);
   });
 
   it('keeps yaml\'s blank lines and comments after text ending in kept line breaks (`|+`)', () => {

@@ -1,4 +1,4 @@
-import { Document, visit } from 'yaml';
+import { Document, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import { schemaComment } from '../yaml/schema.js';
 import { writeDocumentFast } from './fast-write.js';
 import { isPlainRecord } from './entry-record.js';
@@ -21,18 +21,22 @@ export function serializeCatalog(document: Document, style: CatalogStyle = padde
 }
 
 /**
- * The style a catalog text is written in, so that a merge does not rewrite `[de]` as `[ de ]`: flow
- * collections are found where a value or item starts with `[` or `{` (a plain scalar cannot), and
- * the style most of them have wins.
+ * The style a catalog is written in, so that a merge does not rewrite `[de]` as `[ de ]`: the style
+ * most of its flow collections with items have, read from yaml's parse of `text` (each node's range
+ * starts at its `[` or `{`). Without one (no catalog yet, or one errgen wrote and merged into as
+ * records), errgen's own style.
  */
-export function catalogStyle(text: string | undefined): CatalogStyle {
+export function catalogStyle(parsed: Document | undefined, text: string | undefined): CatalogStyle {
+  if (parsed === undefined || text === undefined) return paddedFlow;
   let padded = 0;
   let unpadded = 0;
-  for (const [, opening] of text?.matchAll(/(?:^|[:-] )[ \t]*([[{].)/gm) ?? []) {
-    if (opening === '[]' || opening === '{}') continue;
-    if (opening?.[1] === ' ') padded++;
-    else unpadded++;
-  }
+  const count = (_key: unknown, node: YAMLMap | YAMLSeq) => {
+    if (!node.flow || node.items.length === 0 || node.range == null) return;
+    const next = text[node.range[0] + 1];
+    if (next === ' ') padded++;
+    else if (next !== '\n' && next !== '\r' && next !== '\t') unpadded++;
+  };
+  visit(parsed, { Map: count, Seq: count });
   return unpadded > padded ? { flowCollectionPadding: false } : paddedFlow;
 }
 

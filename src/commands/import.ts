@@ -107,8 +107,9 @@ async function mergedCatalogText(
   const read = catalogText === undefined ? undefined : await parseCatalog(catalogText, options.catalog);
   // A catalog as errgen writes it is merged into as records; only one with comments, blank lines or
   // other styles of its own needs yaml's parser (read.document), which takes 20 s at 100,000 codes.
-  const document =
-    read === undefined ? await newCatalogDocument(options.catalog) : (recordsDocument(read.value, catalogText as string) ?? read.document);
+  const records = read === undefined ? undefined : recordsDocument(read.value, catalogText as string);
+  const parsed = read !== undefined && records === undefined ? read.document : undefined;
+  const document = records ?? parsed ?? (await newCatalogDocument(options.catalog));
   const defaultLocale = String(document.getIn(['locales', 'default']) ?? fallbackDefaultLocale);
   const clash = translations.find((t) => t.locale.toLowerCase() === defaultLocale.toLowerCase());
   if (clash) {
@@ -127,7 +128,7 @@ async function mergedCatalogText(
   // The merge edits the document; `read.value` is a separate plain copy of the catalog as it was read.
   // A merge that edited nothing writes nothing: re-serialising would respace flow collections and comments.
   const edited = catalogText === undefined || summary?.edited === true || translated.some((t) => t.summary.edited);
-  return { text: edited ? serializeCatalog(document, catalogStyle(catalogText)) : catalogText, summary, translated, before: read?.value };
+  return { text: edited ? serializeCatalog(document, catalogStyle(parsed, catalogText)) : catalogText, summary, translated, before: read?.value };
 }
 
 async function readSources(files: readonly string[], synonyms: HeaderSynonyms): Promise<SourceReading> {
