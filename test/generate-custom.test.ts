@@ -75,7 +75,11 @@ describe('errgen generate: your own templates', () => {
     expect(failure('{{#each aliasses}}{{this}}{{/each}}\n')).toMatch(/^tpl\/entry\.hbs:1:9: error: "aliasses" is not defined here\.\n/);
     expect(failure('{{#if deprecatd}}old{{/if}}\n')).toMatch(/^tpl\/entry\.hbs:1:7: error: "deprecatd" is not defined here\.\n/);
     // Read from a field with no value: the message says which field to test first.
-    expect(failure('{{#if deprecated.since}}old{{/if}}\n')).toMatch(/^tpl\/entry\.hbs:1:7: error: "since" is not defined here: what it is read from has no value here \(test that first/);
+    // …placed at that name in a dotted path, not at the path's start.
+    expect(failure('{{#if deprecated.since}}old{{/if}}\n')).toMatch(/^tpl\/entry\.hbs:1:18: error: "since" is not defined here: what it is read from has no value here \(test that first/);
+    expect(failure('{{@root.options.pakage}}\n')).toMatch(/^tpl\/entry\.hbs:1:17: error: "pakage" is not defined here\.\n/);
+    // A name called with arguments was meant as a helper.
+    expect(failure('{{javaStrng message}}\n')).toMatch(/^tpl\/entry\.hbs:1:3: error: there is no helper "javaStrng" \(did you mean "javaString"\?\)\.\n/);
     expect(failure('{{> row x=nope}}\n')).toMatch(/^tpl\/entry\.hbs:1:11: error: "nope" is not defined here\.\n/);
     // Left as they were: options a config need not set, and the length of a text.
     expect(errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': `{{#if options.header}}h{{/if}}${main}`, 'tpl/entry.hbs': '{{#if @root.options.x}}x{{/if}}{{#if code.length}}{{#each aliases}}{{#if this.length}}a{{/if}}{{/each}}{{/if}}\n' }) }).code).toBe(0);
@@ -90,7 +94,10 @@ describe('errgen generate: your own templates', () => {
     expect(syntax('  {{constant code}, // {{message}}\n')).toBe('tpl/entry.hbs:1:18: error: syntax error: found "}" where Handlebars expects e.g. }}, a name, ( or =.');
     // A block not closed, at its opening; one closed by another's end tag, at the inner one.
     expect(syntax('x\n{{#each aliases}}\n  {{#if this}}{{this}}{{/if}}\n{{!-- {{/each}} --}}\n')).toBe('tpl/entry.hbs:2:1: error: syntax error: this {{#each}} is not closed with {{/each}}.');
-    expect(syntax('{{#each aliases}}\n  {{#if this}}{{this}}\n{{/each}}\n')).toBe('tpl/entry.hbs:2:6: error: syntax error: {{/each}} closes this {{#if}}: end it with {{/if}} first.');
+    expect(syntax('{{#each aliases}}\n  {{#if this}}{{this}}\n{{/each}}\n')).toBe('tpl/entry.hbs:3:1: error: syntax error: {{/each}} closes the {{#if}} at line 2: end that block with {{/if}} first.');
+    // A `{{` left open before the next tag: at the `{{`, not at the tag the parser then met.
+    expect(syntax('{{#each aliases}}\n  // {{javaComment this\n{{/each}}\n')).toBe('tpl/entry.hbs:2:6: error: syntax error: this {{ is not closed with }}.');
+    expect(syntax('{{code}}}\n')).toBe('tpl/entry.hbs:1:7: error: syntax error: found "}}}" where this {{ ends with }}: one brace too many.');
     expect(syntax('a\n{{#if hasParams}}{{/if}}{{/each}}\n')).toBe('tpl/entry.hbs:2:25: error: syntax error: "{{/each}}" closes no open block.');
     expect(syntax('a {{else if b}} c\n')).toBe('tpl/entry.hbs:1:3: error: syntax error: "{{else if b}}" is outside any block.');
     // Never closed: the place is the opening, not where Handlebars gave up.
@@ -129,9 +136,9 @@ describe('errgen generate: your own templates', () => {
     expect(failure({ 'tpl/main.hbs': '{{#each codes}}{{pascal\n  statuses}}{{/each}}\n' })).toBe(`tpl/main.hbs:1:16: error: ${objectText}, in {{pascal statuses}}.\n`);
     expect(failure({ 'tpl/main.hbs': '{{#each codes}}{{javaComment (pascal statuses)}}{{/each}}\n' })).toBe(`tpl/main.hbs:1:30: error: ${objectText}, in (pascal statuses).\n`);
     // Handlebars' own errors get a 1-based column and the file too, and words; a template that cannot be read says why.
-    expect(failure({ 'tpl/main.hbs': '{{#if codes}}\n {{/each}}\n' })).toBe('tpl/main.hbs:1:4: error: syntax error: {{/each}} closes this {{#if}}: end it with {{/if}} first.\n');
+    expect(failure({ 'tpl/main.hbs': '{{#if codes}}\n {{/each}}\n' })).toBe('tpl/main.hbs:2:2: error: syntax error: {{/each}} closes the {{#if}} at line 1: end that block with {{/if}} first.\n');
     expect(failure({ 'tpl/main.hbs': 'x\n{{> nope}}\n' })).toBe(
-      'errgen: template tpl/main.hbs of target "kotlin" failed: there is no partial "nope": a partial is a .hbs file beside the main template (nope.hbs) (in tpl/main.hbs)\n',
+      'tpl/main.hbs:2:1: error: there is no partial "nope": a partial is a .hbs file beside the main template, here tpl/nope.hbs.\n',
     );
     // A template that is not there is a config mistake, at its place.
     const missing = errgen(['generate'], { cwd: project(config.replace('tpl/main.hbs', 'tpl/mian.hbs'), { 'tpl/main.hbs': 'x\n' }) });

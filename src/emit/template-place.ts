@@ -7,6 +7,9 @@
  */
 import type Handlebars from 'handlebars';
 import type { Location } from '../diagnostics.js';
+import { dirname, join } from 'node:path';
+import { didYouMean } from '../closest-match.js';
+import { templateHelpers } from './helpers.js';
 import { templateLines } from './template-syntax.js';
 
 /** A template file: main.hbs or a partial beside it. */
@@ -132,10 +135,15 @@ export function describeFailure(error: unknown): { readonly message: string; rea
   if (isHandlebarsPlace(error)) {
     const what = message.replace(/ - \d+:\d+$/, '');
     const missing = /^"(.*)" not defined in ([\s\S]*)$/.exec(what);
+    if (!missing) return placed(what, error.lineNumber, error.column + 1);
+    const name = missing[1] as string;
+    const written = file && writtenName(file, name, error.lineNumber, error.column);
+    const column = (written?.column ?? error.column) + 1;
+    // Called with arguments, it was meant as a helper: the helper a misspelling most likely meant.
+    if (written?.called) return placed(`there is no helper "${name}"${didYouMean(name, Object.keys(templateHelpers()))}`, error.lineNumber, column);
     // Read from a field with no value (`deprecated.since` of a live code): that field is what to test.
-    const inNothing = missing?.[2] === 'undefined' || missing?.[2] === 'null';
-    const text = missing ? `"${missing[1]}" is not defined here${inNothing ? ': what it is read from has no value here (test that first, e.g. {{#if deprecated}})' : ''}` : what;
-    return placed(text, error.lineNumber, error.column + 1);
+    const inNothing = missing[2] === 'undefined' || missing[2] === 'null';
+    return placed(`"${name}" is not defined here${inNothing ? ': what it is read from has no value here (test that first, e.g. {{#if deprecated}})' : ''}`, error.lineNumber, column);
   }
   const call = place?.call;
   if (call) {
@@ -147,12 +155,39 @@ export function describeFailure(error: unknown): { readonly message: string; rea
   // Handlebars gives the line of a syntax error, but not its column.
   if (parse) return file ? placed(`parse error:\n${message.slice(parse[0].length)}`, Number(parse[1]), 1) : { message };
   const partial = /^The partial (.+) could not be found$/.exec(message);
-  const text = partial ? missingPartial(partial[1] as string) : message;
+  const partialAt = partial && file ? partialCall(file, partial[1] as string) : undefined;
+  if (partial && partialAt) return placed(missingPartial(partial[1] as string, file), partialAt.line, partialAt.column + 1);
+  const text = partial ? missingPartial(partial[1] as string, file) : message;
   // Handlebars gives no line for these: the file alone.
   return { message: file ? `${text} (in ${file.path})` : text };
 }
 
-function missingPartial(name: string): string {
+function missingPartial(name: string, file: TemplateFile | undefined): string {
   if (name.startsWith('@')) return `there is no ${name} here: it is the block of a partial called as {{#> name}}…{{/name}}`;
-  return `there is no partial "${name}": a partial is a .hbs file beside the main template (${name}.hbs)`;
+  return `there is no partial "${name}": a partial is a .hbs file beside the main template, here ${file ? join(dirname(file.path), `${name}.hbs`) : `${name}.hbs`}`;
+}
+
+/** Where a partial is called in a file (`{{> name`, `{{#> name`), the first time; Handlebars does not say. */
+function partialCall(file: TemplateFile, name: string): { line: number; column: number } | undefined {
+  const call = new RegExp(`\\{\\{~?\\s*#?>\\s*${name.replace(/[^\w-]/g, '\\$&')}(?=[\\s}~(])`).exec(file.text);
+  if (!call) return undefined;
+  const before = templateLines(file.text.slice(0, call.index));
+  return { line: before.length, column: (before[before.length - 1] as string).length };
+}
+
+/**
+ * A missing name as written at Handlebars' place of its path (line, 0-based column): its own
+ * column in a dotted path (`options.pakage` is placed at `options`), and whether arguments follow
+ * it, as they follow a helper's name.
+ */
+function writtenName(file: TemplateFile, name: string, line: number, column: number): { column: number; called: boolean } | undefined {
+  const text = templateLines(file.text)[line - 1]?.slice(column) ?? '';
+  const path = /^[^\s}()~=|]+/.exec(text)?.[0] ?? '';
+  // The first segment of the path with that name (strict mode stops at the first one missing).
+  let at = 0;
+  for (const segment of path.split(/[./]/)) {
+    if (segment === name) return { column: column + at, called: path === name && /^\s+[^\s}~]/.test(text.slice(path.length)) };
+    at += segment.length + 1;
+  }
+  return undefined;
 }

@@ -61,13 +61,26 @@ export function parseTemplate(handlebars: typeof Handlebars, text: string): hbs.
   } catch (error) {
     const at = (handlebars as unknown as { Parser?: { lexer?: { yylloc?: Span } } }).Parser?.lexer?.yylloc;
     const message = error instanceof Error ? error.message : '';
-    // Handlebars' own words for `{{#if}}…{{/each}}`, placed at the `if`: "if doesn't match each - 2:3".
-    const mismatch = /^(\S+) doesn't match (\S+) - \d+:\d+$/.exec(message);
-    if (mismatch) throw Object.assign(error as Error, { message: `syntax error: {{/${mismatch[2]}}} closes this {{#${mismatch[1]}}}: end it with {{/${mismatch[1]}}} first` });
-    const failure = at && (parseFailure(new Source(text), message, at) ?? lexicalFailure(new Source(text), message, at));
+    const source = new Source(text);
+    const failure = mismatchFailure(source, error) ?? (at && (parseFailure(source, message, at) ?? lexicalFailure(source, message, at)));
     if (!failure) throw error;
     throw Object.assign(new Error(`syntax error: ${failure.message}`), { lineNumber: failure.line, column: failure.column });
   }
+}
+
+/**
+ * `{{#each}}…{{/if}}`: Handlebars says "each doesn't match if", at the `each`. The mistake is the end
+ * tag, the first `{{/if}}` after the opening: placed there when it is found.
+ */
+function mismatchFailure(source: Source, error: unknown): Failure | undefined {
+  const place = error as { message?: unknown; lineNumber?: unknown; column?: unknown };
+  const mismatch = typeof place.message === 'string' ? /^(\S+) doesn't match (\S+) - \d+:\d+$/.exec(place.message) : null;
+  if (!mismatch || typeof place.lineNumber !== 'number' || typeof place.column !== 'number') return undefined;
+  const [, opened, closed] = mismatch as unknown as [string, string, string];
+  const openedAt = { line: place.lineNumber, column: place.column };
+  const end = source.endTagAfter(closed, openedAt);
+  const message = `{{/${closed}}} closes the {{#${opened}}} at line ${openedAt.line}: end that block with {{/${opened}}} first`;
+  return end ? { ...end, message } : { ...openedAt, message: `{{/${closed}}} closes this {{#${opened}}}: end it with {{/${opened}}} first` };
 }
 
 /** The parser met a token it did not expect there. */
@@ -80,11 +93,17 @@ function parseFailure(source: Source, message: string, at: Span): Failure | unde
   const written = token === 'EOF' ? undefined : source.written(at);
   const found = token === 'EOF' ? 'the end of the file' : written !== undefined ? quoted(written) : (tokenText[token] ?? token);
   const inBlock = expected.includes('OPEN_ENDBLOCK');
+  // Inside a `{{…` that was never closed, the next tag's `{{` is what the parser meets.
+  const inMustache = expected.includes('CLOSE') || expected.includes('CLOSE_UNESCAPED');
+  const unclosed = inMustache && written?.startsWith('{{') ? source.lastOpeningBefore(here) : undefined;
+  if (unclosed) return { ...unclosed, message: 'this {{ is not closed with }}' };
   if (token === 'OPEN_ENDBLOCK' && !inBlock) return { ...here, message: `${found} closes no open block` };
   if ((token === 'INVERSE' || token === 'OPEN_INVERSE_CHAIN') && !inBlock) return { ...here, message: `${found} is outside any block` };
   // A `{{` never closed: Handlebars reads on into the text after it and stops at some character there.
   const opened = token === 'EOF' || token === 'INVALID' ? source.unclosedMustache(here) : undefined;
   if (opened) return { ...opened, message: 'this {{ is not closed with }}' };
+  // `{{status}}}`: the lexer reads `}}}`, which closes only a `{{{`.
+  if (written === '}}}' && expected.includes('CLOSE')) return { ...here, message: 'found "}}}" where this {{ ends with }}: one brace too many' };
   // A quote is a character the lexer cannot read only when no closing quote follows it anywhere.
   if (token === 'INVALID' && (written === '"' || written === "'")) return { ...here, message: `this ${written} starts a string that is not closed` };
   if (token === 'EOF' && inBlock) {
@@ -168,6 +187,20 @@ class Source {
     }
     const last = open.pop();
     return last && { ...this.place(last.offset), opener: last.opener, name: last.name };
+  }
+
+  /** Where the last `{{` before a place is. */
+  lastOpeningBefore(at: { line: number; column: number }): { line: number; column: number } | undefined {
+    const open = this.text.lastIndexOf('{{', this.offset(at) - 1);
+    return open < 0 ? undefined : this.place(open);
+  }
+
+  /** Where the first end tag `{{/name}}` after a place is. */
+  endTagAfter(name: string, at: { line: number; column: number }): { line: number; column: number } | undefined {
+    const tag = new RegExp(`\\{\\{~?\\s*/\\s*${name.replace(/[^\w-]/g, '\\$&')}\\s*~?\\}\\}`, 'g');
+    tag.lastIndex = this.offset(at);
+    const found = tag.exec(this.text);
+    return found ? this.place(found.index) : undefined;
   }
 
   /** Where the last `{{` before a place is, if no `}}` follows it anywhere: a mustache never closed. */
