@@ -156,8 +156,9 @@ const check = (name, ok, short = name) => {
   return c;
 };
 const wall = (r) => (r.skipped ? `skipped: ${r.skipped}` : r.timedOut ? `> ${timeoutMs / 1000} s (timed out)` : fmtMs(r.ms));
+// Each row shows the median of the `node -e 0` runs interleaved with it: its ratio is taken against that.
 const row = (r, ratio, target, own) =>
-  rows.push([`\`${r.name}\``, r.size, r.runs, wall(r), fmtMB(r.rssMB), ratio, target, own ? verdict(own) : '–']);
+  rows.push([`\`${r.name}\``, r.size, r.runs, wall(r), fmtMB(r.rssMB), r.baseMs == null ? '–' : fmtMs(r.baseMs), ratio, target, own ? verdict(own) : '–']);
 const vsNode = (r) => (r.ms == null ? null : r.ms / r.baseMs);
 const ratioRow = (r, max) =>
   row(r, fmtX(vsNode(r)), `≤ ${max}× node`, [check(`${r.name}${r.size === '–' ? '' : ` ${r.size}`}`, vsNode(r) <= max)]);
@@ -198,7 +199,7 @@ const cpu = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}`;
 const commit = spawnSync('git', ['describe', '--always', '--dirty'], { cwd: root, encoding: 'utf8' }).stdout?.trim() || 'no git';
 console.log(`errgen bench (${commit}), ${when} UTC, Node ${process.version}, ${cpu}, load ${os.loadavg()[0].toFixed(1)}${quick ? ', quick' : ''}`);
 console.log(`Median wall time; peak RSS = max over runs of the child's ru_maxrss${hasTime ? ' (GNU time %M)' : ' (unknown: no /usr/bin/time)'}; ` +
-  'ratio = median / median of the `node -e 0` runs interleaved with that command.\n');
+  'ratio = median / median of the `node -e 0` runs interleaved with that command (its own column).\n');
 console.log(markdownTable(rows));
 const unmet = checks.filter((c) => !c.ok).map((c) => c.name);
 console.log(`\nTargets met: ${checks.length - unmet.length} of ${checks.length}${unmet.length ? `; not met: ${unmet.join(', ')}` : ''}.`);

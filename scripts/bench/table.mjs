@@ -5,7 +5,7 @@ export const fmtMs = (ms) =>
 export const fmtMB = (mb) => (mb == null ? '–' : `${Math.round(mb)} MB`);
 export const fmtX = (x) => (x == null || !Number.isFinite(x) ? '–' : `${x.toFixed(2)}×`);
 
-const COLUMNS = ['command', 'size', 'runs', 'median wall', 'peak RSS', 'ratio', 'target', 'met?'];
+const COLUMNS = ['command', 'size', 'runs', 'median wall', 'peak RSS', '`node -e 0`', 'ratio', 'target', 'met?'];
 
 /** rows: arrays of cells in `columns` order. */
 export function markdownTable(rows, columns = COLUMNS) {
