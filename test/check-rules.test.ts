@@ -62,6 +62,8 @@ describe('errgen check: lint rules', () => {
     const { findings } = check(dir, catalog(ok('TWICE'), '{ code: TWICE, status: 409, message: m, solution: s }'));
     const duplicate = findings.find((f) => f.rule === 'duplicate-code');
     expect(duplicate?.message).toBe('TWICE is listed 2 times (status 404 at errors.yaml:4, status 409 at errors.yaml:5) with different statuses');
+    // The other row, in the catalog: not a place the message names already.
+    expect(duplicate?.related).toEqual([{ file: 'errors.yaml', line: 5, column: 9 }]);
   });
 
   it('a config can switch a rule off or change its severity, and rejects unknown rule ids', () => {

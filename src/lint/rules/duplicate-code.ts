@@ -20,11 +20,12 @@ export const duplicateCode: LintRule = {
         return {
           at: first.at,
           code: first.entry.code,
-          related: others.map((e) => e.source ?? e.at),
+          // The message names every row's Markdown place; these are the other rows in the catalog.
+          related: others.map((e) => e.at),
           message: `${first.entry.code} is listed ${list.length} times (${list
             .map((e) => `status ${e.entry.status} at ${where(e.source ?? e.at)}`)
             .join(', ')})${statuses.length > 1 ? ' with different statuses' : ''}`,
-          hint: 'Keep one row per code; if the code really has several statuses, document that and set this rule to warn.',
+          hint: 'Keep one row per code; a code that really has several statuses can stay listed once per status with this rule at warn (`lint.rules`).',
         };
       });
   },
