@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { formatHuman } from '../src/check/report/human.js';
+import type { Diagnostic } from '../src/diagnostics.js';
 import { errgen, repoRoot, tempDir } from './helpers/cli.js';
 
 /**
@@ -192,5 +194,23 @@ describe('errgen check in a user repository', () => {
     const result = errgen(['check', '--against', 'no-such-ref'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('errgen: --against no-such-ref: not a file, and not a git revision in the repository of errors.yaml\n');
+  });
+});
+
+describe('the human report', () => {
+  it('prints the first three diffs and counts the rest, which the JSON report has', () => {
+    const drifted = (n: number): Diagnostic => ({
+      severity: 'error',
+      rule: 'artifact-drift',
+      at: { file: `generated/f${n}.ts`, line: 1, column: 1 },
+      message: 'generated file differs',
+      details: `--- on disk\n+++ generated\n-old ${n}\n+new ${n}`,
+    });
+    const report = formatHuman([1, 2, 3, 4, 5].map(drifted), { color: false });
+    expect(report.match(/^ +\+new \d$/gm)).toEqual(['          +new 1', '          +new 2', '          +new 3']);
+    expect(report).toContain('(2 more diffs not shown: `errgen check --format json` has every one)');
+    // Every finding is still listed.
+    expect(report.match(/generated file differs/g)).toHaveLength(5);
+    expect(formatHuman([1, 2, 3].map(drifted), { color: false })).not.toContain('not shown');
   });
 });

@@ -12,6 +12,7 @@ interface Finding {
   code: string | null;
   line: number | null;
   message: string;
+  related: { file: string; line: number | null; column: number | null }[];
 }
 
 /** A catalog from entries written as YAML flow mappings, one group. */

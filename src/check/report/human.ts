@@ -10,6 +10,9 @@ const ansi = (code: number) => (text: string) => `\u001b[${code}m${text}\u001b[0
 const paint = { red: ansi(31), yellow: ansi(33), dim: ansi(2), bold: ansi(1), green: ansi(32) };
 
 /** ESLint-style: findings grouped by file, then a summary line. Colour only when asked. */
+/** Findings whose details (a generated file's diff) are printed; the rest are counted. */
+const shownDiffs = 3;
+
 export function formatHuman(findings: readonly Diagnostic[], style: Style): string {
   const c = (f: (s: string) => string) => (style.color ? f : (s: string) => s);
   const byFile = new Map<string, Diagnostic[]>();
@@ -20,6 +23,10 @@ export function formatHuman(findings: readonly Diagnostic[], style: Style): stri
     else byFile.set(file, [f]);
   }
   const lines: string[] = [];
+  // A re-import can make every generated file differ, and the fix is one command: a few diffs show
+  // the change, the rest would bury the other findings (the JSON report has them all).
+  let diffsShown = 0;
+  let diffsLeft = 0;
   for (const [file, unsorted] of byFile) {
     const list = [...unsorted].sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0));
     lines.push(c(paint.bold)(file));
@@ -29,10 +36,15 @@ export function formatHuman(findings: readonly Diagnostic[], style: Style): stri
       const related = f.related?.length ? ` (see also ${f.related.map(formatLocation).join(', ')})` : '';
       lines.push(`  ${c(paint.dim)(where.padEnd(7))} ${severity.padEnd(style.color ? 16 : 7)}  ${f.message}${related}  ${c(paint.dim)(f.rule ?? '')}`);
       if (f.hint) lines.push(`  ${' '.repeat(7)}   ${c(paint.dim)(f.hint)}`);
-      if (f.details) for (const d of f.details.split('\n')) lines.push(`          ${colorDiffLine(d, style)}`);
+      if (f.details && diffsShown === shownDiffs) diffsLeft++;
+      else if (f.details) {
+        diffsShown++;
+        for (const d of f.details.split('\n')) lines.push(`          ${colorDiffLine(d, style)}`);
+      }
     }
     lines.push('');
   }
+  if (diffsLeft > 0) lines.push(c(paint.dim)(`(${diffsLeft} more diff${diffsLeft === 1 ? '' : 's'} not shown: \`errgen check --format json\` has every one)`), '');
   const { errors, warnings } = summarize(findings);
   const total = errors + warnings;
   const summary =
