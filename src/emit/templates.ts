@@ -81,7 +81,9 @@ export function compileWithHandlebars(mainPath: string, { strictArguments: stric
 
 function readTemplateFile(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    // Without an editor's byte order mark: it is not text of the template, would shift every
+    // column of its first line in an error, and would open the generated file.
+    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     throw new Error(`cannot read ${path}: ${describeFsError(error)}`);
   }
