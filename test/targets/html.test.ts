@@ -63,6 +63,16 @@ afterAll(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
+/** Waits until a fresh page of `file` reads `theme` as the stored choice. */
+async function storedTheme(file: string, theme: string): Promise<void> {
+  const reader = await open(file);
+  try {
+    await expect.poll(() => reader.evaluate<string | null>("localStorage.getItem('errgen-theme')"), { timeout: 5000 }).toBe(theme);
+  } finally {
+    await reader.close();
+  }
+}
+
 /** Opens a generated page from disk; any request other than the file itself is an incident. */
 async function open(file: string, options: { hash?: string; colorScheme?: 'light' | 'dark'; blockStorage?: boolean } = {}): Promise<Page> {
   const page = await context.newPage();
@@ -198,6 +208,10 @@ describe('the html page of the seed catalog', () => {
     await page.locator('#theme_toggle').click();
     expect(await background(page)).toBe('rgb(13, 17, 23)');
     expect(await page.locator('#theme_toggle').getAttribute('aria-pressed')).toBe('true');
+    // Chromium hands a page's storage writes to the browser process asynchronously, and a reloaded page
+    // reads from there: on a loaded machine the reload could come first (seen once). Wait until another
+    // page of the same file sees the choice.
+    await storedTheme(pages.html, 'dark');
     await page.reload();
     expect(await background(page)).toBe('rgb(13, 17, 23)');
     await page.screenshot({ path: join(artifacts, 'html-dark.png') });
