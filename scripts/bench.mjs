@@ -173,12 +173,18 @@ const speedup = results.quicktype.ms / results.quicktypeErrgen.ms;
 row(results.quicktypeErrgen, fmtX(vsNode(results.quicktypeErrgen)), '–');
 row(results.quicktype, `errgen ${fmtX(speedup)} faster`, 'errgen generate ≥ 8× faster', [check('errgen vs quicktype', speedup >= 8)]);
 for (const c of ['import', 'generate', 'check']) row(results['1k'][c], fmtX(vsNode(results['1k'][c])), '–');
+// The issue's 10k target is import and generate together: their medians added.
+const importAndGenerate10k = quick
+  ? undefined
+  : ((i, g) => ({ name: 'errgen import + generate', size: '10k', runs: Math.min(i.runs, g.runs), ms: i.ms != null && g.ms != null ? i.ms + g.ms : null, rssMB: null }))(
+      results['10k'].import,
+      results['10k'].generate,
+    );
 if (!quick) {
   const k10 = results['10k'];
   for (const c of ['import', 'generate', 'check']) row(k10[c], fmtX(vsNode(k10[c])), '–');
-  const sum = k10.import.ms != null && k10.generate.ms != null ? k10.import.ms + k10.generate.ms : null;
-  const both = { name: 'errgen import + generate', size: '10k', runs: Math.min(k10.import.runs, k10.generate.runs), ms: sum, rssMB: null };
-  row(both, '–', '≤ 1.5 s', [check('import + generate 10k ≤ 1.5 s', sum != null && sum <= 1500)]);
+  const both = importAndGenerate10k;
+  row(both, '–', '≤ 1.5 s', [check('import + generate 10k ≤ 1.5 s', both.ms != null && both.ms <= 1500)]);
   const jc = results.javac ?? skipped('javac ErrorCode.java', '10k', 'no Java output');
   const compiled = jc.runs > 0 && !jc.failed;
   const why = jc.failed ? (jc.failed.match(/error: [^\n]*/)?.[0] ?? 'javac failed') : (jc.skipped ?? 'timed out');
@@ -213,16 +219,15 @@ console.log(`\nTargets met: ${checks.length - unmet.length} of ${checks.length}$
 // read against the median of every baseline run of this bench.
 if (!quick) {
   const referenceFloorMs = 60;
-  const k10 = results['10k'];
-  const sum = k10.import.ms != null && k10.generate.ms != null ? k10.import.ms + k10.generate.ms : null;
   const timeTargets = [
-    { name: 'import + generate 10k', ms: sum, wall: sum == null ? 'did not finish' : fmtMs(sum), limitMs: 1500 },
-    ...['generate', 'check'].map((c) => ({ name: `${c} 100k`, ms: results['100k'][c].ms, wall: wall(results['100k'][c]), limitMs: 10_000 })),
+    { name: 'import + generate 10k', result: importAndGenerate10k, limitMs: 1500 },
+    { name: 'generate 100k', result: results['100k'].generate, limitMs: 10_000 },
+    { name: 'check 100k', result: results['100k'].check, limitMs: 10_000 },
   ];
   const asRatio = timeTargets.map((t) => {
-    const ratio = t.ms == null ? null : t.ms / base.ms;
+    const ratio = t.result.ms == null ? null : t.result.ms / base.ms;
     const limit = t.limitMs / referenceFloorMs;
-    return { ...t, ratio, limit, ok: ratio != null && ratio <= limit };
+    return { ...t, wall: wall(t.result), ratio, limit, ok: ratio != null && ratio <= limit };
   });
   console.log(`\nThe same time targets as ratios against the median \`node -e 0\` of this bench, ${fmtMs(base.ms)} ` +
     `(the issue's seconds were measured where it took ~${referenceFloorMs} ms):\n`);

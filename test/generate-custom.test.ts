@@ -91,25 +91,27 @@ describe('errgen generate: your own templates', () => {
         'errgen: template tpl/main.hbs of target "kotlin" failed\n',
     );
     // A syntax error at the token the parser stopped at, in words rather than jison's token names.
-    const syntax = (entry: string) => failure(entry).split('\n')[0];
-    expect(syntax('  {{constant code}, // {{message}}\n')).toBe('tpl/entry.hbs:1:18: error: syntax error: found "}" where Handlebars expects e.g. }}, a name, ( or =.');
-    // A block not closed, at its opening; one closed by another's end tag, at the inner one.
-    expect(syntax('x\n{{#each aliases}}\n  {{#if this}}{{this}}{{/if}}\n{{!-- {{/each}} --}}\n')).toBe('tpl/entry.hbs:2:1: error: syntax error: this {{#each}} is not closed with {{/each}}.');
-    expect(syntax('{{#each aliases}}\n  {{#if this}}{{this}}\n{{/each}}\n')).toBe('tpl/entry.hbs:3:1: error: syntax error: {{/each}} closes the {{#if}} at line 2: end that block with {{/if}} first.');
-    // A `{{` left open before the next tag: at the `{{`, not at the tag the parser then met.
-    expect(syntax('{{#each aliases}}\n  // {{javaComment this\n{{/each}}\n')).toBe('tpl/entry.hbs:2:6: error: syntax error: this {{ is not closed with }}.');
-    expect(syntax('{{code}}}\n')).toBe('tpl/entry.hbs:1:7: error: syntax error: found "}}}" where this {{ ends with }}: one brace too many.');
-    expect(syntax('a\n{{#if hasParams}}{{/if}}{{/each}}\n')).toBe('tpl/entry.hbs:2:25: error: syntax error: "{{/each}}" closes no open block.');
-    expect(syntax('a {{else if b}} c\n')).toBe('tpl/entry.hbs:1:3: error: syntax error: "{{else if b}}" is outside any block.');
-    // Never closed: the place is the opening, not where Handlebars gave up.
-    expect(syntax('a {{code text\nmore text\n')).toBe('tpl/entry.hbs:1:3: error: syntax error: this {{ is not closed with }}.');
-    expect(syntax('{{code}} {{json "abc}}\n')).toBe('tpl/entry.hbs:1:17: error: syntax error: this " starts a string that is not closed.');
-    expect(syntax('{{code}} {{!-- never closed\n')).toBe('tpl/entry.hbs:1:10: error: syntax error: this {{!-- comment is not closed with --}}.');
-    expect(syntax('{{{{raw}}}} {{x}}\n')).toBe('tpl/entry.hbs:1:12: error: syntax error: the raw block {{{{name}}}} before this is not closed with {{{{/name}}}}.');
-    // An editor's byte order mark is not part of the template: columns on its first line are as an editor shows them.
-    expect(syntax('\uFEFF{{code}\n')).toBe('tpl/entry.hbs:1:1: error: syntax error: this {{ is not closed with }}.');
-    // Lines end at \r\n, \r or \n, as Handlebars counts them.
-    expect(syntax('a\rb\r\nc {{code}\n')).toBe('tpl/entry.hbs:3:3: error: syntax error: this {{ is not closed with }}.');
+    const syntaxErrors: Array<[template: string, error: string]> = [
+      ['  {{constant code}, // {{message}}\n', '1:18: error: syntax error: found "}" where Handlebars expects e.g. }}, a name, ( or =.'],
+      // A block not closed, at its opening; one closed by another's end tag, at the inner one.
+      ['x\n{{#each aliases}}\n  {{#if this}}{{this}}{{/if}}\n{{!-- {{/each}} --}}\n', '2:1: error: syntax error: this {{#each}} is not closed with {{/each}}.'],
+      ['{{#each aliases}}\n  {{#if this}}{{this}}\n{{/each}}\n', '3:1: error: syntax error: {{/each}} closes the {{#if}} at line 2: end that block with {{/if}} first.'],
+      // A `{{` left open before the next tag: at the `{{`, not at the tag the parser then met.
+      ['{{#each aliases}}\n  // {{javaComment this\n{{/each}}\n', '2:6: error: syntax error: this {{ is not closed with }}.'],
+      ['{{code}}}\n', '1:7: error: syntax error: found "}}}" where this {{ ends with }}: one brace too many.'],
+      ['a\n{{#if hasParams}}{{/if}}{{/each}}\n', '2:25: error: syntax error: "{{/each}}" closes no open block.'],
+      ['a {{else if b}} c\n', '1:3: error: syntax error: "{{else if b}}" is outside any block.'],
+      // Never closed: the place is the opening, not where Handlebars gave up.
+      ['a {{code text\nmore text\n', '1:3: error: syntax error: this {{ is not closed with }}.'],
+      ['{{code}} {{json "abc}}\n', '1:17: error: syntax error: this " starts a string that is not closed.'],
+      ['{{code}} {{!-- never closed\n', '1:10: error: syntax error: this {{!-- comment is not closed with --}}.'],
+      ['{{{{raw}}}} {{x}}\n', '1:12: error: syntax error: the raw block {{{{name}}}} before this is not closed with {{{{/name}}}}.'],
+      // An editor's byte order mark is not part of the template: columns on its first line are as an editor shows them.
+      ['\uFEFF{{code}\n', '1:1: error: syntax error: this {{ is not closed with }}.'],
+      // Lines end at \r\n, \r or \n, as Handlebars counts them.
+      ['a\rb\r\nc {{code}\n', '3:3: error: syntax error: this {{ is not closed with }}.'],
+    ];
+    for (const [entry, error] of syntaxErrors) expect(failure(entry).split('\n')[0], entry).toBe(`tpl/entry.hbs:${error}`);
     // In the main template, inside a block: the innermost call is the one named.
     const inMain = errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': '{{#each codes}}{{#if (eq status 404)}}{{pascal statuses}}{{/if}}{{/each}}\n' }) });
     expect(inMain.stderr).toContain('tpl/main.hbs:1:39: error: helper "pascal" expects text, got a list, in {{pascal statuses}}.\n');

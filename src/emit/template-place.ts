@@ -10,7 +10,7 @@ import type { Location } from '../diagnostics.js';
 import { dirname, join } from 'node:path';
 import { didYouMean } from '../closest-match.js';
 import { templateHelpers } from './helpers.js';
-import { templateLines } from './template-syntax.js';
+import { lineAndColumn, literally, templateLines } from './template-syntax.js';
 
 /** A template file: main.hbs or a partial beside it. */
 export interface TemplateFile {
@@ -112,7 +112,7 @@ function callSource(file: TemplateFile, call: { readonly loc: Loc; readonly help
   // A block helper's node is its whole block: its opening tag is the call.
   const opening = text.startsWith('{{#') ? text.slice(0, text.indexOf('}}') + 2) : text;
   const oneLine = opening.replace(/\s+/g, ' ');
-  return new RegExp(`^(?:\\{\\{[~#]?\\s*|\\()${call.helper.replace(/[^\w-]/g, '\\$&')}\\b`).test(oneLine) ? oneLine : undefined;
+  return new RegExp(`^(?:\\{\\{[~#]?\\s*|\\()${literally(call.helper)}\\b`).test(oneLine) ? oneLine : undefined;
 }
 
 /** A Handlebars exception's place, which its message ends with as ` - line:column` (0-based column). */
@@ -169,10 +169,8 @@ function missingPartial(name: string, file: TemplateFile | undefined): string {
 
 /** Where a partial is called in a file (`{{> name`, `{{#> name`), the first time; Handlebars does not say. */
 function partialCall(file: TemplateFile, name: string): { line: number; column: number } | undefined {
-  const call = new RegExp(`\\{\\{~?\\s*#?>\\s*${name.replace(/[^\w-]/g, '\\$&')}(?=[\\s}~(])`).exec(file.text);
-  if (!call) return undefined;
-  const before = templateLines(file.text.slice(0, call.index));
-  return { line: before.length, column: (before[before.length - 1] as string).length };
+  const call = new RegExp(`\\{\\{~?\\s*#?>\\s*${literally(name)}(?=[\\s}~(])`).exec(file.text);
+  return call ? lineAndColumn(file.text, call.index) : undefined;
 }
 
 /**

@@ -11,6 +11,17 @@ export function templateLines(text: string): string[] {
   return text.split(/\r\n?|\n/);
 }
 
+/** The line (1-based) and column (0-based, as Handlebars counts them) of an offset in a template's text. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = templateLines(text.slice(0, offset));
+  return { line: before.length, column: (before[before.length - 1] as string).length };
+}
+
+/** A name as a regular expression that matches it literally (a helper's, a block's, a partial's). */
+export function literally(name: string): string {
+  return name.replace(/[^\w-]/g, '\\$&');
+}
+
 /** How a token is written, for the names in jison's list; in the order a reader most likely meant. */
 const tokenText: Readonly<Record<string, string>> = {
   CLOSE: '}}',
@@ -186,21 +197,21 @@ class Source {
       else if (open.pop()?.name !== name) return undefined;
     }
     const last = open.pop();
-    return last && { ...this.place(last.offset), opener: last.opener, name: last.name };
+    return last && { ...lineAndColumn(this.text, last.offset), opener: last.opener, name: last.name };
   }
 
   /** Where the last `{{` before a place is. */
   lastOpeningBefore(at: { line: number; column: number }): { line: number; column: number } | undefined {
     const open = this.text.lastIndexOf('{{', this.offset(at) - 1);
-    return open < 0 ? undefined : this.place(open);
+    return open < 0 ? undefined : lineAndColumn(this.text, open);
   }
 
   /** Where the first end tag `{{/name}}` after a place is. */
   endTagAfter(name: string, at: { line: number; column: number }): { line: number; column: number } | undefined {
-    const tag = new RegExp(`\\{\\{~?\\s*/\\s*${name.replace(/[^\w-]/g, '\\$&')}\\s*~?\\}\\}`, 'g');
+    const tag = new RegExp(`\\{\\{~?\\s*/\\s*${literally(name)}\\s*~?\\}\\}`, 'g');
     tag.lastIndex = this.offset(at);
     const found = tag.exec(this.text);
-    return found ? this.place(found.index) : undefined;
+    return found ? lineAndColumn(this.text, found.index) : undefined;
   }
 
   /** Where the last `{{` before a place is, if no `}}` follows it anywhere: a mustache never closed. */
@@ -208,23 +219,13 @@ class Source {
     const offset = this.offset(at);
     const open = this.text.lastIndexOf('{{', offset);
     if (open < 0 || this.text.indexOf('}}', open) >= 0) return undefined;
-    return this.place(open);
+    return lineAndColumn(this.text, open);
   }
 
   private offset(at: { line: number; column: number }): number {
     let offset = 0;
     for (let i = 0; i < at.line - 1 && i < this.lines.length; i++) offset += (this.lines[i] as string).length + this.lineBreakAfter(offset + (this.lines[i] as string).length);
     return offset + at.column;
-  }
-
-  private place(offset: number): { line: number; column: number } {
-    let start = 0;
-    for (let i = 0; i < this.lines.length; i++) {
-      const end = start + (this.lines[i] as string).length;
-      if (offset <= end) return { line: i + 1, column: offset - start };
-      start = end + this.lineBreakAfter(end);
-    }
-    return { line: this.lines.length, column: 0 };
   }
 
   /** The length of the line break at `offset`: 2 for `\r\n`, else 1. */

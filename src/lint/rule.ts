@@ -54,16 +54,20 @@ export function active(context: LintContext): LintEntry[] {
   return context.entries.filter((e) => !e.entry.removed);
 }
 
-/** The first live entry of each code: what generated code is made from (one identifier, one set of translations). */
-export function firstOfEachCode(context: LintContext): readonly LintEntry[] {
-  let firsts = firstsOf.get(context);
-  if (firsts === undefined) {
-    const seen = new Set<string>();
-    firsts = active(context).filter((e) => !seen.has(e.entry.code) && seen.add(e.entry.code));
-    firstsOf.set(context, firsts);
-  }
-  return firsts;
+/**
+ * `derive`, worked out once per context: for what several rules ask, which costs at 100,000 codes.
+ * A context is one check's, never changed: nothing goes stale.
+ */
+export function oncePerContext<T>(derive: (context: LintContext) => T): (context: LintContext) => T {
+  const known = new WeakMap<LintContext, T>();
+  return (context) => {
+    if (!known.has(context)) known.set(context, derive(context));
+    return known.get(context) as T;
+  };
 }
 
-/** Worked out once per context: several rules ask, and a big catalog makes each answer cost. */
-const firstsOf = new WeakMap<LintContext, readonly LintEntry[]>();
+/** The first live entry of each code: what generated code is made from (one identifier, one set of translations). */
+export const firstOfEachCode = oncePerContext((context): readonly LintEntry[] => {
+  const seen = new Set<string>();
+  return active(context).filter((e) => !seen.has(e.entry.code) && seen.add(e.entry.code));
+});

@@ -9,10 +9,10 @@ export interface Style {
 const ansi = (code: number) => (text: string) => `\u001b[${code}m${text}\u001b[0m`;
 const paint = { red: ansi(31), yellow: ansi(33), dim: ansi(2), bold: ansi(1), green: ansi(32) };
 
-/** ESLint-style: findings grouped by file, then a summary line. Colour only when asked. */
 /** Findings whose details (a generated file's diff) are printed; the rest are counted. */
 const shownDiffs = 3;
 
+/** ESLint-style: findings grouped by file, then a summary line. Colour only when asked. */
 export function formatHuman(findings: readonly Diagnostic[], style: Style): string {
   const c = (f: (s: string) => string) => (style.color ? f : (s: string) => s);
   const byFile = new Map<string, Diagnostic[]>();

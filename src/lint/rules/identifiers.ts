@@ -1,25 +1,18 @@
 import { languages } from '../../lang/index.js';
 import { toCase } from '../../names/case.js';
 import { memberName } from '../../names/identifier.js';
-import type { LintContext, LintEntry, LintRule, RuleFinding } from '../rule.js';
-import { firstOfEachCode } from '../rule.js';
+import type { LintEntry, LintRule, RuleFinding } from '../rule.js';
+import { firstOfEachCode, oncePerContext } from '../rule.js';
 
 type Language = (typeof languages)[number];
 
 type Names = ReadonlyMap<Language, readonly (string | undefined)[]>;
 
 /** Each language's identifier of each of firstOfEachCode(context), in its order: derived once for both rules. */
-function identifiers(context: LintContext): Names {
-  let names = namesOf.get(context);
-  if (names === undefined) {
-    const entries = firstOfEachCode(context);
-    names = new Map(languages.map((language) => [language, entries.map((e) => memberName(e.entry.code, language, e.entry.names?.[language.id]))]));
-    namesOf.set(context, names);
-  }
-  return names;
-}
-
-const namesOf = new WeakMap<LintContext, Names>();
+const identifiers = oncePerContext((context): Names => {
+  const entries = firstOfEachCode(context);
+  return new Map(languages.map((language) => [language, entries.map((e) => memberName(e.entry.code, language, e.entry.names?.[language.id]))]));
+});
 
 export const identifierCollision: LintRule = {
   id: 'identifier-collision',
