@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { go } from '../src/lang/go.js';
+import type { Catalog, CatalogCode } from '../src/catalog/model.js';
 import { java } from '../src/lang/java.js';
+import { rust } from '../src/lang/rust.js';
 import { capitalize, capitalizeUnicode, toCase } from '../src/names/case.js';
+import { codeIdentifiers } from '../src/names/code-identifiers.js';
 import { memberName } from '../src/names/identifier.js';
 import { remembered } from '../src/names/memo.js';
 import { splitUnicodeWords, splitWords } from '../src/names/words.js';
@@ -137,5 +140,37 @@ describe('remembered (the naming memo)', () => {
     expect([...memo.keys()]).toEqual(['C']);
     expect(remembered(memo, 'A', derive, 3)).toBe('a');
     expect(asked).toEqual(['A', '_', 'B', 'C', 'A']);
+  });
+});
+
+describe('codeIdentifiers', () => {
+  const entry = (code: string, more: Partial<CatalogCode> = {}): CatalogCode => ({ code, status: 400, message: 'm', solution: '', ...more });
+  const catalog: Catalog = {
+    groups: [
+      { title: 'A', codes: [entry('NOT_FOUND'), entry('GONE', { removed: true }), entry('404_PAGE'), entry('NOT_FOUND', { status: 404 })] },
+      { title: 'B', codes: [entry('GONE'), entry('SELF'), entry('TYPE', { names: { go: 'Kind', rust: 'Kind' } }), entry('_')] },
+    ],
+  };
+
+  it("names each code's first live entry, in catalog order, as memberName does", () => {
+    const first = [catalog.groups[0]!.codes[0], catalog.groups[0]!.codes[2], ...catalog.groups[1]!.codes];
+    for (const language of [go, java, rust]) {
+      const { entries, names } = codeIdentifiers(catalog, language);
+      expect(entries).toEqual(first);
+      expect(names).toEqual(first.map((e) => memberName(e!.code, language, e!.names?.[language.id])));
+    }
+  });
+
+  it('says which derived names a rule changed, and from what', () => {
+    expect([...codeIdentifiers(catalog, go).changed]).toEqual([]);
+    expect([...codeIdentifiers(catalog, java).changed]).toEqual([[1, '404_PAGE']]);
+    // SELF is a Rust keyword (Self_); TYPE's override is the catalog's choice, not a change.
+    expect(codeIdentifiers(catalog, rust).names).toEqual(['NotFound', 'E404Page', 'Gone', 'Self_', 'Kind', undefined]);
+    expect([...codeIdentifiers(catalog, rust).changed]).toEqual([[1, '404Page'], [3, 'Self']]);
+  });
+
+  it('derives them once per catalog and language', () => {
+    expect(codeIdentifiers(catalog, go)).toBe(codeIdentifiers(catalog, go));
+    expect(codeIdentifiers({ groups: catalog.groups }, go)).not.toBe(codeIdentifiers(catalog, go));
   });
 });

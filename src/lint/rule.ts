@@ -21,7 +21,7 @@ export interface LintEntry {
 export interface LintContext {
   readonly catalog: Catalog;
   readonly file: string;
-  /** Every entry, tombstones included, in catalog order. */
+  /** Every entry of `catalog`, tombstones included, in catalog order. */
   readonly entries: readonly LintEntry[];
   /** Where the node at a catalog path is (`['locales', 'fallback', 'zh-HK']`), or the nearest that exists. */
   locate(path: readonly (string | number)[]): Location;

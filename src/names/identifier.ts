@@ -17,21 +17,27 @@ export function memberName(code: string, language: Language, override?: string):
   // Not remembered: a name is cheap to derive (splitting a code into words, the costly part, is
   // remembered by toCase, and a canonical UPPER_SNAKE_CASE code needs none), and at 100,000 codes a
   // lookup in a map of every code's name cost as much as deriving it again.
-  return override !== undefined ? override : derivedName(code, language);
+  return override !== undefined ? override : derivedIdentifier(code, language).name;
 }
 
-function derivedName(code: string, language: Language): string | undefined {
-  // Case mappings can add combining marks ('ΐ' → 'Ϊ́'): keep letters, decimal digits and `_` only.
-  let cased = toCase(code, language.memberCase);
-  if (!asciiIdentifier.test(cased)) cased = cased.normalize('NFC').replace(/[^\p{L}\p{Nd}_]/gu, '');
-  const styled = language.identifierText ? language.identifierText(cased) : cased;
-  if (styled === '' || styled === '_') return undefined;
+/** A code's identifier by rules 2–5, and `plain`: the code in the language's case after its prefix, which rules 3 and 4 and the characters a language allows may change. */
+export interface DerivedIdentifier {
+  readonly name: string | undefined;
+  readonly plain: string;
+}
+
+export function derivedIdentifier(code: string, language: Language): DerivedIdentifier {
+  const cased = toCase(code, language.memberCase);
   const prefix = language.memberPrefix ?? '';
+  // Case mappings can add combining marks ('ΐ' → 'Ϊ́'): keep letters, decimal digits and `_` only.
+  const allowed = asciiIdentifier.test(cased) ? cased : cased.normalize('NFC').replace(/[^\p{L}\p{Nd}_]/gu, '');
+  const styled = language.identifierText ? language.identifierText(allowed) : allowed;
+  if (styled === '' || styled === '_') return { name: undefined, plain: prefix + cased };
   let name = prefix + styled;
   if (startsWithNumber(name)) name = (language.memberCase === 'constant' || language.memberCase === 'snake' ? 'E_' : 'E') + name;
   const probe = language.reservedIgnoreCase ? name.toLowerCase() : name;
   if (language.reserved.has(probe)) name += '_';
-  return name;
+  return { name, plain: prefix + cased };
 }
 
 /** Whether a name starts with a number (\p{N}); the usual name starts with an ASCII letter, which is not. */

@@ -1,17 +1,23 @@
 import { languages } from '../../lang/index.js';
-import { toCase } from '../../names/case.js';
-import { memberName } from '../../names/identifier.js';
+import { type CodeIdentifiers, codeIdentifiers } from '../../names/code-identifiers.js';
 import type { LintEntry, LintRule, RuleFinding } from '../rule.js';
 import { firstOfEachCode, oncePerContext } from '../rule.js';
 
 type Language = (typeof languages)[number];
 
-type Names = ReadonlyMap<Language, readonly (string | undefined)[]>;
-
-/** Each language's identifier of each of firstOfEachCode(context), in its order: derived once for both rules. */
-const identifiers = oncePerContext((context): Names => {
+/** Each language's identifiers of firstOfEachCode(context), in its order: derived once per catalog, for both rules and for rendering. */
+const identifiers = oncePerContext((context): ReadonlyMap<Language, CodeIdentifiers> => {
   const entries = firstOfEachCode(context);
-  return new Map(languages.map((language) => [language, entries.map((e) => memberName(e.entry.code, language, e.entry.names?.[language.id]))]));
+  return new Map(
+    languages.map((language) => {
+      const named = codeIdentifiers(context.catalog, language);
+      // The context's entries are its catalog's, in order: the same codes, the same first entries.
+      if (named.entries.length !== entries.length || named.entries.some((entry, i) => entry !== entries[i]?.entry)) {
+        throw new Error('internal: lint entries are not the catalog\'s');
+      }
+      return [language, named];
+    }),
+  );
 });
 
 export const identifierCollision: LintRule = {
@@ -21,7 +27,7 @@ export const identifierCollision: LintRule = {
   check(context) {
     const findings: RuleFinding[] = [];
     const entries = firstOfEachCode(context);
-    for (const [language, names] of identifiers(context)) {
+    for (const [language, { names }] of identifiers(context)) {
       const taken = new Map<string, LintEntry>();
       for (let i = 0; i < entries.length; i++) {
         const e = entries[i] as LintEntry;
@@ -52,22 +58,19 @@ export const identifierRenamed: LintRule = {
   defaultSeverity: 'warn',
   check(context) {
     const findings: RuleFinding[] = [];
-    const names = identifiers(context);
     const entries = firstOfEachCode(context);
+    const named = [...identifiers(context)];
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i] as LintEntry;
-      for (const language of languages) {
-        if (e.entry.names?.[language.id] !== undefined) continue;
-        const plain = (language.memberPrefix ?? '') + toCase(e.entry.code, language.memberCase);
-        const name = names.get(language)?.[i];
-        if (name !== undefined && name !== plain) {
-          findings.push({
-            at: e.at,
-            code: e.entry.code,
-            message: `${e.entry.code} is named ${name} in ${language.id} (not ${plain}, which is not a valid identifier there)`,
-            hint: `Accept it, or choose the name under \`names: { ${language.id}: ... }\`.`,
-          });
-        }
+      for (const [language, { names, changed }] of named) {
+        const plain = changed.get(i);
+        if (plain === undefined) continue;
+        findings.push({
+          at: e.at,
+          code: e.entry.code,
+          message: `${e.entry.code} is named ${names[i]} in ${language.id} (not ${plain}, which is not a valid identifier there)`,
+          hint: `Accept it, or choose the name under \`names: { ${language.id}: ... }\`.`,
+        });
       }
     }
     return findings;
