@@ -148,7 +148,7 @@ describe('codeIdentifiers', () => {
   const catalog: Catalog = {
     groups: [
       { title: 'A', codes: [entry('NOT_FOUND'), entry('GONE', { removed: true }), entry('404_PAGE'), entry('NOT_FOUND', { status: 404 })] },
-      { title: 'B', codes: [entry('GONE'), entry('SELF'), entry('TYPE', { names: { go: 'Kind', rust: 'Kind' } }), entry('_')] },
+      { title: 'B', codes: [entry('GONE'), entry('SELF'), entry('TYPE', { names: { go: 'Kind', rust: 'Kind' } }), entry('_'), entry('not_found'), entry('NOT-FOUND')] },
     ],
   };
 
@@ -165,8 +165,12 @@ describe('codeIdentifiers', () => {
     expect([...codeIdentifiers(catalog, go).changed]).toEqual([]);
     expect([...codeIdentifiers(catalog, java).changed]).toEqual([[1, '404_PAGE']]);
     // SELF is a Rust keyword (Self_); TYPE's override is the catalog's choice, not a change.
-    expect(codeIdentifiers(catalog, rust).names).toEqual(['NotFound', 'E404Page', 'Gone', 'Self_', 'Kind', undefined]);
+    expect(codeIdentifiers(catalog, rust).names).toEqual(['NotFound', 'E404Page', 'Gone', 'Self_', 'Kind', undefined, 'NotFound', 'NotFound']);
     expect([...codeIdentifiers(catalog, rust).changed]).toEqual([[1, '404Page'], [3, 'Self']]);
+  });
+
+  it('pairs each code whose name is taken with the first code that has it', () => {
+    for (const language of [go, java, rust]) expect([...codeIdentifiers(catalog, language).clashes]).toEqual([[6, 0], [7, 0]]);
   });
 
   it('derives them once per catalog and language', () => {

@@ -327,7 +327,6 @@ function checkJavaFormatterNames(codes: ReadonlyArray<{ code: ViewCode; at: () =
 function nameAll(identifiers: CodeIdentifiers, language: Language, codes: ReadonlyArray<{ code: ViewCodeDraft; at: () => Location }>, diagnostics: Diagnostic[]): void {
   // The view model's codes are the catalog's first live entries, in order: the ones named there.
   if (identifiers.entries.length !== codes.length) throw new Error('internal: the view model and the catalog disagree on its codes');
-  const taken = new Map<string, { code: ViewCodeDraft; at: () => Location }>();
   for (let i = 0; i < codes.length; i++) {
     const known = codes[i] as { code: ViewCodeDraft; at: () => Location };
     const code = known.code;
@@ -342,8 +341,9 @@ function nameAll(identifiers: CodeIdentifiers, language: Language, codes: Readon
       });
       continue;
     }
-    const clash = taken.get(name);
-    if (clash) {
+    const first = identifiers.clashes.get(i);
+    if (first !== undefined) {
+      const clash = codes[first] as { code: ViewCodeDraft; at: () => Location };
       diagnostics.push({
         severity: 'error',
         at: known.at(),
@@ -353,7 +353,6 @@ function nameAll(identifiers: CodeIdentifiers, language: Language, codes: Readon
       });
       continue;
     }
-    taken.set(name, known);
     code.names[language.id] = name;
   }
 }

@@ -10,6 +10,8 @@ export interface CodeIdentifiers {
   readonly names: readonly (string | undefined)[];
   /** For each derived name that rules 3 and 4 or the characters the language allows changed, by index: what it would have been. */
   readonly changed: ReadonlyMap<number, string>;
+  /** For each code whose name an earlier code already has, by index: the index of the first code with it. */
+  readonly clashes: ReadonlyMap<number, number>;
 }
 
 /**
@@ -31,18 +33,24 @@ const known = new WeakMap<Catalog, Map<Language, CodeIdentifiers>>();
 function deriveAll(entries: readonly CatalogCode[], language: Language): CodeIdentifiers {
   const names: (string | undefined)[] = [];
   const changed = new Map<number, string>();
+  const clashes = new Map<number, number>();
+  const firstWith = new Map<string, number>();
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as CatalogCode;
     const override = entry.names?.[language.id];
-    if (override !== undefined) {
-      names.push(override);
-      continue;
+    let name = override;
+    if (name === undefined) {
+      const derived = derivedIdentifier(entry.code, language);
+      name = derived.name;
+      if (name !== undefined && name !== derived.plain) changed.set(i, derived.plain);
     }
-    const { name, plain } = derivedIdentifier(entry.code, language);
     names.push(name);
-    if (name !== undefined && name !== plain) changed.set(i, plain);
+    if (name === undefined) continue;
+    const first = firstWith.get(name);
+    if (first === undefined) firstWith.set(name, i);
+    else clashes.set(i, first);
   }
-  return { entries, names, changed };
+  return { entries, names, changed, clashes };
 }
 
 function firstLiveEntries(catalog: Catalog): CatalogCode[] {

@@ -27,8 +27,7 @@ export const identifierCollision: LintRule = {
   check(context) {
     const findings: RuleFinding[] = [];
     const entries = firstOfEachCode(context);
-    for (const [language, { names }] of identifiers(context)) {
-      const taken = new Map<string, LintEntry>();
+    for (const [language, { names, clashes }] of identifiers(context)) {
       for (let i = 0; i < entries.length; i++) {
         const e = entries[i] as LintEntry;
         const name = names[i];
@@ -36,8 +35,9 @@ export const identifierCollision: LintRule = {
           findings.push({ at: e.at, code: e.entry.code, message: `code "${e.entry.code}" has no letters or digits to make a ${language.id} identifier from`, hint: `Give it a name under \`names: { ${language.id}: ... }\`.` });
           continue;
         }
-        const clash = taken.get(name);
-        if (clash) {
+        const first = clashes.get(i);
+        if (first !== undefined) {
+          const clash = entries[first] as LintEntry;
           findings.push({
             at: e.at,
             code: e.entry.code,
@@ -45,7 +45,7 @@ export const identifierCollision: LintRule = {
             message: `codes "${clash.entry.code}" and "${e.entry.code}" both become the ${language.id} identifier ${name}`,
             hint: `Rename one, or give one an explicit name under \`names: { ${language.id}: ... }\`.`,
           });
-        } else taken.set(name, e);
+        }
       }
     }
     return findings;
