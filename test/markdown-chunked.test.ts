@@ -141,6 +141,13 @@ describe('chunked Markdown reading equals one remark parse of the whole document
       '| Code | Status |\n|---|---|\n' + rows(30, (i) => `| [C${i}][r] | 400 |`) + '\nplain line\n' + rows(30, (i) => `| [^n] D${i} | 401 |`) + '\n\n[r]: /u\n[^n]: note',
       // The delimiter row is itself in the run; the header is indented (not row-like).
       ' | Code | Status |\n|---|---|\n' + rows(30, (i) => `| C${i} | ${i % 2 ? '' : '404'} |`),
+      // Paragraph lines that start with a pipe before the header: the run's head is kept up to one
+      // row past its delimiter row, or read whole when that is too far.
+      '| just text\n| Code | Status |\n|---|---|\n' + rows(30, (i) => `| C${i} | 400 |`),
+      rows(9, (i) => `| text ${i}`) + '\n| Code | Status |\n| :-- | --: |\n' + rows(30, (i) => `| C${i} | 400 |`),
+      // A delimiter-like row in the middle of a run of paragraph lines; a header without pipes.
+      rows(20, (i) => `| text ${i}`) + '\n|---|---|\n' + rows(30, (i) => `| C${i} | 400 |`),
+      'Code | Status\n|---|---|\n' + rows(30, (i) => `| C${i} | 400 |`),
       // Cells with more and fewer cells than the header, tabs, NUL, trailing backslash.
       '| Code | Status |\n|---|---|\n' + rows(40, (i) => ['| a | b | c |', '| a |', '|\tx\t|\ty\t|', '| a\u0000 | b |', '| a | b\\', '|', '||', '| a | b', '|a|b|  '][i % 9] as string),
     ];

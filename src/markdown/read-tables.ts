@@ -72,9 +72,25 @@ interface ElidedRun {
   readonly to: number;
 }
 
-/** Lines kept at each end of a run, so that the skeleton shows what the run's edges are. */
-const keptHead = 8;
+/**
+ * Lines kept at the head of a run, so that the skeleton shows the table its middle belongs to:
+ * through its first delimiter row and one body row after it. remark reads every skeleton line cold
+ * (about a millisecond each in a CLI run), so a run that starts with its header keeps three. One
+ * with no delimiter row near its start (paragraph lines before the header) keeps `maxKeptHead`;
+ * where that is not enough, the run is not placed and is read in full, as it always may be.
+ */
+function keptHead(lines: readonly SourceLine[], start: number, end: number): number {
+  const last = Math.min(end, start + maxKeptHead - 1);
+  for (let i = start; i < last; i++) if (delimiterRow.test((lines[i] as SourceLine).text)) return i - start + 2;
+  return maxKeptHead;
+}
+
+const maxKeptHead = 8;
+/** Lines kept at the tail of a run. */
 const keptTail = 2;
+
+/** A GFM delimiter row that starts with a pipe, as row-like lines do: `| --- | :-: |`. */
+const delimiterRow = /^\|(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*$/;
 
 /** The middles of the long runs of lines that start with `|` in the first column. */
 function longRowRuns(lines: readonly SourceLine[], minRun: number): ElidedRun[] {
@@ -84,7 +100,8 @@ function longRowRuns(lines: readonly SourceLine[], minRun: number): ElidedRun[] 
     const isRowLike = i < lines.length && (lines[i] as SourceLine).text.charCodeAt(0) === 0x7c;
     if (isRowLike && start < 0) start = i;
     if (!isRowLike && start >= 0) {
-      if (i - start >= Math.max(minRun, keptHead + keptTail + 1)) runs.push({ from: start + 1 + keptHead, to: i - keptTail });
+      const head = keptHead(lines, start, i);
+      if (i - start >= Math.max(minRun, head + keptTail + 1)) runs.push({ from: start + 1 + head, to: i - keptTail });
       start = -1;
     }
   }
