@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { errgen, tempDir } from './helpers/cli.js';
 import type { Catalog, CatalogCode } from '../src/catalog/model.js';
-import { parameterName, viewLocalized, viewLocales, viewParams, viewTemplate } from '../src/emit/view-messages.js';
+import { parameterName, viewLocalized, viewLocales, viewParams, viewTemplate, viewTemplateInParts } from '../src/emit/view-messages.js';
 import { languages } from '../src/lang/index.js';
 import { fallbackChain, knownLocales } from '../src/messages/locales.js';
 import { paramsOf } from '../src/messages/params.js';
@@ -17,6 +18,17 @@ describe('message templates', () => {
     expect(parsed.parts).toEqual([{ param: 'a' }, { text: ' and ' }, { param: 'b_2' }, { text: ', again ' }, { param: 'a' }]);
     expect(parsed.params).toEqual(['a', 'b_2']);
     expect(parsed.problems).toEqual([]);
+  });
+
+  it('gives a view of a template without placeholders by the general rule', () => {
+    const params = viewParams(entry({ message: '{id}', params: { id: 'integer' } }), languages);
+    const template = fc.array(fc.constantFrom('a', ' ', '{', '}', '{{', '}}', '{id}', '{other}', '{ id }', '错'), { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(template, fc.boolean(), (text, withParams) => {
+        expect(viewTemplate(text, withParams ? params : [])).toEqual(viewTemplateInParts(text, withParams ? params : []));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('reads doubled braces as literal ones, also around a placeholder', () => {

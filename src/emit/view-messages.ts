@@ -91,6 +91,17 @@ export function viewParams(entry: CatalogCode, languages: readonly Language[]): 
 }
 
 export function viewTemplate(template: string, params: readonly ViewParam[]): ViewTemplate {
+  const parsed = parseTemplate(template);
+  // No placeholders (most messages): one run of text at most, as the parser merges literal runs.
+  if (parsed.params.length === 0) {
+    const text = parsed.parts.length > 0 ? (parsed.parts[0] as { text: string }).text : '';
+    return { template, parts: text ? [{ text, param: null }] : [], example: text, hasParams: false };
+  }
+  return viewTemplateInParts(template, params);
+}
+
+/** viewTemplate by the general rule, for any template; exported so tests can hold the shortcut to it. */
+export function viewTemplateInParts(template: string, params: readonly ViewParam[]): ViewTemplate {
   const parts: ViewPart[] = [];
   for (const part of parseTemplate(template).parts) {
     const param = 'param' in part ? params.find((p) => p.name === part.param) : undefined;

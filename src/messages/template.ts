@@ -38,16 +38,23 @@ const cache = new Map<string, ParsedTemplate>();
 
 /** Parses a template; lenient (a stray brace is literal text) so generation never fails on one. */
 export function parseTemplate(template: string): ParsedTemplate {
+  // Most messages have no braces: read as they are, for less than a lookup in the cache costs.
+  if (!template.includes('{') && !template.includes('}')) return plainTemplate(template);
   const known = cache.get(template);
   if (known) return known;
-  const parsed =
-    template.includes('{') || template.includes('}')
-      ? scan(template)
-      : { parts: template ? [{ text: template }] : [], ranges: template ? [{ start: 0, end: template.length }] : [], params: [], problems: [] };
+  const parsed = scan(template);
   if (cache.size > 10_000) cache.clear();
   cache.set(template, parsed);
   return parsed;
 }
+
+function plainTemplate(template: string): ParsedTemplate {
+  return template ? { parts: [{ text: template }], ranges: [{ start: 0, end: template.length }], params: noParams, problems: noProblems } : emptyTemplate;
+}
+
+const noParams: readonly string[] = Object.freeze([]);
+const noProblems: readonly TemplateProblem[] = Object.freeze([]);
+const emptyTemplate: ParsedTemplate = Object.freeze({ parts: [], ranges: [], params: noParams, problems: noProblems });
 
 function scan(template: string): ParsedTemplate {
   const parts: TemplatePart[] = [];

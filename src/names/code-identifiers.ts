@@ -20,15 +20,15 @@ export interface CodeIdentifiers {
  * language naming took a second.
  */
 export function codeIdentifiers(catalog: Catalog, language: Language): CodeIdentifiers {
-  let byLanguage = known.get(catalog);
-  if (byLanguage === undefined) known.set(catalog, (byLanguage = new Map()));
-  let identifiers = byLanguage.get(language);
-  if (identifiers === undefined) byLanguage.set(language, (identifiers = deriveAll(firstLiveEntries(catalog), language)));
+  let derived = known.get(catalog);
+  if (derived === undefined) known.set(catalog, (derived = { entries: firstLiveEntries(catalog), byLanguage: new Map() }));
+  let identifiers = derived.byLanguage.get(language);
+  if (identifiers === undefined) derived.byLanguage.set(language, (identifiers = deriveAll(derived.entries, language)));
   return identifiers;
 }
 
 /** A catalog read is never changed afterwards: what was derived from it stays true while it lives. */
-const known = new WeakMap<Catalog, Map<Language, CodeIdentifiers>>();
+const known = new WeakMap<Catalog, { entries: readonly CatalogCode[]; byLanguage: Map<Language, CodeIdentifiers> }>();
 
 function deriveAll(entries: readonly CatalogCode[], language: Language): CodeIdentifiers {
   const names: (string | undefined)[] = [];
