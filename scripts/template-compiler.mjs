@@ -302,6 +302,7 @@ class TemplateUnit {
       this.emit(`const ${list} = rt.called(${this.value(node.params[0], scope)}, ${self});`);
       this.emit(`const ${values} = rt.eachValues(${list});`);
       if (node.program?.body.length) { // none in `{{^each}}`
+        // rt.frame copies root, key, index, first and last: the only data names a frame holds.
         this.emit(`const ${keys} = rt.eachKeys(${list}, ${values}), ${frame} = rt.frame(${scope.data});`);
         this.emit(`for (let ${i} = 0, ${n} = ${values}.length; ${i} < ${n}; ${i}++) {`);
         this.depth++;

@@ -155,8 +155,8 @@ describe('codeIdentifiers', () => {
   it("names each code's first live entry, in catalog order, as memberName does", () => {
     const first = [catalog.groups[0]!.codes[0], catalog.groups[0]!.codes[2], ...catalog.groups[1]!.codes];
     for (const language of [go, java, rust]) {
-      const { entries, names } = codeIdentifiers(catalog, language);
-      expect(entries).toEqual(first);
+      const { codes, names } = codeIdentifiers(catalog, language);
+      expect(codes).toEqual(first);
       expect(names).toEqual(first.map((e) => memberName(e!.code, language, e!.names?.[language.id])));
     }
   });

@@ -70,10 +70,11 @@ export function eachKeys(list: unknown, values: readonly unknown[]): readonly st
 }
 
 /**
- * A data frame for a block's `@index` and the like, whose `@../` is the frame it was made in: a copy
- * of its parent, as Handlebars' createFrame makes. A compiled template's frames hold only these
- * names (the render's first one `root` alone, and `#each` sets the other four at once), so one
- * literal copies them: Object.assign took a tenth of rendering TypeScript's per-code loops.
+ * A data frame for a block's `@index` and the like, whose `@../` is the frame it was made in.
+ * Handlebars' createFrame copies every name of its parent; a compiled template's frames hold only
+ * these six (the render's first frame has `root` alone, and only `#each` makes frames, setting the
+ * other four before anything reads them), so one literal copies them: Object.assign took a tenth
+ * of rendering TypeScript's per-code loops. A new `@` name in the compiler must be added here.
  */
 export function frame(parent: Frame): Frame {
   return { root: parent['root'], key: parent['key'], index: parent['index'], first: parent['first'], last: parent['last'], _parent: parent };

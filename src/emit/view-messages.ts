@@ -97,13 +97,13 @@ export function viewTemplate(template: string, params: readonly ViewParam[]): Vi
     const text = parsed.parts.length > 0 ? (parsed.parts[0] as { text: string }).text : '';
     return { template, parts: text ? [{ text, param: null }] : [], example: text, hasParams: false };
   }
-  return viewTemplateInParts(template, params);
+  return viewTemplateInParts(template, params, parsed);
 }
 
 /** viewTemplate by the general rule, for any template; exported so tests can hold the shortcut to it. */
-export function viewTemplateInParts(template: string, params: readonly ViewParam[]): ViewTemplate {
+export function viewTemplateInParts(template: string, params: readonly ViewParam[], parsed = parseTemplate(template)): ViewTemplate {
   const parts: ViewPart[] = [];
-  for (const part of parseTemplate(template).parts) {
+  for (const part of parsed.parts) {
     const param = 'param' in part ? params.find((p) => p.name === part.param) : undefined;
     const text = 'text' in part ? part.text : param ? '' : `{${part.param}}`;
     const last = parts[parts.length - 1];

@@ -326,12 +326,12 @@ function checkJavaFormatterNames(codes: ReadonlyArray<{ code: ViewCode; at: () =
 /** Gives every code its identifier in one language; two codes with one name is an error naming both. */
 function nameAll(identifiers: CodeIdentifiers, language: Language, codes: ReadonlyArray<{ code: ViewCodeDraft; at: () => Location }>, diagnostics: Diagnostic[]): void {
   // The view model's codes are the catalog's first live entries, in order: the ones named there.
-  if (identifiers.entries.length !== codes.length) throw new Error('internal: the view model and the catalog disagree on its codes');
+  if (identifiers.codes.length !== codes.length) throw new Error('internal: the view model and the catalog disagree on its codes');
   for (let i = 0; i < codes.length; i++) {
     const known = codes[i] as { code: ViewCodeDraft; at: () => Location };
     const code = known.code;
     const name = identifiers.names[i];
-    if (identifiers.entries[i]?.code !== code.code) throw new Error(`internal: the view model's code ${code.code} is not the catalog's`);
+    if (identifiers.codes[i]?.code !== code.code) throw new Error(`internal: the view model's code ${code.code} is not the catalog's`);
     if (name === undefined) {
       diagnostics.push({
         severity: 'error',

@@ -76,8 +76,9 @@ interface ElidedRun {
  * Lines kept at the head of a run, so that the skeleton shows the table its middle belongs to:
  * through its first delimiter row and one body row after it. remark reads every skeleton line cold
  * (about a millisecond each in a CLI run), so a run that starts with its header keeps three. One
- * with no delimiter row near its start (paragraph lines before the header) keeps `maxKeptHead`;
- * where that is not enough, the run is not placed and is read in full, as it always may be.
+ * with no delimiter row near its start (paragraph lines before the header) keeps `maxKeptHead`.
+ * Where the head shows no table row just before the elided middle (too many paragraph lines, or
+ * a delimiter-like line among them), the run is not placed and is read in full: slower, never wrong.
  */
 function keptHead(lines: readonly SourceLine[], start: number, end: number): number {
   const last = Math.min(end, start + maxKeptHead - 1);

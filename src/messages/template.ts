@@ -54,7 +54,7 @@ function plainTemplate(template: string): ParsedTemplate {
 
 const noParams: readonly string[] = Object.freeze([]);
 const noProblems: readonly TemplateProblem[] = Object.freeze([]);
-const emptyTemplate: ParsedTemplate = Object.freeze({ parts: [], ranges: [], params: noParams, problems: noProblems });
+const emptyTemplate: ParsedTemplate = Object.freeze({ parts: Object.freeze([]), ranges: Object.freeze([]), params: noParams, problems: noProblems });
 
 function scan(template: string): ParsedTemplate {
   const parts: TemplatePart[] = [];

@@ -4,9 +4,9 @@ import { derivedIdentifier } from './identifier.js';
 
 /** A language's identifier for each code generated code holds. */
 export interface CodeIdentifiers {
-  /** The entries named: each code's first entry that is not removed, in catalog order. */
-  readonly entries: readonly CatalogCode[];
-  /** `names[i]` is the identifier of `entries[i]` (its override, if it has one); undefined where it has no letters or digits. */
+  /** The catalog entries named: each code's first entry that is not removed, in catalog order. */
+  readonly codes: readonly CatalogCode[];
+  /** `names[i]` is the identifier of `codes[i]` (its override, if it has one); undefined where it has no letters or digits. */
   readonly names: readonly (string | undefined)[];
   /** For each derived name that rules 3 and 4 or the characters the language allows changed, by index: what it would have been. */
   readonly changed: ReadonlyMap<number, string>;
@@ -21,22 +21,22 @@ export interface CodeIdentifiers {
  */
 export function codeIdentifiers(catalog: Catalog, language: Language): CodeIdentifiers {
   let derived = known.get(catalog);
-  if (derived === undefined) known.set(catalog, (derived = { entries: firstLiveEntries(catalog), byLanguage: new Map() }));
+  if (derived === undefined) known.set(catalog, (derived = { codes: firstLiveEntries(catalog), byLanguage: new Map() }));
   let identifiers = derived.byLanguage.get(language);
-  if (identifiers === undefined) derived.byLanguage.set(language, (identifiers = deriveAll(derived.entries, language)));
+  if (identifiers === undefined) derived.byLanguage.set(language, (identifiers = deriveAll(derived.codes, language)));
   return identifiers;
 }
 
 /** A catalog read is never changed afterwards: what was derived from it stays true while it lives. */
-const known = new WeakMap<Catalog, { entries: readonly CatalogCode[]; byLanguage: Map<Language, CodeIdentifiers> }>();
+const known = new WeakMap<Catalog, { codes: readonly CatalogCode[]; byLanguage: Map<Language, CodeIdentifiers> }>();
 
-function deriveAll(entries: readonly CatalogCode[], language: Language): CodeIdentifiers {
+function deriveAll(codes: readonly CatalogCode[], language: Language): CodeIdentifiers {
   const names: (string | undefined)[] = [];
   const changed = new Map<number, string>();
   const clashes = new Map<number, number>();
   const firstWith = new Map<string, number>();
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i] as CatalogCode;
+  for (let i = 0; i < codes.length; i++) {
+    const entry = codes[i] as CatalogCode;
     const override = entry.names?.[language.id];
     let name = override;
     if (name === undefined) {
@@ -50,7 +50,7 @@ function deriveAll(entries: readonly CatalogCode[], language: Language): CodeIde
     if (first === undefined) firstWith.set(name, i);
     else clashes.set(i, first);
   }
-  return { entries, names, changed, clashes };
+  return { codes, names, changed, clashes };
 }
 
 function firstLiveEntries(catalog: Catalog): CatalogCode[] {

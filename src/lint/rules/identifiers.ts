@@ -12,7 +12,7 @@ const identifiers = oncePerContext((context): ReadonlyMap<Language, CodeIdentifi
     languages.map((language) => {
       const named = codeIdentifiers(context.catalog, language);
       // The context's entries are its catalog's, in order: the same codes, the same first entries.
-      if (named.entries.length !== entries.length || named.entries.some((entry, i) => entry !== entries[i]?.entry)) {
+      if (named.codes.length !== entries.length || named.codes.some((entry, i) => entry !== entries[i]?.entry)) {
         throw new Error('internal: lint entries are not the catalog\'s');
       }
       return [language, named];
