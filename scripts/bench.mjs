@@ -173,13 +173,9 @@ const speedup = results.quicktype.ms / results.quicktypeErrgen.ms;
 row(results.quicktypeErrgen, fmtX(vsNode(results.quicktypeErrgen)), '–');
 row(results.quicktype, `errgen ${fmtX(speedup)} faster`, 'errgen generate ≥ 8× faster', [check('errgen vs quicktype', speedup >= 8)]);
 for (const c of ['import', 'generate', 'check']) row(results['1k'][c], fmtX(vsNode(results['1k'][c])), '–');
-// The issue's 10k target is import and generate together: their medians added.
-const importAndGenerate10k = quick
-  ? undefined
-  : ((i, g) => ({ name: 'errgen import + generate', size: '10k', runs: Math.min(i.runs, g.runs), ms: i.ms != null && g.ms != null ? i.ms + g.ms : null, rssMB: null }))(
-      results['10k'].import,
-      results['10k'].generate,
-    );
+/** The issue's 10k target is import and generate together: their medians added. */
+const inSequence = (name, size, a, b) => ({ name, size, runs: Math.min(a.runs, b.runs), ms: a.ms != null && b.ms != null ? a.ms + b.ms : null, rssMB: null });
+const importAndGenerate10k = quick ? undefined : inSequence('errgen import + generate', '10k', results['10k'].import, results['10k'].generate);
 if (!quick) {
   const k10 = results['10k'];
   for (const c of ['import', 'generate', 'check']) row(k10[c], fmtX(vsNode(k10[c])), '–');

@@ -2,7 +2,7 @@ import type { Catalog, CatalogCode, Removal } from '../catalog/model.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import type { Language } from '../lang/language.js';
 import { toCase } from '../names/case.js';
-import { type CodeIdentifiers, codeIdentifiers } from '../names/code-identifiers.js';
+import { type CodeIdentifiers, codeIdentifiers, namedCodes } from '../names/code-identifiers.js';
 import { assignNumbers } from './code-number.js';
 import { type GrpcStatus, grpcStatus } from './grpc-status.js';
 import { reasonPhrase } from './http-status.js';
@@ -165,11 +165,15 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
     return { title: group.title, description: group.description, columns: group.columns ?? ['code', 'status', 'message', 'solution'], rows, codes: firsts };
   });
 
-  for (const language of input.languages) nameAll(codeIdentifiers(input.catalog, language), language, [...codes.values()], diagnostics);
-  for (const known of codes.values()) checkParamNames(known.code, known.at, diagnostics);
-  checkJavaFormatterNames([...codes.values()], diagnostics);
-  assignAnchors([...codes.values()].map((c) => c.code), input.catalog.groups.map((g) => g.title));
-  const all = [...codes.values()].map((c) => c.code);
+  const drafts = [...codes.values()];
+  // The view model's codes are the catalog's first live entries, in order: the ones named there.
+  const named = namedCodes(input.catalog);
+  if (named.length !== drafts.length || named.some((entry, i) => entry.code !== drafts[i]?.code.code)) throw new Error('internal: the view model and the catalog disagree on its codes');
+  for (const language of input.languages) nameAll(codeIdentifiers(input.catalog, language), language, drafts, diagnostics);
+  for (const known of drafts) checkParamNames(known.code, known.at, diagnostics);
+  checkJavaFormatterNames(drafts, diagnostics);
+  const all = drafts.map((c) => c.code);
+  assignAnchors(all, input.catalog.groups.map((g) => g.title));
   const byStatus = new Map<number, ViewCode[]>();
   for (const code of all) {
     for (const s of code.statuses) {
@@ -325,13 +329,10 @@ function checkJavaFormatterNames(codes: ReadonlyArray<{ code: ViewCode; at: () =
 
 /** Gives every code its identifier in one language; two codes with one name is an error naming both. */
 function nameAll(identifiers: CodeIdentifiers, language: Language, codes: ReadonlyArray<{ code: ViewCodeDraft; at: () => Location }>, diagnostics: Diagnostic[]): void {
-  // The view model's codes are the catalog's first live entries, in order: the ones named there.
-  if (identifiers.codes.length !== codes.length) throw new Error('internal: the view model and the catalog disagree on its codes');
   for (let i = 0; i < codes.length; i++) {
     const known = codes[i] as { code: ViewCodeDraft; at: () => Location };
     const code = known.code;
     const name = identifiers.names[i];
-    if (identifiers.codes[i]?.code !== code.code) throw new Error(`internal: the view model's code ${code.code} is not the catalog's`);
     if (name === undefined) {
       diagnostics.push({
         severity: 'error',

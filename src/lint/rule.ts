@@ -1,3 +1,4 @@
+import { firstLiveOfEachCode } from '../catalog/first-live.js';
 import type { Catalog, CatalogCode } from '../catalog/model.js';
 import type { Location, Severity } from '../diagnostics.js';
 
@@ -67,7 +68,4 @@ export function oncePerContext<T>(derive: (context: LintContext) => T): (context
 }
 
 /** The first live entry of each code: what generated code is made from (one identifier, one set of translations). */
-export const firstOfEachCode = oncePerContext((context): readonly LintEntry[] => {
-  const seen = new Set<string>();
-  return active(context).filter((e) => !seen.has(e.entry.code) && seen.add(e.entry.code));
-});
+export const firstOfEachCode = oncePerContext((context): readonly LintEntry[] => firstLiveOfEachCode(context.entries, (e) => e.entry));

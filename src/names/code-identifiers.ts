@@ -1,3 +1,4 @@
+import { firstLiveOfEachCode } from '../catalog/first-live.js';
 import type { Catalog, CatalogCode } from '../catalog/model.js';
 import type { Language } from '../lang/language.js';
 import { derivedIdentifier } from './identifier.js';
@@ -20,11 +21,23 @@ export interface CodeIdentifiers {
  * language naming took a second.
  */
 export function codeIdentifiers(catalog: Catalog, language: Language): CodeIdentifiers {
-  let derived = known.get(catalog);
-  if (derived === undefined) known.set(catalog, (derived = { codes: firstLiveEntries(catalog), byLanguage: new Map() }));
+  const derived = derivedFrom(catalog);
   let identifiers = derived.byLanguage.get(language);
   if (identifiers === undefined) derived.byLanguage.set(language, (identifiers = deriveAll(derived.codes, language)));
   return identifiers;
+}
+
+/** The catalog entries every language's CodeIdentifiers name, in their order (the same list as their `codes`). */
+export function namedCodes(catalog: Catalog): readonly CatalogCode[] {
+  return derivedFrom(catalog).codes;
+}
+
+function derivedFrom(catalog: Catalog): { codes: readonly CatalogCode[]; byLanguage: Map<Language, CodeIdentifiers> } {
+  let derived = known.get(catalog);
+  if (derived === undefined) {
+    known.set(catalog, (derived = { codes: firstLiveOfEachCode(catalog.groups.flatMap((group) => group.codes), (entry) => entry), byLanguage: new Map() }));
+  }
+  return derived;
 }
 
 /** A catalog read is never changed afterwards: what was derived from it stays true while it lives. */
@@ -51,17 +64,4 @@ function deriveAll(codes: readonly CatalogCode[], language: Language): CodeIdent
     else clashes.set(i, first);
   }
   return { codes, names, changed, clashes };
-}
-
-function firstLiveEntries(catalog: Catalog): CatalogCode[] {
-  const seen = new Set<string>();
-  const entries: CatalogCode[] = [];
-  for (const group of catalog.groups) {
-    for (const entry of group.codes) {
-      if (entry.removed || seen.has(entry.code)) continue;
-      seen.add(entry.code);
-      entries.push(entry);
-    }
-  }
-  return entries;
 }

@@ -1,5 +1,5 @@
 import { languages } from '../../lang/index.js';
-import { type CodeIdentifiers, codeIdentifiers } from '../../names/code-identifiers.js';
+import { type CodeIdentifiers, codeIdentifiers, namedCodes } from '../../names/code-identifiers.js';
 import type { LintEntry, LintRule, RuleFinding } from '../rule.js';
 import { firstOfEachCode, oncePerContext } from '../rule.js';
 
@@ -8,16 +8,10 @@ type Language = (typeof languages)[number];
 /** Each language's identifiers of firstOfEachCode(context), in its order: derived once per catalog, for both rules and for rendering. */
 const identifiers = oncePerContext((context): ReadonlyMap<Language, CodeIdentifiers> => {
   const entries = firstOfEachCode(context);
-  return new Map(
-    languages.map((language) => {
-      const named = codeIdentifiers(context.catalog, language);
-      // The context's entries are its catalog's, in order: the same codes, the same first entries.
-      if (named.codes.length !== entries.length || named.codes.some((entry, i) => entry !== entries[i]?.entry)) {
-        throw new Error('internal: lint entries are not the catalog\'s');
-      }
-      return [language, named];
-    }),
-  );
+  // The context's entries are its catalog's, in order: the same codes, the same first entries.
+  const named = namedCodes(context.catalog);
+  if (named.length !== entries.length || named.some((entry, i) => entry !== entries[i]?.entry)) throw new Error("internal: lint entries are not the catalog's");
+  return new Map(languages.map((language) => [language, codeIdentifiers(context.catalog, language)]));
 });
 
 export const identifierCollision: LintRule = {
