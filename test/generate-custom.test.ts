@@ -81,7 +81,7 @@ describe('errgen generate: your own templates', () => {
     expect(failure('{{@root.options.pakage}}\n')).toMatch(/^tpl\/entry\.hbs:1:17: error: "pakage" is not defined here\.\n/);
     // A name called with arguments was meant as a helper.
     expect(failure('{{javaStrng message}}\n')).toMatch(/^tpl\/entry\.hbs:1:3: error: there is no helper "javaStrng" \(did you mean "javaString"\?\)\.\n/);
-    expect(failure('{{> row x=nope}}\n')).toMatch(/^tpl\/entry\.hbs:1:11: error: "nope" is not defined here\.\n/);
+    expect(failure('{{> entry x=nope}}\n')).toMatch(/^tpl\/entry\.hbs:1:13: error: "nope" is not defined here\.\n/);
     // Left as they were: options a config need not set, and the length of a text.
     expect(errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': `{{#if options.header}}h{{/if}}${main}`, 'tpl/entry.hbs': '{{#if @root.options.x}}x{{/if}}{{#if code.length}}{{#each aliases}}{{#if this.length}}a{{/if}}{{/each}}{{/if}}\n' }) }).code).toBe(0);
     // A field that is there but has no value is fine: a live code's `deprecated`, a code's missing `description`.
@@ -115,6 +115,41 @@ describe('errgen generate: your own templates', () => {
     // In the main template, inside a block: the innermost call is the one named.
     const inMain = errgen(['generate'], { cwd: project(config, { 'tpl/main.hbs': '{{#each codes}}{{#if (eq status 404)}}{{pascal statuses}}{{/if}}{{/each}}\n' }) });
     expect(inMain.stderr).toContain('tpl/main.hbs:1:39: error: helper "pascal" expects text, got a list, in {{pascal statuses}}.\n');
+  });
+
+  it('finds a misspelt helper or a missing partial before rendering, in a branch no code reaches too', () => {
+    const config = 'catalog: errors.yaml\noutDir: out\ntargets:\n  kotlin:\n    template: tpl/main.hbs\n    output: E.kt\n';
+    const run = (templates: Record<string, string>) => errgen(['generate'], { cwd: project(config, templates) });
+    const failure = (templates: Record<string, string>) => {
+      const result = run(templates);
+      expect(result.code).toBe(2);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      return result.stderr.replace('errgen: template tpl/main.hbs of target "kotlin" failed\n', '');
+    };
+    // Every code has a code: no render reaches these branches, yet each misspelling is found, at its name.
+    const never = (text: string) => `{{#each codes}}{{#unless code}}${text}{{/unless}}{{/each}}\n`;
+    expect(failure({ 'tpl/main.hbs': never('{{javaStrng message}}') })).toBe('tpl/main.hbs:1:34: error: there is no helper "javaStrng" (did you mean "javaString"?).\n');
+    expect(failure({ 'tpl/main.hbs': never('{{javaString (pascl code)}}') })).toBe('tpl/main.hbs:1:46: error: there is no helper "pascl" (did you mean "pascal"?).\n');
+    expect(failure({ 'tpl/main.hbs': never('{{#eachh aliases}}x{{/eachh}}') })).toBe('tpl/main.hbs:1:35: error: there is no helper "eachh" (did you mean "each"?).\n');
+    expect(failure({ 'tpl/main.hbs': never('{{eq status 404 hash=1}}{{frob x=1}}') })).toBe('tpl/main.hbs:1:58: error: there is no helper "frob".\n');
+    expect(failure({ 'tpl/main.hbs': 'x\n' + never('\n  {{> deprecaton}}') })).toBe(
+      'tpl/main.hbs:3:3: error: there is no partial "deprecaton": a partial is a .hbs file beside the main template, here tpl/deprecaton.hbs.\n',
+    );
+    // In a partial, when it is first rendered.
+    expect(failure({ 'tpl/main.hbs': '{{#each codes}}{{> entry}}{{/each}}\n', 'tpl/entry.hbs': 'e\n{{#if (eq status 999)}}{{kebap code}}{{/if}}\n' })).toBe(
+      'tpl/entry.hbs:2:26: error: there is no helper "kebap" (did you mean "kebab"?).\n',
+    );
+    // Not taken for helpers or missing partials: a name without arguments (a field), a path, a block
+    // parameter, a partial chosen as it runs, one a block stands in for, the partial block, an inline
+    // partial defined in another file, Handlebars' own helpers.
+    const fine = run({
+      'tpl/main.hbs':
+        '{{#*inline "row"}}r{{/inline}}{{#each codes as |c|}}{{#unless code}}{{code}}{{this.code}}{{c.code}}{{c 1}}{{> (lookup . "code")}}{{/unless}}' +
+        '{{#> layout}}no layout{{/layout}}{{> entry}}{{lookup names "go"}}{{#with grpc}}{{name}}{{/with}}{{/each}}\n',
+      'tpl/entry.hbs': '{{> row}}{{#if @first}}{{log "x" level="debug"}}{{/if}}{{#if (eq status 999)}}{{> @partial-block}}{{/if}}\n',
+    });
+    expect(fine.stderr).toBe('');
+    expect(fine.code).toBe(0);
   });
 
   it('names the file whose text failed: a block handed to a partial, an inline partial, a call over two lines', () => {

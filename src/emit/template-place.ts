@@ -162,7 +162,8 @@ export function describeFailure(error: unknown): { readonly message: string; rea
   return { message: file ? `${text} (in ${file.path})` : text };
 }
 
-function missingPartial(name: string, file: TemplateFile | undefined): string {
+/** What to say of a partial that is not there: the file it would be. */
+export function missingPartial(name: string, file: TemplateFile | undefined): string {
   if (name.startsWith('@')) return `there is no ${name} here: it is the block of a partial called as {{#> name}}…{{/name}}`;
   return `there is no partial "${name}": a partial is a .hbs file beside the main template, here ${file ? join(dirname(file.path), `${name}.hbs`) : `${name}.hbs`}`;
 }

@@ -5,7 +5,8 @@ import type Handlebars from 'handlebars';
 import { describeFsError } from '../io/files.js';
 import { packagePath } from '../package-root.js';
 import { templateHelpers } from './helpers.js';
-import { atCall, inFile, registerInline } from './template-place.js';
+import { checkCalls, inlinePartialNames } from './template-calls.js';
+import { atCall, inFile, missingPartial, registerInline, type TemplateFile } from './template-place.js';
 import { parseTemplate } from './template-syntax.js';
 import * as templateRuntime from './template-runtime.js';
 import { builtinTemplates } from './templates.generated.js';
@@ -58,24 +59,29 @@ export function compileWithHandlebars(mainPath: string, { strictArguments: stric
   const env = handlebars.create();
   for (const [name, helper] of Object.entries(templateHelpers())) env.registerHelper(name, atCall(helper));
   registerInline(env);
-  const compiled = (path: string) => {
-    const file = { path, text: readTemplateFile(path) };
+  const dir = dirname(mainPath);
+  const files = [{ path: mainPath, text: readTemplateFile(mainPath) }];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.name.endsWith('.hbs') && !entry.isDirectory() && path !== mainPath) files.push({ path, text: readTemplateFile(path) });
+  }
+  const partials = new Set(files.slice(1).map((file) => basename(file.path, '.hbs')));
+  for (const file of files) for (const name of inlinePartialNames(file.text)) partials.add(name);
+  const helpers = Object.keys(env.helpers);
+  const compiled = (file: TemplateFile) => {
     // Parsed at first render, inside inFile, so that a syntax error names its file.
     let template: Handlebars.TemplateDelegate | undefined;
     return inFile(file, (context: unknown, options?: Handlebars.RuntimeOptions) => {
       if (template === undefined) {
         const program = parseTemplate(handlebars, file.text);
+        checkCalls(handlebars, program, { helpers, partials, missingPartial: (name) => missingPartial(name, file) });
         template = env.compile(strict ? strictArguments(handlebars, program) : program, compileOptions);
       }
       return template(context, options);
     });
   };
-  const dir = dirname(mainPath);
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.name.endsWith('.hbs') && !entry.isDirectory() && path !== mainPath) env.registerPartial(basename(entry.name, '.hbs'), compiled(path));
-  }
-  const template = compiled(mainPath);
+  for (const file of files.slice(1)) env.registerPartial(basename(file.path, '.hbs'), compiled(file));
+  const template = compiled(files[0]!);
   return (model, write) => write(template(model, runtimeOptions));
 }
 
