@@ -114,6 +114,25 @@ describe('errgen check in a user repository', () => {
     expect(errgen(['check'], { cwd: dir }).code).toBe(0);
   });
 
+  it('fails on a row deleted from the Markdown, says how to drop it from the catalog, and passes after import --prune', () => {
+    edit(join(dir, 'errors.md'), /\| CONFLICT {3}\| 409 .*\n/, '');
+    const result = errgen(['check', '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const findings = (JSON.parse(result.stdout) as { findings: Array<Record<string, unknown>> }).findings.filter((f) => f['rule'] === 'source-drift');
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: expect.stringMatching(/^CONFLICT is in the catalog \(errors\.yaml:\d+\) but not in the Markdown sources$/),
+        hint: 'Run `errgen import --prune` to remove it from the catalog (or retire it there with `removed:`), or add it back to the Markdown.',
+      }),
+    ]);
+    // A plain import keeps it (it may have been added by hand); --prune, as the hint says, removes it.
+    expect(errgen(['import'], { cwd: dir }).code).toBe(0);
+    expect(errgen(['check', '--rule', 'artifact-drift=off'], { cwd: dir }).code).toBe(1);
+    expect(errgen(['import', '--prune'], { cwd: dir }).code).toBe(0);
+    expect(errgen(['check', '--rule', 'artifact-drift=off'], { cwd: dir }).code).toBe(0);
+  });
+
   it('fails on a code deleted since the previous commit, and accepts a tombstone or an alias', () => {
     const catalog = join(dir, 'errors.yaml');
     const original = readFileSync(catalog, 'utf8');

@@ -369,6 +369,29 @@ describe('errgen check: translation rules', () => {
     const result = errgen(['check', '--catalog', 'errors.yaml'], { cwd: dir });
     expect(result.stdout).toContain('errors.yaml\n  4:49    error    the message of BRACE has a "}" that ends no placeholder  placeholder-syntax\n            Write {{ or }} for a literal brace.\n');
   });
+
+  it('a stray brace in a Markdown cell: import warns at the cell, and check sends the fix to the page', () => {
+    const project = tempDir();
+    const page = (message: string) => `| Code | Status | Message | Solution |\n|---|---|---|---|\n| A_ONE | 400 | has {name} | s |\n| A_TWO | 400 | ${message} | s |\n`;
+    writeFileSync(join(project, 'e.md'), page('has \\| pipe and {unclosed'));
+    writeFileSync(join(project, 'errgen.config.yaml'), 'sources: [e.md]\ncatalog: errors.yaml\n');
+    const imported = errgen(['import'], { cwd: project });
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('e.md:4:17: warning: the message of A_TWO has a "{" that starts no placeholder ({name}, a name of ASCII letters, digits and _, not starting with a digit). Write {{ or }} for a literal brace.\n');
+    const checkFindings = () => {
+      const result = errgen(['check', '--format', 'json', '--rule', 'artifact-drift=off'], { cwd: project });
+      return { code: result.code, findings: (JSON.parse(result.stdout) as { findings: Array<Record<string, unknown>> }).findings };
+    };
+    const { code, findings } = checkFindings();
+    expect(code).toBe(1);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'placeholder-syntax', code: 'A_TWO', hint: 'Write {{ or }} for a literal brace. This text comes from e.md:4: change it there, then run `errgen import`.' }),
+    ]);
+    // Mended where the hint says: no warning, no finding.
+    writeFileSync(join(project, 'e.md'), page('has \\| pipe and {{unclosed'));
+    expect(errgen(['import'], { cwd: project }).stderr).toBe('');
+    expect(checkFindings()).toEqual({ code: 0, findings: [] });
+  });
 });
 
 describe('errgen check --against: parameter changes', () => {

@@ -11,6 +11,8 @@ import { checkTranslationDrift, type TranslationPages } from './translation-drif
 
 export const sourceDriftRule = 'source-drift';
 const fixHint = 'Run `errgen import` to update the catalog from the Markdown, or change the Markdown to match.';
+// A plain import keeps catalog codes the Markdown no longer lists (they may have been added by hand).
+const droppedHint = 'Run `errgen import --prune` to remove it from the catalog (or retire it there with `removed:`), or add it back to the Markdown.';
 
 export interface SourceDriftInput {
   readonly sources: readonly string[];
@@ -70,7 +72,7 @@ export async function checkSourceDrift(input: SourceDriftInput): Promise<Diagnos
       if (matched.has(entry)) continue;
       // Entries last imported from a file that is not a source now are someone else's business.
       if (entry.source && !sourceFiles.has(entry.source.file)) continue;
-      findings.push(drift(entry.at, entry.entry.code, `${entry.entry.code} is in the catalog (${where(entry.at)}) but not in the Markdown sources`));
+      findings.push(drift(entry.at, entry.entry.code, `${entry.entry.code} is in the catalog (${where(entry.at)}) but not in the Markdown sources`, droppedHint));
     }
   }
   for (const pages of input.translations ?? []) {

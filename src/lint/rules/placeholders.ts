@@ -16,7 +16,8 @@ export const placeholderSyntax: LintRule = {
           at: e.locate(t.field, problem.offset),
           code: e.entry.code,
           message: `the ${t.label} of ${e.entry.code} has ${problem.message}`,
-          hint: strayBraceHint,
+          // A row imported from Markdown gets its text from there: mended in the catalog, it would drift.
+          hint: t.locale === undefined && e.source ? `${strayBraceHint} This text comes from ${e.source.file}:${e.source.line}: change it there, then run \`errgen import\`.` : strayBraceHint,
         })),
       ),
     ),
