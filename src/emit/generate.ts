@@ -27,6 +27,8 @@ export interface GenerateInput {
 export interface PendingOutput {
   /** Where it goes, relative to the working folder. */
   readonly path: string;
+  /** The target it is rendered for. */
+  readonly target: ResolvedTarget;
   /** Hands the text, which ends with a newline, to `write` in pieces, in order: at 100,000 codes one output is over 100 MB. */
   renderTo(write: (piece: string) => void): void;
   /** The whole text at once. */
@@ -86,7 +88,7 @@ function compiledOnce(target: ResolvedTarget, compile: (mainPath: string) => Ren
   return () => (compiled ??= compile(target.template));
 }
 
-function pendingOutput(target: ResolvedTarget, path: string, template: () => Render, model: object): PendingOutput & { target: ResolvedTarget } {
+function pendingOutput(target: ResolvedTarget, path: string, template: () => Render, model: object): PendingOutput {
   const renderTo = (write: (piece: string) => void) => renderPieces(target, template, model, write);
   return {
     target,
