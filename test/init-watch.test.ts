@@ -9,7 +9,7 @@ describe('errgen init', () => {
     const dir = tempDir();
     const result = errgen(['init'], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('wrote errors.yaml (an example');
+    expect(result.stdout).toContain('wrote errors.yaml (an example: to replace its codes with your page\'s, run `errgen import --prune <your page.md>` and name the page under `sources` in errgen.config.yaml)');
     const config = readFileSync(join(dir, 'errgen.config.yaml'), 'utf8');
     // errgen runs from outside the project here: the published schema (installed, node_modules/…: test/package.test.ts).
     expect(config).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/errgen@0\/schemas\/config\.schema\.json\n/);
@@ -20,6 +20,19 @@ describe('errgen init', () => {
     const check = errgen(['check'], { cwd: dir });
     expect(check.stdout).toContain('✔ no problems');
     expect(check.code).toBe(0);
+  });
+
+  it('from the example, does what its advice says: import --prune replaces the codes, sources makes check watch the page', () => {
+    const dir = tempDir();
+    expect(errgen(['init'], { cwd: dir }).code).toBe(0);
+    writeFileSync(join(dir, 'errors.md'), '| Code | Status | Message | Solution |\n|---|---|---|---|\n| MINE | 404 | mine | s |\n');
+    expect(errgen(['import', '--prune', 'errors.md'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'errors.yaml'), 'utf8').match(/- code: (\S+)/g)).toEqual(['- code: MINE']);
+    const config = join(dir, 'errgen.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('# sources: [docs/error-codes.md]', 'sources: [errors.md]'));
+    writeFileSync(join(dir, 'errors.md'), '| Code | Status | Message | Solution |\n|---|---|---|---|\n| MINE | 410 | mine | s |\n');
+    const check = errgen(['check', '--rule', 'artifact-drift=off'], { cwd: dir });
+    expect(check.stdout).toContain('MINE: status 410 in errors.md:3, 404 in the catalog');
   });
 
   it('imports the Markdown it is pointed at, and never overwrites an existing config', () => {

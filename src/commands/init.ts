@@ -47,7 +47,8 @@ export async function initCommand(options: InitOptions, output: Output): Promise
     await importCommand({ sources: options.sources, catalog: options.catalog, prune: false }, output);
   } else {
     await writeFileIfChanged(options.catalog, `#${schemaComment(options.catalog, 'catalog')}\n${exampleCatalog}`);
-    output.out(`wrote ${options.catalog} (an example: replace it, or run \`errgen import <your page.md>\`)`);
+    // A plain import would keep the example's codes, and check would not know the page: say both.
+    output.out(`wrote ${options.catalog} (an example: to replace its codes with your page's, run \`errgen import --prune <your page.md>\` and name the page under \`sources\` in ${options.config})`);
   }
   await writeFileIfChanged(options.config, configText(options));
   output.out(`wrote ${options.config}`);

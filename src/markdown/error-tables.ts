@@ -138,7 +138,7 @@ export function noErrorTable(file: string, tableCount: number, hint: string): Di
   return {
     severity: 'error',
     at: { file, line: 1, column: 1 },
-    message: `no error-code table found (${tableCount} table${tableCount === 1 ? '' : 's'} without an error-code column)`,
+    message: tableCount === 0 ? 'no table found: this page has no Markdown table' : `no error-code table found (${tableCount} table${tableCount === 1 ? '' : 's'} without an error-code column)`,
     hint,
   };
 }
