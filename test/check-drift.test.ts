@@ -133,6 +133,15 @@ describe('errgen check in a user repository', () => {
     expect(errgen(['check', '--rule', 'artifact-drift=off'], { cwd: dir }).code).toBe(0);
   });
 
+  it('cites the Markdown lines as they are now, not as the last import found them', () => {
+    // A row added at the top of the first table, not imported yet: every row below it moves down one line.
+    edit(join(dir, 'errors.md'), /(\|-\|-\|-\|-\|\n)/, '$1| BRAND_NEW | 400 | new | s |\n');
+    const result = errgen(['check', '--format', 'json', '--rule', 'artifact-drift=off'], { cwd: dir });
+    const findings = (JSON.parse(result.stdout) as { findings: Array<Record<string, unknown>> }).findings;
+    expect(findings.find((f) => f['rule'] === 'duplicate-code')?.['message']).toBe('FAILED_PRECONDITION is listed 2 times (status 400 at errors.md:16, status 409 at errors.md:24) with different statuses');
+    expect(findings.find((f) => f['rule'] === 'source-drift')?.['message']).toBe('BRAND_NEW is in errors.md:9 but not in the catalog errors.yaml');
+  });
+
   it('fails on a code deleted since the previous commit, and accepts a tombstone or an alias', () => {
     const catalog = join(dir, 'errors.yaml');
     const original = readFileSync(catalog, 'utf8');

@@ -24,23 +24,36 @@ export interface SourceDriftInput {
   readonly translations?: readonly TranslationPages[];
 }
 
-/** Reads the Markdown again and reports, per code and field, where it disagrees with the catalog. */
-export async function checkSourceDrift(input: SourceDriftInput): Promise<Diagnostic[]> {
-  const synonyms = mergeSynonyms(defaultHeaderSynonyms, input.headers ?? {});
-  const findings: Diagnostic[] = [];
+/** The default-language pages as they are now: their rows, and what kept some from being read. */
+export interface SourceRows {
+  readonly rows: readonly ImportedRow[];
+  readonly problems: readonly Diagnostic[];
+}
+
+/** Reads the Markdown sources again (before lint, so that findings cite their lines as they are now). */
+export async function readSourceRows(sources: readonly string[], headers: SourceDriftInput['headers']): Promise<SourceRows> {
+  const synonyms = mergeSynonyms(defaultHeaderSynonyms, headers ?? {});
+  const problems: Diagnostic[] = [];
   const rows: ImportedRow[] = [];
-  for (const file of input.sources) {
+  for (const file of sources) {
     let text: string;
     try {
       text = await readTextFile(file, 'Markdown file');
     } catch (error) {
-      findings.push(...readProblems(error, 'Fix the path under `sources` in the config, or pass --source.').map((d) => ({ ...d, rule: sourceDriftRule })));
+      problems.push(...readProblems(error, 'Fix the path under `sources` in the config, or pass --source.').map((d) => ({ ...d, rule: sourceDriftRule })));
       continue;
     }
     const extracted = extractErrorTables(await readTables(text, file), file, synonyms, basename(file, extname(file)));
-    findings.push(...extracted.diagnostics.map((d) => ({ ...d, rule: sourceDriftRule })));
+    problems.push(...extracted.diagnostics.map((d) => ({ ...d, rule: sourceDriftRule })));
     rows.push(...extracted.tables.flatMap((t) => t.rows));
   }
+  return { rows, problems };
+}
+
+/** Reports, per code and field, where the Markdown (read by readSourceRows) disagrees with the catalog. */
+export async function checkSourceDrift(input: SourceDriftInput, { rows, problems }: SourceRows): Promise<Diagnostic[]> {
+  const synonyms = mergeSynonyms(defaultHeaderSynonyms, input.headers ?? {});
+  const findings: Diagnostic[] = [...problems];
 
   const live = input.entries.filter((e) => !e.entry.removed);
   const catalogByCode = groupByCode(live, (e) => e.entry.code);

@@ -9,15 +9,16 @@ import { type BreakingIgnore, checkBreaking } from '../check/breaking.js';
 import { formatGithub } from '../check/report/github.js';
 import { formatHuman } from '../check/report/human.js';
 import { formatJson } from '../check/report/json.js';
-import { checkSourceDrift } from '../check/source-drift.js';
+import { checkSourceDrift, readSourceRows } from '../check/source-drift.js';
 import type { TranslationPages } from '../check/translation-drift.js';
-import { type Diagnostic, ExitCode, hasErrors, InputError, UsageError } from '../diagnostics.js';
+import { type Diagnostic, ExitCode, hasErrors, InputError, type Location, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import { readTextFile, readTextFileIfExists } from '../io/files.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
 import { lintRules } from '../lint/rules/index.js';
 import { runRules } from '../lint/run.js';
 import type { FieldName } from '../markdown/columns.js';
+import type { ImportedRow } from '../markdown/error-tables.js';
 import type { Output } from './output.js';
 
 export type ReportFormat = 'human' | 'json' | 'github';
@@ -59,12 +60,14 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
     const found = error.diagnostics.length > 0 ? error.diagnostics : [{ severity: 'error' as const, message: error.message }];
     return found.map((d) => ({ ...d, rule: d.rule ?? 'catalog-schema' }));
   }
-  const entries = await lintEntries(read, options.catalog);
-  const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries, locate: (path) => read.locate(path) }, options.lintSettings);
   const translations = options.translations ?? [];
   const sourceDrift = options.lintSettings['source-drift'] ?? 'error';
-  if ((options.sources.length > 0 || translations.length > 0) && sourceDrift !== 'off') {
-    const drift = await checkSourceDrift({ sources: options.sources, translations, headers: options.headers, catalogFile: options.catalog, entries });
+  const comparesSources = (options.sources.length > 0 || translations.length > 0) && sourceDrift !== 'off';
+  const sourceRows = comparesSources ? await readSourceRows(options.sources, options.headers) : undefined;
+  const entries = await lintEntries(read, options.catalog, sourceRows?.rows);
+  const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries, locate: (path) => read.locate(path) }, options.lintSettings);
+  if (sourceRows) {
+    const drift = await checkSourceDrift({ sources: options.sources, translations, headers: options.headers, catalogFile: options.catalog, entries }, sourceRows);
     findings.push(...withSeverity(drift, sourceDrift));
   }
   const artifactDrift = options.lintSettings['artifact-drift'] ?? 'error';
@@ -95,9 +98,18 @@ function hasRule(findings: readonly Diagnostic[], rule: string): boolean {
   return findings.some((f) => f.rule === rule && f.severity === 'error');
 }
 
-/** Every entry with its catalog location and, from the sidecar, its Markdown origin. */
-async function lintEntries(read: ReadCatalog, catalogFile: string): Promise<LintEntry[]> {
+/**
+ * Every entry with its catalog location and its Markdown origin: its row in the pages as they are
+ * now, when they were read (`rows`), else where the sidecar says the last import found it.
+ */
+async function lintEntries(read: ReadCatalog, catalogFile: string, rows: readonly ImportedRow[] | undefined): Promise<LintEntry[]> {
   const sources = parseSources(await readTextFileIfExists(sourcesPathFor(catalogFile), 'source map'), catalogFile);
+  const rowsByCode = new Map<string, Location[]>();
+  for (const row of rows ?? []) {
+    const list = rowsByCode.get(row.code);
+    if (list) list.push(row.at);
+    else rowsByCode.set(row.code, [row.at]);
+  }
   // Sources are a few files named by 100,000 entries: each path is made relative once.
   const relativePaths = new Map<string, string>();
   const cwdRelative = (file: string) => {
@@ -112,7 +124,7 @@ async function lintEntries(read: ReadCatalog, catalogFile: string): Promise<Lint
     group.codes.map((entry, i) => {
       const n = occurrences.get(entry.code) ?? 0;
       occurrences.set(entry.code, n + 1);
-      const origin = sourcesByCode.get(entry.code)?.[n];
+      const origin = rowsByCode.get(entry.code)?.[n] ?? sourcesByCode.get(entry.code)?.[n];
       return {
         entry,
         group: group.title,
