@@ -120,7 +120,7 @@ function renderPieces(target: ResolvedTarget, template: () => Render, model: obj
   } catch (error) {
     if (writeFailed) throw writeFailed.error;
     if (target.builtin) throw error;
-    const failure = describeFailure(error);
+    const failure = describeFailure(error, model);
     const failed = `template ${target.template} of target "${target.name}" failed`;
     throw failure.at ? new UsageError(failed, [{ severity: 'error', at: failure.at, message: failure.message }]) : new UsageError(`${failed}: ${failure.message}`);
   }

@@ -8,7 +8,7 @@
 import type Handlebars from 'handlebars';
 import type { Location } from '../diagnostics.js';
 import { dirname, join } from 'node:path';
-import { didYouMean } from '../closest-match.js';
+import { closestMatch, didYouMean } from '../closest-match.js';
 import { templateHelpers } from './helpers.js';
 import { lineAndColumn, literally, templateLines } from './template-syntax.js';
 
@@ -124,8 +124,8 @@ interface HandlebarsPlace {
 const isHandlebarsPlace = (error: unknown): error is Error & HandlebarsPlace =>
   error instanceof Error && typeof (error as Partial<HandlebarsPlace>).lineNumber === 'number' && typeof (error as Partial<HandlebarsPlace>).column === 'number';
 
-/** A failure of a user's template as a reader wants it: what, and in which file at which line and column, when known. */
-export function describeFailure(error: unknown): { readonly message: string; readonly at?: Location } {
+/** A failure of a user's template as a reader wants it: what, and in which file at which line and column, when known; `model` is what it rendered, whose field names a misspelt one is matched with. */
+export function describeFailure(error: unknown, model?: object): { readonly message: string; readonly at?: Location } {
   const message = error instanceof Error ? error.message : String(error);
   const place = placeOf(error);
   const file = place?.file;
@@ -143,7 +143,8 @@ export function describeFailure(error: unknown): { readonly message: string; rea
     if (written?.called) return placed(`there is no helper "${name}"${didYouMean(name, Object.keys(templateHelpers()))}`, error.lineNumber, column);
     // Read from a field with no value (`deprecated.since` of a live code): that field is what to test.
     const inNothing = missing[2] === 'undefined' || missing[2] === 'null';
-    return placed(`"${name}" is not defined here${inNothing ? ': what it is read from has no value here (test that first, e.g. {{#if deprecated}})' : ''}`, error.lineNumber, column);
+    if (inNothing) return placed(`"${name}" is not defined here: what it is read from has no value here (test that first, e.g. {{#if deprecated}})`, error.lineNumber, column);
+    return placed(`"${name}" is not defined here${model ? meantField(name, model) : ''}`, error.lineNumber, column);
   }
   const call = place?.call;
   if (call) {
@@ -189,4 +190,35 @@ function writtenName(file: TemplateFile, name: string, line: number, column: num
     at += segment.length + 1;
   }
   return undefined;
+}
+
+/**
+ * ` (did you mean "status"?)` for a misspelt field, matched with every field name in the model;
+ * for one only the top of the model has (`source` inside `{{#each codes}}`), how to reach it there.
+ */
+function meantField(name: string, model: object): string {
+  const { all, rootOnly } = fieldNames(model);
+  const meant = all.has(name) ? name : closestMatch(name, [...all]);
+  if (meant === undefined) return '';
+  const atTop = rootOnly.has(meant) ? `it is at the model's top: {{@root.${meant}}} inside a block` : undefined;
+  if (meant === name) return atTop ? `: ${atTop}` : '';
+  return atTop ? ` (did you mean "${meant}"? ${atTop[0]!.toUpperCase()}${atTop.slice(1)})` : didYouMean(name, [], meant);
+}
+
+/** The names of the model's fields at any depth (a list's first item standing for all), and those only its top has. */
+function fieldNames(model: object): { all: Set<string>; rootOnly: Set<string> } {
+  const inner = new Set<string>();
+  const seen = new Set<object>([model]);
+  const visit = (value: unknown, depth: number) => {
+    const item = Array.isArray(value) ? value[0] : value;
+    if (typeof item !== 'object' || item === null || seen.has(item) || depth > 6) return;
+    seen.add(item);
+    for (const [key, field] of Object.entries(item)) {
+      inner.add(key);
+      visit(field, depth + 1);
+    }
+  };
+  for (const field of Object.values(model)) visit(field, 1);
+  const root = Object.keys(model);
+  return { all: new Set([...root, ...inner]), rootOnly: new Set(root.filter((key) => !inner.has(key))) };
 }
