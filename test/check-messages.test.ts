@@ -387,6 +387,9 @@ describe('errgen check: translation rules', () => {
     expect(findings).toEqual([
       expect.objectContaining({ rule: 'placeholder-syntax', code: 'A_TWO', hint: 'Write {{ or }} for a literal brace. This text comes from e.md:4: change it there, then run `errgen import`.' }),
     ]);
+    // Its row gone from the page (not imported yet): no line to send the fix to, rather than a line that is now another row's.
+    writeFileSync(join(project, 'e.md'), page('x').replace(/\| A_TWO .*\n/, ''));
+    expect(checkFindings().findings.find((f) => f['rule'] === 'placeholder-syntax')).toMatchObject({ code: 'A_TWO', hint: 'Write {{ or }} for a literal brace.' });
     // Mended where the hint says: no warning, no finding.
     writeFileSync(join(project, 'e.md'), page('has \\| pipe and {{unclosed'));
     expect(errgen(['import'], { cwd: project }).stderr).toBe('');

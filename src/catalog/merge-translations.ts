@@ -1,8 +1,7 @@
 import { type Document, isMap, isScalar, isSeq, YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import type { TranslatedRow } from '../markdown/translation-tables.js';
-import { placeholderMismatch, strayBraceHint } from '../messages/mismatch.js';
-import { parseTemplate } from '../messages/template.js';
+import { placeholderMismatch, strayBraceWarnings } from '../messages/mismatch.js';
 import { isPlainRecord } from './entry-record.js';
 import { type Entry, EntryNodes, entryValue, groupsOf, indexEntries, type MissingEntry, setText } from './merge.js';
 
@@ -112,9 +111,7 @@ function placeholderWarnings(entry: YAMLMap, translation: YAMLMap, row: Translat
     if (typeof text !== 'string' || text !== row[kind]) continue;
     const at = row.cells[kind] ?? row.at;
     const label = `${options.locale} ${kind}`;
-    for (const problem of parseTemplate(text).problems) {
-      warnings.push({ severity: 'warning', at, code: row.code, message: `the ${label} of ${row.code} has ${problem.message}`, hint: strayBraceHint });
-    }
+    warnings.push(...strayBraceWarnings(text, label, row.code, at));
     const base = entry.get(kind);
     const mismatch = placeholderMismatch(typeof base === 'string' ? base : '', text, options.defaultLocale, kind);
     if (mismatch) warnings.push({ severity: 'warning', at, code: row.code, message: `the ${label} of ${row.code} ${mismatch.what}`, hint: mismatch.hint });

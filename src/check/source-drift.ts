@@ -3,7 +3,7 @@ import type { Diagnostic, Location } from '../diagnostics.js';
 import { formatLocation } from '../diagnostics.js';
 import { readProblems, readTextFile } from '../io/files.js';
 import type { LintEntry } from '../lint/rule.js';
-import { defaultHeaderSynonyms, type FieldName, mergeSynonyms } from '../markdown/columns.js';
+import { defaultHeaderSynonyms, type FieldName, type HeaderSynonyms, mergeSynonyms } from '../markdown/columns.js';
 import { extractErrorTables, type ImportedRow } from '../markdown/error-tables.js';
 import { readTables } from '../markdown/read-tables.js';
 import { cellMatchesTemplate } from '../messages/template.js';
@@ -27,7 +27,10 @@ export interface SourceDriftInput {
 /** The default-language pages as they are now: their rows, and what kept some from being read. */
 export interface SourceRows {
   readonly rows: readonly ImportedRow[];
+  /** The pages that were read (a missing one is a problem instead). */
+  readonly files: readonly string[];
   readonly problems: readonly Diagnostic[];
+  readonly synonyms: HeaderSynonyms;
 }
 
 /** Reads the Markdown sources again (before lint, so that findings cite their lines as they are now). */
@@ -35,6 +38,7 @@ export async function readSourceRows(sources: readonly string[], headers: Source
   const synonyms = mergeSynonyms(defaultHeaderSynonyms, headers ?? {});
   const problems: Diagnostic[] = [];
   const rows: ImportedRow[] = [];
+  const files: string[] = [];
   for (const file of sources) {
     let text: string;
     try {
@@ -46,13 +50,13 @@ export async function readSourceRows(sources: readonly string[], headers: Source
     const extracted = extractErrorTables(await readTables(text, file), file, synonyms, basename(file, extname(file)));
     problems.push(...extracted.diagnostics.map((d) => ({ ...d, rule: sourceDriftRule })));
     rows.push(...extracted.tables.flatMap((t) => t.rows));
+    files.push(file);
   }
-  return { rows, problems };
+  return { rows, files, problems, synonyms };
 }
 
 /** Reports, per code and field, where the Markdown (read by readSourceRows) disagrees with the catalog. */
-export async function checkSourceDrift(input: SourceDriftInput, { rows, problems }: SourceRows): Promise<Diagnostic[]> {
-  const synonyms = mergeSynonyms(defaultHeaderSynonyms, input.headers ?? {});
+export async function checkSourceDrift(input: SourceDriftInput, { rows, problems, synonyms }: SourceRows): Promise<Diagnostic[]> {
   const findings: Diagnostic[] = [...problems];
 
   const live = input.entries.filter((e) => !e.entry.removed);

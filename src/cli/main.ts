@@ -65,7 +65,7 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
     .option('--out-dir <dir>', 'folder for the outputs (default: `outDir` in the config); with no config, every built-in target is written there')
     .option('--only <targets>', 'comma-separated target names to write, e.g. go,java')
     .option('--dry-run', 'list what would change, write nothing', false)
-    .option('--force', 'overwrite output files that errgen did not write (no generated header)', false)
+    .option('--force', 'overwrite output files that errgen did not write (no generated header), and write them from a template that leaves the header out', false)
     .option('-w, --watch', 'generate again whenever the catalog, the config or a template changes', false)
     .action(async (flags: { catalog?: string; outDir?: string; only?: string; dryRun: boolean; force: boolean; watch: boolean }) => {
       const { resolveGenerateOptions, watchedFiles } = await import('./resolve-options.js');

@@ -9,7 +9,7 @@ import { type BreakingIgnore, checkBreaking } from '../check/breaking.js';
 import { formatGithub } from '../check/report/github.js';
 import { formatHuman } from '../check/report/human.js';
 import { formatJson } from '../check/report/json.js';
-import { checkSourceDrift, readSourceRows } from '../check/source-drift.js';
+import { checkSourceDrift, readSourceRows, type SourceRows } from '../check/source-drift.js';
 import type { TranslationPages } from '../check/translation-drift.js';
 import { type Diagnostic, ExitCode, hasErrors, InputError, type Location, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
@@ -18,7 +18,6 @@ import type { LintEntry, RuleSetting } from '../lint/rule.js';
 import { lintRules } from '../lint/rules/index.js';
 import { runRules } from '../lint/run.js';
 import type { FieldName } from '../markdown/columns.js';
-import type { ImportedRow } from '../markdown/error-tables.js';
 import type { Output } from './output.js';
 
 export type ReportFormat = 'human' | 'json' | 'github';
@@ -64,7 +63,7 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   const sourceDrift = options.lintSettings['source-drift'] ?? 'error';
   const comparesSources = (options.sources.length > 0 || translations.length > 0) && sourceDrift !== 'off';
   const sourceRows = comparesSources ? await readSourceRows(options.sources, options.headers) : undefined;
-  const entries = await lintEntries(read, options.catalog, sourceRows?.rows);
+  const entries = await lintEntries(read, options.catalog, sourceRows);
   const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries, locate: (path) => read.locate(path) }, options.lintSettings);
   if (sourceRows) {
     const drift = await checkSourceDrift({ sources: options.sources, translations, headers: options.headers, catalogFile: options.catalog, entries }, sourceRows);
@@ -100,16 +99,13 @@ function hasRule(findings: readonly Diagnostic[], rule: string): boolean {
 
 /**
  * Every entry with its catalog location and its Markdown origin: its row in the pages as they are
- * now, when they were read (`rows`), else where the sidecar says the last import found it.
+ * now (`now`, when check reads them), else, for a page not read, where the last import found it
+ * (the sidecar). A code gone from a page that was read has no origin there, rather than a line that
+ * is now another row's.
  */
-async function lintEntries(read: ReadCatalog, catalogFile: string, rows: readonly ImportedRow[] | undefined): Promise<LintEntry[]> {
-  const sources = parseSources(await readTextFileIfExists(sourcesPathFor(catalogFile), 'source map'), catalogFile);
-  const rowsByCode = new Map<string, Location[]>();
-  for (const row of rows ?? []) {
-    const list = rowsByCode.get(row.code);
-    if (list) list.push(row.at);
-    else rowsByCode.set(row.code, [row.at]);
-  }
+async function lintEntries(read: ReadCatalog, catalogFile: string, now: SourceRows | undefined): Promise<LintEntry[]> {
+  const sidecar = locationsByCode(parseSources(await readTextFileIfExists(sourcesPathFor(catalogFile), 'source map'), catalogFile));
+  const rowsNow = locationsByCode(now?.rows ?? []);
   // Sources are a few files named by 100,000 entries: each path is made relative once.
   const relativePaths = new Map<string, string>();
   const cwdRelative = (file: string) => {
@@ -117,14 +113,24 @@ async function lintEntries(read: ReadCatalog, catalogFile: string, rows: readonl
     if (path === undefined) relativePaths.set(file, (path = relative(process.cwd(), resolve(file))));
     return path;
   };
-  const sourcesByCode = locationsByCode(sources);
+  const readNow = new Set((now?.files ?? []).map(cwdRelative));
   const locate = entryLocator(read);
+  // The sidecar pairs a code's rows with its entries as import wrote them, tombstones included; the
+  // pages now pair with live entries only, as source drift pairs them.
   const occurrences = new Map<string, number>();
+  const liveOccurrences = new Map<string, number>();
   return read.value.groups.flatMap((group, g) =>
     group.codes.map((entry, i) => {
       const n = occurrences.get(entry.code) ?? 0;
       occurrences.set(entry.code, n + 1);
-      const origin = rowsByCode.get(entry.code)?.[n] ?? sourcesByCode.get(entry.code)?.[n];
+      let origin: Location | undefined;
+      if (!entry.removed) {
+        const live = liveOccurrences.get(entry.code) ?? 0;
+        liveOccurrences.set(entry.code, live + 1);
+        origin = rowsNow.get(entry.code)?.[live];
+      }
+      const last = origin === undefined ? sidecar.get(entry.code)?.[n] : undefined;
+      if (last !== undefined && !readNow.has(cwdRelative(last.file))) origin = last;
       return {
         entry,
         group: group.title,

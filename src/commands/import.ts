@@ -13,8 +13,7 @@ import { extractErrorTables, type ImportedTable } from '../markdown/error-tables
 import { readTables } from '../markdown/read-tables.js';
 import { extractTranslatedRows, type TranslatedRow } from '../markdown/translation-tables.js';
 import { fallbackDefaultLocale, spellingOf } from '../messages/locales.js';
-import { strayBraceHint } from '../messages/mismatch.js';
-import { parseTemplate } from '../messages/template.js';
+import { strayBraceWarnings } from '../messages/mismatch.js';
 import { type Output, plural } from './output.js';
 
 export interface ImportOptions {
@@ -54,7 +53,7 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
   const reading = await readSources(options.sources, synonyms);
   const translations: TranslationReading[] = [];
   for (const source of options.translations ?? []) translations.push(await readTranslation(source, synonyms, reading.diagnostics));
-  const warnings = [...reading.diagnostics.filter((d) => d.severity !== 'error'), ...strayBraceWarnings(reading.tables)];
+  const warnings = [...reading.diagnostics.filter((d) => d.severity !== 'error'), ...strayBraces(reading.tables)];
   for (const w of warnings) output.err(formatDiagnostic(w));
   if (hasErrors(reading.diagnostics)) {
     const errors = reading.diagnostics.filter((d) => d.severity === 'error');
@@ -232,21 +231,12 @@ function printTranslationSummary(output: Output, catalog: string, reading: Trans
   }
 }
 
-/**
- * What `errgen check` would say of a stray brace in a message or solution (placeholder-syntax),
- * said at its Markdown cell: the page is where it is mended, as the next import undoes a fix in the catalog.
- */
-function strayBraceWarnings(tables: readonly ImportedTable[]): Diagnostic[] {
+/** Stray braces in the default-language pages' messages and solutions, at their cells (see strayBraceWarnings). */
+function strayBraces(tables: readonly ImportedTable[]): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   for (const table of tables) {
     for (const row of table.rows) {
-      for (const kind of ['message', 'solution'] as const) {
-        const text = row[kind];
-        if (!text.includes('{') && !text.includes('}')) continue;
-        for (const problem of parseTemplate(text).problems) {
-          warnings.push({ severity: 'warning', at: row.cells[kind] ?? row.at, code: row.code, message: `the ${kind} of ${row.code} has ${problem.message}`, hint: strayBraceHint });
-        }
-      }
+      for (const kind of ['message', 'solution'] as const) warnings.push(...strayBraceWarnings(row[kind], kind, row.code, row.cells[kind] ?? row.at));
     }
   }
   return warnings;

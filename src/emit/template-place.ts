@@ -193,32 +193,59 @@ function writtenName(file: TemplateFile, name: string, line: number, column: num
 }
 
 /**
- * ` (did you mean "status"?)` for a misspelt field, matched with every field name in the model;
- * for one only the top of the model has (`source` inside `{{#each codes}}`), how to reach it there.
+ * For a field missing where a template read it: the field it most likely meant (the nearest name in
+ * the whole model) and where that one is, e.g. ` (did you mean "status"? It is a field of each item
+ * of codes)`; for a field of the model's top read inside a block (`source` in `{{#each codes}}`),
+ * how to reach it there.
  */
 function meantField(name: string, model: object): string {
-  const { all, rootOnly } = fieldNames(model);
-  const meant = all.has(name) ? name : closestMatch(name, [...all]);
+  const owners = fieldOwners(model);
+  const meant = owners.has(name) ? name : closestMatch(name, [...owners.keys()]);
   if (meant === undefined) return '';
-  const atTop = rootOnly.has(meant) ? `it is at the model's top: {{@root.${meant}}} inside a block` : undefined;
-  if (meant === name) return atTop ? `: ${atTop}` : '';
-  return atTop ? ` (did you mean "${meant}"? ${atTop[0]!.toUpperCase()}${atTop.slice(1)})` : didYouMean(name, [], meant);
+  const where = owners.get(meant) as string[][];
+  // A name found where the template read it raises no error: one of the top is read inside a block.
+  const inner = where.find((path) => path.length > 0);
+  const said = inner ? `it is a field of ${describePath(inner)}` : `it is at the model's top: {{@root.${meant}}} inside a block`;
+  return meant === name ? `: ${said}` : ` (did you mean "${meant}"? ${said[0]!.toUpperCase()}${said.slice(1)})`;
 }
 
-/** The names of the model's fields at any depth (a list's first item standing for all), and those only its top has. */
-function fieldNames(model: object): { all: Set<string>; rootOnly: Set<string> } {
-  const inner = new Set<string>();
-  const seen = new Set<object>([model]);
-  const visit = (value: unknown, depth: number) => {
-    const item = Array.isArray(value) ? value[0] : value;
-    if (typeof item !== 'object' || item === null || seen.has(item) || depth > 6) return;
-    seen.add(item);
-    for (const [key, field] of Object.entries(item)) {
-      inner.add(key);
-      visit(field, depth + 1);
+/**
+ * Each field name in the model with the paths of the objects that have it (`[]` for the top,
+ * `['codes', '[]']` for each item of codes), nearest first. Lists are sampled (a field such as
+ * `deprecated.since` is there only in some items), and an object reached twice counts where it is
+ * reached first, so that a code's fields belong to `codes`, not to `groups[].codes`.
+ */
+function fieldOwners(model: object): Map<string, string[][]> {
+  const owners = new Map<string, string[][]>();
+  const seen = new Set<object>();
+  let level: Array<{ value: object; path: string[] }> = [{ value: model, path: [] }];
+  for (let depth = 0; level.length > 0 && depth < 8; depth++) {
+    const next: typeof level = [];
+    for (const { value, path } of level) {
+      if (seen.has(value)) continue;
+      seen.add(value);
+      if (Array.isArray(value)) {
+        for (const item of value.slice(0, listSample)) if (typeof item === 'object' && item !== null) next.push({ value: item, path: [...path, '[]'] });
+        continue;
+      }
+      for (const [key, field] of Object.entries(value)) {
+        const list = owners.get(key);
+        if (!list) owners.set(key, [path]);
+        else if (!list.some((known) => known.join('.') === path.join('.'))) list.push(path);
+        if (typeof field === 'object' && field !== null) next.push({ value: field, path: [...path, key] });
+      }
     }
-  };
-  for (const field of Object.values(model)) visit(field, 1);
-  const root = Object.keys(model);
-  return { all: new Set([...root, ...inner]), rootOnly: new Set(root.filter((key) => !inner.has(key))) };
+    level = next;
+  }
+  return owners;
+}
+
+/** Items of each list looked at for field names: enough to meet optional fields, few enough to stay quick. */
+const listSample = 200;
+
+/** `['codes', '[]', 'grpc']` → "grpc of each item of codes". */
+function describePath(path: readonly string[]): string {
+  let text = '';
+  for (const segment of path) text = segment === '[]' ? `each item of ${text}` : text ? `${segment} of ${text}` : segment;
+  return text;
 }

@@ -6,7 +6,7 @@ import { describeFsError } from '../io/files.js';
 import { packagePath } from '../package-root.js';
 import { templateHelpers } from './helpers.js';
 import { checkCalls, inlinePartialNames } from './template-calls.js';
-import { atCall, inFile, missingPartial, registerInline, type TemplateFile } from './template-place.js';
+import { atCall, inFile, missingPartial, registerInline } from './template-place.js';
 import { parseTemplate } from './template-syntax.js';
 import * as templateRuntime from './template-runtime.js';
 import { builtinTemplates } from './templates.generated.js';
@@ -68,21 +68,26 @@ export function compileWithHandlebars(mainPath: string, { strictArguments: stric
   const partials = new Set(files.slice(1).map((file) => basename(file.path, '.hbs')));
   for (const file of files) for (const name of inlinePartialNames(file.text)) partials.add(name);
   const helpers = Object.keys(env.helpers);
-  const compiled = (file: TemplateFile) => {
-    // Parsed at first render, inside inFile, so that a syntax error names its file.
+  const prepared = files.map((file) => {
     let template: Handlebars.TemplateDelegate | undefined;
-    return inFile(file, (context: unknown, options?: Handlebars.RuntimeOptions) => {
-      if (template === undefined) {
-        const program = parseTemplate(handlebars, file.text);
-        checkCalls(handlebars, program, { helpers, partials, missingPartial: (name) => missingPartial(name, file) });
-        template = env.compile(strict ? strictArguments(handlebars, program) : program, compileOptions);
-      }
-      return template(context, options);
+    // Inside inFile, so that a syntax error or an unknown helper or partial names its file.
+    const prepare = inFile(file, () => {
+      const program = parseTemplate(handlebars, file.text);
+      checkCalls(handlebars, program, { helpers, partials, missingPartial: (name) => missingPartial(name, file) });
+      template = env.compile(strict ? strictArguments(handlebars, program) : program, compileOptions);
     });
+    const render = inFile(file, (context: unknown, options?: Handlebars.RuntimeOptions) => (template as Handlebars.TemplateDelegate)(context, options));
+    return { file, prepare, render };
+  });
+  for (const { file, render } of prepared.slice(1)) env.registerPartial(basename(file.path, '.hbs'), render);
+  // Every file is parsed and checked before the first render, a partial no branch reaches yet too;
+  // at the first render, not here, so that its errors are reported as a render's are.
+  let ready = false;
+  return (model, write) => {
+    if (!ready) for (const { prepare } of prepared) prepare();
+    ready = true;
+    write((prepared[0] as (typeof prepared)[number]).render(model, runtimeOptions));
   };
-  for (const file of files.slice(1)) env.registerPartial(basename(file.path, '.hbs'), compiled(file));
-  const template = compiled(files[0]!);
-  return (model, write) => write(template(model, runtimeOptions));
 }
 
 function readTemplateFile(path: string): string {

@@ -1,7 +1,18 @@
-import { placeholders } from './template.js';
+import type { Diagnostic, Location } from '../diagnostics.js';
+import { parseTemplate, placeholders } from './template.js';
 
 /** What to do about a stray brace: the hint of placeholder-syntax and of `errgen import --locale`. */
 export const strayBraceHint = 'Write {{ or }} for a literal brace.';
+
+/**
+ * What `errgen check` would say of each stray brace in a text a Markdown page gives (placeholder-syntax),
+ * as warnings at its cell: the page is where it is mended, as the next import undoes a fix in the catalog.
+ */
+export function strayBraceWarnings(text: string, label: string, code: string, at: Location): Diagnostic[] {
+  // Most texts have no brace at all.
+  if (!text.includes('{') && !text.includes('}')) return [];
+  return parseTemplate(text).problems.map((problem) => ({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${problem.message}`, hint: strayBraceHint }));
+}
 
 /** `{a}, {b}`: placeholder names as they are written in a template. */
 function braced(names: readonly string[]): string {
