@@ -88,6 +88,18 @@ describe('errgen generate: what it refuses', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  it('says once that an output folder is a file, however many outputs go under it', () => {
+    const dir = project('catalog: errors.yaml\ntargets:\n  json:\n  docs:\n');
+    writeFileSync(join(dir, 'notes.txt'), 'a file\n');
+    const result = errgen(['generate', '--out-dir', 'notes.txt'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "error: notes.txt is a file, not a folder, so errgen cannot write the 2 outputs under it. Choose another output folder: --out-dir, or outDir (or the target's output) in the config.\n" +
+        'errgen: nothing was written: 2 output paths cannot be used\n',
+    );
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('a file\n');
+  });
+
   it('leaves the old file whole when the folder is read-only', () => {
     if (process.getuid?.() === 0) {
       // root ignores permissions; a read-only bind is not available here, so use a path under a file.
@@ -95,7 +107,7 @@ describe('errgen generate: what it refuses', () => {
       writeFileSync(join(dir, 'file'), 'not a folder\n');
       const result = errgen(['generate'], { cwd: dir });
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain('file/errors.json:1:1: error: cannot write here: a part of the path is a file, not a folder.');
+      expect(result.stderr).toContain('error: file is a file, not a folder, so errgen cannot write file/errors.json.');
       expect(readFileSync(join(dir, 'file'), 'utf8')).toBe('not a folder\n');
       return;
     }

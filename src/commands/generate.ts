@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { entryLocator, readCatalog } from '../catalog/read.js';
 import { type Diagnostic, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
@@ -33,13 +35,14 @@ export async function generateCommand(options: GenerateOptions, output: Output):
   const outputs = planOutputs({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
   const changes: Change[] = [];
   const refusals: Diagnostic[] = [];
+  const underFiles = new Map<string, string[]>();
   try {
     for (const { path, renderTo, target } of outputs) {
-      const opened = openCurrent(path, options.force, refusals);
+      const opened = openCurrent(path, options.force, refusals, underFiles);
       if (!opened) continue;
       const { current, ours } = opened;
       // After a refusal nothing more is staged: it would all be deleted again.
-      const stage = ours && !options.dryRun && refusals.length === 0;
+      const stage = ours && !options.dryRun && refusals.length === 0 && underFiles.size === 0;
       const head = keepingHead(renderTo);
       const outcome = current.compare(head.renderTo, { stage });
       if (!outcome.changed) continue;
@@ -49,7 +52,9 @@ export async function generateCommand(options: GenerateOptions, output: Output):
         refusals.push(withoutHeader(path, target));
       } else changes.push({ path, existed: outcome.existed, staged: outcome.staged });
     }
-    if (refusals.length > 0) throw new UsageError(`nothing was written: ${plural(refusals.length, 'output path')} cannot be used`, refusals);
+    const refused = refusals.length + [...underFiles.values()].reduce((n, paths) => n + paths.length, 0);
+    for (const [file, paths] of underFiles) refusals.push(underFile(file, paths));
+    if (refused > 0) throw new UsageError(`nothing was written: ${plural(refused, 'output path')} cannot be used`, refusals);
   } catch (error) {
     await Promise.all(changes.map((change) => change.staged?.discard()));
     throw error;
@@ -72,18 +77,45 @@ export async function generateCommand(options: GenerateOptions, output: Output):
 
 /**
  * The file on disk at an output's path, if any, and whether errgen may replace it: it wrote it (its
- * header says so), or --force. One that cannot be read is a refusal.
+ * header says so), or --force. One that cannot be read is a refusal; one under a file (not a folder)
+ * is kept in `underFiles`, by that file.
  */
-function openCurrent(path: string, force: boolean, refusals: Diagnostic[]): { current: OutputFile; ours: boolean } | undefined {
+function openCurrent(path: string, force: boolean, refusals: Diagnostic[], underFiles: Map<string, string[]>): { current: OutputFile; ours: boolean } | undefined {
   let current: OutputFile | undefined;
   try {
     current = new OutputFile(path);
     return { current, ours: !current.existed || force || carriesGeneratedHeader(current.head(headerBytes)) };
   } catch (error) {
     current?.close();
+    // Every output under one file fails alike (`--out-dir` naming a file): said once, for that file.
+    const file = (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? fileOnTheWay(path) : undefined;
+    if (file !== undefined) {
+      underFiles.set(file, [...(underFiles.get(file) ?? []), path]);
+      return undefined;
+    }
     refusals.push({ severity: 'error', at: { file: path, line: 1, column: 1 }, message: `cannot write here: ${describeFsError(error)}`, hint: 'Choose another output path.' });
     return undefined;
   }
+}
+
+function underFile(file: string, paths: readonly string[]): Diagnostic {
+  return {
+    severity: 'error',
+    message: `${file} is a file, not a folder, so errgen cannot write ${paths.length === 1 ? paths[0] : `the ${paths.length} outputs under it`}`,
+    hint: "Choose another output folder: --out-dir, or outDir (or the target's output) in the config.",
+  };
+}
+
+/** The file that stands where a folder of `path` should be, if that is why it cannot be opened. */
+function fileOnTheWay(path: string): string | undefined {
+  for (let folder = dirname(path); folder !== dirname(folder); folder = dirname(folder)) {
+    try {
+      return statSync(folder).isFile() ? folder : undefined;
+    } catch {
+      // Not there (or itself under the file): look further up.
+    }
+  }
+  return undefined;
 }
 
 function notOurs(path: string): Diagnostic {
