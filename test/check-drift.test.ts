@@ -165,6 +165,25 @@ describe('errgen check in a user repository', () => {
     expect(JSON.parse(viaAlias.stdout).findings.filter((f: { rule: string }) => f.rule === 'code-removed')).toEqual([]);
   });
 
+  it('follows a catalog moved since the revision, and says so when it cannot find it there', () => {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+    mkdirSync(join(dir, 'api'));
+    git('mv', 'errors.yaml', 'api/errors.yaml');
+    edit(join(dir, 'api/errors.yaml'), / {6}- code: NOT_FOUND\n(?: {8}.*\n)+/, '');
+    const moved = errgen(['check', '--catalog', 'api/errors.yaml', '--against', 'HEAD', '--format', 'json'], { cwd: dir });
+    expect(moved.code).toBe(1);
+    expect((JSON.parse(moved.stdout) as { findings: Array<{ rule: string; message: string }> }).findings.filter((f) => f.rule === 'code-removed')).toEqual([
+      expect.objectContaining({ message: 'NOT_FOUND (in HEAD:errors.yaml) is gone from the catalog; clients that handle it break' }),
+    ]);
+    // Copied rather than moved, git sees no move: nothing to compare with, said as a warning.
+    writeFileSync(join(dir, 'new.yaml'), readFileSync(join(dir, 'api/errors.yaml')));
+    const notThere = errgen(['check', '--catalog', 'new.yaml', '--against', 'HEAD', '--format', 'json', '--rule', 'source-drift=off', '--rule', 'artifact-drift=off'], { cwd: dir });
+    expect(notThere.code).toBe(0);
+    expect((JSON.parse(notThere.stdout) as { findings: Array<Record<string, unknown>> }).findings.filter((f) => f['severity'] === 'error' || f['rule'] === null)).toEqual([
+      expect.objectContaining({ rule: null, severity: 'warning', message: 'new.yaml is not in HEAD, under this path or moved from another: no breaking changes were checked' }),
+    ]);
+  });
+
   it('reports a status change against a catalog file, and honours an ignore that gives a reason', () => {
     const catalog = join(dir, 'errors.yaml');
     writeFileSync(join(dir, 'before.yaml'), readFileSync(catalog));

@@ -77,7 +77,14 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   }
   if (options.against !== undefined) {
     const before = await loadEarlierCatalog(options.against, options.catalog);
-    if (before) {
+    if (before === undefined) {
+      // Said, not skipped in silence: a catalog moved without git seeing the move would pass every change.
+      findings.push({
+        severity: 'warning',
+        message: `${options.catalog} is not in ${options.against}, under this path or moved from another: no breaking changes were checked`,
+        hint: `If it is new, this is expected. If it moved, commit the move (git mv), or pass --against with the earlier catalog's file (git show ${options.against}:<its old path> > before.yaml).`,
+      });
+    } else {
       findings.push(
         ...checkBreaking({
           before: before.catalog,
@@ -163,14 +170,33 @@ async function loadEarlierCatalog(against: string, catalogFile: string): Promise
     throw new UsageError(`--against ${against}: not a file, and not a git revision in the repository of ${catalogFile}`);
   }
   const path = relative(top, resolve(catalogFile)).split(sep).join('/');
-  let text: string;
-  try {
-    text = git(['show', `${against}:${path}`], top);
-  } catch {
-    return undefined; // the catalog did not exist then: everything is an addition
+  // Under its path then, else under the path git sees it moved from (a catalog moved in this change).
+  for (const then of [path, movedFrom(git, top, against, path)]) {
+    if (then === undefined) continue;
+    let text: string;
+    try {
+      text = git(['show', `${against}:${then}`], top);
+    } catch {
+      continue;
+    }
+    const name = `${against}:${then}`;
+    return { catalog: (await parseCatalog(text, name)).value, name };
   }
-  const name = `${against}:${path}`;
-  return { catalog: (await parseCatalog(text, name)).value, name };
+  return undefined; // not there then: new, or moved where git does not see it
+}
+
+/** The path at `against` of the file now at `path`, if git sees it as renamed since (committed or staged). */
+function movedFrom(git: (args: string[], cwd: string) => string, top: string, against: string, path: string): string | undefined {
+  let listing: string;
+  try {
+    listing = git(['diff', '--name-status', '-z', '-M', '--diff-filter=R', against, '--'], top);
+  } catch {
+    return undefined;
+  }
+  // -z: "R<score>", the old path and the new path, each ended by a NUL.
+  const fields = listing.split('\0');
+  for (let i = 0; i + 2 < fields.length; i += 3) if (fields[i + 2] === path) return fields[i + 1];
+  return undefined;
 }
 
 /** The outputs to compare, or why they cannot be generated (e.g. two placeholders one language names alike) as findings, so the rest of the report still comes out. */
