@@ -123,7 +123,9 @@ describe('errgen check in a user repository', () => {
       expect.objectContaining({
         code: 'CONFLICT',
         message: expect.stringMatching(/^CONFLICT is in the catalog \(errors\.yaml:\d+\) but not in the Markdown sources$/),
-        hint: 'Run `errgen import --prune` to remove it from the catalog (or retire it there with `removed:`), or add it back to the Markdown.',
+        hint:
+          'Run `errgen import --prune` to remove it from the catalog (or retire it there with `removed:`), or add it back to the Markdown. ' +
+          'If it was renamed, rename its `code:` in the catalog too and keep the old name under `aliases`: --prune would drop what the catalog adds to it (description, params, translations).',
       }),
     ]);
     // A plain import keeps it (it may have been added by hand); --prune, as the hint says, removes it.

@@ -12,7 +12,9 @@ import { checkTranslationDrift, type TranslationPages } from './translation-drif
 export const sourceDriftRule = 'source-drift';
 const fixHint = 'Run `errgen import` to update the catalog from the Markdown, or change the Markdown to match.';
 // A plain import keeps catalog codes the Markdown no longer lists (they may have been added by hand).
-const droppedHint = 'Run `errgen import --prune` to remove it from the catalog (or retire it there with `removed:`), or add it back to the Markdown.';
+const droppedHint =
+  'Run `errgen import --prune` to remove it from the catalog (or retire it there with `removed:`), or add it back to the Markdown. ' +
+  'If it was renamed, rename its `code:` in the catalog too and keep the old name under `aliases`: --prune would drop what the catalog adds to it (description, params, translations).';
 
 export interface SourceDriftInput {
   readonly sources: readonly string[];
