@@ -61,6 +61,14 @@ describe('errgen check in a user repository', () => {
     expect(errgen(['check'], { cwd: dir }).code).toBe(0);
   });
 
+  it('takes a generated file checked out with CRLF line ends as the same text, but not one edited besides', () => {
+    const file = join(dir, 'gen/json/errors.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('\n', '\r\n'));
+    expect(errgen(['check'], { cwd: dir }).code).toBe(0);
+    edit(file, '"message": "resource cannot be found"', '"message": "edited by hand"');
+    expect(errgen(['check'], { cwd: dir }).stdout).toMatch(/error {4}generated file differs from what the catalog generates/);
+  });
+
   it('fails on a missing generated file', () => {
     execFileSync('git', ['rm', '-q', 'gen/json/errors.json'], { cwd: dir });
     const result = errgen(['check'], { cwd: dir });
