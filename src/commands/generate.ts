@@ -4,7 +4,7 @@ import { entryLocator, readCatalog } from '../catalog/read.js';
 import { type Diagnostic, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import { carriesGeneratedHeader, headerBytes, headerLength } from '../emit/header.js';
-import { describeFsError, type StagedFile } from '../io/files.js';
+import { describeFsError, removeAbandoned, type StagedFile } from '../io/files.js';
 import { OutputFile } from '../io/output-file.js';
 import { type Output, plural } from './output.js';
 
@@ -38,6 +38,8 @@ export async function generateCommand(options: GenerateOptions, output: Output):
   const underFiles = new Map<string, string[]>();
   try {
     for (const { path, renderTo, target } of outputs) {
+      // Left by a run killed before it could clean up, also beside a file that is up to date now.
+      if (!options.dryRun) removeAbandoned(path);
       const opened = openCurrent(path, options.force, refusals, underFiles);
       if (!opened) continue;
       const { current, ours } = opened;

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type Diagnostic, InputError, type Location } from '../diagnostics.js';
 import { randomHex } from './random-hex.js';
@@ -186,10 +186,58 @@ export async function stageFile(path: string, content: string): Promise<StagedFi
   return staging;
 }
 
+/**
+ * The file a symbolic link at `path` points to, else `path`: a write goes through the link, as an
+ * editor's does, instead of replacing the link with a file and leaving its target as it was.
+ */
+function linkedFile(path: string): string {
+  try {
+    return lstatSync(path).isSymbolicLink() ? realpathSync(path) : path;
+  } catch {
+    return path; // not there yet, or a link to nothing: written at its own path
+  }
+}
+
+/**
+ * Deletes temporary files of `path` that a run killed before it could clean up (Ctrl-C, kill -9)
+ * left beside it: named `.<name>.<pid>.<hex>.tmp` by a process that is no longer running. One of a
+ * run still going (the same pid alive, or unknown) is left alone.
+ */
+export function removeAbandoned(path: string): void {
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path)).filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'));
+  } catch {
+    return; // no folder yet: nothing was left in it
+  }
+  for (const name of names) {
+    const pid = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
+    if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    try {
+      rmSync(join(dirname(path), name), { force: true });
+    } catch {
+      // not ours to insist on
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: running, as another user.
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
 /** Opens a staged file for `path` (see stageFile) to be written piece by piece. A failure to write deletes it. */
 export function startStaging(path: string): StagingFile {
-  const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomHex()}.tmp`);
+  const destination = linkedFile(path);
+  const dir = dirname(destination);
+  removeAbandoned(destination);
+  const temp = join(dir, `.${basename(destination)}.${process.pid}.${randomHex()}.tmp`);
   let created: string | undefined;
   let fd: number | undefined;
   const close = () => {
@@ -251,7 +299,7 @@ export function startStaging(path: string): StagingFile {
     async commit() {
       try {
         close();
-        renameSync(temp, path);
+        renameSync(temp, destination);
       } catch (error) {
         discardNow();
         throw failed(error);
