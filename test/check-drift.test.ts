@@ -172,7 +172,17 @@ describe('errgen check in a user repository', () => {
     const aliased = withoutNotFound.replace(/( {6}- code: RESOURCE_NOT_EXIST\n)/, '$1        aliases: [NOT_FOUND]\n');
     writeFileSync(catalog, aliased);
     const viaAlias = errgen(['check', '--against', 'HEAD', '--format', 'json'], { cwd: dir });
-    expect(JSON.parse(viaAlias.stdout).findings.filter((f: { rule: string }) => f.rule === 'code-removed')).toEqual([]);
+    const aliasFindings = (JSON.parse(viaAlias.stdout) as { findings: Array<{ rule: string; code: string; message: string }> }).findings;
+    expect(aliasFindings.filter((f) => f.rule === 'code-removed')).toEqual([]);
+    // It still parses, but typed clients lose the names generated for it.
+    expect(aliasFindings.filter((f) => f.rule === 'identifier-changed')).toEqual([
+      expect.objectContaining({
+        code: 'NOT_FOUND',
+        message:
+          'NOT_FOUND (in HEAD:errors.yaml) is now an alias of RESOURCE_NOT_EXIST: it still parses, but its generated names are gone ' +
+          '(ts NotFound, go CodeNotFound, java NOT_FOUND, python NOT_FOUND, rust NotFound, proto ERROR_CODE_NOT_FOUND); code that uses them no longer compiles',
+      }),
+    ]);
   });
 
   it('follows a catalog moved since the revision, and says so when it cannot find it there', () => {

@@ -17,7 +17,7 @@ export interface BreakingRule {
 export const breakingRules: readonly BreakingRule[] = [
   { id: 'code-removed', description: 'A code disappeared without a `removed` tombstone or an alias that keeps its name.', defaultSeverity: 'error' },
   { id: 'status-changed', description: 'A code now carries a different HTTP status (or set of statuses).', defaultSeverity: 'error' },
-  { id: 'identifier-changed', description: 'A generated identifier (Go constant, Java enum constant, TypeScript member) changed name.', defaultSeverity: 'error' },
+  { id: 'identifier-changed', description: 'A generated identifier (Go constant, Java enum constant, TypeScript member) changed name, or is gone because its code is now only an alias of another.', defaultSeverity: 'error' },
   { id: 'alias-dropped', description: 'An alias that clients may still send was removed.', defaultSeverity: 'error' },
   { id: 'tombstone-reused', description: 'A retired code is live again, possibly with another meaning.', defaultSeverity: 'error' },
   { id: 'number-changed', description: "A code's stable number (its Protocol Buffers enum value) changed.", defaultSeverity: 'error' },
@@ -88,7 +88,21 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
     if (!newEntries) {
       if (after.removed.has(code)) continue; // retired properly
       const canonical = after.aliases.get(code);
-      if (canonical !== undefined) continue; // the old name still parses, to its new code
+      if (canonical !== undefined) {
+        // The wire value still parses, to its new code; what generated code named it does not.
+        const names = languages.flatMap((language) => {
+          const name = memberName(code, language, oldEntries[0]?.names?.[language.id]);
+          return name === undefined ? [] : [`${language.id} ${name}`];
+        });
+        findings.push({
+          rule: 'identifier-changed',
+          code,
+          at: locationOf.get(canonical) ?? top,
+          message: `${code} (${against}) is now an alias of ${canonical}: it still parses, but its generated names are gone (${names.join(', ')}); code that uses them no longer compiles`,
+          hint: `Keep ${code} as a code of its own, deprecated (\`deprecated: { replacement: ${canonical} }\`), until clients have moved; or accept this under \`breaking.ignore\`.`,
+        });
+        continue;
+      }
       findings.push({
         rule: 'code-removed',
         code,
