@@ -122,6 +122,21 @@ describe('errgen import --locale', () => {
     expect(after).toContain('message: 二');
   });
 
+  it('names the code an alias in a translated page stands for, in import and in check', () => {
+    const p = project();
+    p.write('errors.yaml', p.read('errors.yaml').replace('- code: RATE_LIMITED\n', '- code: RATE_LIMITED\n        aliases: [TOO_MANY]\n'));
+    p.write('errors.zh-CN.md', chinese('| TOO_MANY | 请求太多 | |'));
+    const imported = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
+    expect(imported.stderr).toBe(
+      'errors.zh-CN.md:5:3: warning: TOO_MANY is an alias of RATE_LIMITED, not a code: its zh-CN translation was not imported. Write RATE_LIMITED in this row: a translation is matched by its code.\n',
+    );
+    p.write('errgen.config.yaml', 'translations:\n  zh-CN: errors.zh-CN.md\ncatalog: errors.yaml\n');
+    const checked = p.run('check', '--format', 'json');
+    expect((JSON.parse(checked.stdout) as { findings: Array<Record<string, unknown>> }).findings.filter((f) => f['rule'] === 'source-drift')).toEqual([
+      expect.objectContaining({ message: 'TOO_MANY in errors.zh-CN.md:5 (zh-CN) is an alias of RATE_LIMITED, not a code', hint: 'Write RATE_LIMITED in this row: a translation is matched by its code.' }),
+    ]);
+  });
+
   it('reads a status column, which it does not import, and warns where it differs from the catalog', () => {
     const p = project();
     p.write('errors.zh-CN.md', '| 错误码 | HTTP 状态码 | 错误信息 | 解决方案 |\n|-|-|-|-|\n| RATE_LIMITED | 503 | 请求太多 | |\n');

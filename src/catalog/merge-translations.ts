@@ -48,6 +48,8 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
   let changed = 0;
   let unchanged = 0;
   let notInCatalog = 0;
+  // Old spellings, looked up only for a row whose code is not in the catalog.
+  let aliases: Map<string, string> | undefined;
 
   for (const row of rows) {
     const occurrence = occurrences.get(row.code) ?? 0;
@@ -55,12 +57,14 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
     const found = existing.get(row.code)?.[occurrence];
     if (!found) {
       notInCatalog++;
+      aliases ??= aliasIndex(existing);
+      const canonical = aliases.get(row.code);
       diagnostics.push({
         severity: 'warning',
         at: row.at,
         code: row.code,
-        message: `${row.code}${occurrence > 0 ? ` (occurrence ${occurrence + 1})` : ''} is not in the catalog: its ${options.locale} translation was not imported`,
-        hint: 'Import the code from the default-language page first, or fix the code in this page.',
+        message: `${row.code}${occurrence > 0 ? ` (occurrence ${occurrence + 1})` : ''} ${canonical ? `is an alias of ${canonical}, not a code` : 'is not in the catalog'}: its ${options.locale} translation was not imported`,
+        hint: canonical ? `Write ${canonical} in this row: a translation is matched by its code.` : 'Import the code from the default-language page first, or fix the code in this page.',
       });
       continue;
     }
@@ -196,4 +200,17 @@ function deleteTranslation(entry: YAMLMap, locale: string): void {
   if (!isMap(messages)) return;
   messages.delete(locale);
   if (messages.items.length === 0) entry.delete('messages');
+}
+
+/** Each alias of the catalog, with the code it stands for. */
+function aliasIndex(entries: ReadonlyMap<string, readonly Entry[]>): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const [code, list] of entries) {
+    for (const entry of list) {
+      const value = entryValue(entry, 'aliases');
+      const items = isSeq(value) ? value.items.map((item) => (isScalar(item) ? item.value : item)) : Array.isArray(value) ? value : [];
+      for (const alias of items) if (typeof alias === 'string') aliases.set(alias, code);
+    }
+  }
+  return aliases;
 }

@@ -48,6 +48,8 @@ export async function checkTranslationDrift(
     else byCode.set(e.entry.code, [e]);
   }
   const seen = new Map<string, number>();
+  // Old spellings, looked up only for a row whose code is not in the catalog.
+  let aliases: Map<string, string> | undefined;
   // As the import does: the config's `DE` is the catalog's `de`, a tag the catalog lacks is compared in the usual case.
   const locale = spellingOf(pages.locale, entries.flatMap((e) => Object.keys(e.entry.messages ?? {})));
   for (const row of rows) {
@@ -56,7 +58,13 @@ export async function checkTranslationDrift(
     const entry = byCode.get(row.code)?.[occurrence];
     if (!entry) {
       // `errgen import --locale` never adds a code: these two are fixed on the pages, not by importing.
-      findings.push(report(row.at, row.code, `${row.code} is in ${where(row.at)} (${locale}) but not in the catalog`, notInCatalogHint));
+      aliases ??= new Map(entries.flatMap((e) => (e.entry.aliases ?? []).map((alias) => [alias, e.entry.code] as const)));
+      const canonical = aliases.get(row.code);
+      if (canonical !== undefined) {
+        findings.push(report(row.at, row.code, `${row.code} in ${where(row.at)} (${locale}) is an alias of ${canonical}, not a code`, `Write ${canonical} in this row: a translation is matched by its code.`));
+      } else {
+        findings.push(report(row.at, row.code, `${row.code} is in ${where(row.at)} (${locale}) but not in the catalog`, notInCatalogHint));
+      }
       continue;
     }
     if (row.status !== undefined && row.status !== entry.entry.status) {
