@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatHuman } from '../src/check/report/human.js';
@@ -133,7 +133,7 @@ describe('errgen check in a user repository', () => {
         message: expect.stringMatching(/^CONFLICT is in the catalog \(errors\.yaml:\d+\) but not in the Markdown sources$/),
         hint:
           'Run `errgen import --prune` to remove it from the catalog (or retire it there with `removed:`), or add it back to the Markdown. ' +
-          'If it was renamed, rename its `code:` in the catalog too and keep the old name under `aliases`: --prune would drop what the catalog adds to it (description, params, translations).',
+          'If it was renamed, rename its `code:` in the catalog before importing, and keep the old name under `aliases`: --prune would drop what the catalog adds to it (description, params, translations).',
       }),
     ]);
     // A plain import keeps it (it may have been added by hand); --prune, as the hint says, removes it.
@@ -174,6 +174,16 @@ describe('errgen check in a user repository', () => {
     const viaAlias = errgen(['check', '--against', 'HEAD', '--format', 'json'], { cwd: dir });
     const aliasFindings = (JSON.parse(viaAlias.stdout) as { findings: Array<{ rule: string; code: string; message: string }> }).findings;
     expect(aliasFindings.filter((f) => f.rule === 'code-removed')).toEqual([]);
+    // Renamed, the old name kept as an alias and its names pinned on the new code: nothing is lost.
+    const pinned = original.replace(
+      / {6}- code: NOT_FOUND\n/,
+      '      - code: RESOURCE_MISSING\n        aliases: [NOT_FOUND]\n' +
+        '        names: { ts: NotFound, go: CodeNotFound, java: NOT_FOUND, python: NOT_FOUND, rust: NotFound, proto: ERROR_CODE_NOT_FOUND }\n',
+    );
+    writeFileSync(catalog, pinned);
+    const kept = errgen(['check', '--against', 'HEAD', '--format', 'json'], { cwd: dir });
+    expect((JSON.parse(kept.stdout) as { findings: Array<{ rule: string }> }).findings.filter((f) => f.rule === 'identifier-changed' || f.rule === 'code-removed')).toEqual([]);
+    writeFileSync(catalog, aliased);
     // It still parses, but typed clients lose the names generated for it.
     expect(aliasFindings.filter((f) => f.rule === 'identifier-changed')).toEqual([
       expect.objectContaining({
@@ -195,6 +205,10 @@ describe('errgen check in a user repository', () => {
     expect((JSON.parse(moved.stdout) as { findings: Array<{ rule: string; message: string }> }).findings.filter((f) => f.rule === 'code-removed')).toEqual([
       expect.objectContaining({ message: 'NOT_FOUND (in HEAD:errors.yaml) is gone from the catalog; clients that handle it break' }),
     ]);
+    // Reached through a symbolic link: git has the file it points to.
+    symlinkSync('api/errors.yaml', join(dir, 'linked.yaml'));
+    const linked = errgen(['check', '--catalog', 'linked.yaml', '--against', 'HEAD', '--format', 'json'], { cwd: dir });
+    expect((JSON.parse(linked.stdout) as { findings: Array<{ rule: string }> }).findings.filter((f) => f.rule === 'code-removed')).toHaveLength(1);
     // Copied rather than moved, git sees no move: nothing to compare with, said as a warning.
     writeFileSync(join(dir, 'new.yaml'), readFileSync(join(dir, 'api/errors.yaml')));
     const notThere = errgen(['check', '--catalog', 'new.yaml', '--against', 'HEAD', '--format', 'json', '--rule', 'source-drift=off', '--rule', 'artifact-drift=off'], { cwd: dir });

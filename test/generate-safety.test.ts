@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errgen, repoRoot, tempDir } from './helpers/cli.js';
@@ -151,9 +151,15 @@ describe('temporary files', () => {
     // A pid far above any running process's, and this test's own (a run still going).
     const abandoned = '.errors.json.2147483000.0badf00d.tmp';
     const running = `.errors.json.${process.pid}.0badf00d.tmp`;
-    for (const name of [abandoned, running, 'other.tmp']) writeFileSync(join(dir, 'out', name), 'half\n');
+    // Left an hour ago, but for one just written: maybe a live run in another container sharing the folder.
+    const recent = '.errors.json.2147483001.0badf00d.tmp';
+    const anHourAgo = new Date(Date.now() - 3600_000);
+    for (const name of [abandoned, running, recent, 'other.tmp', '.errors.json.bak.2147483000.0badf00d.tmp']) {
+      writeFileSync(join(dir, 'out', name), 'half\n');
+      if (name !== recent) utimesSync(join(dir, 'out', name), anHourAgo, anHourAgo);
+    }
     const result = errgen(['generate'], { cwd: dir });
     expect(result.stdout).toContain('0 changed, 1 up to date');
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual([running, 'errors.json', 'other.tmp'].sort());
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([running, recent, 'errors.json', 'other.tmp', '.errors.json.bak.2147483000.0badf00d.tmp'].sort());
   });
 });

@@ -128,12 +128,12 @@ describe('errgen import --locale', () => {
     p.write('errors.zh-CN.md', chinese('| TOO_MANY | 请求太多 | |'));
     const imported = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
     expect(imported.stderr).toBe(
-      'errors.zh-CN.md:5:3: warning: TOO_MANY is an alias of RATE_LIMITED, not a code: its zh-CN translation was not imported. Write RATE_LIMITED in this row: a translation is matched by its code.\n',
+      'errors.zh-CN.md:5:3: warning: TOO_MANY is an alias of RATE_LIMITED, not a code: its zh-CN translation was not imported. Write RATE_LIMITED in this row (or remove the row, if the page has one for it already): a translation is matched by its code.\n',
     );
     p.write('errgen.config.yaml', 'translations:\n  zh-CN: errors.zh-CN.md\ncatalog: errors.yaml\n');
     const checked = p.run('check', '--format', 'json');
     expect((JSON.parse(checked.stdout) as { findings: Array<Record<string, unknown>> }).findings.filter((f) => f['rule'] === 'source-drift')).toEqual([
-      expect.objectContaining({ message: 'TOO_MANY in errors.zh-CN.md:5 (zh-CN) is an alias of RATE_LIMITED, not a code', hint: 'Write RATE_LIMITED in this row: a translation is matched by its code.' }),
+      expect.objectContaining({ message: 'TOO_MANY in errors.zh-CN.md:5 (zh-CN) is an alias of RATE_LIMITED, not a code', hint: 'Write RATE_LIMITED in this row (or remove the row, if the page has one for it already): a translation is matched by its code.' }),
     ]);
   });
 

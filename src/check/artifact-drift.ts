@@ -35,8 +35,9 @@ export async function checkArtifactDrift(outputs: readonly PendingOutput[], fixC
     if (!file.compare(renderTo, { stage: false }).changed) continue;
     const actual = await readUtf8(path);
     const expected = render();
-    // Line ends alone differ: a checkout with CRLF line ends (git's core.autocrlf on Windows) of what errgen wrote.
-    if (actual.includes('\r\n') && actual.replaceAll('\r\n', '\n') === expected) continue;
+    // Line ends alone differ: a checkout with CRLF line ends (git's core.autocrlf on Windows) of
+    // what errgen wrote, from a template that may itself have been checked out so.
+    if (actual.includes('\r\n') && actual.replaceAll('\r\n', '\n') === expected.replaceAll('\r\n', '\n')) continue;
     // The diff library is loaded only when a file has drifted: a clean check never needs it.
     const { createPatch } = await import('diff');
     findings.push({

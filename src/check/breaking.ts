@@ -1,6 +1,7 @@
 import type { Catalog, CatalogCode } from '../catalog/model.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { languages } from '../lang/index.js';
+import type { Language } from '../lang/language.js';
 import { memberName } from '../names/identifier.js';
 import { assignNumbers } from '../emit/code-number.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
@@ -82,6 +83,20 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
   const top: Location = { file: input.catalogFile, line: 1, column: 1 };
   const findings: Array<Omit<Diagnostic, 'severity'> & { rule: string; code: string }> = [];
   const against = `in ${input.beforeName}`;
+  // Every name live codes generate now, per language: worked out only for a code now an alias.
+  const known = new Map<Language, Set<string>>();
+  const namesNow = (language: Language) => {
+    let names = known.get(language);
+    if (names === undefined) {
+      names = new Set();
+      for (const [code, entries] of after.live) {
+        const name = memberName(code, language, entries[0]?.names?.[language.id]);
+        if (name !== undefined) names.add(name);
+      }
+      known.set(language, names);
+    }
+    return names;
+  };
 
   for (const [code, oldEntries] of before.live) {
     const newEntries = after.live.get(code);
@@ -89,18 +104,21 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
       if (after.removed.has(code)) continue; // retired properly
       const canonical = after.aliases.get(code);
       if (canonical !== undefined) {
-        // The wire value still parses, to its new code; what generated code named it does not.
-        const names = languages.flatMap((language) => {
+        // The wire value still parses, to its new code; what generated code named it may not: the
+        // names no live code generates now (a rename can pin them on the new code with `names:`).
+        const gone = languages.flatMap((language) => {
           const name = memberName(code, language, oldEntries[0]?.names?.[language.id]);
-          return name === undefined ? [] : [`${language.id} ${name}`];
+          return name === undefined || namesNow(language).has(name) ? [] : [`${language.id} ${name}`];
         });
-        findings.push({
-          rule: 'identifier-changed',
-          code,
-          at: locationOf.get(canonical) ?? top,
-          message: `${code} (${against}) is now an alias of ${canonical}: it still parses, but its generated names are gone (${names.join(', ')}); code that uses them no longer compiles`,
-          hint: `Keep ${code} as a code of its own, deprecated (\`deprecated: { replacement: ${canonical} }\`), until clients have moved; or accept this under \`breaking.ignore\`.`,
-        });
+        if (gone.length > 0) {
+          findings.push({
+            rule: 'identifier-changed',
+            code,
+            at: locationOf.get(canonical) ?? top,
+            message: `${code} (${against}) is now an alias of ${canonical}: it still parses, but its generated names are gone (${gone.join(', ')}); code that uses them no longer compiles`,
+            hint: `Keep the names on ${canonical} with \`names:\`, or keep ${code} as a code of its own (not an alias), deprecated with \`replacement: ${canonical}\`, until clients have moved; or accept this under \`breaking.ignore\`.`,
+          });
+        }
         continue;
       }
       findings.push({

@@ -14,7 +14,7 @@ const fixHint = 'Run `errgen import` to update the catalog from the Markdown, or
 // A plain import keeps catalog codes the Markdown no longer lists (they may have been added by hand).
 const droppedHint =
   'Run `errgen import --prune` to remove it from the catalog (or retire it there with `removed:`), or add it back to the Markdown. ' +
-  'If it was renamed, rename its `code:` in the catalog too and keep the old name under `aliases`: --prune would drop what the catalog adds to it (description, params, translations).';
+  'If it was renamed, rename its `code:` in the catalog before importing, and keep the old name under `aliases`: --prune would drop what the catalog adds to it (description, params, translations).';
 
 export interface SourceDriftInput {
   readonly sources: readonly string[];

@@ -61,7 +61,7 @@ export async function checkTranslationDrift(
       aliases ??= new Map(entries.flatMap((e) => (e.entry.aliases ?? []).map((alias) => [alias, e.entry.code] as const)));
       const canonical = aliases.get(row.code);
       if (canonical !== undefined) {
-        findings.push(report(row.at, row.code, `${row.code} in ${where(row.at)} (${locale}) is an alias of ${canonical}, not a code`, `Write ${canonical} in this row: a translation is matched by its code.`));
+        findings.push(report(row.at, row.code, `${row.code} in ${where(row.at)} (${locale}) is an alias of ${canonical}, not a code`, `Write ${canonical} in this row (or remove the row, if the page has one for it already): a translation is matched by its code.`));
       } else {
         findings.push(report(row.at, row.code, `${row.code} is in ${where(row.at)} (${locale}) but not in the catalog`, notInCatalogHint));
       }

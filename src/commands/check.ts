@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Catalog } from '../catalog/model.js';
@@ -161,7 +161,7 @@ async function loadEarlierCatalog(against: string, catalogFile: string): Promise
   // require: the bundle runs in a vm.Script, where import() of a Node module is not available.)
   const { execFileSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   const git = (args: string[], cwd: string) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
-  const dir = dirname(resolve(catalogFile));
+  const dir = dirname(realOrResolved(catalogFile));
   let top: string;
   try {
     top = git(['rev-parse', '--show-toplevel'], dir).trim();
@@ -169,20 +169,33 @@ async function loadEarlierCatalog(against: string, catalogFile: string): Promise
   } catch {
     throw new UsageError(`--against ${against}: not a file, and not a git revision in the repository of ${catalogFile}`);
   }
-  const path = relative(top, resolve(catalogFile)).split(sep).join('/');
-  // Under its path then, else under the path git sees it moved from (a catalog moved in this change).
-  for (const then of [path, movedFrom(git, top, against, path)]) {
-    if (then === undefined) continue;
-    let text: string;
+  // The file itself, as git knows it (through a linked folder or a link to the catalog, git has the real path).
+  const path = relative(top, realOrResolved(catalogFile)).split(sep).join('/');
+  const show = (then: string) => {
     try {
-      text = git(['show', `${against}:${then}`], top);
+      return git(['show', `${against}:${then}`], top);
     } catch {
-      continue;
+      return undefined;
     }
-    const name = `${against}:${then}`;
-    return { catalog: (await parseCatalog(text, name)).value, name };
+  };
+  // Under its path then, else under the path git sees it moved from (a catalog moved in this change).
+  let then: string | undefined = path;
+  let text = show(path);
+  if (text === undefined) {
+    then = movedFrom(git, top, against, path);
+    text = then === undefined ? undefined : show(then);
   }
-  return undefined; // not there then: new, or moved where git does not see it
+  if (text === undefined) return undefined; // not there then: new, or moved where git does not see it
+  const name = `${against}:${then}`;
+  return { catalog: (await parseCatalog(text, name)).value, name };
+}
+
+function realOrResolved(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
 }
 
 /** The path at `against` of the file now at `path`, if git sees it as renamed since (committed or staged). */

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type Diagnostic, InputError, type Location } from '../diagnostics.js';
 import { randomHex } from './random-hex.js';
@@ -199,15 +199,18 @@ function linkedFile(path: string): string {
 }
 
 /**
- * Deletes temporary files of `path` that a run killed before it could clean up (Ctrl-C, kill -9)
- * left beside it: named `.<name>.<pid>.<hex>.tmp` by a process that is no longer running. One of a
- * run still going (the same pid alive, or unknown) is left alone.
+ * Deletes temporary files of `path` (of the file a link there points to) that a run killed before it
+ * could clean up (Ctrl-C, kill -9) left beside it: named `.<name>.<pid>.<hex>.tmp` by a process that
+ * is not running here and not touched for 10 minutes. One of a run still going is left alone: its
+ * pid is alive, or, in another container or on another host sharing the folder, its file is recent.
  */
 export function removeAbandoned(path: string): void {
-  const prefix = `.${basename(path)}.`;
+  const file = linkedFile(path);
+  const dir = dirname(file);
+  const prefix = `.${basename(file)}.`;
   let names: string[];
   try {
-    names = readdirSync(dirname(path)).filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'));
+    names = readdirSync(dir).filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'));
   } catch {
     return; // no folder yet: nothing was left in it
   }
@@ -215,12 +218,15 @@ export function removeAbandoned(path: string): void {
     const pid = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
     if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
     try {
-      rmSync(join(dirname(path), name), { force: true });
+      const temp = join(dir, name);
+      if (Date.now() - statSync(temp).mtimeMs > abandonedAfterMs) rmSync(temp, { force: true });
     } catch {
-      // not ours to insist on
+      // gone already, or not ours to insist on
     }
   }
 }
+
+const abandonedAfterMs = 10 * 60 * 1000;
 
 function isRunning(pid: number): boolean {
   try {
