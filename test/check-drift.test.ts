@@ -26,6 +26,14 @@ function userRepo(): string {
   return dir;
 }
 
+/** A finding of `errgen check --format json` (schemas/check-report.schema.json). */
+type Finding = { rule: string | null; code: string | null; severity: string; message: string; hint: string | null; [field: string]: unknown };
+
+/** The findings of a `check --format json` run's output. */
+function findingsOf(stdout: string): Finding[] {
+  return (JSON.parse(stdout) as { findings: Finding[] }).findings;
+}
+
 function edit(file: string, from: string | RegExp, to: string): () => void {
   const before = readFileSync(file, 'utf8');
   const after = before.replace(from, to);
@@ -107,7 +115,7 @@ describe('errgen check in a user repository', () => {
     const restore = edit(join(dir, 'errors.md'), '| NOT_FOUND   | 404 ', '| NOT_FOUND   | 410 ');
     const result = errgen(['check', '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
-    const findings = (JSON.parse(result.stdout) as { findings: Array<Record<string, unknown>> }).findings.filter((f) => f['rule'] === 'source-drift');
+    const findings = findingsOf(result.stdout).filter((f) => f.rule === 'source-drift');
     expect(findings).toEqual([
       expect.objectContaining({
         severity: 'error',
@@ -126,7 +134,7 @@ describe('errgen check in a user repository', () => {
     edit(join(dir, 'errors.md'), /\| CONFLICT {3}\| 409 .*\n/, '');
     const result = errgen(['check', '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
-    const findings = (JSON.parse(result.stdout) as { findings: Array<Record<string, unknown>> }).findings.filter((f) => f['rule'] === 'source-drift');
+    const findings = findingsOf(result.stdout).filter((f) => f.rule === 'source-drift');
     expect(findings).toEqual([
       expect.objectContaining({
         code: 'CONFLICT',
@@ -147,7 +155,7 @@ describe('errgen check in a user repository', () => {
     // A row added at the top of the first table, not imported yet: every row below it moves down one line.
     edit(join(dir, 'errors.md'), /(\|-\|-\|-\|-\|\n)/, '$1| BRAND_NEW | 400 | new | s |\n');
     const result = errgen(['check', '--format', 'json', '--rule', 'artifact-drift=off'], { cwd: dir });
-    const findings = (JSON.parse(result.stdout) as { findings: Array<Record<string, unknown>> }).findings;
+    const findings = findingsOf(result.stdout);
     expect(findings.find((f) => f['rule'] === 'duplicate-code')?.['message']).toBe('FAILED_PRECONDITION is listed 2 times (status 400 at errors.md:16, status 409 at errors.md:24) with different statuses');
     expect(findings.find((f) => f['rule'] === 'source-drift')?.['message']).toBe('BRAND_NEW is in errors.md:9 but not in the catalog errors.yaml');
   });
@@ -159,7 +167,7 @@ describe('errgen check in a user repository', () => {
     writeFileSync(catalog, withoutNotFound);
     const removed = errgen(['check', '--against', 'HEAD', '--format', 'json'], { cwd: dir });
     expect(removed.code).toBe(1);
-    const rules = (JSON.parse(removed.stdout) as { findings: Array<{ rule: string; code: string; message: string }> }).findings;
+    const rules = findingsOf(removed.stdout);
     expect(rules.filter((f) => f.rule === 'code-removed')).toEqual([
       expect.objectContaining({ code: 'NOT_FOUND', message: 'NOT_FOUND (in HEAD:errors.yaml) is gone from the catalog; clients that handle it break' }),
     ]);
@@ -167,12 +175,12 @@ describe('errgen check in a user repository', () => {
     const tombstone = original.replace(/( {6}- code: NOT_FOUND\n)/, '$1        removed: { since: "2.0", reason: merged into RESOURCE_NOT_EXIST }\n');
     writeFileSync(catalog, tombstone);
     const retired = errgen(['check', '--against', 'HEAD', '--format', 'json'], { cwd: dir });
-    expect(JSON.parse(retired.stdout).findings.filter((f: { rule: string }) => f.rule === 'code-removed')).toEqual([]);
+    expect(findingsOf(retired.stdout).filter((f) => f.rule === 'code-removed')).toEqual([]);
 
     const aliased = withoutNotFound.replace(/( {6}- code: RESOURCE_NOT_EXIST\n)/, '$1        aliases: [NOT_FOUND]\n');
     writeFileSync(catalog, aliased);
     const viaAlias = errgen(['check', '--against', 'HEAD', '--format', 'json'], { cwd: dir });
-    const aliasFindings = (JSON.parse(viaAlias.stdout) as { findings: Array<{ rule: string; code: string; message: string }> }).findings;
+    const aliasFindings = findingsOf(viaAlias.stdout);
     expect(aliasFindings.filter((f) => f.rule === 'code-removed')).toEqual([]);
     // Renamed, the old name kept as an alias and its names pinned on the new code: nothing is lost.
     const pinned = original.replace(
@@ -182,7 +190,7 @@ describe('errgen check in a user repository', () => {
     );
     writeFileSync(catalog, pinned);
     const kept = errgen(['check', '--against', 'HEAD', '--format', 'json'], { cwd: dir });
-    expect((JSON.parse(kept.stdout) as { findings: Array<{ rule: string }> }).findings.filter((f) => f.rule === 'identifier-changed' || f.rule === 'code-removed')).toEqual([]);
+    expect(findingsOf(kept.stdout).filter((f) => f.rule === 'identifier-changed' || f.rule === 'code-removed')).toEqual([]);
     writeFileSync(catalog, aliased);
     // It still parses, but typed clients lose the names generated for it.
     expect(aliasFindings.filter((f) => f.rule === 'identifier-changed')).toEqual([
@@ -202,18 +210,18 @@ describe('errgen check in a user repository', () => {
     edit(join(dir, 'api/errors.yaml'), / {6}- code: NOT_FOUND\n(?: {8}.*\n)+/, '');
     const moved = errgen(['check', '--catalog', 'api/errors.yaml', '--against', 'HEAD', '--format', 'json'], { cwd: dir });
     expect(moved.code).toBe(1);
-    expect((JSON.parse(moved.stdout) as { findings: Array<{ rule: string; message: string }> }).findings.filter((f) => f.rule === 'code-removed')).toEqual([
+    expect(findingsOf(moved.stdout).filter((f) => f.rule === 'code-removed')).toEqual([
       expect.objectContaining({ message: 'NOT_FOUND (in HEAD:errors.yaml) is gone from the catalog; clients that handle it break' }),
     ]);
     // Reached through a symbolic link: git has the file it points to.
     symlinkSync('api/errors.yaml', join(dir, 'linked.yaml'));
     const linked = errgen(['check', '--catalog', 'linked.yaml', '--against', 'HEAD', '--format', 'json'], { cwd: dir });
-    expect((JSON.parse(linked.stdout) as { findings: Array<{ rule: string }> }).findings.filter((f) => f.rule === 'code-removed')).toHaveLength(1);
+    expect(findingsOf(linked.stdout).filter((f) => f.rule === 'code-removed')).toHaveLength(1);
     // Copied rather than moved, git sees no move: nothing to compare with, said as a warning.
     writeFileSync(join(dir, 'new.yaml'), readFileSync(join(dir, 'api/errors.yaml')));
     const notThere = errgen(['check', '--catalog', 'new.yaml', '--against', 'HEAD', '--format', 'json', '--rule', 'source-drift=off', '--rule', 'artifact-drift=off'], { cwd: dir });
     expect(notThere.code).toBe(0);
-    expect((JSON.parse(notThere.stdout) as { findings: Array<Record<string, unknown>> }).findings.filter((f) => f['severity'] === 'error' || f['rule'] === null)).toEqual([
+    expect(findingsOf(notThere.stdout).filter((f) => f.severity === 'error' || f.rule === null)).toEqual([
       expect.objectContaining({ rule: null, severity: 'warning', message: 'new.yaml is not in HEAD, under this path or moved from another: no breaking changes were checked' }),
     ]);
   });
@@ -223,7 +231,7 @@ describe('errgen check in a user repository', () => {
     writeFileSync(join(dir, 'before.yaml'), readFileSync(catalog));
     edit(catalog, /(- code: NOT_FOUND\n {8}status:) 404/, '$1 410');
     const changed = errgen(['check', '--against', 'before.yaml', '--format', 'json'], { cwd: dir });
-    const statusFindings = JSON.parse(changed.stdout).findings.filter((f: { rule: string }) => f.rule === 'status-changed');
+    const statusFindings = findingsOf(changed.stdout).filter((f) => f.rule === 'status-changed');
     expect(statusFindings).toEqual([
       expect.objectContaining({ code: 'NOT_FOUND', file: 'errors.yaml', message: 'NOT_FOUND changed status from 404 (in before.yaml) to 410' }),
     ]);
@@ -231,7 +239,7 @@ describe('errgen check in a user repository', () => {
     const config = join(dir, 'errgen.config.yaml');
     writeFileSync(config, readFileSync(config, 'utf8') + 'breaking:\n  ignore:\n    - rule: status-changed\n      code: NOT_FOUND\n      reason: "410 is what the gateway really sends"\n');
     const ignored = errgen(['check', '--against', 'before.yaml', '--format', 'json'], { cwd: dir });
-    expect(JSON.parse(ignored.stdout).findings.filter((f: { rule: string }) => f.rule === 'status-changed')).toEqual([]);
+    expect(findingsOf(ignored.stdout).filter((f) => f.rule === 'status-changed')).toEqual([]);
 
     writeFileSync(config, readFileSync(config, 'utf8').replace('      reason: "410 is what the gateway really sends"\n', ''));
     const noReason = errgen(['check', '--against', 'before.yaml'], { cwd: dir });
@@ -245,7 +253,7 @@ describe('errgen check in a user repository', () => {
     writeFileSync(join(dir, 'before.yaml'), readFileSync(catalog));
     edit(catalog, /(- code: CONFLICT\n) {8}aliases: \[OLD_CONFLICT\]\n/, '$1        names: { go: CodeClash }\n');
     const result = errgen(['check', '--against', 'before.yaml', '--format', 'json'], { cwd: dir });
-    const findings = JSON.parse(result.stdout).findings as Array<{ rule: string; message: string }>;
+    const findings = findingsOf(result.stdout);
     expect(findings.filter((f) => f.rule === 'identifier-changed').map((f) => f.message)).toEqual([
       'CONFLICT is named CodeClash in go, was CodeConflict (in before.yaml); code that uses the old name no longer compiles',
     ]);

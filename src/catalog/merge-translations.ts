@@ -1,6 +1,6 @@
 import { type Document, isMap, isScalar, isSeq, YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
-import type { TranslatedRow } from '../markdown/translation-tables.js';
+import { aliasRowHint, type TranslatedRow } from '../markdown/translation-tables.js';
 import { placeholderMismatch, strayBraceWarnings } from '../messages/mismatch.js';
 import { isPlainRecord } from './entry-record.js';
 import { type Entry, EntryNodes, entryValue, groupsOf, indexEntries, type MissingEntry, setText } from './merge.js';
@@ -64,7 +64,7 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
         at: row.at,
         code: row.code,
         message: `${row.code}${occurrence > 0 ? ` (occurrence ${occurrence + 1})` : ''} ${canonical ? `is an alias of ${canonical}, not a code` : 'is not in the catalog'}: its ${options.locale} translation was not imported`,
-        hint: canonical ? `Write ${canonical} in this row (or remove the row, if the page has one for it already): a translation is matched by its code.` : 'Import the code from the default-language page first, or fix the code in this page.',
+        hint: canonical ? aliasRowHint(canonical) : 'Import the code from the default-language page first, or fix the code in this page.',
       });
       continue;
     }

@@ -2,6 +2,7 @@ import type { Catalog, CatalogCode } from '../catalog/model.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { languages } from '../lang/index.js';
 import type { Language } from '../lang/language.js';
+import { codeIdentifiers } from '../names/code-identifiers.js';
 import { memberName } from '../names/identifier.js';
 import { assignNumbers } from '../emit/code-number.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
@@ -40,6 +41,8 @@ export interface BreakingInput {
   /** What `before` is, for messages: a file path or `git-ref:path`. */
   readonly beforeName: string;
   readonly after: readonly LintEntry[];
+  /** The catalog now, whose entries `after` lists. */
+  readonly catalog: Catalog;
   readonly catalogFile: string;
   readonly settings: Readonly<Record<string, RuleSetting>>;
   readonly ignores: readonly BreakingIgnore[];
@@ -83,18 +86,11 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
   const top: Location = { file: input.catalogFile, line: 1, column: 1 };
   const findings: Array<Omit<Diagnostic, 'severity'> & { rule: string; code: string }> = [];
   const against = `in ${input.beforeName}`;
-  // Every name live codes generate now, per language: worked out only for a code now an alias.
-  const known = new Map<Language, Set<string>>();
+  // Every name live codes generate now, per language (lint derived them already): looked up only for a code now an alias.
+  const known = new Map<Language, ReadonlySet<string | undefined>>();
   const namesNow = (language: Language) => {
     let names = known.get(language);
-    if (names === undefined) {
-      names = new Set();
-      for (const [code, entries] of after.live) {
-        const name = memberName(code, language, entries[0]?.names?.[language.id]);
-        if (name !== undefined) names.add(name);
-      }
-      known.set(language, names);
-    }
+    if (names === undefined) known.set(language, (names = new Set(codeIdentifiers(input.catalog, language).names)));
     return names;
   };
 

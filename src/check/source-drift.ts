@@ -18,7 +18,6 @@ const droppedHint =
 
 export interface SourceDriftInput {
   readonly sources: readonly string[];
-  readonly headers: Partial<Record<FieldName, readonly string[]>> | undefined;
   readonly catalogFile: string;
   /** Catalog entries in order, with their locations and what the sidecar says about their origin. */
   readonly entries: readonly LintEntry[];
@@ -36,7 +35,7 @@ export interface SourceRows {
 }
 
 /** Reads the Markdown sources again (before lint, so that findings cite their lines as they are now). */
-export async function readSourceRows(sources: readonly string[], headers: SourceDriftInput['headers']): Promise<SourceRows> {
+export async function readSourceRows(sources: readonly string[], headers: Partial<Record<FieldName, readonly string[]>> | undefined): Promise<SourceRows> {
   const synonyms = mergeSynonyms(defaultHeaderSynonyms, headers ?? {});
   const problems: Diagnostic[] = [];
   const rows: ImportedRow[] = [];

@@ -4,7 +4,7 @@ import { readProblems, readTextFile } from '../io/files.js';
 import type { LintEntry } from '../lint/rule.js';
 import type { HeaderSynonyms } from '../markdown/columns.js';
 import { readTables } from '../markdown/read-tables.js';
-import { extractTranslatedRows, type TranslatedRow } from '../markdown/translation-tables.js';
+import { aliasRowHint, extractTranslatedRows, type TranslatedRow } from '../markdown/translation-tables.js';
 import { spellingOf } from '../messages/locales.js';
 import { cellMatchesTemplate } from '../messages/template.js';
 
@@ -61,7 +61,7 @@ export async function checkTranslationDrift(
       aliases ??= new Map(entries.flatMap((e) => (e.entry.aliases ?? []).map((alias) => [alias, e.entry.code] as const)));
       const canonical = aliases.get(row.code);
       if (canonical !== undefined) {
-        findings.push(report(row.at, row.code, `${row.code} in ${where(row.at)} (${locale}) is an alias of ${canonical}, not a code`, `Write ${canonical} in this row (or remove the row, if the page has one for it already): a translation is matched by its code.`));
+        findings.push(report(row.at, row.code, `${row.code} in ${where(row.at)} (${locale}) is an alias of ${canonical}, not a code`, aliasRowHint(canonical)));
       } else {
         findings.push(report(row.at, row.code, `${row.code} is in ${where(row.at)} (${locale}) but not in the catalog`, notInCatalogHint));
       }

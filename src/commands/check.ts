@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Catalog } from '../catalog/model.js';
@@ -14,6 +14,7 @@ import type { TranslationPages } from '../check/translation-drift.js';
 import { type Diagnostic, ExitCode, hasErrors, InputError, type Location, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import { readTextFile, readTextFileIfExists } from '../io/files.js';
+import { realPathOf } from '../io/paths.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
 import { lintRules } from '../lint/rules/index.js';
 import { runRules } from '../lint/run.js';
@@ -66,7 +67,7 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   const entries = await lintEntries(read, options.catalog, sourceRows);
   const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries, locate: (path) => read.locate(path) }, options.lintSettings);
   if (sourceRows) {
-    const drift = await checkSourceDrift({ sources: options.sources, translations, headers: options.headers, catalogFile: options.catalog, entries }, sourceRows);
+    const drift = await checkSourceDrift({ sources: options.sources, translations, catalogFile: options.catalog, entries }, sourceRows);
     findings.push(...withSeverity(drift, sourceDrift));
   }
   const artifactDrift = options.lintSettings['artifact-drift'] ?? 'error';
@@ -90,6 +91,7 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
           before: before.catalog,
           beforeName: before.name,
           after: entries,
+          catalog: read.value,
           catalogFile: options.catalog,
           settings: options.breakingSettings,
           ignores: options.ignores,
@@ -161,7 +163,8 @@ async function loadEarlierCatalog(against: string, catalogFile: string): Promise
   // require: the bundle runs in a vm.Script, where import() of a Node module is not available.)
   const { execFileSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   const git = (args: string[], cwd: string) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
-  const dir = dirname(realOrResolved(catalogFile));
+  const real = realPathOf(catalogFile);
+  const dir = dirname(real);
   let top: string;
   try {
     top = git(['rev-parse', '--show-toplevel'], dir).trim();
@@ -170,32 +173,19 @@ async function loadEarlierCatalog(against: string, catalogFile: string): Promise
     throw new UsageError(`--against ${against}: not a file, and not a git revision in the repository of ${catalogFile}`);
   }
   // The file itself, as git knows it (through a linked folder or a link to the catalog, git has the real path).
-  const path = relative(top, realOrResolved(catalogFile)).split(sep).join('/');
-  const show = (then: string) => {
+  const path = relative(top, real).split(sep).join('/');
+  const show = (then: string | undefined) => {
+    if (then === undefined) return undefined;
     try {
-      return git(['show', `${against}:${then}`], top);
+      return { name: `${against}:${then}`, text: git(['show', `${against}:${then}`], top) };
     } catch {
       return undefined;
     }
   };
   // Under its path then, else under the path git sees it moved from (a catalog moved in this change).
-  let then: string | undefined = path;
-  let text = show(path);
-  if (text === undefined) {
-    then = movedFrom(git, top, against, path);
-    text = then === undefined ? undefined : show(then);
-  }
-  if (text === undefined) return undefined; // not there then: new, or moved where git does not see it
-  const name = `${against}:${then}`;
-  return { catalog: (await parseCatalog(text, name)).value, name };
-}
-
-function realOrResolved(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return resolve(file);
-  }
+  const found = show(path) ?? show(movedFrom(git, top, against, path));
+  if (found === undefined) return undefined; // not there then: new, or moved where git does not see it
+  return { catalog: (await parseCatalog(found.text, found.name)).value, name: found.name };
 }
 
 /** The path at `against` of the file now at `path`, if git sees it as renamed since (committed or staged). */

@@ -38,8 +38,6 @@ export async function generateCommand(options: GenerateOptions, output: Output):
   const underFiles = new Map<string, string[]>();
   try {
     for (const { path, renderTo, target } of outputs) {
-      // Left by a run killed before it could clean up, also beside a file that is up to date now.
-      if (!options.dryRun) removeAbandoned(path);
       const opened = openCurrent(path, options.force, refusals, underFiles);
       if (!opened) continue;
       const { current, ours } = opened;
@@ -47,6 +45,8 @@ export async function generateCommand(options: GenerateOptions, output: Output):
       const stage = ours && !options.dryRun && refusals.length === 0 && underFiles.size === 0;
       const head = keepingHead(renderTo);
       const outcome = current.compare(head.renderTo, { stage });
+      // Staging swept the temporary files a killed run left beside the file; one not staged is swept here.
+      if (!outcome.staged && !options.dryRun) removeAbandoned(path);
       if (!outcome.changed) continue;
       if (!ours) refusals.push(notOurs(path));
       else if (!options.force && !carriesGeneratedHeader(head.text())) {

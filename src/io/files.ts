@@ -1,7 +1,8 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type Diagnostic, InputError, type Location } from '../diagnostics.js';
+import { realPathOf } from './paths.js';
 import { randomHex } from './random-hex.js';
 
 // errgen reads and writes one file at a time, so the calls below are synchronous, behind the same
@@ -187,25 +188,13 @@ export async function stageFile(path: string, content: string): Promise<StagedFi
 }
 
 /**
- * The file a symbolic link at `path` points to, else `path`: a write goes through the link, as an
- * editor's does, instead of replacing the link with a file and leaving its target as it was.
- */
-function linkedFile(path: string): string {
-  try {
-    return lstatSync(path).isSymbolicLink() ? realpathSync(path) : path;
-  } catch {
-    return path; // not there yet, or a link to nothing: written at its own path
-  }
-}
-
-/**
  * Deletes temporary files of `path` (of the file a link there points to) that a run killed before it
  * could clean up (Ctrl-C, kill -9) left beside it: named `.<name>.<pid>.<hex>.tmp` by a process that
  * is not running here and not touched for 10 minutes. One of a run still going is left alone: its
  * pid is alive, or, in another container or on another host sharing the folder, its file is recent.
  */
 export function removeAbandoned(path: string): void {
-  const file = linkedFile(path);
+  const file = realPathOf(path);
   const dir = dirname(file);
   const prefix = `.${basename(file)}.`;
   let names: string[];
@@ -240,7 +229,9 @@ function isRunning(pid: number): boolean {
 
 /** Opens a staged file for `path` (see stageFile) to be written piece by piece. A failure to write deletes it. */
 export function startStaging(path: string): StagingFile {
-  const destination = linkedFile(path);
+  // Through symbolic links, as an editor saves: replacing a link with a file would leave its target
+  // as it was. A link to nothing is replaced.
+  const destination = realPathOf(path);
   const dir = dirname(destination);
   removeAbandoned(destination);
   const temp = join(dir, `.${basename(destination)}.${process.pid}.${randomHex()}.tmp`);

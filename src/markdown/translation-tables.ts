@@ -107,3 +107,8 @@ function readRow(
   }
   return { code: code.text, message: message.text, solution: cell('solution')?.text ?? '', status, at: code.at, cells: at };
 }
+
+/** What to do with a translated row that names an alias of `canonical`: rows are matched by code (import and check say the same). */
+export function aliasRowHint(canonical: string): string {
+  return `Write ${canonical} in this row (or remove the row, if the page has one for it already): a translation is matched by its code.`;
+}
