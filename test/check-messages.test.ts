@@ -459,3 +459,57 @@ describe('errgen check --against: parameter changes', () => {
     expect(paramRules((JSON.parse(configured.stdout) as { findings: Finding[] }).findings)).toEqual([]);
   });
 });
+
+describe('errgen check --against: outdated translations', () => {
+  const dir = tempDir();
+  const before = catalog(
+    locales,
+    [
+      '      - code: GONE', // 7
+      '        status: 404',
+      '        message: Not found',
+      '        solution: Check the id',
+      '        messages:',
+      '          zh-CN: { message: 未找到, solution: 检查 ID }', // 12
+      '      - code: BUSY', // 13
+      '        status: 429',
+      '        message: Busy',
+      '        solution: Retry',
+      '        messages:',
+      '          zh-CN: { message: 忙 }', // 18
+      '',
+    ].join('\n'),
+  );
+  const outdated = (after: string, args: string[] = []) => {
+    writeFileSync(join(dir, 'before.yaml'), before);
+    const result = check(dir, after, ['--against', 'before.yaml', ...args]);
+    return { code: result.code, lines: reported(result.findings, 'outdated-translation') };
+  };
+
+  it('warns at a translation whose default text changed while it did not', () => {
+    const { lines, code } = outdated(before.replace('message: Not found', 'message: No such resource'));
+    expect(lines).toEqual([
+      'errors.yaml:12:29 warning the en message of GONE changed (in before.yaml), its zh-CN translation did not: it still translates the old text',
+    ]);
+    expect(code).toBe(0);
+    expect(outdated(before.replace('message: Not found', 'message: No such resource'), ['--rule', 'outdated-translation=error']).code).toBe(1);
+  });
+
+  it('names the solution, at the translation\'s own solution; one that falls back to the default solution is not behind', () => {
+    const after = before.replace('solution: Check the id', 'solution: Check the ID').replace('solution: Retry', 'solution: Retry later');
+    expect(outdated(after).lines).toEqual([
+      'errors.yaml:12:44 warning the en solution of GONE changed (in before.yaml), its zh-CN translation did not: it still translates the old text',
+    ]);
+  });
+
+  it('is quiet when the translation changed too, is marked reviewed: false, or is new', () => {
+    const retexted = before.replace('message: Not found', 'message: No such resource').replace('message: Busy', 'message: Too busy');
+    expect(outdated(retexted.replace('message: 未找到', 'message: 资源不存在').replace('{ message: 忙 }', '{ message: 忙, reviewed: false }')).lines).toEqual([]);
+    // Marked reviewed by someone after the change (the flag went from false to absent): its translation was looked at.
+    writeFileSync(join(dir, 'before.yaml'), before.replace('{ message: 忙 }', '{ message: 忙, reviewed: false }'));
+    const reviewed = check(dir, retexted.replace('message: 未找到', 'message: 资源不存在'), ['--against', 'before.yaml']);
+    expect(reported(reviewed.findings, 'outdated-translation')).toEqual([]);
+    const added = before.replace('message: Busy', 'message: Too busy').replace('          zh-CN: { message: 忙 }', '          zh-CN: { message: 忙 }\n          de: { message: Zu beschäftigt }');
+    expect(outdated(added).lines).toEqual(['errors.yaml:18:29 warning the en message of BUSY changed (in before.yaml), its zh-CN translation did not: it still translates the old text']);
+  });
+});

@@ -7,7 +7,9 @@ import { memberName } from '../names/identifier.js';
 import { assignNumbers } from '../emit/code-number.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
 import { toSeverity } from '../lint/rule.js';
+import { defaultLocale } from '../messages/locales.js';
 import { paramChanges } from './breaking-params.js';
+import { outdatedTranslations } from './breaking-translations.js';
 
 /** A breaking-change rule: stable id, one-line description, default severity. */
 export interface BreakingRule {
@@ -27,6 +29,7 @@ export const breakingRules: readonly BreakingRule[] = [
   { id: 'param-type-changed', description: 'A message parameter has another type (string, integer, number, boolean).', defaultSeverity: 'error' },
   { id: 'param-order-changed', description: "The parameters kept are in another order, which is generated formatters' positional order: values would go to the wrong parameter.", defaultSeverity: 'error' },
   { id: 'param-added', description: "A code's message gained a parameter: callers of its generated formatter must pass it (a compile error in typed languages); the wire only gains a field.", defaultSeverity: 'warn' },
+  { id: 'outdated-translation', description: "A code's default-language message or solution changed and a translation of it did not, nor was it marked `reviewed: false`: it still translates the old text.", defaultSeverity: 'warn' },
 ];
 
 /** An accepted breaking change: it must say why. */
@@ -81,6 +84,13 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
   const after = snapshot(input.after.map((e) => e.entry));
   const firstOf = new Map<string, LintEntry>();
   for (const e of input.after) if (!firstOf.has(e.entry.code)) firstOf.set(e.entry.code, e);
+  const liveAfter = new Map<string, LintEntry[]>();
+  for (const e of input.after) {
+    if (e.entry.removed) continue;
+    const list = liveAfter.get(e.entry.code);
+    if (list) list.push(e);
+    else liveAfter.set(e.entry.code, [e]);
+  }
   // Located only for findings: locating every entry costs a YAML parse with positions.
   const locationOf = { get: (code: string): Location | undefined => firstOf.get(code)?.at };
   const top: Location = { file: input.catalogFile, line: 1, column: 1 };
@@ -147,6 +157,7 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
     }
     const located = firstOf.get(code);
     if (oldEntries[0] && located) findings.push(...paramChanges(oldEntries[0], located, against));
+    findings.push(...outdatedTranslations(oldEntries, liveAfter.get(code) ?? [], defaultLocale(input.catalog), against));
   }
   for (const [alias, code] of before.aliases) {
     if (after.aliases.has(alias) || after.live.has(alias)) continue;
