@@ -365,3 +365,56 @@ describe('translations in errgen.config.yaml', () => {
     ]);
   });
 });
+
+describe('errgen import: translations of a text that changed', () => {
+  /** The project with zh-CN translations of NOT_FOUND (reviewed: true by hand) and of both DUP rows, the second with a solution of its own. */
+  function translated() {
+    const p = project();
+    p.write('errors.zh-CN.md', chinese('| NOT_FOUND | 找不到 {resource} | 请检查 ID |', '| DUP | 第一个 | |', '| DUP | 第二个 | 换个办法 |'));
+    expect(p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml').code).toBe(0);
+    p.write('errors.yaml', p.read('errors.yaml').replace('solution: 请检查 ID\n', 'solution: 请检查 ID\n            reviewed: true\n'));
+    return p;
+  }
+
+  it('marks reviewed: false on each translation of a changed message, with a warning at the Markdown cell', () => {
+    const p = translated();
+    // RATE_LIMITED's translation is marked already: no warning for it.
+    p.write('errors.md', english.replace('The {resource} is absent', 'No {resource} here').replace('Too many requests', 'Slow down'));
+    const result = p.run('import', 'errors.md', '-o', 'errors.yaml');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'errors.md:5:21: warning: the en message of NOT_FOUND changed: its zh-CN translation, written for the old text, is now marked `reviewed: false`. ' +
+        'Update the zh-CN translation (its page, then import, or messages.zh-CN in the catalog) and have it checked, then remove `reviewed: false`.\n',
+    );
+    // `reviewed: true` turned, in place; the other translations are untouched.
+    expect(p.read('errors.yaml')).toContain('          zh-CN:\n            message: 找不到 {resource}\n            solution: 请检查 ID\n            reviewed: false\n');
+    expect(p.read('errors.yaml').match(/reviewed: false/g)).toHaveLength(2); // and RATE_LIMITED's, from project()
+    // Marked once: the next import changes nothing and says nothing.
+    const again = p.run('import', 'errors.md', '-o', 'errors.yaml');
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toContain('(file already up to date)');
+  });
+
+  it('a changed solution leaves behind only translations with a solution of their own, by occurrence', () => {
+    const p = translated();
+    p.write('errors.md', english.replace('| DUP | 400 | first | |', '| DUP | 400 | first | Try once |').replace('| DUP | 409 | second | |', '| DUP | 409 | second | Try twice |'));
+    const result = p.run('import', 'errors.md', '-o', 'errors.yaml');
+    expect(result.stderr).toMatch(/^errors\.md:8:24: warning: the en solution of DUP changed: its zh-CN translation, written for the old text, is now marked `reviewed: false`\. /);
+    expect(result.stderr.match(/warning/g)).toHaveLength(1);
+    expect(p.read('errors.yaml')).toContain('            message: 第二个\n            solution: 换个办法\n            reviewed: false\n');
+    expect(p.read('errors.yaml')).toContain('            message: 第一个\n      - code: DUP');
+  });
+
+  it('leaves a translation the same import rewrote from its page for the new text', () => {
+    const p = translated();
+    p.write('errgen.config.yaml', 'sources: [errors.md]\ntranslations:\n  zh-CN: errors.zh-CN.md\ncatalog: errors.yaml\n');
+    p.write('errors.md', english.replace('The {resource} is absent', 'No {resource} here').replace('| DUP | 400 | first | |', '| DUP | 400 | the first | |'));
+    p.write('errors.zh-CN.md', chinese('| NOT_FOUND | 这里没有 {resource} | 请检查 ID |', '| DUP | 第一个 | |', '| DUP | 第二个 | 换个办法 |'));
+    const result = p.run('import');
+    expect(result.stderr).toBe(
+      'errors.md:7:15: warning: the en message of DUP changed: its zh-CN translation, written for the old text, is now marked `reviewed: false`. ' +
+        'Update the zh-CN translation (its page, then import, or messages.zh-CN in the catalog) and have it checked, then remove `reviewed: false`.\n',
+    );
+    expect(p.read('errors.yaml')).toContain('            message: 这里没有 {resource}\n            solution: 请检查 ID\n            reviewed: true\n');
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Document } from 'yaml';
 import { mergeIntoCatalog } from '../src/catalog/merge.js';
 import { localeTagsOf, mergeTranslations } from '../src/catalog/merge-translations.js';
+import { markOutdatedTranslations } from '../src/catalog/outdated-translations.js';
 import { parseCatalog } from '../src/catalog/read.js';
 import { recordsDocument } from '../src/catalog/records-document.js';
 import { serializeCatalog } from '../src/catalog/write.js';
@@ -52,8 +53,17 @@ async function merged(catalogText: string, inputs: Inputs, documentOf: (read: Aw
     const rows = extractTranslatedRows(await readTables(t.page, `${t.locale}.md`), `${t.locale}.md`, defaultHeaderSynonyms).rows;
     translated.push(mergeTranslations(document, rows, { locale: spellingOf(t.locale, tags), defaultLocale: 'en', prune }));
   }
+  const touched = new Set(translated.flatMap((t) => [...t.touched]));
+  const outdated = markOutdatedTranslations(summary?.retexted ?? [], touched, 'en');
   // Always written, edited or not: both documents must also write the catalog back unchanged.
-  return { text: serializeCatalog(document), summary, tags, translated };
+  // The two documents' nodes differ in what yaml keeps of the text: compare the values they hold.
+  return {
+    text: serializeCatalog(document),
+    summary: summary && { ...summary, retexted: summary.retexted.map((r) => ({ ...r, node: r.node.toJSON() as unknown })) },
+    tags,
+    translated: translated.map((t) => ({ ...t, touched: [...t.touched].map((node) => node.toJSON() as unknown) })),
+    outdated,
+  };
 }
 
 async function expectSameMerges(catalogText: string, inputs: Inputs): Promise<Awaited<ReturnType<typeof merged>>> {

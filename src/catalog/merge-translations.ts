@@ -25,6 +25,8 @@ export interface TranslationMergeSummary {
   readonly pruned: boolean;
   /** Did the merge edit the document at all? If not, the file is left as it is. */
   readonly edited: boolean;
+  /** The translations the page added or whose text it changed: written for the default text as it is now. */
+  readonly touched: ReadonlySet<YAMLMap>;
   /**
    * Warnings: rows of codes the catalog does not have, rows whose status is not the entry's, and
    * cells imported with stray braces or other placeholders than the default text's.
@@ -48,6 +50,7 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
   let changed = 0;
   let unchanged = 0;
   let notInCatalog = 0;
+  const touched = new Set<YAMLMap>();
   // Old spellings, looked up only for a row whose code is not in the catalog.
   let aliases: Map<string, string> | undefined;
 
@@ -80,14 +83,16 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
         hint: 'Correct the status on this page, or check that this row translates the right occurrence of the code.',
       });
     }
-    const translation = translationOf(entry.node, options.locale);
+    let translation = translationOf(entry.node, options.locale);
     if (!translation) {
-      setTranslation(document, entry.node, options.locale, row);
+      translation = setTranslation(document, entry.node, options.locale, row);
+      touched.add(translation);
       added++;
-    } else if (updateTranslation(document, translation, row)) changed++;
-    else unchanged++;
-    // updateTranslation edits `translation` in place; only a new one is looked up again.
-    if (!entry.node.get('removed')) diagnostics.push(...placeholderWarnings(entry.node, translation ?? (translationOf(entry.node, options.locale) as YAMLMap), row, options));
+    } else if (updateTranslation(document, translation, row)) {
+      touched.add(translation);
+      changed++;
+    } else unchanged++;
+    if (!entry.node.get('removed')) diagnostics.push(...placeholderWarnings(entry.node, translation, row, options));
   }
 
   const missing: MissingEntry[] = [];
@@ -100,7 +105,7 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
   }
   nodes.swapIn();
   const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0);
-  return { added, changed, unchanged, notInCatalog, missing, pruned: options.prune, edited, diagnostics };
+  return { added, changed, unchanged, notInCatalog, missing, pruned: options.prune, edited, touched, diagnostics };
 }
 
 /**
@@ -168,11 +173,12 @@ function translationOf(entry: YAMLMap, locale: string): YAMLMap | undefined {
   return isMap(translation) ? translation : undefined;
 }
 
-function setTranslation(document: Document, entry: YAMLMap, locale: string, row: TranslatedRow): void {
-  const value = row.solution === '' ? { message: row.message } : { message: row.message, solution: row.solution };
+function setTranslation(document: Document, entry: YAMLMap, locale: string, row: TranslatedRow): YAMLMap {
+  const translation = document.createNode(row.solution === '' ? { message: row.message } : { message: row.message, solution: row.solution });
   const messages = entry.get('messages', true);
-  if (isMap(messages)) messages.set(locale, document.createNode(value));
-  else entry.set('messages', document.createNode({ [locale]: value }));
+  if (isMap(messages)) messages.set(locale, translation);
+  else entry.set('messages', document.createNode({ [locale]: translation }));
+  return translation;
 }
 
 /** Message and solution updated in place; a cell that reads as the current template keeps it. */

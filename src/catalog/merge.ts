@@ -1,4 +1,5 @@
 import { type Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
+import type { Location } from '../diagnostics.js';
 import type { ImportedRow, ImportedTable } from '../markdown/error-tables.js';
 import { entryNode, isPlainRecord } from './entry-record.js';
 import { defaultColumns } from './model.js';
@@ -18,6 +19,15 @@ export interface MissingEntry {
   readonly group: string;
 }
 
+/** An entry whose message or solution this merge changed: its translations may translate the old text. */
+export interface RetextedEntry {
+  readonly node: YAMLMap;
+  readonly code: string;
+  readonly fields: readonly ('message' | 'solution')[];
+  /** The cell of the first changed field in the Markdown. */
+  readonly at: Location;
+}
+
 export interface MergeSummary {
   readonly added: number;
   readonly changed: number;
@@ -27,6 +37,8 @@ export interface MergeSummary {
   readonly pruned: boolean;
   /** Did the merge edit the document at all (entries, groups or columns)? If not, the file is left as it is. */
   readonly edited: boolean;
+  /** Entries with translations whose message or solution changed, in Markdown order. */
+  readonly retexted: readonly RetextedEntry[];
 }
 
 export interface Entry {
@@ -83,6 +95,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   let changed = 0;
   let unchanged = 0;
   let groupsEdited = false;
+  const retexted: RetextedEntry[] = [];
   let previousGroup: YAMLMap | undefined;
   const editors = new Map<YAMLMap, SeqEditor>();
   const editorOf = (group: YAMLMap): SeqEditor => {
@@ -107,8 +120,12 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
       if (entry) {
         matched.add(entry.item);
         // A record is made a node only when the row changes it: most rows of a re-import change nothing.
-        if ((isMap(entry.item) || !recordMatchesRow(entry.item, row)) && updateEntry(nodes.of(entry), row)) changed++;
+        const update = isMap(entry.item) || !recordMatchesRow(entry.item, row) ? updateEntry(nodes.of(entry), row) : undefined;
+        if (update?.changed) changed++;
         else unchanged++;
+        if (update && update.retexted.length > 0 && update.node.has('messages')) {
+          retexted.push({ node: update.node, code: row.code, fields: update.retexted, at: row.cells[update.retexted[0] as 'message' | 'solution'] ?? row.at });
+        }
         if (entry.group === group) cursor = entry.item;
       } else {
         // A plain record, not yet a node: see indexEntries. It never needs to be `matched`.
@@ -140,7 +157,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     groupsEdited ||= groups.items.length !== before;
   }
   const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0) || groupsEdited;
-  return { added, changed, unchanged, missing, pruned: options.prune, edited };
+  return { added, changed, unchanged, missing, pruned: options.prune, edited, retexted };
 }
 
 export function groupsOf(document: Document): YAMLSeq {
@@ -255,19 +272,18 @@ function isScalarAt(map: Readonly<Record<string, unknown>>, key: string): boolea
   return Object.hasOwn(map, key) && (value === null || typeof value !== 'object');
 }
 
-/** Updates the imported fields in place (keeping comments on the nodes); true if anything changed. */
-function updateEntry(node: YAMLMap, row: ImportedRow): boolean {
-  let changed = false;
-  changed = setScalar(node, 'status', row.status) || changed;
-  changed = setText(node, 'message', row.message) || changed;
-  changed = setText(node, 'solution', row.solution) || changed;
+/** Updates the imported fields in place (keeping comments on the nodes): did anything change, and which texts? */
+function updateEntry(node: YAMLMap, row: ImportedRow): { node: YAMLMap; changed: boolean; retexted: ('message' | 'solution')[] } {
+  let changed = setScalar(node, 'status', row.status);
+  const retexted = (['message', 'solution'] as const).filter((field) => setText(node, field, row[field]));
+  changed ||= retexted.length > 0;
   if (row.extra.length > 0) {
     const current = node.get('fields');
     const fields = isMap(current) ? current : new YAMLMap();
     if (fields !== current) node.set('fields', fields);
     for (const [header, value] of row.extra) changed = setScalar(fields, header, value) || changed;
   }
-  return changed;
+  return { node, changed, retexted };
 }
 
 /** As setScalar, but a template the cell reads as (placeholders written as their names) is kept. */
@@ -277,7 +293,7 @@ export function setText(map: YAMLMap, key: string, cell: string): boolean {
   return setScalar(map, key, cell);
 }
 
-export function setScalar(map: YAMLMap, key: string, value: string | number): boolean {
+export function setScalar(map: YAMLMap, key: string, value: string | number | boolean): boolean {
   const node = map.get(key, true);
   if (isScalar(node)) {
     if (node.value === value) return false;

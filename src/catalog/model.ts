@@ -29,7 +29,7 @@ export interface Translation {
   readonly message: string;
   /** Falls back along the locale's chain when absent. */
   readonly solution?: string;
-  /** `false` marks a translation nobody has checked yet (lint: unreviewed-translation). */
+  /** `false` marks a translation nobody has checked yet (lint: unreviewed-translation); import writes it when the default text changes. */
   readonly reviewed?: boolean;
 }
 

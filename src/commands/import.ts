@@ -5,6 +5,7 @@ import { parseCatalog } from '../catalog/read.js';
 import { mergeIntoCatalog, type MergeSummary } from '../catalog/merge.js';
 import { recordsDocument } from '../catalog/records-document.js';
 import { localeTagsOf, mergeTranslations, type TranslationMergeSummary } from '../catalog/merge-translations.js';
+import { markOutdatedTranslations } from '../catalog/outdated-translations.js';
 import { catalogStyle, newCatalogDocument, serializeCatalog } from '../catalog/write.js';
 import { locationsByCode, parseSources, serializeSources, sourcesPathFor, type SourceRow } from '../catalog/sources.js';
 import { readProblems, readTextFile, readTextFileIfExists, writeFileIfChanged } from '../io/files.js';
@@ -70,11 +71,12 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
   const previousByCode = locationsByCode(previousSources);
   const previousAt = (code: string, occurrence: number) => previousByCode.get(code)?.[occurrence];
 
-  const { text, summary, translated, before } = await mergedCatalogText(catalogText, options, reading.tables, translations, (code, occurrence) => {
+  const { text, summary, translated, outdated, before } = await mergedCatalogText(catalogText, options, reading.tables, translations, (code, occurrence) => {
     const at = previousAt(code, occurrence);
     return at === undefined || importedFiles.has(at.file);
   });
   for (const { summary: t } of translated) for (const w of t.diagnostics) output.err(formatDiagnostic(w));
+  for (const w of outdated) output.err(formatDiagnostic(w));
   // Never write a catalog errgen could not read back. Only the value is kept: a YAML document of
   // 100,000 entries is hundreds of megabytes, and the merged one is already garbage here. Text
   // identical to the catalog read above (a re-import that changes nothing) was read back already.
@@ -104,7 +106,7 @@ async function mergedCatalogText(
   tables: readonly ImportedTable[],
   translations: readonly TranslationReading[],
   inScope: (code: string, occurrence: number) => boolean,
-): Promise<{ text: string; summary: MergeSummary | undefined; translated: MergedTranslation[]; before: Catalog | undefined }> {
+): Promise<{ text: string; summary: MergeSummary | undefined; translated: MergedTranslation[]; outdated: Diagnostic[]; before: Catalog | undefined }> {
   const read = catalogText === undefined ? undefined : await parseCatalog(catalogText, options.catalog);
   // A catalog as errgen writes it is merged into as records; only one with comments, blank lines or
   // other styles of its own needs yaml's parser (read.document), which takes 20 s at 100,000 codes.
@@ -126,10 +128,13 @@ async function mergedCatalogText(
     const locale = spellingOf(reading.locale, tags);
     return { reading: { ...reading, locale }, summary: mergeTranslations(document, reading.rows, { locale, defaultLocale, prune: options.prune }) };
   });
+  // After the translated pages: a translation one of them rewrote for the new text is not outdated.
+  const touched = new Set(translated.flatMap((t) => [...t.summary.touched]));
+  const outdated = markOutdatedTranslations(summary?.retexted ?? [], touched, defaultLocale);
   // The merge edits the document; `read.value` is a separate plain copy of the catalog as it was read.
   // A merge that edited nothing writes nothing: re-serialising would respace flow collections and comments.
   const edited = catalogText === undefined || summary?.edited === true || translated.some((t) => t.summary.edited);
-  return { text: edited ? serializeCatalog(document, catalogStyle(parsed, catalogText)) : catalogText, summary, translated, before: read?.value };
+  return { text: edited ? serializeCatalog(document, catalogStyle(parsed, catalogText)) : catalogText, summary, translated, outdated, before: read?.value };
 }
 
 async function readSources(files: readonly string[], synonyms: HeaderSynonyms): Promise<SourceReading> {
