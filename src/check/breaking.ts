@@ -37,6 +37,8 @@ export interface BreakingIgnore {
   readonly rule: string;
   readonly code: string;
   readonly reason: string;
+  /** Where the config lists it. */
+  readonly at?: Location;
 }
 
 export interface BreakingInput {
@@ -176,12 +178,30 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
     findings.push({ rule: 'number-changed', code, at: locationOf.get(code) ?? top, message: `${code} has the number ${now}, was ${number} (${against}); Protocol Buffers clients decode it as another code`, hint: `Pin it with \`number: ${number}\`.` });
   }
 
-  return findings.flatMap((f) => {
+  const used = new Set<BreakingIgnore>();
+  const reported = findings.flatMap((f): Diagnostic[] => {
     const setting = input.settings[f.rule] ?? breakingRules.find((r) => r.id === f.rule)?.defaultSeverity ?? 'error';
     if (setting === 'off') return [];
-    if (input.ignores.some((i) => i.rule === f.rule && i.code === f.code)) return [];
+    const ignore = input.ignores.find((i) => i.rule === f.rule && i.code === f.code);
+    if (ignore) {
+      used.add(ignore);
+      return [];
+    }
     return [{ ...f, severity: toSeverity(setting) }];
   });
+  // An ignore with nothing left to accept (its change is in the earlier version now) would silently
+  // accept the next change of that rule and code, unreviewed: it should go.
+  for (const ignore of input.ignores) {
+    if (used.has(ignore)) continue;
+    reported.push({
+      severity: 'warning',
+      ...(ignore.at ? { at: ignore.at } : {}),
+      code: ignore.code,
+      message: `breaking.ignore accepts ${ignore.rule} for ${ignore.code}, but the catalog has no such change against ${input.beforeName}: left in place, it would accept the next one unreviewed`,
+      hint: 'Remove the entry: the change it accepted is in the earlier version now, or never happened.',
+    });
+  }
+  return reported;
 }
 
 function statusesOf(entries: readonly CatalogCode[]): string {

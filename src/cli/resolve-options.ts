@@ -147,7 +147,7 @@ export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFla
     color: Boolean(process.stdout.isTTY) && process.env['NO_COLOR'] === undefined && flags.format === 'human',
     lintSettings,
     breakingSettings,
-    ignores: loaded?.config.breaking?.ignore ?? [],
+    ignores: (loaded?.config.breaking?.ignore ?? []).map((ignore, i) => ({ ...ignore, at: loaded!.locate(['breaking', 'ignore', i]) })),
   };
 }
 
