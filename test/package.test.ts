@@ -42,7 +42,7 @@ describe('the npm package', () => {
     expect(status).toBe(1);
     expect(stdout).toContain('FAILED_PRECONDITION is listed 2 times');
     expect(stdout).not.toContain('artifact-drift');
-    // The installed bin found its bundle and kept a code cache per command.
-    expect(readdirSync(codeCache).map((f) => f.replace(/-.*/, '')).sort()).toEqual(['check', 'cli', 'generate', 'import', 'init']);
+    // The installed bin found its bundle and kept a code cache per command, and generate its output record.
+    expect(readdirSync(codeCache).map((f) => f.replace(/-.*/, '')).sort()).toEqual(['check', 'cli', 'generate', 'import', 'init', 'outputs']);
   });
 });

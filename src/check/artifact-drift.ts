@@ -3,15 +3,17 @@ import type { PendingOutput } from '../emit/generate.js';
 import { carriesGeneratedHeader } from '../emit/header.js';
 import { describeFsError, readUtf8 } from '../io/files.js';
 import { OutputFile } from '../io/output-file.js';
+import { DigestOf, type OutputDigest } from '../io/output-record.js';
 
 export const artifactDriftRule = 'artifact-drift';
 const maxDiffLines = 40;
 
 /**
  * Compares each target, rendered piece by piece, with the file on disk: a missing or different
- * file is reported with a short unified diff and the command that repairs it.
+ * file is reported with a short unified diff and the command that repairs it. Each file found as
+ * rendered has its digest added to `digests`, when given.
  */
-export async function checkArtifactDrift(outputs: readonly PendingOutput[], fixCommand: string): Promise<Diagnostic[]> {
+export async function checkArtifactDrift(outputs: readonly PendingOutput[], fixCommand: string, digests?: OutputDigest[]): Promise<Diagnostic[]> {
   const findings: Diagnostic[] = [];
   // Piece by piece, one output at a time: at 100,000 codes one output is over 100 MB. Only a file
   // that differs is read and rendered whole, for its diff.
@@ -32,7 +34,11 @@ export async function checkArtifactDrift(outputs: readonly PendingOutput[], fixC
       findings.push(unreadable(path, 'no such file or folder', fixCommand));
       continue;
     }
-    if (!file.compare(renderTo, { stage: false }).changed) continue;
+    const digest = digests && new DigestOf();
+    if (!file.compare(renderTo, { stage: false, digest }).changed) {
+      if (digest) digests?.push(digest.of(path));
+      continue;
+    }
     const actual = await readUtf8(path);
     const expected = render();
     // Line ends alone differ: a checkout with CRLF line ends (git's core.autocrlf on Windows) of

@@ -47,7 +47,8 @@ const headerLength = 8; // magic, checksum
 const keepPerCommand = 3;
 const cacheName = /^([a-z]+)-[0-9a-f]{16}-[\w.-]+\.cache(\.\d+\.[0-9a-f]{8}\.tmp)?$/;
 const debugging = /(?:^|[\s,])errgen(?:$|[\s,])/i.test(process.env['NODE_DEBUG'] ?? '');
-const debug = (message: string) => {
+/** Says what a cache did, on stderr, under NODE_DEBUG=errgen. */
+export const debug = (message: string) => {
   if (!debugging) return;
   try {
     writeSync(2, `ERRGEN ${process.pid}: ${message}\n`);
@@ -172,8 +173,11 @@ export function readCache(file: string): Buffer | undefined {
   return undefined;
 }
 
-/** Writes V8's data to a cache file atomically; never throws. Then deletes old cache files in the folder. */
-export function writeCache(file: string, data: Buffer): void {
+/**
+ * Writes data to a cache file atomically; never throws. Then deletes old cache files in the folder:
+ * those of the same kind (`<kind>-…`) beyond the `keep` newest. `what` names it for NODE_DEBUG.
+ */
+export function writeCache(file: string, data: Buffer, keep = keepPerCommand, what = 'code cache'): void {
   const dir = dirname(file);
   const temp = `${file}.${process.pid}.${randomHex()}.tmp`;
   try {
@@ -187,13 +191,13 @@ export function writeCache(file: string, data: Buffer): void {
     header.writeUInt32LE(checksum(data), 4);
     writeFileSync(temp, Buffer.concat([header, data]), { mode: 0o600, flag: 'wx' });
     renameSync(temp, file);
-    debug(`code cache ${file}: written, ${data.length} bytes`);
+    debug(`${what} ${file}: written, ${data.length} bytes`);
   } catch (error) {
     // EEXIST: the name is another run's temp file (wx refused it), which is not ours to delete.
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') remove(temp);
     return;
   }
-  prune(dir);
+  prune(dir, keep);
 }
 
 /**
@@ -239,11 +243,11 @@ function unsafeReason(st: Stats, kind: 'file' | 'folder'): string | undefined {
 }
 
 /**
- * Keeps the `keepPerCommand` newest cache files of each command (each errgen build has its own, so a
+ * Keeps the `keep` newest cache files of each command (each errgen build has its own, so a
  * folder shared by a few installs keeps theirs, and one upgraded many times stays small) and deletes
  * temp files that a killed run left behind.
  */
-function prune(dir: string): void {
+function prune(dir: string, keep: number): void {
   try {
     const now = Date.now();
     const byCommand = new Map<string, { path: string; mtime: number }[]>();
@@ -261,7 +265,7 @@ function prune(dir: string): void {
       byCommand.set(match[1]!, files);
     }
     for (const files of byCommand.values()) {
-      for (const { path } of files.sort((a, b) => b.mtime - a.mtime).slice(keepPerCommand)) remove(path);
+      for (const { path } of files.sort((a, b) => b.mtime - a.mtime).slice(keep)) remove(path);
     }
   } catch {
     // pruning is best effort

@@ -14,6 +14,7 @@ import type { TranslationPages } from '../check/translation-drift.js';
 import { type Diagnostic, ExitCode, hasErrors, InputError, type Location, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import { readTextFile, readTextFileIfExists } from '../io/files.js';
+import { type OutputDigest, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
 import { realPathOf } from '../io/paths.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
 import { lintRules } from '../lint/rules/index.js';
@@ -52,8 +53,10 @@ export async function checkCommand(options: CheckOptions, output: Output): Promi
 
 async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   let read: ReadCatalog;
+  let catalogText: string;
   try {
-    read = await parseCatalogValue(await readTextFile(options.catalog, 'catalog'), options.catalog);
+    catalogText = await readTextFile(options.catalog, 'catalog');
+    read = await parseCatalogValue(catalogText, options.catalog);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     // Without a valid catalog nothing else can be checked: report why, as findings.
@@ -72,9 +75,18 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   }
   const artifactDrift = options.lintSettings['artifact-drift'] ?? 'error';
   if (options.targets.length > 0 && artifactDrift !== 'off' && !hasRule(findings, 'identifier-collision')) {
-    const planned = planOrReport({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
-    if ('outputs' in planned) findings.push(...withSeverity(await checkArtifactDrift(planned.outputs, options.fixCommand), artifactDrift));
-    else findings.push(...planned.problems);
+    // Outputs that are what these inputs rendered last time cannot have drifted (see output-record.ts).
+    const record = outputRecordSlot({ catalog: options.catalog, catalogText, source: options.source, targets: options.targets });
+    if (!(record && upToDateOutputs(record))) {
+      const planned = planOrReport({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
+      if ('outputs' in planned) {
+        const digests: OutputDigest[] = [];
+        const drift = await checkArtifactDrift(planned.outputs, options.fixCommand, record && digests);
+        findings.push(...withSeverity(drift, artifactDrift));
+        // Only when every output is byte for byte as rendered (a CRLF checkout is not drift, yet not as rendered).
+        if (record && drift.length === 0 && digests.length === planned.outputs.length) saveOutputRecord(record, digests);
+      } else findings.push(...planned.problems);
+    }
   }
   if (options.against !== undefined) {
     const before = await loadEarlierCatalog(options.against, options.catalog);

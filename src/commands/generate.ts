@@ -1,11 +1,12 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { entryLocator, readCatalog } from '../catalog/read.js';
+import { entryLocator, parseCatalogValue } from '../catalog/read.js';
 import { type Diagnostic, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import { carriesGeneratedHeader, headerBytes, headerLength } from '../emit/header.js';
-import { describeFsError, removeAbandoned, type StagedFile } from '../io/files.js';
+import { describeFsError, readTextFile, removeAbandoned, type StagedFile } from '../io/files.js';
 import { OutputFile } from '../io/output-file.js';
+import { DigestOf, type OutputDigest, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
 import { type Output, plural } from './output.js';
 
 export interface GenerateOptions {
@@ -31,11 +32,22 @@ interface Change {
  * total hundreds of megabytes), yet nothing replaces a file until every output has been rendered and may be written.
  */
 export async function generateCommand(options: GenerateOptions, output: Output): Promise<void> {
-  const read = await readCatalog(options.catalog);
+  const verb = options.dryRun ? 'would change' : 'changed';
+  const catalogText = await readTextFile(options.catalog, 'catalog');
+  // Outputs that are what these inputs rendered last time need no rendering (see output-record.ts).
+  const record = outputRecordSlot({ catalog: options.catalog, catalogText, source: options.source, targets: options.targets });
+  const recorded = record && upToDateOutputs(record);
+  if (recorded) {
+    if (!options.dryRun) recorded.forEach(removeAbandoned);
+    output.out(`Generated ${plural(recorded.length, 'file')} from ${options.catalog}: 0 ${verb}, ${recorded.length} up to date.`);
+    return;
+  }
+  const read = await parseCatalogValue(catalogText, options.catalog);
   const outputs = planOutputs({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
   const changes: Change[] = [];
   const refusals: Diagnostic[] = [];
   const underFiles = new Map<string, string[]>();
+  const digests: OutputDigest[] = [];
   try {
     for (const { path, renderTo, target } of outputs) {
       const opened = openCurrent(path, options.force, refusals, underFiles);
@@ -44,7 +56,9 @@ export async function generateCommand(options: GenerateOptions, output: Output):
       // After a refusal nothing more is staged: it would all be deleted again.
       const stage = ours && !options.dryRun && refusals.length === 0 && underFiles.size === 0;
       const head = keepingHead(renderTo);
-      const outcome = current.compare(head.renderTo, { stage });
+      const digest = record && !options.dryRun ? new DigestOf() : undefined;
+      const outcome = current.compare(head.renderTo, { stage, digest });
+      if (digest) digests.push(digest.of(path));
       // Staging swept the temporary files a killed run left beside the file; one not staged is swept here.
       if (!outcome.staged && !options.dryRun) removeAbandoned(path);
       if (!outcome.changed) continue;
@@ -73,7 +87,8 @@ export async function generateCommand(options: GenerateOptions, output: Output):
     await Promise.all(changes.slice(committed + 1).map((later) => later.staged?.discard()));
     for (const change of changes.slice(0, committed)) output.out(change.staged ? `wrote ${change.path}` : `would ${change.existed ? 'update' : 'create'} ${change.path}`);
   }
-  const verb = options.dryRun ? 'would change' : 'changed';
+  // Every output is now on disk as rendered.
+  if (record && !options.dryRun) saveOutputRecord(record, digests);
   output.out(`Generated ${plural(outputs.length, 'file')} from ${options.catalog}: ${changes.length} ${verb}, ${outputs.length - changes.length} up to date.`);
 }
 

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { startStaging, type StagedFile, type StagingFile } from './files.js';
+import type { DigestOf } from './output-record.js';
 
 /** What writing an output found. */
 export interface OutputOutcome {
@@ -22,6 +23,7 @@ export class OutputFile {
   private readonly size: number;
   private open: boolean;
   private stage = false;
+  private digest: DigestOf | undefined;
   /** Bytes of the old file the new text has matched, until it differs. */
   private matched = 0;
   private differs = false;
@@ -57,10 +59,12 @@ export class OutputFile {
 
   /**
    * Compares the text `render` writes with the file, and with `stage` writes a difference to a
-   * staged file. Closes the old file; a failure drops the staged one.
+   * staged file; `digest` is given every byte of the text. Closes the old file; a failure drops the
+   * staged one.
    */
-  compare(render: (write: (piece: string) => void) => void, { stage }: { stage: boolean }): OutputOutcome {
+  compare(render: (write: (piece: string) => void) => void, { stage, digest }: { stage: boolean; digest?: DigestOf | undefined }): OutputOutcome {
     this.stage = stage;
+    this.digest = digest;
     try {
       if (this.fd === undefined) this.diverge();
       render((piece) => this.write(piece));
@@ -105,6 +109,7 @@ export class OutputFile {
   }
 
   private writeBytes(bytes: Buffer): void {
+    this.digest?.add(bytes);
     if (!this.differs) {
       if (this.sameAsOld(bytes)) {
         this.matched += bytes.length;

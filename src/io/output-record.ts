@@ -1,0 +1,172 @@
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { cacheDir, debug, readCache, writeCache } from '../cli/boot.js';
+import type { ResolvedTarget } from '../emit/generate.js';
+
+/**
+ * What errgen last wrote for a project: each output's size and SHA-256, under a key that digests
+ * everything the outputs are made from (errgen's own bundle, the catalog, the targets, their options
+ * and your templates). Rendering is deterministic, so while the key is the same and every file on
+ * disk still has its recorded digest, the outputs are what rendering would give: `generate` has
+ * nothing to write and `check` no artifact drift to find, and both skip rendering. Any difference —
+ * an edited, missing or added input or output — means a full run, as without a record.
+ *
+ * Records live in errgen's cache folder (see src/cli/boot.ts), one per project and set of outputs,
+ * never in the project: a fresh clone (CI) always renders. Runs from the sources (tests of the
+ * commands' modules) keep none, as there is no bundle to name errgen's code.
+ */
+
+/** An output as written: its path (relative to the working folder), size in bytes and SHA-256 in hex. */
+export interface OutputDigest {
+  readonly path: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+/** Where a project's record is, and the key it must carry to be about these inputs. */
+export interface OutputRecordSlot {
+  readonly file: string;
+  readonly key: string;
+}
+
+export interface RecordInputs {
+  readonly catalog: string;
+  readonly catalogText: string;
+  /** The catalog path generated headers name. */
+  readonly source: string;
+  readonly targets: readonly ResolvedTarget[];
+}
+
+/** Records kept: the newest, one per project and set of outputs. */
+const keepRecords = 64;
+
+/** The record slot for these inputs, or undefined when errgen keeps none (cache off, not run from its bundle). */
+export function outputRecordSlot(inputs: RecordInputs): OutputRecordSlot | undefined {
+  const dir = cacheDir(process.env);
+  const build = dir === undefined ? undefined : bundleDigest();
+  if (dir === undefined || build === undefined) return undefined;
+  const where = { cwd: process.cwd(), catalog: inputs.catalog, outputs: inputs.targets.map((t) => t.output) };
+  const slot = sha256(JSON.stringify(where));
+  const own = inputs.targets.filter((t) => !t.builtin);
+  const key = sha256(
+    JSON.stringify({
+      record: 1,
+      build,
+      node: process.version,
+      where,
+      source: inputs.source,
+      catalog: sha256(inputs.catalogText),
+      targets: inputs.targets,
+      // Your templates are rendered by the installed Handlebars, read from their folders at each run.
+      handlebars: own.length > 0 ? handlebarsVersion() : undefined,
+      templates: [...new Set(own.map((t) => dirname(t.template)))].map(folderTexts),
+    }),
+  );
+  return { file: join(dir, 'outputs', `outputs-${slot.slice(0, 16)}-${slot.slice(16, 32)}.cache`), key };
+}
+
+/** The recorded outputs' paths, if the record is about these inputs and every file is as recorded. */
+export function upToDateOutputs(slot: OutputRecordSlot): readonly string[] | undefined {
+  const data = readCache(slot.file);
+  if (data === undefined) return undefined;
+  let record: { key?: unknown; outputs?: unknown };
+  try {
+    record = JSON.parse(data.toString('utf8')) as typeof record;
+  } catch {
+    return undefined;
+  }
+  if (record.key !== slot.key || !Array.isArray(record.outputs)) {
+    debug(`output record ${slot.file}: about other inputs`);
+    return undefined;
+  }
+  const outputs = record.outputs as OutputDigest[];
+  const differs = outputs.find((output) => !fileIs(output));
+  if (differs !== undefined) {
+    debug(`output record ${slot.file}: ${String(differs?.path)} is not as recorded`);
+    return undefined;
+  }
+  debug(`output record ${slot.file}: ${outputs.length} outputs as recorded, not rendered`);
+  return outputs.map((output) => output.path);
+}
+
+/** Records what the outputs are now; best effort, as a cache is. */
+export function saveOutputRecord(slot: OutputRecordSlot, outputs: readonly OutputDigest[]): void {
+  writeCache(slot.file, Buffer.from(JSON.stringify({ key: slot.key, outputs })), keepRecords, 'output record');
+}
+
+/** A SHA-256 of bytes given piece by piece, with their count: an output's digest as it is written. */
+export class DigestOf {
+  private readonly hash: Hash = createHash('sha256');
+  private size = 0;
+
+  add(bytes: Uint8Array): void {
+    this.hash.update(bytes);
+    this.size += bytes.length;
+  }
+
+  of(path: string): OutputDigest {
+    return { path, size: this.size, sha256: this.hash.digest('hex') };
+  }
+}
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** errgen's code and built-in templates: the bundle this runs from (src/cli/boot.ts passes its path as __filename). */
+function bundleDigest(): string | undefined {
+  if (typeof __filename !== 'string' || !__filename.endsWith('.cjs')) return undefined;
+  try {
+    return sha256(readFileSync(__filename));
+  } catch {
+    return undefined;
+  }
+}
+
+function handlebarsVersion(): string | undefined {
+  try {
+    const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+    return (JSON.parse(readFileSync(require.resolve('handlebars/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every template file of a folder (main template and partials), by name. */
+function folderTexts(folder: string): Array<[string, string]> | null {
+  try {
+    return readdirSync(folder)
+      .filter((name) => name.endsWith('.hbs'))
+      .sort()
+      .map((name) => [name, readFileSync(join(folder, name), 'utf8')]);
+  } catch {
+    return null; // rendering reports it
+  }
+}
+
+/** Whether the file at the output's path has its recorded size and digest. */
+function fileIs(output: OutputDigest): boolean {
+  if (typeof output?.path !== 'string') return false;
+  let fd: number | undefined;
+  try {
+    // Not waiting on a FIFO planted at the path: it is no output.
+    fd = openSync(output.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size !== output.size) return false;
+    const digest = new DigestOf();
+    const chunk = Buffer.allocUnsafe(Math.min(output.size, 1024 * 1024) || 1);
+    for (let at = 0; at < output.size; ) {
+      const read = readSync(fd, chunk, 0, Math.min(chunk.length, output.size - at), at);
+      if (read === 0) return false;
+      digest.add(chunk.subarray(0, read));
+      at += read;
+    }
+    return digest.of(output.path).sha256 === output.sha256;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
