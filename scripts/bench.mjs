@@ -187,6 +187,7 @@ const unchangedRows = (label) => {
 };
 unchangedRows('seed');
 for (const c of ['import', 'generate', 'check']) row(results['1k'][c], fmtX(vsNode(results['1k'][c])), '–');
+unchangedRows('1k');
 /** The 10k target is import and generate together: their medians added. */
 const inSequence = (name, size, a, b) => ({ name, size, runs: Math.min(a.runs, b.runs), ms: a.ms != null && b.ms != null ? a.ms + b.ms : null, rssMB: null });
 const importAndGenerate10k = quick ? undefined : inSequence('errgen import + generate', '10k', results['10k'].import, results['10k'].generate);

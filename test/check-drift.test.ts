@@ -239,14 +239,14 @@ describe('errgen check in a user repository', () => {
     const config = join(dir, 'errgen.config.yaml');
     writeFileSync(config, readFileSync(config, 'utf8') + 'breaking:\n  ignore:\n    - rule: status-changed\n      code: NOT_FOUND\n      reason: "410 is what the gateway really sends"\n');
     const ignored = errgen(['check', '--against', 'before.yaml', '--format', 'json'], { cwd: dir });
-    expect(findingsOf(ignored.stdout).filter((f) => f.rule === 'status-changed' || f.rule === null)).toEqual([]);
+    expect(findingsOf(ignored.stdout).filter((f) => f.rule === 'status-changed' || f.rule === 'unused-ignore')).toEqual([]);
 
     // Once the change is in the earlier version, the ignore accepts nothing: said, so that it goes
     // before it accepts the next status change of NOT_FOUND unreviewed.
     writeFileSync(join(dir, 'before.yaml'), readFileSync(catalog));
     const landed = errgen(['check', '--against', 'before.yaml', '--format', 'json'], { cwd: dir });
     const line = readFileSync(config, 'utf8').split('\n').indexOf('    - rule: status-changed') + 1;
-    expect(findingsOf(landed.stdout).filter((f) => f.rule === null)).toEqual([
+    expect(findingsOf(landed.stdout).filter((f) => f.rule === 'unused-ignore')).toEqual([
       expect.objectContaining({
         severity: 'warning',
         file: 'errgen.config.yaml',
@@ -256,6 +256,13 @@ describe('errgen check in a user repository', () => {
         message: 'breaking.ignore accepts status-changed for NOT_FOUND, but the catalog has no such change against before.yaml: left in place, it would accept the next one unreviewed',
       }),
     ]);
+    // A rule like any other: --rule switches it.
+    const strict = errgen(['check', '--against', 'before.yaml', '--format', 'json', '--rule', 'unused-ignore=error'], { cwd: dir });
+    expect(findingsOf(strict.stdout).filter((f) => f.rule === 'unused-ignore').map((f) => f.severity)).toEqual(['error']);
+    // An ignore of a change the config switched off accepts it all the same: not unused.
+    edit(catalog, /(- code: NOT_FOUND\n {8}status:) 410/, '$1 404');
+    const off = errgen(['check', '--against', 'before.yaml', '--format', 'json', '--rule', 'status-changed=off'], { cwd: dir });
+    expect(findingsOf(off.stdout).filter((f) => f.rule === 'unused-ignore' || f.rule === 'status-changed')).toEqual([]);
 
     writeFileSync(config, readFileSync(config, 'utf8').replace('      reason: "410 is what the gateway really sends"\n', ''));
     const noReason = errgen(['check', '--against', 'before.yaml'], { cwd: dir });

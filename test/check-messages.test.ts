@@ -512,4 +512,25 @@ describe('errgen check --against: outdated translations', () => {
     const added = before.replace('message: Busy', 'message: Too busy').replace('          zh-CN: { message: 忙 }', '          zh-CN: { message: 忙 }\n          de: { message: Zu beschäftigt }');
     expect(outdated(added).lines).toEqual(['errors.yaml:18:29 warning the en message of BUSY changed (in before.yaml), its zh-CN translation did not: it still translates the old text']);
   });
+
+  it('compares field by field: a translation edited in another field than the one that changed is still behind', () => {
+    const after = before.replace('message: Not found', 'message: No such resource').replace('solution: 检查 ID', 'solution: 请检查 ID');
+    expect(outdated(after).lines).toEqual([
+      'errors.yaml:12:29 warning the en message of GONE changed (in before.yaml), its zh-CN translation did not: it still translates the old text',
+    ]);
+  });
+
+  it('pairs a code listed twice by occurrence', () => {
+    const twice = (first: string, second: string) =>
+      catalog(locales, [
+        `      - { code: DUP, status: 400, message: ${first}, solution: s, messages: { zh-CN: { message: 一 } } }`, // 7
+        `      - { code: DUP, status: 409, message: ${second}, solution: s, messages: { zh-CN: { message: 二 } } }`, // 8
+        '',
+      ].join('\n'));
+    writeFileSync(join(dir, 'before.yaml'), twice('one', 'two'));
+    const { findings } = check(dir, twice('one', 'second'), ['--against', 'before.yaml']);
+    expect(reported(findings, 'outdated-translation')).toEqual([
+      'errors.yaml:8:95 warning the en message of DUP changed (in before.yaml), its zh-CN translation did not: it still translates the old text',
+    ]);
+  });
 });

@@ -417,4 +417,14 @@ describe('errgen import: translations of a text that changed', () => {
     );
     expect(p.read('errors.yaml')).toContain('            message: 这里没有 {resource}\n            solution: 请检查 ID\n            reviewed: true\n');
   });
+
+  it('marks a translation whose page rewrote another field than the one that changed', () => {
+    const p = translated();
+    p.write('errgen.config.yaml', 'sources: [errors.md]\ntranslations:\n  zh-CN: errors.zh-CN.md\ncatalog: errors.yaml\n');
+    p.write('errors.md', english.replace('The {resource} is absent', 'No {resource} here'));
+    p.write('errors.zh-CN.md', chinese('| NOT_FOUND | 找不到 {resource} | 请再检查 ID |', '| DUP | 第一个 | |', '| DUP | 第二个 | 换个办法 |'));
+    const result = p.run('import');
+    expect(result.stderr).toMatch(/^errors\.md:5:21: warning: the en message of NOT_FOUND changed: its zh-CN translation, written for the old text, is now marked `reviewed: false`\. /);
+    expect(p.read('errors.yaml')).toContain('            message: 找不到 {resource}\n            solution: 请再检查 ID\n            reviewed: false\n');
+  });
 });

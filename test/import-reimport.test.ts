@@ -53,15 +53,15 @@ async function merged(catalogText: string, inputs: Inputs, documentOf: (read: Aw
     const rows = extractTranslatedRows(await readTables(t.page, `${t.locale}.md`), `${t.locale}.md`, defaultHeaderSynonyms).rows;
     translated.push(mergeTranslations(document, rows, { locale: spellingOf(t.locale, tags), defaultLocale: 'en', prune }));
   }
-  const touched = new Set(translated.flatMap((t) => [...t.touched]));
-  const outdated = markOutdatedTranslations(summary?.retexted ?? [], touched, 'en');
+  const rewritten = new Map(translated.flatMap((t) => [...t.rewritten]));
+  const outdated = markOutdatedTranslations(summary?.retexted ?? [], rewritten, 'en');
   // Always written, edited or not: both documents must also write the catalog back unchanged.
   // The two documents' nodes differ in what yaml keeps of the text: compare the values they hold.
   return {
     text: serializeCatalog(document),
     summary: summary && { ...summary, retexted: summary.retexted.map((r) => ({ ...r, node: r.node.toJSON() as unknown })) },
     tags,
-    translated: translated.map((t) => ({ ...t, touched: [...t.touched].map((node) => node.toJSON() as unknown) })),
+    translated: translated.map((t) => ({ ...t, rewritten: [...t.rewritten].map(([node, fields]) => [node.toJSON() as unknown, [...fields]]) })),
     outdated,
   };
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errgen, repoRoot, tempDir } from './helpers/cli.js';
@@ -113,6 +113,32 @@ describe('the output record', () => {
     expect(p.run('generate').skipped).toBe(false);
   });
 
+  it('digests a main template whatever its name, and the partials beside a folder named like one', () => {
+    const p = project();
+    writeFileSync(p.path('errgen.config.yaml'), config.replace('tpl/main.hbs', 'tpl/list.tmpl'));
+    writeFileSync(p.path('tpl/list.tmpl'), readFileSync(p.path('tpl/main.hbs'), 'utf8'));
+    mkdirSync(p.path('tpl/old.hbs'));
+    p.run('generate');
+    expect(p.run('generate').skipped).toBe(true);
+    writeFileSync(p.path('tpl/list.tmpl'), readFileSync(p.path('tpl/list.tmpl'), 'utf8').replace('{{> line}}', '- {{> line}}'));
+    const main = p.run('generate');
+    expect(main).toMatchObject({ skipped: false, stdout: 'wrote out/list.txt\nGenerated 3 files from errors.yaml: 1 changed, 2 up to date.\n' });
+    writeFileSync(p.path('tpl/line.hbs'), '{{code}}: {{status}}');
+    expect(p.run('generate')).toMatchObject({ skipped: false, stdout: 'wrote out/list.txt\nGenerated 3 files from errors.yaml: 1 changed, 2 up to date.\n' });
+  });
+
+  it('is made by a check that finds every output as rendered, and not by one that finds drift', () => {
+    const p = project();
+    p.run('generate');
+    rmSync(join(p.cache, 'outputs'), { recursive: true });
+    expect(p.run('check').skipped).toBe(false);
+    expect(p.run('check').skipped).toBe(true);
+    appendFileSync(p.path('out/list.txt'), 'edited\n');
+    rmSync(join(p.cache, 'outputs'), { recursive: true });
+    expect(p.run('check').code).toBe(1);
+    expect(existsSync(join(p.cache, 'outputs'))).toBe(false);
+  });
+
   it('is kept by nothing that fails, and not at all with the cache off', () => {
     const p = project();
     writeFileSync(p.path('tpl/line.hbs'), '{{cod}}');
@@ -130,6 +156,16 @@ describe('the output record', () => {
     expect(off.code).toBe(0);
     expect(off.stderr).not.toContain('output record');
     expect(errgen(['generate'], { cwd: p.dir, env: { ERRGEN_CACHE_DIR: 'off', NODE_DEBUG: 'errgen' } }).stderr).not.toContain('output record');
+  });
+
+  it.runIf(process.platform !== 'win32')('is not used from a cache folder other users can write to', () => {
+    const p = project();
+    p.run('generate');
+    expect(p.run('generate').skipped).toBe(true);
+    chmodSync(p.cache, 0o777);
+    const open = p.run('generate');
+    expect(open).toMatchObject({ code: 0, skipped: false, stdout: 'Generated 3 files from errors.yaml: 0 changed, 3 up to date.\n' });
+    expect(open.said).toEqual([]);
   });
 
   it('a damaged record is ignored: the run renders and writes a good one', () => {

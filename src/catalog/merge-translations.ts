@@ -5,6 +5,9 @@ import { placeholderMismatch, strayBraceWarnings } from '../messages/mismatch.js
 import { isPlainRecord } from './entry-record.js';
 import { type Entry, EntryNodes, entryValue, groupsOf, indexEntries, type MissingEntry, setText } from './merge.js';
 
+type TextField = 'message' | 'solution';
+const bothFields: ReadonlySet<TextField> = new Set(['message', 'solution']);
+
 export interface TranslationMergeOptions {
   /** The locale the rows are written in: they go to each entry's `messages.<locale>`. */
   readonly locale: string;
@@ -25,8 +28,8 @@ export interface TranslationMergeSummary {
   readonly pruned: boolean;
   /** Did the merge edit the document at all? If not, the file is left as it is. */
   readonly edited: boolean;
-  /** The translations the page added or whose text it changed: written for the default text as it is now. */
-  readonly touched: ReadonlySet<YAMLMap>;
+  /** The translations the page added or changed, with the fields it wrote: written for the default text as it is now. */
+  readonly rewritten: ReadonlyMap<YAMLMap, ReadonlySet<TextField>>;
   /**
    * Warnings: rows of codes the catalog does not have, rows whose status is not the entry's, and
    * cells imported with stray braces or other placeholders than the default text's.
@@ -50,7 +53,7 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
   let changed = 0;
   let unchanged = 0;
   let notInCatalog = 0;
-  const touched = new Set<YAMLMap>();
+  const rewritten = new Map<YAMLMap, ReadonlySet<TextField>>();
   // Old spellings, looked up only for a row whose code is not in the catalog.
   let aliases: Map<string, string> | undefined;
 
@@ -86,12 +89,15 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
     let translation = translationOf(entry.node, options.locale);
     if (!translation) {
       translation = setTranslation(document, entry.node, options.locale, row);
-      touched.add(translation);
+      rewritten.set(translation, bothFields);
       added++;
-    } else if (updateTranslation(document, translation, row)) {
-      touched.add(translation);
-      changed++;
-    } else unchanged++;
+    } else {
+      const fields = updateTranslation(document, translation, row);
+      if (fields.size > 0) {
+        rewritten.set(translation, fields);
+        changed++;
+      } else unchanged++;
+    }
     if (!entry.node.get('removed')) diagnostics.push(...placeholderWarnings(entry.node, translation, row, options));
   }
 
@@ -105,7 +111,7 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
   }
   nodes.swapIn();
   const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0);
-  return { added, changed, unchanged, notInCatalog, missing, pruned: options.prune, edited, touched, diagnostics };
+  return { added, changed, unchanged, notInCatalog, missing, pruned: options.prune, edited, rewritten, diagnostics };
 }
 
 /**
@@ -181,22 +187,23 @@ function setTranslation(document: Document, entry: YAMLMap, locale: string, row:
   return translation;
 }
 
-/** Message and solution updated in place; a cell that reads as the current template keeps it. */
-function updateTranslation(document: Document, translation: YAMLMap, row: TranslatedRow): boolean {
-  let changed = setText(translation, 'message', row.message);
+/** Message and solution updated in place, a cell that reads as the current template keeping it: the fields changed. */
+function updateTranslation(document: Document, translation: YAMLMap, row: TranslatedRow): Set<TextField> {
+  const changed = new Set<TextField>();
+  if (setText(translation, 'message', row.message)) changed.add('message');
   if (row.solution === '') {
     // An empty cell says the translation has none: it falls back along the locale's chain.
     if (translation.has('solution')) {
       translation.delete('solution');
-      changed = true;
+      changed.add('solution');
     }
   } else if (translation.has('solution')) {
-    changed = setText(translation, 'solution', row.solution) || changed;
+    if (setText(translation, 'solution', row.solution)) changed.add('solution');
   } else {
     // Right after the message, where people write it, not after `reviewed`.
     const at = translation.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'message');
     translation.items.splice(at + 1, 0, document.createPair('solution', row.solution));
-    changed = true;
+    changed.add('solution');
   }
   return changed;
 }

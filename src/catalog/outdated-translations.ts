@@ -3,21 +3,23 @@ import type { Diagnostic } from '../diagnostics.js';
 import { type RetextedEntry, setScalar } from './merge.js';
 
 /**
- * Marks `reviewed: false` on each translation of an entry whose default text the import changed,
- * unless a translated page of the same import wrote it for the new text (`touched`), as gettext's
- * msgmerge marks such a translation fuzzy. A translation without a solution of its own falls back to
- * the new default solution, so a changed solution alone leaves only those with their own behind.
- * Returns one warning per translation marked, at the Markdown cell that changed.
+ * Marks `reviewed: false` on each translation of an entry whose default text the import changed, as
+ * gettext's msgmerge marks such a translation fuzzy: where the changed field's translation was not
+ * written anew by a translated page of the same import (`rewritten`: the fields it wrote, for the new
+ * text). A translation without a solution of its own falls back to the new default solution, so a
+ * changed solution leaves only those with their own behind. Returns one warning per translation
+ * marked, at the Markdown cell that changed.
  */
-export function markOutdatedTranslations(retexted: readonly RetextedEntry[], touched: ReadonlySet<YAMLMap>, defaultLocale: string): Diagnostic[] {
+export function markOutdatedTranslations(retexted: readonly RetextedEntry[], rewritten: ReadonlyMap<YAMLMap, ReadonlySet<string>>, defaultLocale: string): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   for (const { node, code, fields, at } of retexted) {
     const messages = node.get('messages', true);
     if (!isMap(messages)) continue;
     for (const pair of messages.items) {
       const translation = pair.value;
-      if (!isMap(translation) || touched.has(translation) || translation.get('reviewed') === false) continue;
-      const behind = fields.filter((field) => field === 'message' || translation.has('solution'));
+      if (!isMap(translation) || translation.get('reviewed') === false) continue;
+      const written = rewritten.get(translation);
+      const behind = fields.filter((field) => (field === 'message' || translation.has('solution')) && !written?.has(field));
       if (behind.length === 0) continue;
       setScalar(translation, 'reviewed', false);
       const tag = String(isScalar(pair.key) ? pair.key.value : pair.key);

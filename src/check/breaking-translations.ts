@@ -1,4 +1,4 @@
-import type { CatalogCode, Translation } from '../catalog/model.js';
+import type { CatalogCode } from '../catalog/model.js';
 import type { Location } from '../diagnostics.js';
 import type { LintEntry } from '../lint/rule.js';
 
@@ -14,10 +14,11 @@ export interface OutdatedTranslation {
 type TextField = 'message' | 'solution';
 
 /**
- * Translations the change left behind: the default-language text of a code changed, one of its
- * translations did not (text and `reviewed` flag alike), and nothing marks it `reviewed: false`.
- * Entries are paired by occurrence, as import pairs rows. A translation without a solution of its
- * own falls back to the default one, so a changed solution leaves only those with their own behind.
+ * Translations the change left behind: a field of a code's default-language text changed and the
+ * same field of one of its translations did not, and nothing marks that translation `reviewed:
+ * false`. One whose `reviewed` flag changed was looked at, one new in the change was written for the
+ * new text. Entries are paired by occurrence, as import pairs rows. A translation without a solution
+ * of its own falls back to the default one, so a changed solution leaves only those with their own behind.
  */
 export function outdatedTranslations(before: readonly CatalogCode[], after: readonly LintEntry[], defaultLocale: string, against: string): OutdatedTranslation[] {
   const findings: OutdatedTranslation[] = [];
@@ -28,9 +29,8 @@ export function outdatedTranslations(before: readonly CatalogCode[], after: read
     if (retexted.length === 0) continue;
     for (const [tag, translation] of Object.entries(now.entry.messages ?? {})) {
       const was = old.messages?.[tag];
-      // New in this change (written for the new text), edited in it, or already waiting for review.
-      if (was === undefined || !sameTranslation(was, translation) || translation.reviewed === false) continue;
-      const behind = retexted.filter((field) => field === 'message' || translation.solution !== undefined);
+      if (was === undefined || translation.reviewed === false || was.reviewed !== translation.reviewed) continue;
+      const behind = retexted.filter((field) => (field === 'message' || translation.solution !== undefined) && was[field] === translation[field]);
       if (behind.length === 0) continue;
       const code = now.entry.code;
       findings.push({
@@ -43,8 +43,4 @@ export function outdatedTranslations(before: readonly CatalogCode[], after: read
     }
   }
   return findings;
-}
-
-function sameTranslation(a: Translation, b: Translation): boolean {
-  return a.message === b.message && a.solution === b.solution && a.reviewed === b.reviewed;
 }

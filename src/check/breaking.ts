@@ -29,6 +29,7 @@ export const breakingRules: readonly BreakingRule[] = [
   { id: 'param-type-changed', description: 'A message parameter has another type (string, integer, number, boolean).', defaultSeverity: 'error' },
   { id: 'param-order-changed', description: "The parameters kept are in another order, which is generated formatters' positional order: values would go to the wrong parameter.", defaultSeverity: 'error' },
   { id: 'param-added', description: "A code's message gained a parameter: callers of its generated formatter must pass it (a compile error in typed languages); the wire only gains a field.", defaultSeverity: 'warn' },
+  { id: 'unused-ignore', description: 'A `breaking.ignore` entry accepts no change against the earlier version: left in place, it would accept the next change of its rule and code unreviewed.', defaultSeverity: 'warn' },
   { id: 'outdated-translation', description: "A code's default-language message or solution changed and a translation of it did not, nor was it marked `reviewed: false`: it still translates the old text.", defaultSeverity: 'warn' },
 ];
 
@@ -53,25 +54,28 @@ export interface BreakingInput {
   readonly ignores: readonly BreakingIgnore[];
 }
 
-interface Snapshot {
-  readonly live: Map<string, CatalogCode[]>;
+interface Snapshot<T> {
+  /** code → its live entries, in catalog order */
+  readonly live: Map<string, T[]>;
   readonly removed: Set<string>;
   /** alias → canonical live code */
   readonly aliases: Map<string, string>;
 }
 
-function snapshot(entries: readonly CatalogCode[]): Snapshot {
-  const live = new Map<string, CatalogCode[]>();
+/** A catalog's entries by code; `entryOf` reads the entry of an item (a CatalogCode, or a LintEntry's). */
+function snapshot<T>(items: readonly T[], entryOf: (item: T) => CatalogCode): Snapshot<T> {
+  const live = new Map<string, T[]>();
   const removed = new Set<string>();
   const aliases = new Map<string, string>();
-  for (const entry of entries) {
+  for (const item of items) {
+    const entry = entryOf(item);
     if (entry.removed) {
       removed.add(entry.code);
       continue;
     }
     const list = live.get(entry.code);
-    if (list) list.push(entry);
-    else live.set(entry.code, [entry]);
+    if (list) list.push(item);
+    else live.set(entry.code, [item]);
     for (const alias of entry.aliases ?? []) aliases.set(alias, entry.code);
   }
   return { live, removed, aliases };
@@ -82,17 +86,10 @@ function snapshot(entries: readonly CatalogCode[]): Snapshot {
  * Additions are never breaking; an alias satisfies an old name.
  */
 export function checkBreaking(input: BreakingInput): Diagnostic[] {
-  const before = snapshot(input.before.groups.flatMap((g) => g.codes));
-  const after = snapshot(input.after.map((e) => e.entry));
+  const before = snapshot(input.before.groups.flatMap((g) => g.codes), (entry) => entry);
+  const after = snapshot(input.after, (e) => e.entry);
   const firstOf = new Map<string, LintEntry>();
   for (const e of input.after) if (!firstOf.has(e.entry.code)) firstOf.set(e.entry.code, e);
-  const liveAfter = new Map<string, LintEntry[]>();
-  for (const e of input.after) {
-    if (e.entry.removed) continue;
-    const list = liveAfter.get(e.entry.code);
-    if (list) list.push(e);
-    else liveAfter.set(e.entry.code, [e]);
-  }
   // Located only for findings: locating every entry costs a YAML parse with positions.
   const locationOf = { get: (code: string): Location | undefined => firstOf.get(code)?.at };
   const top: Location = { file: input.catalogFile, line: 1, column: 1 };
@@ -107,8 +104,8 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
   };
 
   for (const [code, oldEntries] of before.live) {
-    const newEntries = after.live.get(code);
-    if (!newEntries) {
+    const newLive = after.live.get(code);
+    if (!newLive) {
       if (after.removed.has(code)) continue; // retired properly
       const canonical = after.aliases.get(code);
       if (canonical !== undefined) {
@@ -138,6 +135,7 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
       });
       continue;
     }
+    const newEntries = newLive.map((e) => e.entry);
     const place = { get at() { return locationOf.get(code) ?? top; } };
     const oldStatuses = statusesOf(oldEntries);
     const newStatuses = statusesOf(newEntries);
@@ -159,7 +157,7 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
     }
     const located = firstOf.get(code);
     if (oldEntries[0] && located) findings.push(...paramChanges(oldEntries[0], located, against));
-    findings.push(...outdatedTranslations(oldEntries, liveAfter.get(code) ?? [], defaultLocale(input.catalog), against));
+    findings.push(...outdatedTranslations(oldEntries, newLive, defaultLocale(input.catalog), against));
   }
   for (const [alias, code] of before.aliases) {
     if (after.aliases.has(alias) || after.live.has(alias)) continue;
@@ -178,30 +176,25 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
     findings.push({ rule: 'number-changed', code, at: locationOf.get(code) ?? top, message: `${code} has the number ${now}, was ${number} (${against}); Protocol Buffers clients decode it as another code`, hint: `Pin it with \`number: ${number}\`.` });
   }
 
-  const used = new Set<BreakingIgnore>();
-  const reported = findings.flatMap((f): Diagnostic[] => {
-    const setting = input.settings[f.rule] ?? breakingRules.find((r) => r.id === f.rule)?.defaultSeverity ?? 'error';
-    if (setting === 'off') return [];
-    const ignore = input.ignores.find((i) => i.rule === f.rule && i.code === f.code);
-    if (ignore) {
-      used.add(ignore);
-      return [];
-    }
-    return [{ ...f, severity: toSeverity(setting) }];
-  });
   // An ignore with nothing left to accept (its change is in the earlier version now) would silently
-  // accept the next change of that rule and code, unreviewed: it should go.
+  // accept the next change of that rule and code, unreviewed: it is reported, so that it goes.
+  const used = new Set(input.ignores.filter((i) => findings.some((f) => i.rule === f.rule && i.code === f.code)));
   for (const ignore of input.ignores) {
     if (used.has(ignore)) continue;
-    reported.push({
-      severity: 'warning',
-      ...(ignore.at ? { at: ignore.at } : {}),
+    findings.push({
+      rule: 'unused-ignore',
       code: ignore.code,
+      at: ignore.at ?? top,
       message: `breaking.ignore accepts ${ignore.rule} for ${ignore.code}, but the catalog has no such change against ${input.beforeName}: left in place, it would accept the next one unreviewed`,
       hint: 'Remove the entry: the change it accepted is in the earlier version now, or never happened.',
     });
   }
-  return reported;
+  return findings.flatMap((f) => {
+    const setting = input.settings[f.rule] ?? breakingRules.find((r) => r.id === f.rule)?.defaultSeverity ?? 'error';
+    if (setting === 'off') return [];
+    if (input.ignores.some((i) => i.rule === f.rule && i.code === f.code)) return [];
+    return [{ ...f, severity: toSeverity(setting) }];
+  });
 }
 
 function statusesOf(entries: readonly CatalogCode[]): string {

@@ -41,6 +41,8 @@ export interface BootOptions {
 }
 
 const commands = new Set(['init', 'import', 'generate', 'check']);
+/** The hash of a bundle built without one (not by scripts/build.mjs). */
+const unknownBundle = '0'.repeat(16);
 const magic = 0x31434745; // "EGC1"
 const headerLength = 8; // magic, checksum
 /** Cache files kept per command when another is written: the newest ones. */
@@ -63,7 +65,7 @@ export async function boot(argv: readonly string[], options: BootOptions = {}): 
   // A command line without a command (--help, --version) needs commander alone: the small bundle.
   const name = command === 'cli' ? 'cli.cjs' : 'main.cjs';
   const bundle = options.bundle ?? fileURLToPath(new URL(`./${name}`, import.meta.url));
-  const bundleHash = options.bundleHash ?? (typeof ERRGEN_BUNDLE_HASHES === 'object' ? ERRGEN_BUNDLE_HASHES[name] : undefined) ?? '0'.repeat(16);
+  const bundleHash = options.bundleHash ?? (typeof ERRGEN_BUNDLE_HASHES === 'object' ? ERRGEN_BUNDLE_HASHES[name] : undefined) ?? unknownBundle;
   const source = readFileSync(bundle, 'utf8');
   const dir = cacheDir(options.env ?? process.env);
   const file = dir === undefined ? undefined : join(dir, cacheFileName(bundleHash, command));
@@ -75,9 +77,10 @@ export async function boot(argv: readonly string[], options: BootOptions = {}): 
   const accepted = cachedData !== undefined && !script.cachedDataRejected;
   debug(`code cache ${file ?? `off${offReason(options.env ?? process.env)}`}: ${accepted ? 'accepted' : cachedData ? 'rejected by V8' : 'none'}`);
 
-  const module = { exports: {} as { run?: (argv: readonly string[]) => Promise<number> } };
+  const module = { exports: {} as { run?: (argv: readonly string[], output: undefined, bundle: { hash?: string }) => Promise<number> } };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-  const code = await module.exports.run!(argv);
+  // The bundle's hash names errgen's code in the output records (src/io/output-record.ts) too.
+  const code = await module.exports.run!(argv, undefined, bundleHash === unknownBundle ? {} : { hash: bundleHash });
   if (file !== undefined && !accepted && ranTheCommand(argv, code)) writeCache(file, script.createCachedData());
   return code;
 }
@@ -128,6 +131,21 @@ export function cacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = pro
   }
 }
 
+/**
+ * Whether errgen's cache folder may hold a cache in a folder of its own (output records): it is not
+ * there yet (writing makes it, mode 0700), or only this user can write to it. Else another could
+ * swap that inner folder.
+ */
+export function cacheFolderUsable(dir: string): boolean {
+  try {
+    const unsafe = unsafeFolderReason(dir);
+    if (unsafe !== undefined) debug(`cache folder ${dir} not used: ${unsafe}`);
+    return unsafe === undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
 /** Why cacheDir gave no folder, for NODE_DEBUG. */
 function offReason(env: NodeJS.ProcessEnv): string {
   const own = env['ERRGEN_CACHE_DIR'];
@@ -145,12 +163,12 @@ export function cacheFileName(bundleHash: string, command: string, version = pro
 }
 
 /** V8's data from a cache file, or undefined when it is missing, damaged, or it or its folder is unsafe (not only the user's). */
-export function readCache(file: string): Buffer | undefined {
+export function readCache(file: string, what = 'code cache'): Buffer | undefined {
   let fd: number | undefined;
   try {
     const unsafe = unsafeFolderReason(dirname(file));
     if (unsafe !== undefined) {
-      debug(`code cache folder ${dirname(file)} not used: ${unsafe}`);
+      debug(`${what} folder ${dirname(file)} not used: ${unsafe}`);
       return undefined;
     }
     // The file as opened must be ours too: the folder could be swapped for another after its check.
@@ -158,13 +176,13 @@ export function readCache(file: string): Buffer | undefined {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
     const unsafeFile = unsafeReason(fstatSync(fd), 'file');
     if (unsafeFile !== undefined) {
-      debug(`code cache ${file} not used: ${unsafeFile}`);
+      debug(`${what} ${file} not used: ${unsafeFile}`);
       return undefined;
     }
     const content = readFileSync(fd);
     const data = content.subarray(headerLength);
     if (content.length > headerLength && content.readUInt32LE(0) === magic && content.readUInt32LE(4) === checksum(data)) return data;
-    debug(`code cache ${file}: damaged, ignored`);
+    debug(`${what} ${file}: damaged, ignored`);
   } catch {
     // missing or unreadable: run without it
   } finally {
@@ -177,13 +195,13 @@ export function readCache(file: string): Buffer | undefined {
  * Writes data to a cache file atomically; never throws. Then deletes old cache files in the folder:
  * those of the same kind (`<kind>-…`) beyond the `keep` newest. `what` names it for NODE_DEBUG.
  */
-export function writeCache(file: string, data: Buffer, keep = keepPerCommand, what = 'code cache'): void {
+export function writeCache(file: string, data: Buffer, { keep = keepPerCommand, what = 'code cache' } = {}): void {
   const dir = dirname(file);
   const temp = `${file}.${process.pid}.${randomHex()}.tmp`;
   try {
     // Never create folders in someone else's: under `sudo -E`, ~/.cache would become root's.
     const parent = nearestExisting(dir);
-    if (!ownedByMe(parent)) return debug(`code cache not written: ${parent} is not yours (under sudo?)`);
+    if (!ownedByMe(parent)) return debug(`${what} not written: ${parent} is not yours (under sudo?)`);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (unsafeFolderReason(dir) !== undefined) return;
     const header = Buffer.alloc(headerLength);

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, formatDiagnostic, UserError } from '../diagnostics.js';
 import { type Output, processOutput } from '../commands/output.js';
+import { setBundleHash } from './bundle-hash.js';
 import { collect } from './pairs.js';
 import { packageVersion } from './version.js';
 
@@ -8,7 +9,8 @@ import { packageVersion } from './version.js';
  * Runs the CLI and returns the exit code; only bin/errgen.js exits. Every command module is
  * loaded when that command runs, so `errgen --help` pays for commander alone.
  */
-export async function run(argv: readonly string[], output: Output = processOutput): Promise<number> {
+export async function run(argv: readonly string[], output: Output = processOutput, bundle: { readonly hash?: string } = {}): Promise<number> {
+  setBundleHash(bundle.hash);
   let exitCode: number = ExitCode.ok;
   const program = buildProgram(output, (code) => (exitCode = code));
   try {

@@ -1,14 +1,14 @@
 import { didYouMean } from '../closest-match.js';
 import { UsageError } from '../diagnostics.js';
 import { configPath, configTranslations, findConfig, type LoadedConfig, loadConfig } from '../config/load.js';
-import { readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { ImportOptions } from '../commands/import.js';
 import type { GenerateOptions } from '../commands/generate.js';
 import { resolveTargets, type TargetSelection } from '../config/targets.js';
 import type { CheckOptions } from '../commands/check.js';
 import { breakingRules } from '../check/breaking.js';
 import { lintRules } from '../lint/rules/index.js';
+import { templateFiles } from '../emit/template-files.js';
 import { headerFlags, ruleFlags } from './pairs.js';
 
 export interface GlobalOptions {
@@ -155,10 +155,6 @@ export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFla
 export async function watchedFiles(global: GlobalOptions, flags: GenerateFlags): Promise<string[]> {
   const configFile = global.config ?? findConfig(process.cwd());
   const options = await resolveGenerateOptions(global, flags).catch(() => undefined);
-  const templateFolders = new Set((options?.targets ?? []).filter((t) => !t.builtin).map((t) => dirname(t.template)));
-  return [
-    options?.catalog ?? flags.catalog ?? defaultCatalog,
-    ...(configFile ? [configFile] : []),
-    ...[...templateFolders].flatMap((folder) => readdirSync(folder).filter((f) => f.endsWith('.hbs')).map((f) => join(folder, f))),
-  ];
+  const templates = new Set((options?.targets ?? []).filter((t) => !t.builtin).flatMap((t) => templateFiles(t.template)));
+  return [options?.catalog ?? flags.catalog ?? defaultCatalog, ...(configFile ? [configFile] : []), ...templates];
 }

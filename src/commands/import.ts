@@ -128,9 +128,9 @@ async function mergedCatalogText(
     const locale = spellingOf(reading.locale, tags);
     return { reading: { ...reading, locale }, summary: mergeTranslations(document, reading.rows, { locale, defaultLocale, prune: options.prune }) };
   });
-  // After the translated pages: a translation one of them rewrote for the new text is not outdated.
-  const touched = new Set(translated.flatMap((t) => [...t.summary.touched]));
-  const outdated = markOutdatedTranslations(summary?.retexted ?? [], touched, defaultLocale);
+  // After the translated pages: a field one of them rewrote was written for the new text.
+  const rewritten = new Map(translated.flatMap((t) => [...t.summary.rewritten]));
+  const outdated = markOutdatedTranslations(summary?.retexted ?? [], rewritten, defaultLocale);
   // The merge edits the document; `read.value` is a separate plain copy of the catalog as it was read.
   // A merge that edited nothing writes nothing: re-serialising would respace flow collections and comments.
   const edited = catalogText === undefined || summary?.edited === true || translated.some((t) => t.summary.edited);

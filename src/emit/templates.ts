@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import type Handlebars from 'handlebars';
 import { describeFsError } from '../io/files.js';
+import { templateFiles } from './template-files.js';
 import { packagePath } from '../package-root.js';
 import { templateHelpers } from './helpers.js';
 import { checkCalls, inlinePartialNames } from './template-calls.js';
@@ -59,12 +60,7 @@ export function compileWithHandlebars(mainPath: string, { strictArguments: stric
   const env = handlebars.create();
   for (const [name, helper] of Object.entries(templateHelpers())) env.registerHelper(name, atCall(helper));
   registerInline(env);
-  const dir = dirname(mainPath);
-  const files = [{ path: mainPath, text: readTemplateFile(mainPath) }];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.name.endsWith('.hbs') && !entry.isDirectory() && path !== mainPath) files.push({ path, text: readTemplateFile(path) });
-  }
+  const files = templateFiles(mainPath).map((path) => ({ path, text: readTemplateFile(path) }));
   const partials = new Set(files.slice(1).map((file) => basename(file.path, '.hbs')));
   for (const file of files) for (const name of inlinePartialNames(file.text)) partials.add(name);
   const helpers = Object.keys(env.helpers);

@@ -155,8 +155,8 @@ const sliceLength = 64 * 1024;
 
 const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 
-/** The file at `path` opened for reading, or undefined if there is none. */
-function openExisting(path: string): number | undefined {
+/** The file at `path` opened for reading, or undefined if there is none; anything but a regular file throws. */
+export function openExisting(path: string): number | undefined {
   let fd: number;
   try {
     // Non-blocking, so that a FIFO at the path is refused below instead of waiting forever for a writer.
@@ -172,7 +172,7 @@ function openExisting(path: string): number | undefined {
 }
 
 /** Reads `length` bytes at `position` unless the file ends first: the count read. */
-function readFully(fd: number, into: Buffer, length: number, position: number): number {
+export function readFully(fd: number, into: Buffer, length: number, position: number): number {
   let read = 0;
   while (read < length) {
     const n = readSync(fd, into, read, length - read, position + read);

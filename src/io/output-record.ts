@@ -1,9 +1,12 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { cacheDir, debug, readCache, writeCache } from '../cli/boot.js';
+import { join } from 'node:path';
+import { cacheDir, cacheFolderUsable, debug, readCache, writeCache } from '../cli/boot.js';
+import { bundleHash } from '../cli/bundle-hash.js';
 import type { ResolvedTarget } from '../emit/generate.js';
+import { templateFiles } from '../emit/template-files.js';
+import { openExisting, readFully } from './output-file.js';
 
 /**
  * What errgen last wrote for a project: each output's size and SHA-256, under a key that digests
@@ -15,7 +18,7 @@ import type { ResolvedTarget } from '../emit/generate.js';
  *
  * Records live in errgen's cache folder (see src/cli/boot.ts), one per project and set of outputs,
  * never in the project: a fresh clone (CI) always renders. Runs from the sources (tests of the
- * commands' modules) keep none, as there is no bundle to name errgen's code.
+ * commands' modules) keep none, as there is no bundle hash to name errgen's code.
  */
 
 /** An output as written: its path (relative to the working folder), size in bytes and SHA-256 in hex. */
@@ -42,26 +45,28 @@ export interface RecordInputs {
 /** Records kept: the newest, one per project and set of outputs. */
 const keepRecords = 64;
 
-/** The record slot for these inputs, or undefined when errgen keeps none (cache off, not run from its bundle). */
+/** The record slot for these inputs, or undefined when errgen keeps none (cache off or unsafe, not run from its bundle). */
 export function outputRecordSlot(inputs: RecordInputs): OutputRecordSlot | undefined {
   const dir = cacheDir(process.env);
-  const build = dir === undefined ? undefined : bundleDigest();
-  if (dir === undefined || build === undefined) return undefined;
+  const bundle = bundleHash();
+  if (dir === undefined || bundle === undefined || !cacheFolderUsable(dir)) return undefined;
+  const own = inputs.targets.filter((t) => !t.builtin);
+  // Your templates are rendered by the installed Handlebars, from their files as they are now.
+  const templates = templateTexts(own);
+  if (templates === undefined) return undefined;
   const where = { cwd: process.cwd(), catalog: inputs.catalog, outputs: inputs.targets.map((t) => t.output) };
   const slot = sha256(JSON.stringify(where));
-  const own = inputs.targets.filter((t) => !t.builtin);
   const key = sha256(
     JSON.stringify({
       record: 1,
-      build,
+      bundle,
       node: process.version,
       where,
       source: inputs.source,
       catalog: sha256(inputs.catalogText),
       targets: inputs.targets,
-      // Your templates are rendered by the installed Handlebars, read from their folders at each run.
       handlebars: own.length > 0 ? handlebarsVersion() : undefined,
-      templates: [...new Set(own.map((t) => dirname(t.template)))].map(folderTexts),
+      templates,
     }),
   );
   return { file: join(dir, 'outputs', `outputs-${slot.slice(0, 16)}-${slot.slice(16, 32)}.cache`), key };
@@ -69,7 +74,7 @@ export function outputRecordSlot(inputs: RecordInputs): OutputRecordSlot | undef
 
 /** The recorded outputs' paths, if the record is about these inputs and every file is as recorded. */
 export function upToDateOutputs(slot: OutputRecordSlot): readonly string[] | undefined {
-  const data = readCache(slot.file);
+  const data = readCache(slot.file, 'output record');
   if (data === undefined) return undefined;
   let record: { key?: unknown; outputs?: unknown };
   try {
@@ -93,7 +98,7 @@ export function upToDateOutputs(slot: OutputRecordSlot): readonly string[] | und
 
 /** Records what the outputs are now; best effort, as a cache is. */
 export function saveOutputRecord(slot: OutputRecordSlot, outputs: readonly OutputDigest[]): void {
-  writeCache(slot.file, Buffer.from(JSON.stringify({ key: slot.key, outputs })), keepRecords, 'output record');
+  writeCache(slot.file, Buffer.from(JSON.stringify({ key: slot.key, outputs })), { keep: keepRecords, what: 'output record' });
 }
 
 /** A SHA-256 of bytes given piece by piece, with their count: an output's digest as it is written. */
@@ -115,34 +120,22 @@ function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** errgen's code and built-in templates: the bundle this runs from (src/cli/boot.ts passes its path as __filename). */
-function bundleDigest(): string | undefined {
-  if (typeof __filename !== 'string' || !__filename.endsWith('.cjs')) return undefined;
-  try {
-    return sha256(readFileSync(__filename));
-  } catch {
-    return undefined;
-  }
-}
-
 function handlebarsVersion(): string | undefined {
   try {
-    const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+    const require = createRequire(import.meta.url);
     return (JSON.parse(readFileSync(require.resolve('handlebars/package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return undefined;
   }
 }
 
-/** Every template file of a folder (main template and partials), by name. */
-function folderTexts(folder: string): Array<[string, string]> | null {
+/** Each template file of your targets (main and partials) with its text; undefined if one cannot be read (rendering will say why). */
+function templateTexts(targets: readonly ResolvedTarget[]): Array<[string, string]> | undefined {
   try {
-    return readdirSync(folder)
-      .filter((name) => name.endsWith('.hbs'))
-      .sort()
-      .map((name) => [name, readFileSync(join(folder, name), 'utf8')]);
+    const files = [...new Set(targets.flatMap((t) => templateFiles(t.template)))].sort();
+    return files.map((file) => [file, readFileSync(file, 'utf8')]);
   } catch {
-    return null; // rendering reports it
+    return undefined;
   }
 }
 
@@ -151,21 +144,19 @@ function fileIs(output: OutputDigest): boolean {
   if (typeof output?.path !== 'string') return false;
   let fd: number | undefined;
   try {
-    // Not waiting on a FIFO planted at the path: it is no output.
-    fd = openSync(output.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || stats.size !== output.size) return false;
+    fd = openExisting(output.path);
+    if (fd === undefined || fstatSync(fd).size !== output.size) return false;
     const digest = new DigestOf();
     const chunk = Buffer.allocUnsafe(Math.min(output.size, 1024 * 1024) || 1);
     for (let at = 0; at < output.size; ) {
-      const read = readSync(fd, chunk, 0, Math.min(chunk.length, output.size - at), at);
+      const read = readFully(fd, chunk, Math.min(chunk.length, output.size - at), at);
       if (read === 0) return false;
       digest.add(chunk.subarray(0, read));
       at += read;
     }
     return digest.of(output.path).sha256 === output.sha256;
   } catch {
-    return false;
+    return false; // not a regular file, or unreadable: rendering will say
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
