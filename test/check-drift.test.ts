@@ -259,6 +259,19 @@ describe('errgen check in a user repository', () => {
     // A rule like any other: --rule switches it.
     const strict = errgen(['check', '--against', 'before.yaml', '--format', 'json', '--rule', 'unused-ignore=error'], { cwd: dir });
     expect(findingsOf(strict.stdout).filter((f) => f.rule === 'unused-ignore').map((f) => f.severity)).toEqual(['error']);
+    // A code the catalog does not have: said, with the one meant.
+    writeFileSync(config, readFileSync(config, 'utf8').replace('      code: NOT_FOUND\n', '      code: NOT_FUOND\n'));
+    const misspelt = errgen(['check', '--against', 'before.yaml', '--format', 'json'], { cwd: dir });
+    expect(findingsOf(misspelt.stdout).filter((f) => f.rule === 'unused-ignore').map((f) => f.message)).toEqual([
+      'breaking.ignore accepts status-changed for NOT_FUOND, a code neither the catalog nor before.yaml has (did you mean "NOT_FOUND"?)',
+    ]);
+    writeFileSync(config, readFileSync(config, 'utf8').replace('      code: NOT_FUOND\n', '      code: NOT_FOUND\n'));
+    // unused-ignore is not one an ignore may name: it would hide that ignores are stale.
+    writeFileSync(config, readFileSync(config, 'utf8').replace('    - rule: status-changed\n', '    - rule: unused-ignore\n'));
+    const hiding = errgen(['check', '--against', 'before.yaml'], { cwd: dir });
+    expect(hiding.code).toBe(2);
+    expect(hiding.stderr).toContain('breaking.ignore[0].rule must be one of');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('    - rule: unused-ignore\n', '    - rule: status-changed\n'));
     // An ignore of a change the config switched off accepts it all the same: not unused.
     edit(catalog, /(- code: NOT_FOUND\n {8}status:) 410/, '$1 404');
     const off = errgen(['check', '--against', 'before.yaml', '--format', 'json', '--rule', 'status-changed=off'], { cwd: dir });

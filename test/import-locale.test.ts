@@ -418,6 +418,16 @@ describe('errgen import: translations of a text that changed', () => {
     expect(p.read('errors.yaml')).toContain('            message: 这里没有 {resource}\n            solution: 请检查 ID\n            reviewed: true\n');
   });
 
+  it('warns at the cell when a reworded text no longer writes a placeholder the catalog had', () => {
+    const p = translated();
+    p.write('errors.md', english.replace('The {resource} is absent', 'The resource is gone'));
+    const result = p.run('import', 'errors.md', '-o', 'errors.yaml');
+    expect(result.stderr.split('\n')[0]).toBe(
+      'errors.md:5:21: warning: the en message of NOT_FOUND no longer has {resource}: the page\'s new text does not write it as a placeholder. ' +
+        'Write {resource} in the cell where the value goes, and import again; if the parameter is gone on purpose, its callers break (param-removed).',
+    );
+  });
+
   it('marks a translation whose page rewrote another field than the one that changed', () => {
     const p = translated();
     p.write('errgen.config.yaml', 'sources: [errors.md]\ntranslations:\n  zh-CN: errors.zh-CN.md\ncatalog: errors.yaml\n');

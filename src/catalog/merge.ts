@@ -19,13 +19,19 @@ export interface MissingEntry {
   readonly group: string;
 }
 
+type TextField = 'message' | 'solution';
+
 /** An entry whose message or solution this merge changed: its translations may translate the old text. */
 export interface RetextedEntry {
   readonly node: YAMLMap;
   readonly code: string;
-  readonly fields: readonly ('message' | 'solution')[];
+  readonly fields: readonly TextField[];
+  /** Each changed field's text before the merge. */
+  readonly was: Readonly<Partial<Record<TextField, string>>>;
   /** The cell of the first changed field in the Markdown. */
   readonly at: Location;
+  /** The row's cells, for a warning about one field. */
+  readonly cells: ImportedRow['cells'];
 }
 
 export interface MergeSummary {
@@ -37,7 +43,7 @@ export interface MergeSummary {
   readonly pruned: boolean;
   /** Did the merge edit the document at all (entries, groups or columns)? If not, the file is left as it is. */
   readonly edited: boolean;
-  /** Entries with translations whose message or solution changed, in Markdown order. */
+  /** Entries whose message or solution changed, in Markdown order. */
   readonly retexted: readonly RetextedEntry[];
 }
 
@@ -123,8 +129,9 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
         const update = isMap(entry.item) || !recordMatchesRow(entry.item, row) ? updateEntry(nodes.of(entry), row) : undefined;
         if (update?.changed) changed++;
         else unchanged++;
-        if (update && update.retexted.length > 0 && update.node.has('messages')) {
-          retexted.push({ node: update.node, code: row.code, fields: update.retexted, at: row.cells[update.retexted[0] as 'message' | 'solution'] ?? row.at });
+        if (update && update.retexted.length > 0) {
+          const fields = update.retexted;
+          retexted.push({ node: update.node, code: row.code, fields, was: update.was, at: row.cells[fields[0] as TextField] ?? row.at, cells: row.cells });
         }
         if (entry.group === group) cursor = entry.item;
       } else {
@@ -273,9 +280,15 @@ function isScalarAt(map: Readonly<Record<string, unknown>>, key: string): boolea
 }
 
 /** Updates the imported fields in place (keeping comments on the nodes): did anything change, and which texts? */
-function updateEntry(node: YAMLMap, row: ImportedRow): { node: YAMLMap; changed: boolean; retexted: ('message' | 'solution')[] } {
+function updateEntry(node: YAMLMap, row: ImportedRow): { node: YAMLMap; changed: boolean; retexted: TextField[]; was: Partial<Record<TextField, string>> } {
   let changed = setScalar(node, 'status', row.status);
-  const retexted = (['message', 'solution'] as const).filter((field) => setText(node, field, row[field]));
+  const was: Partial<Record<TextField, string>> = {};
+  const retexted = (['message', 'solution'] as const).filter((field) => {
+    const before = node.get(field);
+    if (!setText(node, field, row[field])) return false;
+    if (typeof before === 'string') was[field] = before;
+    return true;
+  });
   changed ||= retexted.length > 0;
   if (row.extra.length > 0) {
     const current = node.get('fields');
@@ -283,7 +296,7 @@ function updateEntry(node: YAMLMap, row: ImportedRow): { node: YAMLMap; changed:
     if (fields !== current) node.set('fields', fields);
     for (const [header, value] of row.extra) changed = setScalar(fields, header, value) || changed;
   }
-  return { node, changed, retexted };
+  return { node, changed, retexted, was };
 }
 
 /** As setScalar, but a template the cell reads as (placeholders written as their names) is kept. */

@@ -7,6 +7,7 @@ import { memberName } from '../names/identifier.js';
 import { assignNumbers } from '../emit/code-number.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
 import { toSeverity } from '../lint/rule.js';
+import { didYouMean } from '../closest-match.js';
 import { defaultLocale } from '../messages/locales.js';
 import { paramChanges } from './breaking-params.js';
 import { outdatedTranslations } from './breaking-translations.js';
@@ -121,7 +122,7 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
             code,
             at: locationOf.get(canonical) ?? top,
             message: `${code} (${against}) is now an alias of ${canonical}: it still parses, but its generated names are gone (${gone.join(', ')}); code that uses them no longer compiles`,
-            hint: `Keep the names on ${canonical} with \`names:\`, or keep ${code} as a code of its own (not an alias), deprecated with \`replacement: ${canonical}\`, until clients have moved; or accept this under \`breaking.ignore\`.`,
+            hint: `Keep the names on ${canonical} with \`names:\`, or keep ${code} as a code of its own (not an alias), deprecated with \`replacement: ${canonical}\`, until clients have moved; or accept this under \`breaking.ignore\` (rule: identifier-changed, code: ${code}).`,
           });
         }
         continue;
@@ -181,18 +182,25 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
   const used = new Set(input.ignores.filter((i) => findings.some((f) => i.rule === f.rule && i.code === f.code)));
   for (const ignore of input.ignores) {
     if (used.has(ignore)) continue;
+    const known = (code: string) => before.live.has(code) || before.removed.has(code) || after.live.has(code) || after.removed.has(code);
+    const misspelt = known(ignore.code) ? undefined : didYouMean(ignore.code, [...new Set([...before.live.keys(), ...after.live.keys()])]);
     findings.push({
       rule: 'unused-ignore',
       code: ignore.code,
       at: ignore.at ?? top,
-      message: `breaking.ignore accepts ${ignore.rule} for ${ignore.code}, but the catalog has no such change against ${input.beforeName}: left in place, it would accept the next one unreviewed`,
-      hint: 'Remove the entry: the change it accepted is in the earlier version now, or never happened.',
+      message: known(ignore.code)
+        ? `breaking.ignore accepts ${ignore.rule} for ${ignore.code}, but the catalog has no such change against ${input.beforeName}: left in place, it would accept the next one unreviewed`
+        : `breaking.ignore accepts ${ignore.rule} for ${ignore.code}, a code neither the catalog nor ${input.beforeName} has${misspelt ?? ''}`,
+      hint: known(ignore.code)
+        ? 'Remove the entry: the change it accepted is in the earlier version now, or never happened.'
+        : 'Name the code as the finding to accept names it (the old code, for a code now an alias), or remove the entry.',
     });
   }
   return findings.flatMap((f) => {
     const setting = input.settings[f.rule] ?? breakingRules.find((r) => r.id === f.rule)?.defaultSeverity ?? 'error';
     if (setting === 'off') return [];
-    if (input.ignores.some((i) => i.rule === f.rule && i.code === f.code)) return [];
+    // An ignore cannot hide that it, or another, is unused.
+    if (f.rule !== 'unused-ignore' && input.ignores.some((i) => i.rule === f.rule && i.code === f.code)) return [];
     return [{ ...f, severity: toSeverity(setting) }];
   });
 }

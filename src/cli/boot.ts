@@ -41,8 +41,6 @@ export interface BootOptions {
 }
 
 const commands = new Set(['init', 'import', 'generate', 'check']);
-/** The hash of a bundle built without one (not by scripts/build.mjs). */
-const unknownBundle = '0'.repeat(16);
 const magic = 0x31434745; // "EGC1"
 const headerLength = 8; // magic, checksum
 /** Cache files kept per command when another is written: the newest ones. */
@@ -65,7 +63,7 @@ export async function boot(argv: readonly string[], options: BootOptions = {}): 
   // A command line without a command (--help, --version) needs commander alone: the small bundle.
   const name = command === 'cli' ? 'cli.cjs' : 'main.cjs';
   const bundle = options.bundle ?? fileURLToPath(new URL(`./${name}`, import.meta.url));
-  const bundleHash = options.bundleHash ?? (typeof ERRGEN_BUNDLE_HASHES === 'object' ? ERRGEN_BUNDLE_HASHES[name] : undefined) ?? unknownBundle;
+  const bundleHash = options.bundleHash ?? (typeof ERRGEN_BUNDLE_HASHES === 'object' ? ERRGEN_BUNDLE_HASHES[name] : undefined) ?? '0'.repeat(16);
   const source = readFileSync(bundle, 'utf8');
   const dir = cacheDir(options.env ?? process.env);
   const file = dir === undefined ? undefined : join(dir, cacheFileName(bundleHash, command));
@@ -77,10 +75,10 @@ export async function boot(argv: readonly string[], options: BootOptions = {}): 
   const accepted = cachedData !== undefined && !script.cachedDataRejected;
   debug(`code cache ${file ?? `off${offReason(options.env ?? process.env)}`}: ${accepted ? 'accepted' : cachedData ? 'rejected by V8' : 'none'}`);
 
-  const module = { exports: {} as { run?: (argv: readonly string[], output: undefined, bundle: { hash?: string }) => Promise<number> } };
+  const module = { exports: {} as { run?: (argv: readonly string[], output: undefined, bundle: { source?: string }) => Promise<number> } };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-  // The bundle's hash names errgen's code in the output records (src/io/output-record.ts) too.
-  const code = await module.exports.run!(argv, undefined, bundleHash === unknownBundle ? {} : { hash: bundleHash });
+  // The bundle's text names errgen's code in the output records (src/io/output-record.ts).
+  const code = await module.exports.run!(argv, undefined, { source });
   if (file !== undefined && !accepted && ranTheCommand(argv, code)) writeCache(file, script.createCachedData());
   return code;
 }

@@ -1,7 +1,7 @@
 import { didYouMean } from '../closest-match.js';
 import { UsageError } from '../diagnostics.js';
 import { configPath, configTranslations, findConfig, type LoadedConfig, loadConfig } from '../config/load.js';
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { ImportOptions } from '../commands/import.js';
 import type { GenerateOptions } from '../commands/generate.js';
 import { resolveTargets, type TargetSelection } from '../config/targets.js';
@@ -9,6 +9,7 @@ import type { CheckOptions } from '../commands/check.js';
 import { breakingRules } from '../check/breaking.js';
 import { lintRules } from '../lint/rules/index.js';
 import { templateFiles } from '../emit/template-files.js';
+import type { Watched } from '../commands/watch.js';
 import { headerFlags, ruleFlags } from './pairs.js';
 
 export interface GlobalOptions {
@@ -152,9 +153,12 @@ export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFla
 }
 
 /** What `generate --watch` watches: the catalog, the config and every user template with its partials. */
-export async function watchedFiles(global: GlobalOptions, flags: GenerateFlags): Promise<string[]> {
+export async function watchedFiles(global: GlobalOptions, flags: GenerateFlags): Promise<Watched[]> {
   const configFile = global.config ?? findConfig(process.cwd());
   const options = await resolveGenerateOptions(global, flags).catch(() => undefined);
-  const templates = new Set((options?.targets ?? []).filter((t) => !t.builtin).flatMap((t) => templateFiles(t.template)));
-  return [options?.catalog ?? flags.catalog ?? defaultCatalog, ...(configFile ? [configFile] : []), ...templates];
+  const own = (options?.targets ?? []).filter((t) => !t.builtin);
+  const templates = new Set(own.flatMap((t) => templateFiles(t.template)));
+  // A partial made after the start (the fix a "there is no partial" error asks for) is seen too.
+  const folders = [...new Set(own.map((t) => dirname(t.template)))].map((folder) => ({ folder, suffix: '.hbs' }));
+  return [options?.catalog ?? flags.catalog ?? defaultCatalog, ...(configFile ? [configFile] : []), ...templates, ...folders];
 }

@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { type Diagnostic, formatDiagnostic, formatLocation, hasErrors, InputError, type Location, UsageError } from '../diagnostics.js';
 import type { Catalog } from '../catalog/model.js';
 import { parseCatalog } from '../catalog/read.js';
-import { mergeIntoCatalog, type MergeSummary } from '../catalog/merge.js';
+import { mergeIntoCatalog, type MergeSummary, type RetextedEntry } from '../catalog/merge.js';
 import { recordsDocument } from '../catalog/records-document.js';
 import { localeTagsOf, mergeTranslations, type TranslationMergeSummary } from '../catalog/merge-translations.js';
 import { markOutdatedTranslations } from '../catalog/outdated-translations.js';
@@ -14,7 +14,7 @@ import { extractErrorTables, type ImportedTable } from '../markdown/error-tables
 import { readTables } from '../markdown/read-tables.js';
 import { extractTranslatedRows, type TranslatedRow } from '../markdown/translation-tables.js';
 import { fallbackDefaultLocale, spellingOf } from '../messages/locales.js';
-import { strayBraceWarnings } from '../messages/mismatch.js';
+import { lostPlaceholderWarning, strayBraceWarnings } from '../messages/mismatch.js';
 import { type Output, plural } from './output.js';
 
 export interface ImportOptions {
@@ -130,7 +130,8 @@ async function mergedCatalogText(
   });
   // After the translated pages: a field one of them rewrote was written for the new text.
   const rewritten = new Map(translated.flatMap((t) => [...t.summary.rewritten]));
-  const outdated = markOutdatedTranslations(summary?.retexted ?? [], rewritten, defaultLocale);
+  const retexted = summary?.retexted ?? [];
+  const outdated = [...lostPlaceholders(retexted, defaultLocale), ...markOutdatedTranslations(retexted, rewritten, defaultLocale)];
   // The merge edits the document; `read.value` is a separate plain copy of the catalog as it was read.
   // A merge that edited nothing writes nothing: re-serialising would respace flow collections and comments.
   const edited = catalogText === undefined || summary?.edited === true || translated.some((t) => t.summary.edited);
@@ -234,6 +235,18 @@ function printTranslationSummary(output: Output, catalog: string, reading: Trans
         : `  kept the ${reading.locale} translation of ${m.code} (group "${m.group}"): it is no longer on the page; run with --prune to delete it.`,
     );
   }
+}
+
+/** Placeholders a changed cell dropped from the catalog's text, at the cell (see lostPlaceholderWarning). */
+function lostPlaceholders(retexted: readonly RetextedEntry[], locale: string): Diagnostic[] {
+  return retexted.flatMap(({ node, code, fields, was, cells, at }) =>
+    fields.flatMap((field) => {
+      const before = was[field];
+      const now = node.get(field);
+      const warning = before !== undefined && typeof now === 'string' ? lostPlaceholderWarning(before, now, `${locale} ${field}`, code, cells[field] ?? at) : undefined;
+      return warning ? [warning] : [];
+    }),
+  );
 }
 
 /** Stray braces in the default-language pages' messages and solutions, at their cells (see strayBraceWarnings). */

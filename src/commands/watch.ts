@@ -2,9 +2,12 @@ import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Output } from './output.js';
 
+/** A file whose change triggers a run, or a folder where any file with a name ending so does (a new partial). */
+export type Watched = string | { readonly folder: string; readonly suffix: string };
+
 export interface WatchOptions {
-  /** Files whose change triggers a run (the catalog, the config, custom templates). */
-  readonly files: () => Promise<readonly string[]>;
+  /** What triggers a run (the catalog, the config, your templates and their folders). */
+  readonly files: () => Promise<readonly Watched[]>;
   /** One generate run; its errors are reported and watching goes on. */
   readonly run: () => Promise<void>;
   readonly report: (error: unknown) => void;
@@ -63,15 +66,21 @@ export async function watchAndRun(options: WatchOptions, output: Output): Promis
   });
 }
 
-async function watchFiles(files: readonly string[], onChange: () => void): Promise<FSWatcher[]> {
-  const byFolder = new Map<string, Set<string>>();
-  for (const file of files) {
-    const folder = dirname(resolve(file));
-    byFolder.set(folder, (byFolder.get(folder) ?? new Set()).add(basename(file)));
+async function watchFiles(watched: readonly Watched[], onChange: () => void): Promise<FSWatcher[]> {
+  const byFolder = new Map<string, { names: Set<string>; suffixes: Set<string> }>();
+  const folderOf = (folder: string) => {
+    let entry = byFolder.get(folder);
+    if (!entry) byFolder.set(folder, (entry = { names: new Set(), suffixes: new Set() }));
+    return entry;
+  };
+  for (const item of watched) {
+    if (typeof item === 'string') folderOf(dirname(resolve(item))).names.add(basename(item));
+    else folderOf(resolve(item.folder)).suffixes.add(item.suffix);
   }
-  return [...byFolder].flatMap(([folder, names]) => {
+  return [...byFolder].flatMap(([folder, { names, suffixes }]) => {
+    const matches = (name: string) => names.has(name) || [...suffixes].some((suffix) => name.endsWith(suffix));
     try {
-      return [watch(folder, (_event, name) => (name === null || names.has(name.toString()) ? onChange() : undefined))];
+      return [watch(folder, (_event, name) => (name === null || matches(name.toString()) ? onChange() : undefined))];
     } catch {
       return []; // a folder that vanished: the next run reports the missing file
     }

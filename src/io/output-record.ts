@@ -3,7 +3,7 @@ import { closeSync, fstatSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { cacheDir, cacheFolderUsable, debug, readCache, writeCache } from '../cli/boot.js';
-import { bundleHash } from '../cli/bundle-hash.js';
+import { bundleSource } from '../cli/bundle-source.js';
 import type { ResolvedTarget } from '../emit/generate.js';
 import { templateFiles } from '../emit/template-files.js';
 import { openExisting, readFully } from './output-file.js';
@@ -18,7 +18,7 @@ import { openExisting, readFully } from './output-file.js';
  *
  * Records live in errgen's cache folder (see src/cli/boot.ts), one per project and set of outputs,
  * never in the project: a fresh clone (CI) always renders. Runs from the sources (tests of the
- * commands' modules) keep none, as there is no bundle hash to name errgen's code.
+ * commands' modules) keep none, as there is no bundle to name errgen's code.
  */
 
 /** An output as written: its path (relative to the working folder), size in bytes and SHA-256 in hex. */
@@ -45,15 +45,24 @@ export interface RecordInputs {
 /** Records kept: the newest, one per project and set of outputs. */
 const keepRecords = 64;
 
+/** The digest of the bundle's text, taken once (`--watch` asks at every run). */
+let bundleDigest: { readonly source: string; readonly sha256: string } | undefined;
+
 /** The record slot for these inputs, or undefined when errgen keeps none (cache off or unsafe, not run from its bundle). */
 export function outputRecordSlot(inputs: RecordInputs): OutputRecordSlot | undefined {
   const dir = cacheDir(process.env);
-  const bundle = bundleHash();
-  if (dir === undefined || bundle === undefined || !cacheFolderUsable(dir)) return undefined;
+  const source = bundleSource();
+  if (dir === undefined || source === undefined) {
+    debug(`output record: none kept (${dir === undefined ? 'the cache is off, or has no absolute folder' : 'not run from the bundle'})`);
+    return undefined;
+  }
+  if (!cacheFolderUsable(dir)) return undefined;
   const own = inputs.targets.filter((t) => !t.builtin);
   // Your templates are rendered by the installed Handlebars, from their files as they are now.
   const templates = templateTexts(own);
   if (templates === undefined) return undefined;
+  if (bundleDigest?.source !== source) bundleDigest = { source, sha256: sha256(source) };
+  const bundle = bundleDigest.sha256;
   const where = { cwd: process.cwd(), catalog: inputs.catalog, outputs: inputs.targets.map((t) => t.output) };
   const slot = sha256(JSON.stringify(where));
   const key = sha256(
@@ -75,7 +84,10 @@ export function outputRecordSlot(inputs: RecordInputs): OutputRecordSlot | undef
 /** The recorded outputs' paths, if the record is about these inputs and every file is as recorded. */
 export function upToDateOutputs(slot: OutputRecordSlot): readonly string[] | undefined {
   const data = readCache(slot.file, 'output record');
-  if (data === undefined) return undefined;
+  if (data === undefined) {
+    debug(`output record ${slot.file}: none to use`);
+    return undefined;
+  }
   let record: { key?: unknown; outputs?: unknown };
   try {
     record = JSON.parse(data.toString('utf8')) as typeof record;
@@ -96,8 +108,16 @@ export function upToDateOutputs(slot: OutputRecordSlot): readonly string[] | und
   return outputs.map((output) => output.path);
 }
 
-/** Records what the outputs are now; best effort, as a cache is. */
-export function saveOutputRecord(slot: OutputRecordSlot, outputs: readonly OutputDigest[]): void {
+/**
+ * Records what the outputs are now; best effort, as a cache is. `inputs` are read again first: a
+ * template edited while the run rendered may have given outputs that its key, taken before, does not
+ * describe, and then no record is kept.
+ */
+export function saveOutputRecord(slot: OutputRecordSlot, inputs: RecordInputs, outputs: readonly OutputDigest[]): void {
+  if (outputRecordSlot(inputs)?.key !== slot.key) {
+    debug(`output record ${slot.file}: not written, an input changed while the run rendered`);
+    return;
+  }
   writeCache(slot.file, Buffer.from(JSON.stringify({ key: slot.key, outputs })), { keep: keepRecords, what: 'output record' });
 }
 

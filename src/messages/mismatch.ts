@@ -14,6 +14,25 @@ export function strayBraceWarnings(text: string, label: string, code: string, at
   return parseTemplate(text).problems.map((problem) => ({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${problem.message}`, hint: strayBraceHint }));
 }
 
+/**
+ * A warning, at the page's cell, when a new default text drops placeholders the catalog's text had:
+ * a cell keeps a template only while it reads as it with each placeholder written as its name, so a
+ * reworded cell that still means the parameter, but as a word, loses it silently.
+ */
+export function lostPlaceholderWarning(before: string, after: string, label: string, code: string, at: Location): Diagnostic | undefined {
+  if (!before.includes('{')) return undefined;
+  const now = placeholders(after);
+  const lost = placeholders(before).filter((name) => !now.includes(name));
+  if (lost.length === 0) return undefined;
+  return {
+    severity: 'warning',
+    at,
+    code,
+    message: `the ${label} of ${code} no longer has ${braced(lost)}: the page's new text does not write ${lost.length === 1 ? 'it' : 'them'} as a placeholder`,
+    hint: `Write ${braced(lost)} in the cell where the value goes, and import again; if the parameter is gone on purpose, its callers break (param-removed).`,
+  };
+}
+
 /** `{a}, {b}`: placeholder names as they are written in a template. */
 function braced(names: readonly string[]): string {
   return names.map((n) => `{${n}}`).join(', ');
