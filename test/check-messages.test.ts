@@ -534,3 +534,20 @@ describe('errgen check --against: outdated translations', () => {
     ]);
   });
 });
+
+describe('errgen check --against: an ignore of a code that became an alias', () => {
+  it('accepts the change under the old code, and once it landed says only that it is unused', () => {
+    const dir = tempDir();
+    const two = catalog('', '      - { code: NOT_FOUND, status: 404, message: m, solution: s }\n      - { code: MISSING, status: 404, message: m, solution: s }\n');
+    const merged = catalog('', '      - { code: NOT_FOUND, status: 404, message: m, solution: s, aliases: [MISSING] }\n');
+    writeFileSync(join(dir, 'errgen.config.yaml'), 'catalog: errors.yaml\nbreaking:\n  ignore:\n    - { rule: identifier-changed, code: MISSING, reason: merged into NOT_FOUND }\n');
+    writeFileSync(join(dir, 'before.yaml'), two);
+    const accepted = check(dir, merged, ['--against', 'before.yaml']);
+    expect(accepted.findings.filter((f) => f.rule === 'identifier-changed' || f.rule === 'unused-ignore')).toEqual([]);
+    writeFileSync(join(dir, 'before.yaml'), merged);
+    const landed = check(dir, merged, ['--against', 'before.yaml']);
+    expect(landed.findings.filter((f) => f.rule === 'unused-ignore').map((f) => f.message)).toEqual([
+      'breaking.ignore accepts identifier-changed for MISSING, but the catalog has no such change against before.yaml: left in place, it would accept the next one unreviewed',
+    ]);
+  });
+});

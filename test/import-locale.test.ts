@@ -428,6 +428,14 @@ describe('errgen import: translations of a text that changed', () => {
     );
   });
 
+  it('does not warn of a placeholder that moved to the solution: the parameter is still there', () => {
+    const p = translated();
+    p.write('errors.md', english.replace('| The {resource} is absent | Check the id |', '| Nothing was found | Check the {resource} id |'));
+    const result = p.run('import', 'errors.md', '-o', 'errors.yaml');
+    expect(result.stderr).not.toContain('no longer has');
+    expect(result.stderr).toContain('the en message and solution of NOT_FOUND changed');
+  });
+
   it('marks a translation whose page rewrote another field than the one that changed', () => {
     const p = translated();
     p.write('errgen.config.yaml', 'sources: [errors.md]\ntranslations:\n  zh-CN: errors.zh-CN.md\ncatalog: errors.yaml\n');

@@ -1,7 +1,7 @@
 import { appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { setBundleSource } from '../src/cli/bundle-source.js';
+import { setBundleIdentity } from '../src/cli/bundle-identity.js';
 import { DigestOf, outputRecordSlot, saveOutputRecord } from '../src/io/output-record.js';
 import { errgen, repoRoot, tempDir } from './helpers/cli.js';
 
@@ -167,7 +167,7 @@ describe('the output record', () => {
     chmodSync(p.cache, 0o777);
     const open = p.run('generate');
     expect(open).toMatchObject({ code: 0, skipped: false, stdout: 'Generated 3 files from errors.yaml: 0 changed, 3 up to date.\n' });
-    expect(open.said).toEqual([]);
+    expect(open.said).toEqual([expect.stringMatching(/: output record: none kept \(the cache folder .* is not one only you can write to\)$/)]);
   });
 
   it('a damaged record is ignored: the run renders and writes a good one', () => {
@@ -191,24 +191,24 @@ describe('the output record', () => {
       onTestFinished(() => {
         if (env === undefined) delete process.env['ERRGEN_CACHE_DIR'];
         else process.env['ERRGEN_CACHE_DIR'] = env;
-        setBundleSource(undefined);
+        setBundleIdentity(undefined);
       });
       return { dir, inputs: { catalog: 'errors.yaml', catalogText: 'groups: []\n', source: 'errors.yaml', targets: [target] } };
     }
 
-    it('names the code that runs: another bundle text is another key, and none keeps no record', () => {
+    it('names the code that runs: another bundle is another key, and none keeps no record', () => {
       const { inputs: given } = inputs();
       expect(outputRecordSlot(given)).toBeUndefined();
-      setBundleSource('bundle as built');
+      setBundleIdentity('bundle as built');
       const built = outputRecordSlot(given)?.key;
-      setBundleSource('bundle as patched');
+      setBundleIdentity('bundle as patched');
       expect(outputRecordSlot(given)?.key).toMatch(/^[0-9a-f]{64}$/);
       expect(outputRecordSlot(given)?.key).not.toBe(built);
     });
 
     it('is not saved when a template changed while the run rendered: the outputs may be the new one\'s', () => {
       const { dir, inputs: given } = inputs();
-      setBundleSource('bundle');
+      setBundleIdentity('bundle');
       const slot = outputRecordSlot(given)!;
       writeFileSync(join(dir, 'tpl/main.hbs'), 'B');
       saveOutputRecord(slot, given, [new DigestOf().of('list.txt')]);

@@ -182,8 +182,8 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
   const used = new Set(input.ignores.filter((i) => findings.some((f) => i.rule === f.rule && i.code === f.code)));
   for (const ignore of input.ignores) {
     if (used.has(ignore)) continue;
-    const known = (code: string) => before.live.has(code) || before.removed.has(code) || after.live.has(code) || after.removed.has(code);
-    const misspelt = known(ignore.code) ? undefined : didYouMean(ignore.code, [...new Set([...before.live.keys(), ...after.live.keys()])]);
+    const known = (code: string) => [before, after].some((s) => s.live.has(code) || s.removed.has(code) || s.aliases.has(code));
+    const misspelt = known(ignore.code) ? undefined : didYouMean(ignore.code, [...new Set([before, after].flatMap((s) => [...s.live.keys(), ...s.aliases.keys()]))]);
     findings.push({
       rule: 'unused-ignore',
       code: ignore.code,

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, formatDiagnostic, UserError } from '../diagnostics.js';
 import { type Output, processOutput } from '../commands/output.js';
-import { setBundleSource } from './bundle-source.js';
+import { setBundleIdentity } from './bundle-identity.js';
 import { collect } from './pairs.js';
 import { packageVersion } from './version.js';
 
@@ -9,8 +9,8 @@ import { packageVersion } from './version.js';
  * Runs the CLI and returns the exit code; only bin/errgen.js exits. Every command module is
  * loaded when that command runs, so `errgen --help` pays for commander alone.
  */
-export async function run(argv: readonly string[], output: Output = processOutput, bundle: { readonly source?: string } = {}): Promise<number> {
-  setBundleSource(bundle.source);
+export async function run(argv: readonly string[], output: Output = processOutput, bundle: { readonly identity?: string } = {}): Promise<number> {
+  setBundleIdentity(bundle.identity);
   let exitCode: number = ExitCode.ok;
   const program = buildProgram(output, (code) => (exitCode = code));
   try {

@@ -15,6 +15,7 @@ import { readTables } from '../markdown/read-tables.js';
 import { extractTranslatedRows, type TranslatedRow } from '../markdown/translation-tables.js';
 import { fallbackDefaultLocale, spellingOf } from '../messages/locales.js';
 import { lostPlaceholderWarning, strayBraceWarnings } from '../messages/mismatch.js';
+import { placeholders } from '../messages/template.js';
 import { type Output, plural } from './output.js';
 
 export interface ImportOptions {
@@ -237,16 +238,19 @@ function printTranslationSummary(output: Output, catalog: string, reading: Trans
   }
 }
 
-/** Placeholders a changed cell dropped from the catalog's text, at the cell (see lostPlaceholderWarning). */
+/** Placeholders a changed cell dropped from the catalog's text and the entry uses nowhere now, at the cell (see lostPlaceholderWarning). */
 function lostPlaceholders(retexted: readonly RetextedEntry[], locale: string): Diagnostic[] {
-  return retexted.flatMap(({ node, code, fields, was, cells, at }) =>
-    fields.flatMap((field) => {
-      const before = was[field];
+  return retexted.flatMap(({ node, code, fields, was, cells, at }) => {
+    const stillUsed = (['message', 'solution'] as const).flatMap((field) => {
       const now = node.get(field);
-      const warning = before !== undefined && typeof now === 'string' ? lostPlaceholderWarning(before, now, `${locale} ${field}`, code, cells[field] ?? at) : undefined;
+      return typeof now === 'string' ? placeholders(now) : [];
+    });
+    return fields.flatMap((field) => {
+      const before = was[field];
+      const warning = before === undefined ? undefined : lostPlaceholderWarning(before, stillUsed, `${locale} ${field}`, code, cells[field] ?? at);
       return warning ? [warning] : [];
-    }),
-  );
+    });
+  });
 }
 
 /** Stray braces in the default-language pages' messages and solutions, at their cells (see strayBraceWarnings). */

@@ -3,7 +3,7 @@ import { closeSync, fstatSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { cacheDir, cacheFolderUsable, debug, readCache, writeCache } from '../cli/boot.js';
-import { bundleSource } from '../cli/bundle-source.js';
+import { bundleIdentity } from '../cli/bundle-identity.js';
 import type { ResolvedTarget } from '../emit/generate.js';
 import { templateFiles } from '../emit/template-files.js';
 import { openExisting, readFully } from './output-file.js';
@@ -45,24 +45,22 @@ export interface RecordInputs {
 /** Records kept: the newest, one per project and set of outputs. */
 const keepRecords = 64;
 
-/** The digest of the bundle's text, taken once (`--watch` asks at every run). */
-let bundleDigest: { readonly source: string; readonly sha256: string } | undefined;
 
 /** The record slot for these inputs, or undefined when errgen keeps none (cache off or unsafe, not run from its bundle). */
 export function outputRecordSlot(inputs: RecordInputs): OutputRecordSlot | undefined {
   const dir = cacheDir(process.env);
-  const source = bundleSource();
-  if (dir === undefined || source === undefined) {
-    debug(`output record: none kept (${dir === undefined ? 'the cache is off, or has no absolute folder' : 'not run from the bundle'})`);
+  const bundle = bundleIdentity();
+  const none = (why: string) => {
+    debug(`output record: none kept (${why})`);
     return undefined;
-  }
-  if (!cacheFolderUsable(dir)) return undefined;
+  };
+  if (dir === undefined) return none('the cache is off, or has no absolute folder');
+  if (bundle === undefined) return none('not run from the bundle');
+  if (!cacheFolderUsable(dir)) return none(`the cache folder ${dir} is not one only you can write to`);
   const own = inputs.targets.filter((t) => !t.builtin);
   // Your templates are rendered by the installed Handlebars, from their files as they are now.
   const templates = templateTexts(own);
-  if (templates === undefined) return undefined;
-  if (bundleDigest?.source !== source) bundleDigest = { source, sha256: sha256(source) };
-  const bundle = bundleDigest.sha256;
+  if (templates === undefined) return none('a template cannot be read');
   const where = { cwd: process.cwd(), catalog: inputs.catalog, outputs: inputs.targets.map((t) => t.output) };
   const slot = sha256(JSON.stringify(where));
   const key = sha256(
@@ -114,8 +112,9 @@ export function upToDateOutputs(slot: OutputRecordSlot): readonly string[] | und
  * describe, and then no record is kept.
  */
 export function saveOutputRecord(slot: OutputRecordSlot, inputs: RecordInputs, outputs: readonly OutputDigest[]): void {
-  if (outputRecordSlot(inputs)?.key !== slot.key) {
-    debug(`output record ${slot.file}: not written, an input changed while the run rendered`);
+  const now = outputRecordSlot(inputs);
+  if (now?.key !== slot.key) {
+    if (now) debug(`output record ${slot.file}: not written, an input differs after the run from what it was before`);
     return;
   }
   writeCache(slot.file, Buffer.from(JSON.stringify({ key: slot.key, outputs })), { keep: keepRecords, what: 'output record' });

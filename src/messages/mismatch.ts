@@ -15,14 +15,14 @@ export function strayBraceWarnings(text: string, label: string, code: string, at
 }
 
 /**
- * A warning, at the page's cell, when a new default text drops placeholders the catalog's text had:
- * a cell keeps a template only while it reads as it with each placeholder written as its name, so a
- * reworded cell that still means the parameter, but as a word, loses it silently.
+ * A warning, at the page's cell, when a new default text drops placeholders the catalog's text had
+ * and the entry's texts no longer use (`stillUsed`: the new message's and solution's): a cell keeps
+ * a template only while it reads as it with each placeholder written as its name, so a reworded cell
+ * that still means the parameter, but as a word, loses it silently.
  */
-export function lostPlaceholderWarning(before: string, after: string, label: string, code: string, at: Location): Diagnostic | undefined {
+export function lostPlaceholderWarning(before: string, stillUsed: readonly string[], label: string, code: string, at: Location): Diagnostic | undefined {
   if (!before.includes('{')) return undefined;
-  const now = placeholders(after);
-  const lost = placeholders(before).filter((name) => !now.includes(name));
+  const lost = placeholders(before).filter((name) => !stillUsed.includes(name));
   if (lost.length === 0) return undefined;
   return {
     severity: 'warning',
