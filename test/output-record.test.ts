@@ -1,4 +1,5 @@
-import { appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { setBundleIdentity } from '../src/cli/bundle-identity.js';
@@ -178,6 +179,26 @@ describe('the output record', () => {
     const damaged = p.run('generate');
     expect(damaged).toMatchObject({ code: 0, skipped: false, stdout: 'Generated 3 files from errors.yaml: 0 changed, 3 up to date.\n' });
     expect(p.run('generate').skipped).toBe(true);
+  });
+
+  it('an install whose bundle was patched after the build (same length) runs the patch: no old code, no old outputs', () => {
+    const p = project();
+    const install = join(p.dir, 'install');
+    mkdirSync(install);
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(join(repoRoot, part), join(install, part), { recursive: true });
+    for (const link of ['node_modules', 'templates']) symlinkSync(join(repoRoot, link), join(install, link));
+    writeFileSync(p.path('errgen.config.yaml'), 'catalog: errors.yaml\noutDir: out\ntargets:\n  json:\n');
+    const run = () => spawnSync(process.execPath, [join(install, 'bin/errgen.js'), 'generate'], { cwd: p.dir, env: { ...process.env, ERRGEN_CACHE_DIR: p.cache, NODE_DEBUG: 'errgen' }, encoding: 'utf8' });
+    run();
+    expect(run().stderr).toContain('outputs as recorded, not rendered');
+    const bundle = join(install, 'dist/cli/main.cjs');
+    const text = readFileSync(bundle, 'utf8');
+    expect(text).toContain('"defaultLocale": ');
+    writeFileSync(bundle, text.replace('"defaultLocale": ', '"defaultLocalX": '));
+    const patched = run();
+    expect(patched.stderr).toMatch(/code cache .*: none\n/);
+    expect(patched.stderr).not.toContain('not rendered');
+    expect(readFileSync(p.path('out/json/errors.json'), 'utf8')).toContain('"defaultLocalX": ');
   });
 
   describe('its key, in the process', () => {

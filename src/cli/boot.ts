@@ -13,7 +13,7 @@ import { randomHex } from '../io/random-hex.js';
  * - A command line that runs no command (`cli`: --help, --version, a typo) loads dist/cli/cli.cjs, the
  *   same program built without the commands' modules; any other loads dist/cli/main.cjs.
  * - One cache file per command (`generate`, `import`, …; `cli` for --help, --version and the rest),
- *   keyed by the bundle (its build's hash and a checksum of its text), the Node version and the CPU architecture. It is written after the
+ *   keyed by the bundle (its build's hash, and its size and modification time), the Node version and the CPU architecture. It is written after the
  *   command has run, so it also holds the functions that were compiled lazily while it ran, and only
  *   when no cache was accepted: a warm run reads it and writes nothing.
  * - Where: $ERRGEN_CACHE_DIR, else $XDG_CACHE_HOME/errgen or ~/.cache/errgen (%LOCALAPPDATA%\errgen\Cache
@@ -64,12 +64,14 @@ export async function boot(argv: readonly string[], options: BootOptions = {}): 
   const name = command === 'cli' ? 'cli.cjs' : 'main.cjs';
   const bundle = options.bundle ?? fileURLToPath(new URL(`./${name}`, import.meta.url));
   const bundleHash = options.bundleHash ?? (typeof ERRGEN_BUNDLE_HASHES === 'object' ? ERRGEN_BUNDLE_HASHES[name] : undefined) ?? '0'.repeat(16);
-  const bytes = readFileSync(bundle);
-  const source = bytes.toString('utf8');
-  // The build and the text that runs: a bundle patched after the build (patch-package) must not get
+  const source = readFileSync(bundle, 'utf8');
+  // The build, and the file as it is: a bundle patched after the build (patch-package) must not get
   // the old code from a code cache (V8 checks only the source's length), nor old outputs from an
-  // output record (src/io/output-record.ts), which names errgen's code by this.
-  const identity = `${bundleHash.slice(0, 8)}${checksum(bytes).toString(16).padStart(8, '0')}`;
+  // output record (src/io/output-record.ts), which names errgen's code by this. Its size and
+  // modification time tell a patched file, as Python's bytecode caches do: a checksum of its
+  // megabyte would cost ~10 ms here, where nothing is compiled yet.
+  const { size, mtimeMs } = statSync(bundle);
+  const identity = `${bundleHash.slice(0, 8)}${checksum(Buffer.from(`${size}:${mtimeMs}`)).toString(16).padStart(8, '0')}`;
   const dir = cacheDir(options.env ?? process.env);
   const file = dir === undefined ? undefined : join(dir, cacheFileName(identity, command));
   const cachedData = file === undefined ? undefined : readCache(file);
