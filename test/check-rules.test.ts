@@ -12,6 +12,7 @@ interface Finding {
   code: string | null;
   line: number | null;
   message: string;
+  hint?: string;
   related: { file: string; line: number | null; column: number | null }[];
 }
 
@@ -65,6 +66,10 @@ describe('errgen check: lint rules', () => {
     expect(duplicate?.message).toBe('TWICE is listed 2 times (status 404 at errors.yaml:4, status 409 at errors.yaml:5) with different statuses');
     // The other row, in the catalog: not a place the message names already.
     expect(duplicate?.related).toEqual([{ file: 'errors.yaml', line: 5, column: 9 }]);
+    // Its hint suggests warn only where the rule is not at warn already.
+    expect(duplicate?.hint).toContain('with this rule at warn (`lint.rules`)');
+    const atWarn = check(dir, catalog(ok('TWICE'), ok('TWICE')), ['--rule', 'duplicate-code=warn']).findings.find((f) => f.rule === 'duplicate-code');
+    expect(atWarn?.hint).toBe('Keep one row per code, unless the code really has several statuses: then it stays listed once per status, reported without failing (this rule is at warn).');
   });
 
   it('a config can switch a rule off or change its severity, and rejects unknown rule ids', () => {

@@ -43,7 +43,8 @@ export interface LintRule {
   /** One line: what it checks and why. */
   readonly description: string;
   readonly defaultSeverity: RuleSetting;
-  check(context: LintContext): RuleFinding[];
+  /** `setting` is the rule's own, for a hint that depends on it. */
+  check(context: LintContext, setting: Exclude<RuleSetting, 'off'>): RuleFinding[];
 }
 
 export function toSeverity(setting: Exclude<RuleSetting, 'off'>): Severity {

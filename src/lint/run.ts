@@ -8,7 +8,7 @@ export function runRules(rules: readonly LintRule[], context: LintContext, setti
   for (const rule of rules) {
     const setting = settings[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off') continue;
-    for (const f of rule.check(context)) findings.push({ ...f, severity: toSeverity(setting), rule: rule.id });
+    for (const f of rule.check(context, setting)) findings.push({ ...f, severity: toSeverity(setting), rule: rule.id });
   }
   return findings;
 }

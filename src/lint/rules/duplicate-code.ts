@@ -5,7 +5,7 @@ export const duplicateCode: LintRule = {
   id: 'duplicate-code',
   description: 'A code is listed more than once; clients then cannot tell which status or message applies.',
   defaultSeverity: 'error',
-  check(context) {
+  check(context, setting) {
     const byCode = new Map<string, LintEntry[]>();
     for (const e of active(context)) {
       const list = byCode.get(e.entry.code);
@@ -25,7 +25,10 @@ export const duplicateCode: LintRule = {
           message: `${first.entry.code} is listed ${list.length} times (${list
             .map((e) => `status ${e.entry.status} at ${where(e.source ?? e.at)}`)
             .join(', ')})${statuses.length > 1 ? ' with different statuses' : ''}`,
-          hint: 'Keep one row per code; a code that really has several statuses can stay listed once per status with this rule at warn (`lint.rules`).',
+          hint:
+            setting === 'warn'
+              ? 'Keep one row per code, unless the code really has several statuses: then it stays listed once per status, reported without failing (this rule is at warn).'
+              : 'Keep one row per code; a code that really has several statuses can stay listed once per status with this rule at warn (`lint.rules`).',
         };
       });
   },
