@@ -104,6 +104,7 @@ describe('errgen generate --watch', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<void>((done) => child.on('exit', () => done()));
     try {
+      // Written as soon as the error shows, before the run re-arms its watchers: those armed before it see it.
       await eventually(() => stderr.includes('there is no partial "line"'), 'the missing partial');
       writeFileSync(join(dir, 'tpl/line.hbs'), '{{code}}\n');
       await eventually(() => existsSync(join(dir, 'out/list.txt')) && readFileSync(join(dir, 'out/list.txt'), 'utf8').includes('ARGUMENT_NOT_SUPPORT\n'), 'the output, once the partial is there');

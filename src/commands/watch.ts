@@ -53,6 +53,9 @@ export async function watchAndRun(options: WatchOptions, output: Output): Promis
     }, settleMs);
   };
 
+  // Watching from before the first run: a change made while it works (or right after it reports an
+  // error, such as writing the partial it asked for) is not lost before its watchers are armed.
+  watchers = await watchFiles(await options.files().catch(() => []), schedule);
   running = runOnce();
   await new Promise<void>((stop) => {
     const end = () => {
