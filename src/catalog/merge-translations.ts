@@ -3,9 +3,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import { aliasRowHint, type TranslatedRow } from '../markdown/translation-tables.js';
 import { placeholderMismatch, strayBraceWarnings } from '../messages/mismatch.js';
 import { isPlainRecord } from './entry-record.js';
+import type { TextField } from './model.js';
 import { type Entry, EntryNodes, entryValue, groupsOf, indexEntries, type MissingEntry, setText } from './merge.js';
 
-type TextField = 'message' | 'solution';
 const bothFields: ReadonlySet<TextField> = new Set(['message', 'solution']);
 
 export interface TranslationMergeOptions {

@@ -1,8 +1,7 @@
 import { type Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
-import type { Location } from '../diagnostics.js';
 import type { ImportedRow, ImportedTable } from '../markdown/error-tables.js';
 import { entryNode, isPlainRecord } from './entry-record.js';
-import { defaultColumns } from './model.js';
+import { defaultColumns, type TextField } from './model.js';
 import { isReadRecord, nodeAsParsed } from './records-document.js';
 import { SeqEditor } from './seq-editor.js';
 import { cellMatchesTemplate } from '../messages/template.js';
@@ -19,8 +18,6 @@ export interface MissingEntry {
   readonly group: string;
 }
 
-type TextField = 'message' | 'solution';
-
 /** An entry whose message or solution this merge changed: its translations may translate the old text. */
 export interface RetextedEntry {
   readonly node: YAMLMap;
@@ -28,10 +25,8 @@ export interface RetextedEntry {
   readonly fields: readonly TextField[];
   /** Each changed field's text before the merge. */
   readonly was: Readonly<Partial<Record<TextField, string>>>;
-  /** The cell of the first changed field in the Markdown. */
-  readonly at: Location;
-  /** The row's cells, for a warning about one field. */
-  readonly cells: ImportedRow['cells'];
+  /** The row, for a warning about one field: the cells of its fields, and its code cell. */
+  readonly row: ImportedRow;
 }
 
 export interface MergeSummary {
@@ -130,8 +125,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
         if (update?.changed) changed++;
         else unchanged++;
         if (update && update.retexted.length > 0) {
-          const fields = update.retexted;
-          retexted.push({ node: update.node, code: row.code, fields, was: update.was, at: row.cells[fields[0] as TextField] ?? row.at, cells: row.cells });
+          retexted.push({ node: update.node, code: row.code, fields: update.retexted, was: update.was, row });
         }
         if (entry.group === group) cursor = entry.item;
       } else {

@@ -24,6 +24,9 @@ export interface ParamDeclaration {
   readonly example?: string | number | boolean;
 }
 
+/** The two texts of an entry that people read, and that translations translate. */
+export type TextField = 'message' | 'solution';
+
 /** A translation of an entry's message and solution into one locale. */
 export interface Translation {
   readonly message: string;

@@ -1,6 +1,7 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { type RetextedEntry, setScalar } from './merge.js';
+import type { TextField } from './model.js';
 
 /**
  * Marks `reviewed: false` on each translation of an entry whose default text the import changed, as
@@ -12,7 +13,7 @@ import { type RetextedEntry, setScalar } from './merge.js';
  */
 export function markOutdatedTranslations(retexted: readonly RetextedEntry[], rewritten: ReadonlyMap<YAMLMap, ReadonlySet<string>>, defaultLocale: string): Diagnostic[] {
   const warnings: Diagnostic[] = [];
-  for (const { node, code, fields, at } of retexted) {
+  for (const { node, code, fields, row } of retexted) {
     const messages = node.get('messages', true);
     if (!isMap(messages)) continue;
     for (const pair of messages.items) {
@@ -25,7 +26,7 @@ export function markOutdatedTranslations(retexted: readonly RetextedEntry[], rew
       const tag = String(isScalar(pair.key) ? pair.key.value : pair.key);
       warnings.push({
         severity: 'warning',
-        at,
+        at: row.cells[fields[0] as TextField] ?? row.at,
         code,
         message: `the ${defaultLocale} ${behind.join(' and ')} of ${code} changed: its ${tag} translation, written for the old text, is now marked \`reviewed: false\``,
         hint: `Update the ${tag} translation (its page, then import, or messages.${tag} in the catalog) and have it checked, then remove \`reviewed: false\`.`,

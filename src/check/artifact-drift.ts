@@ -36,7 +36,7 @@ export async function checkArtifactDrift(outputs: readonly PendingOutput[], fixC
     }
     const digest = digests && new DigestOf();
     if (!file.compare(renderTo, { stage: false, digest }).changed) {
-      if (digest) digests?.push(digest.of(path));
+      if (digest) digests.push(digest.of(path));
       continue;
     }
     const actual = await readUtf8(path);

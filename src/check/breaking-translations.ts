@@ -1,4 +1,4 @@
-import type { CatalogCode } from '../catalog/model.js';
+import type { CatalogCode, TextField } from '../catalog/model.js';
 import type { Location } from '../diagnostics.js';
 import type { LintEntry } from '../lint/rule.js';
 
@@ -10,8 +10,6 @@ export interface OutdatedTranslation {
   readonly message: string;
   readonly hint: string;
 }
-
-type TextField = 'message' | 'solution';
 
 /**
  * Translations the change left behind: a field of a code's default-language text changed and the

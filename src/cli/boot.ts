@@ -13,9 +13,10 @@ import { randomHex } from '../io/random-hex.js';
  * - A command line that runs no command (`cli`: --help, --version, a typo) loads dist/cli/cli.cjs, the
  *   same program built without the commands' modules; any other loads dist/cli/main.cjs.
  * - One cache file per command (`generate`, `import`, …; `cli` for --help, --version and the rest),
- *   keyed by the bundle (its build's hash, and its size and modification time), the Node version and the CPU architecture. It is written after the
- *   command has run, so it also holds the functions that were compiled lazily while it ran, and only
- *   when no cache was accepted: a warm run reads it and writes nothing.
+ *   keyed by the bundle (its build's hash, and its size and modification time), the Node version and
+ *   the CPU architecture. It is written after the command has run, so it also holds the functions
+ *   that were compiled lazily while it ran, and only when no cache was accepted: a warm run reads it
+ *   and writes nothing.
  * - Where: $ERRGEN_CACHE_DIR, else $XDG_CACHE_HOME/errgen or ~/.cache/errgen (%LOCALAPPDATA%\errgen\Cache
  *   on Windows), created with mode 0700. A cache is code errgen runs, so a folder that others can
  *   write to (/tmp, mode 0777) or that belongs to another user is not used. ERRGEN_CACHE_DIR=off

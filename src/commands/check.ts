@@ -76,8 +76,7 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   const artifactDrift = options.lintSettings['artifact-drift'] ?? 'error';
   if (options.targets.length > 0 && artifactDrift !== 'off' && !hasRule(findings, 'identifier-collision')) {
     // Outputs that are what these inputs rendered last time cannot have drifted (see output-record.ts).
-    const inputs = { catalog: options.catalog, catalogText, source: options.source, targets: options.targets };
-    const record = outputRecordSlot(inputs);
+    const record = outputRecordSlot({ catalog: options.catalog, catalogText, source: options.source, targets: options.targets });
     if (!(record && upToDateOutputs(record))) {
       const planned = planOrReport({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
       if ('outputs' in planned) {
@@ -85,7 +84,7 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
         const drift = await checkArtifactDrift(planned.outputs, options.fixCommand, record && digests);
         findings.push(...withSeverity(drift, artifactDrift));
         // Only when every output is byte for byte as rendered (a CRLF checkout is not drift, yet not as rendered).
-        if (record && drift.length === 0 && digests.length === planned.outputs.length) saveOutputRecord(record, inputs, digests);
+        if (record && drift.length === 0 && digests.length === planned.outputs.length) saveOutputRecord(record, options.targets, digests);
       } else findings.push(...planned.problems);
     }
   }

@@ -35,8 +35,7 @@ export async function generateCommand(options: GenerateOptions, output: Output):
   const verb = options.dryRun ? 'would change' : 'changed';
   const catalogText = await readTextFile(options.catalog, 'catalog');
   // Outputs that are what these inputs rendered last time need no rendering (see output-record.ts).
-  const inputs = { catalog: options.catalog, catalogText, source: options.source, targets: options.targets };
-  const record = outputRecordSlot(inputs);
+  const record = outputRecordSlot({ catalog: options.catalog, catalogText, source: options.source, targets: options.targets });
   const recorded = record && upToDateOutputs(record);
   if (recorded) {
     if (!options.dryRun) recorded.forEach(removeAbandoned);
@@ -89,7 +88,7 @@ export async function generateCommand(options: GenerateOptions, output: Output):
     for (const change of changes.slice(0, committed)) output.out(change.staged ? `wrote ${change.path}` : `would ${change.existed ? 'update' : 'create'} ${change.path}`);
   }
   // Every output is now on disk as rendered.
-  if (record && !options.dryRun) saveOutputRecord(record, inputs, digests);
+  if (record && !options.dryRun) saveOutputRecord(record, options.targets, digests);
   output.out(`Generated ${plural(outputs.length, 'file')} from ${options.catalog}: ${changes.length} ${verb}, ${outputs.length - changes.length} up to date.`);
 }
 

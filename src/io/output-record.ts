@@ -32,6 +32,8 @@ export interface OutputDigest {
 export interface OutputRecordSlot {
   readonly file: string;
   readonly key: string;
+  /** The digest of your template files as the key took them: the one input read again before a record is written. */
+  readonly templates: string;
 }
 
 export interface RecordInputs {
@@ -44,7 +46,6 @@ export interface RecordInputs {
 
 /** Records kept: the newest, one per project and set of outputs. */
 const keepRecords = 64;
-
 
 /** The record slot for these inputs, or undefined when errgen keeps none (cache off or unsafe, not run from its bundle). */
 export function outputRecordSlot(inputs: RecordInputs): OutputRecordSlot | undefined {
@@ -59,7 +60,7 @@ export function outputRecordSlot(inputs: RecordInputs): OutputRecordSlot | undef
   if (!cacheFolderUsable(dir)) return none(`the cache folder ${dir} is not one only you can write to`);
   const own = inputs.targets.filter((t) => !t.builtin);
   // Your templates are rendered by the installed Handlebars, from their files as they are now.
-  const templates = templateTexts(own);
+  const templates = templatesDigest(own);
   if (templates === undefined) return none('a template cannot be read');
   const where = { cwd: process.cwd(), catalog: inputs.catalog, outputs: inputs.targets.map((t) => t.output) };
   const slot = sha256(JSON.stringify(where));
@@ -76,7 +77,7 @@ export function outputRecordSlot(inputs: RecordInputs): OutputRecordSlot | undef
       templates,
     }),
   );
-  return { file: join(dir, 'outputs', `outputs-${slot.slice(0, 16)}-${slot.slice(16, 32)}.cache`), key };
+  return { file: join(dir, 'outputs', `outputs-${slot.slice(0, 16)}-${slot.slice(16, 32)}.cache`), key, templates };
 }
 
 /** The recorded outputs' paths, if the record is about these inputs and every file is as recorded. */
@@ -107,14 +108,14 @@ export function upToDateOutputs(slot: OutputRecordSlot): readonly string[] | und
 }
 
 /**
- * Records what the outputs are now; best effort, as a cache is. `inputs` are read again first: a
- * template edited while the run rendered may have given outputs that its key, taken before, does not
+ * Records what the outputs are now; best effort, as a cache is. Your templates are read again first
+ * (every other input the run used is the one the key took: the catalog's text, the resolved
+ * targets): a template edited while the run rendered may have given outputs that the key does not
  * describe, and then no record is kept.
  */
-export function saveOutputRecord(slot: OutputRecordSlot, inputs: RecordInputs, outputs: readonly OutputDigest[]): void {
-  const now = outputRecordSlot(inputs);
-  if (now?.key !== slot.key) {
-    if (now) debug(`output record ${slot.file}: not written, an input differs after the run from what it was before`);
+export function saveOutputRecord(slot: OutputRecordSlot, targets: readonly ResolvedTarget[], outputs: readonly OutputDigest[]): void {
+  if (templatesDigest(targets.filter((t) => !t.builtin)) !== slot.templates) {
+    debug(`output record ${slot.file}: not written, a template differs after the run from what it was before`);
     return;
   }
   writeCache(slot.file, Buffer.from(JSON.stringify({ key: slot.key, outputs })), { keep: keepRecords, what: 'output record' });
@@ -148,11 +149,11 @@ function handlebarsVersion(): string | undefined {
   }
 }
 
-/** Each template file of your targets (main and partials) with its text; undefined if one cannot be read (rendering will say why). */
-function templateTexts(targets: readonly ResolvedTarget[]): Array<[string, string]> | undefined {
+/** A digest of each template file of your targets (main and partials) with its text; undefined if one cannot be read (rendering will say why). */
+function templatesDigest(targets: readonly ResolvedTarget[]): string | undefined {
   try {
     const files = [...new Set(targets.flatMap((t) => templateFiles(t.template)))].sort();
-    return files.map((file) => [file, readFileSync(file, 'utf8')]);
+    return sha256(JSON.stringify(files.map((file) => [file, readFileSync(file, 'utf8')])));
   } catch {
     return undefined;
   }
