@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bidiControl, isInvisible, jsonLiteral, jsonString } from '../src/lang/escape.js';
+import { bidiControl, isInvisible, jsonLiteral, jsonString, quoted, quotedEach } from '../src/lang/escape.js';
+import { goEscape } from '../src/lang/go.js';
+import { javaEscape } from '../src/lang/java.js';
+import { pythonEscape } from '../src/lang/python.js';
+import { rustEscape } from '../src/lang/rust.js';
 
 describe('isInvisible', () => {
   it('is true for exactly the controls, separators, BOM and bidi controls, over the whole BMP', () => {
@@ -35,5 +39,23 @@ describe('jsonString and jsonLiteral', () => {
     expect(jsonString('😀 "x"\\')).toBe('"😀 \\"x\\"\\\\"');
     expect(jsonLiteral('a\u2028\ud800')).toBe('"a\\u2028\\ud800"');
     expect(jsonLiteral({ a: ['\u0085'] })).toBe('{"a":["\\u0085"]}');
+  });
+});
+
+describe('quoted', () => {
+  // Its fast path quotes text made of characters kept raw as it is: it must give what the loop gives.
+  it('equals its general rule in every language, for every code unit, alone and in text', () => {
+    const wrong: string[] = [];
+    for (const [name, escape] of Object.entries({ goEscape, javaEscape, pythonEscape, rustEscape })) {
+      for (let cp = 0; cp <= 0xffff; cp++) {
+        const ch = String.fromCharCode(cp);
+        for (const text of [ch, `a${ch}b`, `Not found: ${ch}${ch}`]) {
+          if (quoted(text, escape) !== quotedEach(text, escape)) wrong.push(`${name} ${cp.toString(16)}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(quoted('', goEscape)).toBe('""');
+    expect(quoted('say "hi"', goEscape)).toBe('"say \\"hi\\""');
   });
 });

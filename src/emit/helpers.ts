@@ -5,7 +5,6 @@ import { type IcuPart, icuPattern } from '../lang/icu.js';
 import { languages } from '../lang/index.js';
 import { type MessageFormatPart, messageFormatPattern, propertiesComment, propertiesKey, propertiesValue } from '../lang/java-properties.js';
 import { markdownCell, markdownCellWithCode, markdownComment } from '../lang/markdown.js';
-import { flat } from './template-runtime.js';
 import { type CaseStyle, toCase } from '../names/case.js';
 import { reasonPhrase } from './http-status.js';
 import { templateSpans } from './template-spans.js';
@@ -21,7 +20,7 @@ type Helper = (...args: unknown[]) => unknown;
 function fixed(helper: (a: unknown, b: unknown, c: unknown) => unknown): Helper {
   return function (this: unknown) {
     const given = arguments.length - 1;
-    return flatText(helper(given > 0 ? arguments[0] : undefined, given > 1 ? arguments[1] : undefined, given > 2 ? arguments[2] : undefined));
+    return helper(given > 0 ? arguments[0] : undefined, given > 1 ? arguments[1] : undefined, given > 2 ? arguments[2] : undefined);
   };
 }
 
@@ -29,18 +28,8 @@ function fixed(helper: (a: unknown, b: unknown, c: unknown) => unknown): Helper 
 function variadic(helper: (values: unknown[]) => unknown): Helper {
   return (...args) => {
     args.pop();
-    return flatText(helper(args));
+    return helper(args);
   };
-}
-
-/**
- * The escapers build text a character at a time (`out += ch`), which V8 keeps as a rope of one
- * node per character. Kept in the output, each rope survived every garbage collection until the
- * file was written (most of generate's GC time at 10,000 codes). Flattened now, the pieces die
- * young; the text stays the same.
- */
-function flatText(result: unknown): unknown {
-  return typeof result === 'string' ? flat(result) : result;
 }
 
 function text(value: unknown, helper: string): string {

@@ -101,8 +101,4 @@ export function indent(text: string, by: string): string {
   return by + text.replace(/\n(?!$)/g, `\n${by}`);
 }
 
-/** The same text as one flat string: reading a character makes V8 copy a rope of appended pieces into one. */
-export function flat(text: string): string {
-  text.charCodeAt(0);
-  return text;
-}
+export { flat } from '../lang/escape.js';

@@ -20,7 +20,7 @@ const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n'
 
 
 /** What stringLiteral escapes (see `quoted`). */
-function goEscape(ch: string, cp: number): string | undefined {
+export function goEscape(ch: string, cp: number): string | undefined {
   if (named[ch] !== undefined) return named[ch];
   if (cp >= 0xd800 && cp <= 0xdfff) return '\\ufffd';
   return isInvisible(ch, cp) ? u4(cp) : undefined;

@@ -6,7 +6,7 @@
  * emoji is a surrogate pair). Every Java version reads that alike: Java 8's PropertyResourceBundle
  * and `Properties.load(InputStream)` read ISO-8859-1, Java 9+ bundles UTF-8.
  */
-import { singleLineWithoutBidi, u4 } from './escape.js';
+import { flat, singleLineWithoutBidi, u4 } from './escape.js';
 
 /** One run of a template: literal text, or a placeholder naming its parameter. */
 export type MessageFormatPart = { readonly text: string; readonly param: { readonly name: string } | null };
@@ -29,7 +29,7 @@ function escaped(text: string, isSpecial: (ch: string, index: number) => boolean
     out += text.slice(from, i) + escape;
     from = i + 1;
   }
-  return from === 0 ? text : out + text.slice(from);
+  return from === 0 ? text : flat(out + text.slice(from));
 }
 
 // Text `escaped` would give back unchanged, told by one regex test instead of a call per character.

@@ -24,7 +24,7 @@ function unicodeEscaped(ch: string, cp: number): boolean {
 const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
 
 /** What stringLiteral escapes (see `quoted`). */
-function javaEscape(ch: string, cp: number): string | undefined {
+export function javaEscape(ch: string, cp: number): string | undefined {
   if (named[ch] !== undefined) return named[ch];
   if (cp < 0x20 || cp === 0x7f) return `\\${cp.toString(8).padStart(3, '0')}`;
   return unicodeEscaped(ch, cp) ? u4(cp) : undefined;

@@ -5,6 +5,7 @@
  * One character cannot survive any Markdown parser: U+0000, which CommonMark replaces by U+FFFD.
  * Every other code point round-trips (test/docs-roundtrip.test.ts holds that to account).
  */
+import { flat } from './escape.js';
 
 /**
  * Text for one GFM table cell, or any inline place that does not start a line (a heading's text,
@@ -101,7 +102,7 @@ function escapeLine(chars: readonly string[], code: readonly boolean[]): string 
     out += char;
     if (!code[i + 1]) out += '`';
   });
-  return out;
+  return flat(out);
 }
 
 function escapeChar(char: string, chars: readonly string[], i: number): string {

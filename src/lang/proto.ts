@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { singleLine } from './escape.js';
+import { flat, singleLine } from './escape.js';
 
 /** The prefix of every enum value: proto enum values share their package's scope, so style guides prefix them with the enum's name. */
 const prefix = 'ERROR_CODE_';
@@ -37,7 +37,7 @@ export const proto: Language = {
       else if (byte < 0x20 || byte >= 0x7f) out += `\\${byte.toString(8).padStart(3, '0')}`;
       else out += ch;
     }
-    return out + '"';
+    return flat(out + '"');
   },
   /** For `//` comments, which protoc also copies into descriptors as documentation: one line, no controls. */
   commentText: (text) => singleLine(text.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '')),

@@ -25,7 +25,7 @@ function hex(cp: number): string {
 }
 
 /** What stringLiteral escapes (see `quoted`). */
-function pythonEscape(ch: string, cp: number): string | undefined {
+export function pythonEscape(ch: string, cp: number): string | undefined {
   if (named[ch] !== undefined) return named[ch];
   return (cp >= 0xd800 && cp <= 0xdfff) || isInvisible(ch, cp) ? hex(cp) : undefined;
 }

@@ -21,7 +21,7 @@ const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n'
 // rustc denies raw bidi controls in literals and comments (`text_direction_codepoint_in_literal`,
 // `…_in_comment`): isInvisible escapes them in literals, singleLineWithoutBidi drops them from comments.
 /** What stringLiteral escapes (see `quoted`). */
-function rustEscape(ch: string, cp: number): string | undefined {
+export function rustEscape(ch: string, cp: number): string | undefined {
   if (named[ch] !== undefined) return named[ch];
   if (cp >= 0xd800 && cp <= 0xdfff) return '\\u{fffd}';
   return isInvisible(ch, cp) ? `\\u{${cp.toString(16)}}` : undefined;
