@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bidiControl, isInvisible, jsonLiteral, jsonString, quoted, quotedEach } from '../src/lang/escape.js';
-import { goEscape } from '../src/lang/go.js';
-import { javaEscape } from '../src/lang/java.js';
-import { pythonEscape } from '../src/lang/python.js';
-import { rustEscape } from '../src/lang/rust.js';
+import { go, goCommentText, goEscape } from '../src/lang/go.js';
+import { java, javaCommentText, javaEscape } from '../src/lang/java.js';
+import { proto, protoCommentText } from '../src/lang/proto.js';
+import { python, pythonEscape } from '../src/lang/python.js';
+import { rust, rustCommentText, rustEscape } from '../src/lang/rust.js';
+import { typescript, typescriptCommentText } from '../src/lang/typescript.js';
+import { singleLineWithoutBidi } from '../src/lang/escape.js';
 
 describe('isInvisible', () => {
   it('is true for exactly the controls, separators, BOM and bidi controls, over the whole BMP', () => {
@@ -57,5 +60,35 @@ describe('quoted', () => {
     expect(wrong).toEqual([]);
     expect(quoted('', goEscape)).toBe('""');
     expect(quoted('say "hi"', goEscape)).toBe('"say \\"hi\\""');
+  });
+});
+
+describe('commentText', () => {
+  // Its shortcut returns text in which nothing needs changing as it is: it must give what the rule gives.
+  const rules = [
+    [typescript, typescriptCommentText],
+    [go, goCommentText],
+    [java, javaCommentText],
+    [python, singleLineWithoutBidi],
+    [rust, rustCommentText],
+    [proto, protoCommentText],
+  ] as const;
+
+  it('equals its general rule in every language, for every code unit, alone, in text and at its edges', () => {
+    const wrong: string[] = [];
+    for (const [language, rule] of rules) {
+      for (let cp = 0; cp <= 0xffff; cp++) {
+        const ch = String.fromCharCode(cp);
+        for (const text of [ch, `a${ch}b`, `${ch}ab`, `ab${ch}`, `a${ch}${ch}b`]) {
+          if (language.commentText(text) !== rule(text)) wrong.push(`${language.id} ${cp.toString(16)} ${JSON.stringify(text)}`);
+        }
+      }
+      for (const text of ['', 'Not found', "can''t", 'a``b', 'a */ b', 'x\\u0041', ' lead', 'trail ', '\u3000wide']) {
+        if (language.commentText(text) !== rule(text)) wrong.push(`${language.id} ${JSON.stringify(text)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(java.commentText('a <b> & c@d */ \\u')).toBe('a &lt;b&gt; &amp; c&#64;d *&#47; &#92;u');
+    expect(go.commentText('Not found')).toBe('Not found');
   });
 });

@@ -50,6 +50,22 @@ export function singleLine(text: string): string {
 export const bidiControl = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 const bidiControls = new RegExp(bidiControl.source, 'gu');
 
+/** What singleLine changes, as a regex character class: line breaks, other controls and the BOM. */
+export const singleLineChanges = '[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufeff]';
+/** What singleLineWithoutBidi changes: that, and the bidi controls. */
+export const singleLineWithoutBidiChanges = '[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufeff\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]';
+/** White space that trim() removes, at either end: what \\s matches is exactly what trim removes. */
+const edgeSpace = /^\s|\s$/;
+
+/**
+ * A language's comment text with a shortcut: text in which `changes` finds nothing, with no white
+ * space at either end, is its own comment text (most messages are), told by one regex test where
+ * the general rule runs several replacements. Each language's test holds the shortcut to its rule.
+ */
+export function plainOrEscaped(changes: RegExp, general: (text: string) => string): (text: string) => string {
+  return (text) => (changes.test(text) || edgeSpace.test(text) ? general(text) : text);
+}
+
 /** Comment text on one line, without bidi controls. */
 export function singleLineWithoutBidi(text: string): string {
   return singleLine(text.replace(bidiControls, ''));

@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { isInvisible, quoted, singleLineWithoutBidi, u4 } from './escape.js';
+import { isInvisible, plainOrEscaped, quoted, singleLineWithoutBidi, singleLineWithoutBidiChanges, u4 } from './escape.js';
 
 /** Java's keywords, `_` and the literals true, false and null (JLS §3.9): what javac rejects as a name. */
 export const javaKeywords: ReadonlySet<string> = new Set([
@@ -43,12 +43,16 @@ export const java: Language = {
    * For Javadoc: HTML-escaped (Javadoc is HTML), `@` cannot start a tag, `*\/` cannot close the comment,
    * a `\u` in the text cannot become a unicode escape that the compiler would decode inside the comment.
    */
-  commentText: (text) =>
-    singleLineWithoutBidi(text)
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/@/g, '&#64;')
-      .replace(/\*\//g, '*&#47;')
-      .replace(/\\u/g, '&#92;u'),
+  commentText: plainOrEscaped(new RegExp(`${singleLineWithoutBidiChanges}|[&<>@]|\\*/|\\\\u`), javaCommentText),
 };
+
+/** Javadoc text by the general rule; exported so tests can hold commentText's shortcut to it. */
+export function javaCommentText(text: string): string {
+  return singleLineWithoutBidi(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@/g, '&#64;')
+    .replace(/\*\//g, '*&#47;')
+    .replace(/\\u/g, '&#92;u');
+}

@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { isInvisible, quoted, singleLineWithoutBidi } from './escape.js';
+import { isInvisible, plainOrEscaped, quoted, singleLineWithoutBidi, singleLineWithoutBidiChanges } from './escape.js';
 
 /** Rust's strict and reserved keywords and `_`: what rustc rejects as a module or type name. */
 export const rustKeywords: ReadonlySet<string> = new Set([
@@ -42,5 +42,10 @@ export const rust: Language = {
    * For `///` doc comments, which rustdoc reads as Markdown: one line, no bidi controls, and the
    * characters that would start HTML, links, code or emphasis backslash-escaped.
    */
-  commentText: (text) => singleLineWithoutBidi(text).replace(/[\\`*_[\]<>&]/g, '\\$&'),
+  commentText: plainOrEscaped(new RegExp(`${singleLineWithoutBidiChanges}|[\\\\\`*_[\\]<>&]`), rustCommentText),
 };
+
+/** Rust doc comment text by the general rule; exported so tests can hold commentText's shortcut to it. */
+export function rustCommentText(text: string): string {
+  return singleLineWithoutBidi(text).replace(/[\\`*_[\]<>&]/g, '\\$&');
+}

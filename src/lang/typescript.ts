@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { jsonLiteral, singleLine } from './escape.js';
+import { jsonLiteral, plainOrEscaped, singleLine, singleLineChanges } from './escape.js';
 
 /** ECMAScript reserved words and names an enum member or const key must not take. */
 const reserved = new Set([
@@ -21,5 +21,10 @@ export const typescript: Language = {
    */
   stringLiteral: jsonLiteral,
   /** For `/** … *\/` JSDoc: a `*\/` inside the text would end the comment. */
-  commentText: (text) => singleLine(text).replace(/\*\//g, '*\\/'),
+  commentText: plainOrEscaped(new RegExp(`${singleLineChanges}|\\*/`), typescriptCommentText),
 };
+
+/** TSDoc text by the general rule; exported so tests can hold commentText's shortcut to it. */
+export function typescriptCommentText(text: string): string {
+  return singleLine(text).replace(/\*\//g, '*\\/');
+}
