@@ -5,7 +5,7 @@ import { builtinTemplatePath } from '../src/emit/targets.js';
 import { compileTemplate, renderText } from '../src/emit/templates.js';
 import { propertiesValue } from '../src/lang/java-properties.js';
 import { languages } from '../src/lang/index.js';
-import { markdownCell } from '../src/lang/markdown.js';
+import { escapedCell, markdownCell } from '../src/lang/markdown.js';
 import { tempDir } from './helpers/cli.js';
 
 /** A user's template folder (main.hbs and partials), compiled as errgen compiles it. */
@@ -81,5 +81,14 @@ describe('template helpers', () => {
   it('built-in templates (precompiled with plain property reads) still fail on a missing field, naming it and its place', () => {
     const render = compileTemplate(builtinTemplatePath('json'));
     expect(() => renderText(render, { defaultLocale: 'en', locales: [{ tag: 'en' }], groups: [{ title: 'Errors', codes: [{}] }] })).toThrow(/"source" not defined in \[object Object\] - 2:42/);
+  });
+  it('mdTemplate, templateSpans and join: their shortcuts for plain templates and lists of text give what the general rule gives', () => {
+    const render = template({ 'main.hbs': '{{#each texts}}[{{mdTemplate this ../params}}|{{#each (templateSpans this ../params)}}<{{source}}>{{/each}}]{{/each}}{{join list}}' });
+    const texts = ['', 'Not found', '| a * b _c_ `d` <e> & #f', '- starts a list', ' edges ', 'line\nbreak', 'id {id} here', 'literal {{x}}'];
+    const params = [{ name: 'id', names: {} }];
+    const spans = (t: string) => (t === 'id {id} here' ? ['id ', '{id}', ' here'] : t ? [t] : []);
+    const cell = (t: string) => (t === 'id {id} here' ? escapedCell([{ text: 'id ', code: false }, { text: '{id}', code: true }, { text: ' here', code: false }]) : escapedCell([{ text: t, code: false }]));
+    const expected = texts.map((t) => `[${cell(t)}|${spans(t).map((s) => `<${s}>`).join('')}]`).join('') + 'a, 2, null, true';
+    expect(render({ texts, params, list: ['a', 2, null, true] })).toBe(expected);
   });
 });

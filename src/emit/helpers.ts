@@ -125,16 +125,23 @@ export function templateHelpers(): Record<string, Helper> {
     /** Text for a Markdown table cell (or other inline place) that `errgen import` reads back unchanged. */
     mdCell: fixed((value) => markdownCell(text(value, 'mdCell'))),
     /** A message template for a Markdown table cell, each placeholder of `params` as a code span (`{name}`); reads back as the template. */
-    mdTemplate: fixed((template, params) =>
-      markdownCellWithCode(templateSpans(text(template, 'mdTemplate'), paramNames(listArgument(params, 'mdTemplate'))).map((span) => ({ text: span.source, code: span.param !== null }))),
-    ),
+    mdTemplate: fixed((template, params) => {
+      const source = text(template, 'mdTemplate');
+      const names = paramNames(listArgument(params, 'mdTemplate'));
+      // A template without braces (most) is one run of literal text: a plain cell.
+      if (!hasBraces(source)) return markdownCell(source);
+      return markdownCellWithCode(templateSpans(source, names).map((span) => ({ text: span.source, code: span.param !== null })));
+    }),
     /**
      * A message template as runs to print, `{ source, param }`: `param` is the ViewParam of a
      * placeholder of `params`, else null for literal source text (`{{#each (templateSpans message code.params)}}`).
      */
     templateSpans: fixed((template, params) => {
-      const byName = new Map((listArgument(params, 'templateSpans') as readonly ViewParam[]).map((p) => [p.name, p]));
-      return templateSpans(text(template, 'templateSpans'), new Set(byName.keys())).map((span) => ({ source: span.source, param: span.param === null ? null : byName.get(span.param) }));
+      const source = text(template, 'templateSpans');
+      const list = listArgument(params, 'templateSpans') as readonly ViewParam[];
+      if (!hasBraces(source)) return source ? [{ source, param: null }] : [];
+      const byName = new Map(list.map((p) => [p.name, p]));
+      return templateSpans(source, new Set(byName.keys())).map((span) => ({ source: span.source, param: span.param === null ? null : byName.get(span.param) }));
     }),
     /** A template filled with the examples of `params`, as an example response would say it. */
     fillExample: fixed((template, params) => viewTemplate(text(template, 'fillExample'), listArgument(params, 'fillExample') as readonly ViewParam[]).example),
@@ -175,7 +182,12 @@ export function templateHelpers(): Record<string, Helper> {
       const at = picker(path);
       return listArgument(items, 'reject').filter((item) => !at(item));
     }),
-    join: fixed((items, separator) => listArgument(items, 'join').map(String).join(typeof separator === 'string' ? separator : ', ')),
+    join: fixed((items, separator) => {
+      const list = listArgument(items, 'join');
+      const by = typeof separator === 'string' ? separator : ', ';
+      // Array.join writes text and numbers as String does (null and undefined it would leave out).
+      return list.every(isTextOrNumber) ? list.join(by) : list.map(String).join(by);
+    }),
     /**
      * A list cut into runs of `size`, for outputs a compiler limits per unit (e.g. Java's 64 KB per
      * class initializer): `{{#each (chunks codes 1000)}}` gives `start` (index of its first item) and
@@ -234,6 +246,13 @@ function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.?!]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
+
+/** Whether a message template has a brace: one without is a single run of literal text. */
+function hasBraces(template: string): boolean {
+  return template.includes('{') || template.includes('}');
+}
+
+const isTextOrNumber = (item: unknown) => typeof item === 'string' || typeof item === 'number';
 
 function paramNames(params: readonly unknown[]): ReadonlySet<string> {
   return new Set((params as readonly ViewParam[]).map((p) => p.name));
