@@ -225,3 +225,19 @@ describe('the config schema', () => {
     expect(result.stderr).toContain('errgen.config.yaml:7:15: error: breaking.ignore[0].rule must be one of code-removed, status-changed,');
   });
 });
+
+describe('report order', () => {
+  it('lists findings by their place in every format, whichever check found them', () => {
+    const dir = tempDir();
+    // duplicate-code runs before code-format, but finds the later entry.
+    const { findings } = check(dir, catalog(ok('notUpper'), ok('TWICE'), ok('TWICE')));
+    expect(findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['duplicate-code', 'code-format']));
+    const lines = findings.map((f) => f.line ?? 0);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    const github = errgen(['check', '--catalog', 'errors.yaml', '--format', 'github'], { cwd: dir }).stdout;
+    expect(github.trim().split('\n').map((l) => Number(/,line=(\d+)/.exec(l)?.[1] ?? 0))).toEqual(lines);
+    const human = errgen(['check', '--catalog', 'errors.yaml'], { cwd: dir }).stdout;
+    const humanLines = human.split('\n').flatMap((l) => /^ {2}(\d+):\d+ /.exec(l)?.[1] ?? []).map(Number);
+    expect(humanLines).toEqual(lines.filter((line) => line > 0));
+  });
+});

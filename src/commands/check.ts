@@ -9,6 +9,7 @@ import { type BreakingIgnore, checkBreaking } from '../check/breaking.js';
 import { formatGithub } from '../check/report/github.js';
 import { formatHuman } from '../check/report/human.js';
 import { formatJson } from '../check/report/json.js';
+import { inReportOrder } from '../check/report/order.js';
 import { checkSourceDrift, readSourceRows, type SourceRows } from '../check/source-drift.js';
 import type { TranslationPages } from '../check/translation-drift.js';
 import { type Diagnostic, ExitCode, hasErrors, InputError, type Location, UsageError } from '../diagnostics.js';
@@ -45,7 +46,8 @@ export interface CheckOptions {
 
 /** Lint, source drift, artifact drift and breaking changes, all reported in one run. Returns the exit code. */
 export async function checkCommand(options: CheckOptions, output: Output): Promise<number> {
-  const findings = await collectFindings(options);
+  // One order for every format: a JSON consumer or an annotation list reads the findings as the terminal does.
+  const findings = inReportOrder(await collectFindings(options));
   const report = options.format === 'json' ? formatJson(findings) : options.format === 'github' ? formatGithub(findings) : formatHuman(findings, { color: options.color });
   if (report !== '') output.out(report);
   return hasErrors(findings) ? ExitCode.inputError : ExitCode.ok;

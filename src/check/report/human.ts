@@ -27,8 +27,8 @@ export function formatHuman(findings: readonly Diagnostic[], style: Style): stri
   // the change, the rest would bury the other findings (the JSON report has them all).
   let diffsShown = 0;
   let diffsLeft = 0;
-  for (const [file, unsorted] of byFile) {
-    const list = [...unsorted].sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0));
+  // In report order already (see order.ts): grouped here for the file headings.
+  for (const [file, list] of byFile) {
     lines.push(c(paint.bold)(file));
     for (const f of list) {
       const where = f.at ? `${f.at.line}:${f.at.column}` : '';
