@@ -83,12 +83,14 @@ describe('template helpers', () => {
     expect(() => renderText(render, { defaultLocale: 'en', locales: [{ tag: 'en' }], groups: [{ title: 'Errors', codes: [{}] }] })).toThrow(/"source" not defined in \[object Object\] - 2:42/);
   });
   it('mdTemplate, templateSpans and join: their shortcuts for plain templates and lists of text give what the general rule gives', () => {
-    const render = template({ 'main.hbs': '{{#each texts}}[{{mdTemplate this ../params}}|{{#each (templateSpans this ../params)}}<{{source}}>{{/each}}]{{/each}}{{join list}}' });
+    const render = template({ 'main.hbs': '{{#each texts}}[{{mdTemplate this ../params}}|{{#each (templateSpans this ../params)}}<{{source}}>{{/each}}]{{/each}}{{join list}}/{{join plain " "}}' });
     const texts = ['', 'Not found', '| a * b _c_ `d` <e> & #f', '- starts a list', ' edges ', 'line\nbreak', 'id {id} here', 'literal {{x}}'];
     const params = [{ name: 'id', names: {} }];
     const spans = (t: string) => (t === 'id {id} here' ? ['id ', '{id}', ' here'] : t ? [t] : []);
     const cell = (t: string) => (t === 'id {id} here' ? escapedCell([{ text: 'id ', code: false }, { text: '{id}', code: true }, { text: ' here', code: false }]) : escapedCell([{ text: t, code: false }]));
-    const expected = texts.map((t) => `[${cell(t)}|${spans(t).map((s) => `<${s}>`).join('')}]`).join('') + 'a, 2, null, true';
-    expect(render({ texts, params, list: ['a', 2, null, true] })).toBe(expected);
+    // `plain` takes join's shortcut (text and numbers only); `list` the general rule (null is printed).
+    const plain = ['a', 2, -0, 1e21, NaN, ''];
+    const expected = texts.map((t) => `[${cell(t)}|${spans(t).map((s) => `<${s}>`).join('')}]`).join('') + `a, 2, null, true/${plain.map(String).join(' ')}`;
+    expect(render({ texts, params, list: ['a', 2, null, true], plain })).toBe(expected);
   });
 });

@@ -5,6 +5,7 @@ import { type IcuPart, icuPattern } from '../lang/icu.js';
 import { languages } from '../lang/index.js';
 import { type MessageFormatPart, messageFormatPattern, propertiesComment, propertiesKey, propertiesValue } from '../lang/java-properties.js';
 import { markdownCell, markdownCellWithCode, markdownComment } from '../lang/markdown.js';
+import { hasBraces } from '../messages/template.js';
 import { type CaseStyle, toCase } from '../names/case.js';
 import { reasonPhrase } from './http-status.js';
 import { templateSpans } from './template-spans.js';
@@ -127,10 +128,10 @@ export function templateHelpers(): Record<string, Helper> {
     /** A message template for a Markdown table cell, each placeholder of `params` as a code span (`{name}`); reads back as the template. */
     mdTemplate: fixed((template, params) => {
       const source = text(template, 'mdTemplate');
-      const names = paramNames(listArgument(params, 'mdTemplate'));
+      const list = listArgument(params, 'mdTemplate');
       // A template without braces (most) is one run of literal text: a plain cell.
       if (!hasBraces(source)) return markdownCell(source);
-      return markdownCellWithCode(templateSpans(source, names).map((span) => ({ text: span.source, code: span.param !== null })));
+      return markdownCellWithCode(templateSpans(source, paramNames(list)).map((span) => ({ text: span.source, code: span.param !== null })));
     }),
     /**
      * A message template as runs to print, `{ source, param }`: `param` is the ViewParam of a
@@ -245,11 +246,6 @@ function deprecationNote(deprecation: Deprecation | undefined): string {
 function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.?!]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-/** Whether a message template has a brace: one without is a single run of literal text. */
-function hasBraces(template: string): boolean {
-  return template.includes('{') || template.includes('}');
 }
 
 const isTextOrNumber = (item: unknown) => typeof item === 'string' || typeof item === 'number';

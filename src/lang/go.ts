@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { isInvisible, plainOrEscaped, quoted, singleLineWithoutBidi, singleLineWithoutBidiChanges, u4 } from './escape.js';
+import { isInvisible, quoted, singleLineWithoutBidi, singleLineWithoutBidiChanges, u4, withPlainShortcut } from './escape.js';
 
 /** Go's keywords (https://go.dev/ref/spec#Keywords): the only words the compiler rejects as a name. */
 export const goKeywords: ReadonlySet<string> = new Set([
@@ -40,7 +40,7 @@ export const go: Language = {
    * For `//` comments: one line, no bidi controls. gofmt rewrites two backquotes or two apostrophes
    * in a doc comment into typographic quotes (go.dev/doc/comment#quotes): a space keeps them apart.
    */
-  commentText: plainOrEscaped(new RegExp(`${singleLineWithoutBidiChanges}|\`\`|''`), goCommentText),
+  commentText: withPlainShortcut(`${singleLineWithoutBidiChanges}|\`\`|''`, goCommentText),
 };
 
 /** Go comment text by the general rule; exported so tests can hold commentText's shortcut to it. */

@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { isInvisible, plainOrEscaped, quoted, singleLineWithoutBidi, singleLineWithoutBidiChanges, u4 } from './escape.js';
+import { isInvisible, quoted, singleLineWithoutBidi, singleLineWithoutBidiChanges, u4, withPlainShortcut } from './escape.js';
 
 /** Java's keywords, `_` and the literals true, false and null (JLS §3.9): what javac rejects as a name. */
 export const javaKeywords: ReadonlySet<string> = new Set([
@@ -43,7 +43,7 @@ export const java: Language = {
    * For Javadoc: HTML-escaped (Javadoc is HTML), `@` cannot start a tag, `*\/` cannot close the comment,
    * a `\u` in the text cannot become a unicode escape that the compiler would decode inside the comment.
    */
-  commentText: plainOrEscaped(new RegExp(`${singleLineWithoutBidiChanges}|[&<>@]|\\*/|\\\\u`), javaCommentText),
+  commentText: withPlainShortcut(`${singleLineWithoutBidiChanges}|[&<>@]|\\*/|\\\\u`, javaCommentText),
 };
 
 /** Javadoc text by the general rule; exported so tests can hold commentText's shortcut to it. */

@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { flat, plainOrEscaped, singleLine, singleLineWithoutBidiChanges } from './escape.js';
+import { flat, singleLineWithoutBidi, singleLineWithoutBidiChanges, withPlainShortcut } from './escape.js';
 
 /** The prefix of every enum value: proto enum values share their package's scope, so style guides prefix them with the enum's name. */
 const prefix = 'ERROR_CODE_';
@@ -40,10 +40,6 @@ export const proto: Language = {
     return flat(out + '"');
   },
   /** For `//` comments, which protoc also copies into descriptors as documentation: one line, no controls. */
-  commentText: plainOrEscaped(new RegExp(singleLineWithoutBidiChanges), protoCommentText),
+  commentText: withPlainShortcut(singleLineWithoutBidiChanges, singleLineWithoutBidi),
 };
 
-/** Protocol Buffers comment text by the general rule; exported so tests can hold commentText's shortcut to it. */
-export function protoCommentText(text: string): string {
-  return singleLine(text.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, ''));
-}

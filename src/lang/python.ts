@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { isInvisible, plainOrEscaped, quoted, singleLineWithoutBidi, singleLineWithoutBidiChanges } from './escape.js';
+import { isInvisible, quoted, singleLineWithoutBidi, singleLineWithoutBidiChanges, withPlainShortcut } from './escape.js';
 
 /** Python's hard keywords in lower case: what the parser rejects as a module or class name. */
 export const pythonKeywords: ReadonlySet<string> = new Set([
@@ -44,5 +44,5 @@ export const python: Language = {
    */
   stringLiteral: (text) => quoted(text, pythonEscape),
   /** For `#` comments: one line, no bidi controls. */
-  commentText: plainOrEscaped(new RegExp(singleLineWithoutBidiChanges), singleLineWithoutBidi),
+  commentText: withPlainShortcut(singleLineWithoutBidiChanges, singleLineWithoutBidi),
 };

@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { isInvisible, plainOrEscaped, quoted, singleLineWithoutBidi, singleLineWithoutBidiChanges } from './escape.js';
+import { isInvisible, quoted, singleLineWithoutBidi, singleLineWithoutBidiChanges, withPlainShortcut } from './escape.js';
 
 /** Rust's strict and reserved keywords and `_`: what rustc rejects as a module or type name. */
 export const rustKeywords: ReadonlySet<string> = new Set([
@@ -42,7 +42,7 @@ export const rust: Language = {
    * For `///` doc comments, which rustdoc reads as Markdown: one line, no bidi controls, and the
    * characters that would start HTML, links, code or emphasis backslash-escaped.
    */
-  commentText: plainOrEscaped(new RegExp(`${singleLineWithoutBidiChanges}|[\\\\\`*_[\\]<>&]`), rustCommentText),
+  commentText: withPlainShortcut(`${singleLineWithoutBidiChanges}|[\\\\\`*_[\\]<>&]`, rustCommentText),
 };
 
 /** Rust doc comment text by the general rule; exported so tests can hold commentText's shortcut to it. */

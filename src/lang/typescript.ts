@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { jsonLiteral, plainOrEscaped, singleLine, singleLineChanges } from './escape.js';
+import { jsonLiteral, singleLine, singleLineChanges, withPlainShortcut } from './escape.js';
 
 /** ECMAScript reserved words and names an enum member or const key must not take. */
 const reserved = new Set([
@@ -21,7 +21,7 @@ export const typescript: Language = {
    */
   stringLiteral: jsonLiteral,
   /** For `/** … *\/` JSDoc: a `*\/` inside the text would end the comment. */
-  commentText: plainOrEscaped(new RegExp(`${singleLineChanges}|\\*/`), typescriptCommentText),
+  commentText: withPlainShortcut(`${singleLineChanges}|\\*/`, typescriptCommentText),
 };
 
 /** TSDoc text by the general rule; exported so tests can hold commentText's shortcut to it. */

@@ -39,13 +39,18 @@ const cache = new Map<string, ParsedTemplate>();
 /** Parses a template; lenient (a stray brace is literal text) so generation never fails on one. */
 export function parseTemplate(template: string): ParsedTemplate {
   // Most messages have no braces: read as they are, for less than a lookup in the cache costs.
-  if (!template.includes('{') && !template.includes('}')) return plainTemplate(template);
+  if (!hasBraces(template)) return plainTemplate(template);
   const known = cache.get(template);
   if (known) return known;
   const parsed = scan(template);
   if (cache.size > 10_000) cache.clear();
   cache.set(template, parsed);
   return parsed;
+}
+
+/** Whether a template has a brace: one without is a single run of literal text (or none, when empty). */
+export function hasBraces(template: string): boolean {
+  return template.includes('{') || template.includes('}');
 }
 
 function plainTemplate(template: string): ParsedTemplate {
