@@ -359,9 +359,9 @@ describe('translations in errgen.config.yaml', () => {
     expect(hints).toEqual([
       "3:18 Correct the status column of the translated page (or leave it empty): `errgen import` never imports a translation's status.",
       '4:3 Add the code to the default-language page and run `errgen import` first, or remove or rename this row of the translated page.',
-      // A differing message, and a solution the page has no column for: what import does fix.
-      '5:21 Run `errgen import` to update the catalog from the Markdown, or change the Markdown to match.',
+      // A solution the page has no column for (placed at the row), and a differing message: what import does fix.
       '5:3 Run `errgen import` to update the catalog from the Markdown, or change the Markdown to match.',
+      '5:21 Run `errgen import` to update the catalog from the Markdown, or change the Markdown to match.',
     ]);
   });
 });
