@@ -80,6 +80,9 @@ describe('errgen generate: your own templates', () => {
     expect(failure('{{#if deprecated.since}}old{{/if}}\n')).toMatch(/^tpl\/entry\.hbs:1:18: error: "since" is not defined here: what it is read from has no value here \(test that first/);
     expect(failure('{{@root.options.pakage}}\n')).toMatch(/^tpl\/entry\.hbs:1:17: error: "pakage" is not defined here\.\n/);
     // A name called with arguments was meant as a helper.
+    // A built-in block given no value, or two: Handlebars would say so only at render, without a place.
+    expect(failure('x\n  {{#if}}old{{/if}}\n')).toMatch(/^tpl\/entry\.hbs:2:6: error: \{\{#if\}\} takes one value, the one to test; here it has 0\.\n/);
+    expect(failure('{{#each aliases statuses}}{{this}}{{/each}}\n')).toMatch(/^tpl\/entry\.hbs:1:4: error: \{\{#each\}\} takes one value, the list to loop over; here it has 2\.\n/);
     expect(failure('{{javaStrng message}}\n')).toMatch(/^tpl\/entry\.hbs:1:3: error: there is no helper "javaStrng" \(did you mean "javaString"\?\)\.\n/);
     expect(failure('{{> entry x=nope}}\n')).toMatch(/^tpl\/entry\.hbs:1:13: error: "nope" is not defined here\.\n/);
     // A field of the model's top, read inside {{#each codes}}: how to reach it there, misspelt or not.

@@ -13,8 +13,10 @@ export interface KnownNames {
 /**
  * Checks, before a template renders, each helper it calls with arguments and each partial it
  * includes: strict mode finds a misspelt one only when the render reaches it, so one in a branch no
- * code takes yet (`{{#if deprecated}}` while none is) would pass. Throws the first unknown one as a
- * placed error (`lineNumber`, 0-based `column`), as parseTemplate throws a syntax error.
+ * code takes yet (`{{#if deprecated}}` while none is) would pass. Checks too that each built-in block
+ * (`#if`, `#unless`, `#each`, `#with`) is given exactly one value, which Handlebars says only when it
+ * renders, without a place. Throws the first problem as a placed error (`lineNumber`, 0-based
+ * `column`), as parseTemplate throws a syntax error.
  *
  * Left to the render: a name without arguments (`{{pascal}}` may be a field), a path (`{{this.fn x}}`),
  * a block parameter, a partial chosen at run time (`{{> (name)}}`) and `{{#> layout}}`, whose block is
@@ -44,7 +46,14 @@ export function checkCalls(handlebars: typeof Handlebars, program: hbs.AST.Progr
   on('MustacheStatement', checkHelper);
   on('SubExpression', checkHelper);
   const walkBlock = base.BlockStatement as unknown as Visit<hbs.AST.BlockStatement>;
-  on<hbs.AST.BlockStatement>('BlockStatement', checkHelper, function (node) {
+  const checkBlock = (node: hbs.AST.BlockStatement) => {
+    checkHelper(node);
+    const path = node.path as hbs.AST.PathExpression;
+    const wanted = path.type === 'PathExpression' && path.parts.length === 1 && !path.data ? blockArgument[path.original] : undefined;
+    if (wanted === undefined || node.params.length === 1) return;
+    fail(`{{#${path.original}}} takes one value, ${wanted}; here it has ${node.params.length}`, path.loc);
+  };
+  on<hbs.AST.BlockStatement>('BlockStatement', checkBlock, function (node) {
     const names = node.program?.blockParams ?? [];
     blockParams.push(...names);
     try {
@@ -62,6 +71,14 @@ export function checkCalls(handlebars: typeof Handlebars, program: hbs.AST.Progr
   });
   visitor.accept(program);
 }
+
+/** Handlebars' built-in block helpers, each of which takes one value: what that value is. */
+const blockArgument: Readonly<Record<string, string>> = {
+  if: 'the one to test',
+  unless: 'the one to test',
+  each: 'the list to loop over',
+  with: 'the object whose fields the block reads',
+};
 
 /** Names of the inline partials a template defines (`{{#*inline "row"}}`). */
 export function inlinePartialNames(text: string): string[] {
