@@ -223,6 +223,7 @@ describe('the output record', () => {
       expect(outputRecordSlot(given)).toBeUndefined();
       setBundleIdentity('bundle as built');
       const built = outputRecordSlot(given)?.key;
+      expect(built).toMatch(/^[0-9a-f]{64}$/);
       setBundleIdentity('bundle as patched');
       expect(outputRecordSlot(given)?.key).toMatch(/^[0-9a-f]{64}$/);
       expect(outputRecordSlot(given)?.key).not.toBe(built);

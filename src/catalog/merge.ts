@@ -21,11 +21,10 @@ export interface MissingEntry {
 /** An entry whose message or solution this merge changed: its translations may translate the old text. */
 export interface RetextedEntry {
   readonly node: YAMLMap;
-  readonly code: string;
   readonly fields: readonly TextField[];
   /** Each changed field's text before the merge. */
   readonly was: Readonly<Partial<Record<TextField, string>>>;
-  /** The row, for a warning about one field: the cells of its fields, and its code cell. */
+  /** The row: its code, and for a warning about one field the cells of its fields and its code cell. */
   readonly row: ImportedRow;
 }
 
@@ -121,12 +120,11 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
       if (entry) {
         matched.add(entry.item);
         // A record is made a node only when the row changes it: most rows of a re-import change nothing.
-        const update = isMap(entry.item) || !recordMatchesRow(entry.item, row) ? updateEntry(nodes.of(entry), row) : undefined;
+        const node = isMap(entry.item) || !recordMatchesRow(entry.item, row) ? nodes.of(entry) : undefined;
+        const update = node && updateEntry(node, row);
         if (update?.changed) changed++;
         else unchanged++;
-        if (update && update.retexted.length > 0) {
-          retexted.push({ node: update.node, code: row.code, fields: update.retexted, was: update.was, row });
-        }
+        if (node && update && update.retexted.length > 0) retexted.push({ node, fields: update.retexted, was: update.was, row });
         if (entry.group === group) cursor = entry.item;
       } else {
         // A plain record, not yet a node: see indexEntries. It never needs to be `matched`.
@@ -274,15 +272,16 @@ function isScalarAt(map: Readonly<Record<string, unknown>>, key: string): boolea
 }
 
 /** Updates the imported fields in place (keeping comments on the nodes): did anything change, and which texts? */
-function updateEntry(node: YAMLMap, row: ImportedRow): { node: YAMLMap; changed: boolean; retexted: TextField[]; was: Partial<Record<TextField, string>> } {
+function updateEntry(node: YAMLMap, row: ImportedRow): { changed: boolean; retexted: TextField[]; was: Partial<Record<TextField, string>> } {
   let changed = setScalar(node, 'status', row.status);
+  const retexted: TextField[] = [];
   const was: Partial<Record<TextField, string>> = {};
-  const retexted = (['message', 'solution'] as const).filter((field) => {
+  for (const field of ['message', 'solution'] as const) {
     const before = node.get(field);
-    if (!setText(node, field, row[field])) return false;
+    if (!setText(node, field, row[field])) continue;
+    retexted.push(field);
     if (typeof before === 'string') was[field] = before;
-    return true;
-  });
+  }
   changed ||= retexted.length > 0;
   if (row.extra.length > 0) {
     const current = node.get('fields');
@@ -290,7 +289,7 @@ function updateEntry(node: YAMLMap, row: ImportedRow): { node: YAMLMap; changed:
     if (fields !== current) node.set('fields', fields);
     for (const [header, value] of row.extra) changed = setScalar(fields, header, value) || changed;
   }
-  return { node, changed, retexted, was };
+  return { changed, retexted, was };
 }
 
 /** As setScalar, but a template the cell reads as (placeholders written as their names) is kept. */

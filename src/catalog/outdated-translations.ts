@@ -11,9 +11,10 @@ import type { TextField } from './model.js';
  * changed solution leaves only those with their own behind. Returns one warning per translation
  * marked, at the Markdown cell that changed.
  */
-export function markOutdatedTranslations(retexted: readonly RetextedEntry[], rewritten: ReadonlyMap<YAMLMap, ReadonlySet<string>>, defaultLocale: string): Diagnostic[] {
+export function markOutdatedTranslations(retexted: readonly RetextedEntry[], rewritten: ReadonlyMap<YAMLMap, ReadonlySet<TextField>>, defaultLocale: string): Diagnostic[] {
   const warnings: Diagnostic[] = [];
-  for (const { node, code, fields, row } of retexted) {
+  for (const { node, fields, row } of retexted) {
+    const { code } = row;
     const messages = node.get('messages', true);
     if (!isMap(messages)) continue;
     for (const pair of messages.items) {

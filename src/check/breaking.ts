@@ -179,19 +179,18 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
 
   // An ignore with nothing left to accept (its change is in the earlier version now) would silently
   // accept the next change of that rule and code, unreviewed: it is reported, so that it goes.
-  const used = new Set(input.ignores.filter((i) => findings.some((f) => i.rule === f.rule && i.code === f.code)));
+  const isKnown = (code: string) => [before, after].some((s) => s.live.has(code) || s.removed.has(code) || s.aliases.has(code));
   for (const ignore of input.ignores) {
-    if (used.has(ignore)) continue;
-    const known = (code: string) => [before, after].some((s) => s.live.has(code) || s.removed.has(code) || s.aliases.has(code));
-    const misspelt = known(ignore.code) ? undefined : didYouMean(ignore.code, [...new Set([before, after].flatMap((s) => [...s.live.keys(), ...s.aliases.keys()]))]);
+    if (findings.some((f) => ignore.rule === f.rule && ignore.code === f.code)) continue;
+    const known = isKnown(ignore.code);
     findings.push({
       rule: 'unused-ignore',
       code: ignore.code,
       at: ignore.at ?? top,
-      message: known(ignore.code)
+      message: known
         ? `breaking.ignore accepts ${ignore.rule} for ${ignore.code}, but the catalog has no such change against ${input.beforeName}: left in place, it would accept the next one unreviewed`
-        : `breaking.ignore accepts ${ignore.rule} for ${ignore.code}, a code neither the catalog nor ${input.beforeName} has${misspelt ?? ''}`,
-      hint: known(ignore.code)
+        : `breaking.ignore accepts ${ignore.rule} for ${ignore.code}, a code neither the catalog nor ${input.beforeName} has${didYouMean(ignore.code, [...new Set([before, after].flatMap((s) => [...s.live.keys(), ...s.aliases.keys()]))])}`,
+      hint: known
         ? 'Remove the entry: the change it accepted is in the earlier version now, or never happened.'
         : 'Name the code as the finding to accept names it (the old code, for a code now an alias), or remove the entry.',
     });

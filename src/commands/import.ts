@@ -240,14 +240,14 @@ function printTranslationSummary(output: Output, catalog: string, reading: Trans
 
 /** Placeholders a changed cell dropped from the catalog's text and the entry uses nowhere now, at the cell (see lostPlaceholderWarning). */
 function lostPlaceholders(retexted: readonly RetextedEntry[], locale: string): Diagnostic[] {
-  return retexted.flatMap(({ node, code, fields, was, row }) => {
+  return retexted.flatMap(({ node, fields, was, row }) => {
     const stillUsed = (['message', 'solution'] as const).flatMap((field) => {
       const now = node.get(field);
       return typeof now === 'string' ? placeholders(now) : [];
     });
     return fields.flatMap((field) => {
       const before = was[field];
-      const warning = before === undefined ? undefined : lostPlaceholderWarning(before, stillUsed, `${locale} ${field}`, code, row.cells[field] ?? row.at);
+      const warning = before === undefined ? undefined : lostPlaceholderWarning(before, stillUsed, `${locale} ${field}`, row.code, row.cells[field] ?? row.at);
       return warning ? [warning] : [];
     });
   });

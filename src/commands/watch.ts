@@ -36,7 +36,7 @@ export async function watchAndRun(options: WatchOptions, output: Output): Promis
     // The old watchers stay open until the new ones are: a change made while this run was
     // working (or re-arming) still schedules the next run instead of being lost.
     const previous = watchers;
-    const next = await watchFiles(await options.files().catch(() => []), schedule);
+    const next = await arm();
     if (stopping) {
       next.forEach((w) => w.close());
       return;
@@ -45,6 +45,7 @@ export async function watchAndRun(options: WatchOptions, output: Output): Promis
     previous.forEach((w) => w.close());
     output.out('Watching for changes (Ctrl-C to stop)…');
   };
+  const arm = async (): Promise<FSWatcher[]> => watchFiles(await options.files().catch(() => []), schedule);
   const schedule = (): void => {
     if (stopping) return;
     clearTimeout(timer);
@@ -55,7 +56,7 @@ export async function watchAndRun(options: WatchOptions, output: Output): Promis
 
   // Watching from before the first run: a change made while it works (or right after it reports an
   // error, such as writing the partial it asked for) is not lost before its watchers are armed.
-  watchers = await watchFiles(await options.files().catch(() => []), schedule);
+  watchers = await arm();
   running = runOnce();
   await new Promise<void>((stop) => {
     const end = () => {

@@ -100,7 +100,7 @@ export function upToDateOutputs(slot: OutputRecordSlot): readonly string[] | und
   const outputs = record.outputs as OutputDigest[];
   const differs = outputs.find((output) => !fileIs(output));
   if (differs !== undefined) {
-    debug(`output record ${slot.file}: ${String(differs?.path)} is not as recorded`);
+    debug(`output record ${slot.file}: ${String(differs.path)} is not as recorded`);
     return undefined;
   }
   debug(`output record ${slot.file}: ${outputs.length} outputs as recorded, not rendered`);

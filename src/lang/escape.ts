@@ -38,9 +38,9 @@ export function jsonLiteral(value: unknown): string {
   return JSON.stringify(value).replace(jsonLiteralExtras, (ch) => u4(ch.charCodeAt(0)));
 }
 
-/** What singleLine changes, as a regex character class: line breaks, other controls and the BOM. */
-const lineBreaking = '[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufeff]';
-const lineBreakingRuns = new RegExp(`${lineBreaking}+`, 'g');
+/** Regex source of what singleLine changes (line breaks, other controls, the BOM), also for a language's withPlainShortcut. */
+export const singleLineChanges = '[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufeff]';
+const lineBreakingRuns = new RegExp(`${singleLineChanges}+`, 'g');
 
 /** Text for a single-line comment: every line break, control character and BOM becomes a space. */
 export function singleLine(text: string): string {
@@ -54,10 +54,8 @@ export function singleLine(text: string): string {
 export const bidiControl = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 const bidiControls = new RegExp(bidiControl.source, 'gu');
 
-/** Regex source of what singleLine changes, for a language's withPlainShortcut. */
-export const singleLineChanges = lineBreaking;
-/** …and of what singleLineWithoutBidi changes: that, and the bidi controls. */
-export const singleLineWithoutBidiChanges = `${lineBreaking}|${bidiControl.source}`;
+/** Regex source of what singleLineWithoutBidi changes: singleLine's, and the bidi controls. */
+export const singleLineWithoutBidiChanges = `${singleLineChanges}|${bidiControl.source}`;
 /** White space at either end: `\s` matches exactly the characters trim() removes. */
 const edgeSpace = /^\s|\s$/;
 

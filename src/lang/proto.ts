@@ -42,4 +42,3 @@ export const proto: Language = {
   /** For `//` comments, which protoc also copies into descriptors as documentation: one line, no controls. */
   commentText: withPlainShortcut(singleLineWithoutBidiChanges, singleLineWithoutBidi),
 };
-

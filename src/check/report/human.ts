@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { formatLocation } from '../../diagnostics.js';
+import { findingsByFile } from './order.js';
 import { summarize } from './summary.js';
 
 export interface Style {
@@ -15,20 +16,12 @@ const shownDiffs = 3;
 /** ESLint-style: findings grouped by file, then a summary line. Colour only when asked. */
 export function formatHuman(findings: readonly Diagnostic[], style: Style): string {
   const c = (f: (s: string) => string) => (style.color ? f : (s: string) => s);
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const f of findings) {
-    const file = f.at?.file ?? '(general)';
-    const list = byFile.get(file);
-    if (list) list.push(f);
-    else byFile.set(file, [f]);
-  }
   const lines: string[] = [];
   // A re-import can make every generated file differ, and the fix is one command: a few diffs show
   // the change, the rest would bury the other findings (the JSON report has them all).
   let diffsShown = 0;
   let diffsLeft = 0;
-  // In report order already (see order.ts): grouped here for the file headings.
-  for (const [file, list] of byFile) {
+  for (const [file, list] of findingsByFile(findings)) {
     lines.push(c(paint.bold)(file));
     for (const f of list) {
       const where = f.at ? `${f.at.line}:${f.at.column}` : '';

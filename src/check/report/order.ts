@@ -1,11 +1,11 @@
 import type { Diagnostic } from '../../diagnostics.js';
 
 /**
- * The order every report format lists findings in: by file, files in the order their first finding
- * came, and within a file by line and column (findings without a place, such as a missing output,
- * first). The sort is stable, so findings at one place keep the order the checks made them in.
+ * Findings by file, files in the order their first finding came, each file's by line and column
+ * (findings without a place, such as a missing output, first). The sort is stable, so findings at
+ * one place keep the order the checks made them in. Every report format lists them so.
  */
-export function inReportOrder(findings: readonly Diagnostic[]): Diagnostic[] {
+export function findingsByFile(findings: readonly Diagnostic[]): Map<string, Diagnostic[]> {
   const byFile = new Map<string, Diagnostic[]>();
   for (const f of findings) {
     const file = f.at?.file ?? '(general)';
@@ -13,5 +13,11 @@ export function inReportOrder(findings: readonly Diagnostic[]): Diagnostic[] {
     if (list) list.push(f);
     else byFile.set(file, [f]);
   }
-  return [...byFile.values()].flatMap((list) => list.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0)));
+  for (const list of byFile.values()) list.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0));
+  return byFile;
+}
+
+/** The findings in the order every report format lists them (see findingsByFile). */
+export function inReportOrder(findings: readonly Diagnostic[]): Diagnostic[] {
+  return [...findingsByFile(findings).values()].flat();
 }
