@@ -250,6 +250,12 @@ const cases: Array<{ name: string; files: Record<string, string>; model: Model; 
     expected: { text: '{}{}' },
   },
   {
+    name: 'helpers called with no value up to four, with and without named arguments',
+    files: { main: '[{{concat}}][{{concat "a"}}][{{concat "a" "b" "c" "d"}}][{{eq 1 1}}][{{padEnd "x" 3}}][{{json (object k=(concat "v" n))}}]' },
+    model: { n: 2 },
+    expected: { text: '[][a][abcd][true][x  ][{"k":"v2"}]' },
+  },
+  {
     name: 'an inherited property is not read',
     files: { main: '[{{#with o}}{{toString}}{{/with}}][{{o.constructor}}]' },
     model: { o: {} },
@@ -271,6 +277,21 @@ describe('the template compiler keeps Handlebars semantics', () => {
     const { compiled, handlebars } = renderBoth({ main: '{{a}}{{b}}|{{a}}-{{b}}' }, { a: 1, b: 2 });
     expect(handlebars).toEqual({ text: '3|1-2' });
     expect(compiled).toEqual({ text: '12|1-2' });
+  });
+
+  it('calls a helper of fixed values directly, any other with its values and its options', () => {
+    const given: unknown[][] = [];
+    const general = (...args: unknown[]) => given.push(args);
+    const options = { name: 'h', hash: {} };
+    for (let count = 0; count <= 4; count++) templateRuntime.withValues(general, count, options)(...['a', 'b', 'c', 'd'].slice(0, count));
+    expect(given).toEqual([[options], ['a', options], ['a', 'b', options], ['a', 'b', 'c', options], ['a', 'b', 'c', 'd', options]]);
+    const helpers = templateHelpers();
+    const padEnd = helpers['padEnd'] as Parameters<typeof templateRuntime.withValues>[0];
+    const own = templateRuntime.withValues(padEnd, 2, options);
+    expect(own).toBeTypeOf('function');
+    expect(own).toBe(padEnd[templateRuntime.valuesOnly]);
+    expect(own('x', 3)).toBe('x  ');
+    expect(padEnd('x', 3, options)).toBe('x  ');
   });
 
   it('fails the build on what it does not support, naming the file, line and column', () => {

@@ -8,6 +8,7 @@ import { markdownCell, markdownCellWithCode, markdownComment } from '../lang/mar
 import { hasBraces } from '../messages/template.js';
 import { type CaseStyle, toCase } from '../names/case.js';
 import { reasonPhrase } from './http-status.js';
+import { valuesOnly } from './template-runtime.js';
 import { templateSpans } from './template-spans.js';
 import { type ViewParam, viewTemplate } from './view-messages.js';
 
@@ -19,10 +20,12 @@ type Helper = (...args: unknown[]) => unknown;
  * arrays that rest parameters would allocate at each of its 100,000s of calls.
  */
 function fixed(helper: (a: unknown, b: unknown, c: unknown) => unknown): Helper {
-  return function (this: unknown) {
+  const wrapper = function (this: unknown) {
     const given = arguments.length - 1;
     return helper(given > 0 ? arguments[0] : undefined, given > 1 ? arguments[1] : undefined, given > 2 ? arguments[2] : undefined);
   };
+  // A compiled template calls it directly (template-runtime's withValues): a value it leaves out is undefined there too.
+  return Object.assign(wrapper, { [valuesOnly]: helper as Helper });
 }
 
 /** A helper of any number of values. */

@@ -13,6 +13,29 @@ export function helper(helpers: Record<string, Helper>, name: string): Helper {
   return found;
 }
 
+/** Where a helper that takes its values alone, never its options, keeps the function that does the work. */
+export const valuesOnly = Symbol('errgen.valuesOnly');
+
+/**
+ * A helper call with `count` values and no named arguments, as compiled templates make it: the
+ * helper's own function when it takes its values alone (one call, not two, at each of 100,000s of
+ * calls), else the helper called with its values and the options it is always given.
+ */
+export function withValues(found: Helper & { [valuesOnly]?: Helper }, count: number, options: object): Helper {
+  const own = found[valuesOnly];
+  if (own !== undefined) return own;
+  switch (count) {
+    case 0:
+      return () => found(options);
+    case 1:
+      return (a) => found(a, options);
+    case 2:
+      return (a, b) => found(a, b, options);
+    default:
+      return (...values) => found(...values, options);
+  }
+}
+
 /**
  * A value that is a function, called with a context: a mustache's value (Handlebars' `lambda`) and
  * a block helper's argument both are.
