@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { go } from '../src/lang/go.js';
 import type { Catalog, CatalogCode } from '../src/catalog/model.js';
+import { languages } from '../src/lang/index.js';
 import { java } from '../src/lang/java.js';
 import { rust } from '../src/lang/rust.js';
 import { capitalize, capitalizeUnicode, toCase } from '../src/names/case.js';
@@ -154,7 +155,8 @@ describe('codeIdentifiers', () => {
 
   it("names each code's first live entry, in catalog order, as memberName does", () => {
     const first = [catalog.groups[0]!.codes[0], catalog.groups[0]!.codes[2], ...catalog.groups[1]!.codes];
-    for (const language of [go, java, rust]) {
+    // Every language: TypeScript and Go share their Pascal case names, Java, Python and proto their constant case.
+    for (const language of languages) {
       const { codes, names } = codeIdentifiers(catalog, language);
       expect(codes).toEqual(first);
       expect(names).toEqual(first.map((e) => memberName(e!.code, language, e!.names?.[language.id])));
@@ -171,6 +173,15 @@ describe('codeIdentifiers', () => {
 
   it('pairs each code whose name is taken with the first code that has it', () => {
     for (const language of [go, java, rust]) expect([...codeIdentifiers(catalog, language).clashes]).toEqual([[6, 0], [7, 0]]);
+  });
+
+  it('finds no clash where every name is the code itself, and every clash where one is not', () => {
+    const codes = (...list: CatalogCode[]): Catalog => ({ groups: [{ title: 'A', codes: list }] });
+    expect([...codeIdentifiers(codes(entry('A'), entry('B'), entry('C_D')), java).clashes]).toEqual([]);
+    // An override, or a rule's change (`E_` before a digit), gives a name that is another code's.
+    expect([...codeIdentifiers(codes(entry('A'), entry('B', { names: { java: 'A' } })), java).clashes]).toEqual([[1, 0]]);
+    expect([...codeIdentifiers(codes(entry('E_404'), entry('404')), java).clashes]).toEqual([[1, 0]]);
+    expect([...codeIdentifiers(codes(entry('404'), entry('E_404')), java).clashes]).toEqual([[1, 0]]);
   });
 
   it('derives them once per catalog and language', () => {

@@ -1,6 +1,7 @@
 import { firstLiveOfEachCode } from '../catalog/first-live.js';
 import type { Catalog, CatalogCode } from '../catalog/model.js';
 import type { Language } from '../lang/language.js';
+import { type CaseStyle, toCase } from './case.js';
 import { derivedIdentifier } from './identifier.js';
 
 /** A language's identifier for each code generated code holds. */
@@ -23,8 +24,19 @@ export interface CodeIdentifiers {
 export function codeIdentifiers(catalog: Catalog, language: Language): CodeIdentifiers {
   const derived = derivedFrom(catalog);
   let identifiers = derived.byLanguage.get(language);
-  if (identifiers === undefined) derived.byLanguage.set(language, (identifiers = deriveAll(derived.codes, language)));
+  if (identifiers === undefined) derived.byLanguage.set(language, (identifiers = deriveAll(derived.codes, language, casedCodes(derived, language.memberCase))));
   return identifiers;
+}
+
+/**
+ * Every code in a case style, written once per catalog: languages share styles (TypeScript and Go
+ * are both Pascal case; Java, Python and Protocol Buffers constant case), and at 100,000 codes
+ * writing the Pascal case names a second time took a third of a second.
+ */
+function casedCodes(derived: Derived, style: CaseStyle): readonly string[] {
+  let cased = derived.byStyle.get(style);
+  if (cased === undefined) derived.byStyle.set(style, (cased = derived.codes.map((entry) => toCase(entry.code, style))));
+  return cased;
 }
 
 /** The catalog entries every language's CodeIdentifiers name, in their order (the same list as their `codes`). */
@@ -32,36 +44,62 @@ export function namedCodes(catalog: Catalog): readonly CatalogCode[] {
   return derivedFrom(catalog).codes;
 }
 
-function derivedFrom(catalog: Catalog): { codes: readonly CatalogCode[]; byLanguage: Map<Language, CodeIdentifiers> } {
+interface Derived {
+  readonly codes: readonly CatalogCode[];
+  readonly byLanguage: Map<Language, CodeIdentifiers>;
+  readonly byStyle: Map<CaseStyle, readonly string[]>;
+}
+
+function derivedFrom(catalog: Catalog): Derived {
   let derived = known.get(catalog);
   if (derived === undefined) {
-    known.set(catalog, (derived = { codes: firstLiveOfEachCode(catalog.groups.flatMap((group) => group.codes), (entry) => entry), byLanguage: new Map() }));
+    const codes = firstLiveOfEachCode(catalog.groups.flatMap((group) => group.codes), (entry) => entry);
+    known.set(catalog, (derived = { codes, byLanguage: new Map(), byStyle: new Map() }));
   }
   return derived;
 }
 
 /** A catalog read is never changed afterwards: what was derived from it stays true while it lives. */
-const known = new WeakMap<Catalog, { codes: readonly CatalogCode[]; byLanguage: Map<Language, CodeIdentifiers> }>();
+const known = new WeakMap<Catalog, Derived>();
 
-function deriveAll(codes: readonly CatalogCode[], language: Language): CodeIdentifiers {
+function deriveAll(codes: readonly CatalogCode[], language: Language, cased: readonly string[]): CodeIdentifiers {
   const names: (string | undefined)[] = [];
   const changed = new Map<number, string>();
-  const clashes = new Map<number, number>();
-  const firstWith = new Map<string, number>();
+  const prefix = language.memberPrefix ?? '';
+  // Whether every name is the prefix and the code itself (constant case, most catalogs): the codes
+  // are distinct, so the names are too, and there is no need to look for clashes.
+  let asCodes = true;
   for (let i = 0; i < codes.length; i++) {
     const entry = codes[i] as CatalogCode;
     const override = entry.names?.[language.id];
     let name = override;
     if (name === undefined) {
-      const derived = derivedIdentifier(entry.code, language);
+      const derived = derivedIdentifier(entry.code, language, cased[i]);
       name = derived.name;
       if (name !== undefined && name !== derived.plain) changed.set(i, derived.plain);
     }
     names.push(name);
+    if (asCodes) asCodes = name !== undefined && isPrefixed(name, prefix, entry.code);
+  }
+  return { codes, names, changed, clashes: asCodes ? noClashes : clashesIn(names) };
+}
+
+const noClashes: ReadonlyMap<number, number> = new Map();
+
+function isPrefixed(name: string, prefix: string, code: string): boolean {
+  return name.length === prefix.length + code.length && name.startsWith(prefix) && name.endsWith(code);
+}
+
+/** For each name an earlier one already is, by index: the index of the first. */
+function clashesIn(names: readonly (string | undefined)[]): Map<number, number> {
+  const clashes = new Map<number, number>();
+  const firstWith = new Map<string, number>();
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
     if (name === undefined) continue;
     const first = firstWith.get(name);
     if (first === undefined) firstWith.set(name, i);
     else clashes.set(i, first);
   }
-  return { codes, names, changed, clashes };
+  return clashes;
 }

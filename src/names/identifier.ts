@@ -26,18 +26,20 @@ export interface DerivedIdentifier {
   readonly plain: string;
 }
 
-export function derivedIdentifier(code: string, language: Language): DerivedIdentifier {
-  const cased = toCase(code, language.memberCase);
+/** `cased` is the code in the language's case style, when the caller has it already (toCase's result). */
+export function derivedIdentifier(code: string, language: Language, cased = toCase(code, language.memberCase)): DerivedIdentifier {
   const prefix = language.memberPrefix ?? '';
   // Case mappings can add combining marks ('ΐ' → 'Ϊ́'): keep letters, decimal digits and `_` only.
   const allowed = asciiIdentifier.test(cased) ? cased : cased.normalize('NFC').replace(/[^\p{L}\p{Nd}_]/gu, '');
   const styled = language.identifierText ? language.identifierText(allowed) : allowed;
-  if (styled === '' || styled === '_') return { name: undefined, plain: prefix + cased };
-  let name = prefix + styled;
+  const plain = prefix + cased;
+  if (styled === '' || styled === '_') return { name: undefined, plain };
+  // The usual name is the plain one (nothing to drop, no rule to apply): one string for both.
+  let name = styled === cased ? plain : prefix + styled;
   if (startsWithNumber(name)) name = (language.memberCase === 'constant' || language.memberCase === 'snake' ? 'E_' : 'E') + name;
   const probe = language.reservedIgnoreCase ? name.toLowerCase() : name;
   if (language.reserved.has(probe)) name += '_';
-  return { name, plain: prefix + cased };
+  return { name, plain };
 }
 
 /** Whether a name starts with a number (\p{N}); the usual name starts with an ASCII letter, which is not. */
