@@ -34,6 +34,14 @@ function findingsOf(stdout: string): Finding[] {
   return (JSON.parse(stdout) as { findings: Finding[] }).findings;
 }
 
+/**
+ * The user's config with targets in every language errgen names codes in, none generated yet: the
+ * identifiers `check --against` compares are those of the languages the targets write.
+ */
+function targetEveryLanguage(dir: string): void {
+  edit(join(dir, 'errgen.config.yaml'), 'targets:\n  json:\n', 'targets:\n  json:\n  typescript:\n  go:\n  java:\n  python:\n  rust:\n  protobuf:\n');
+}
+
 function edit(file: string, from: string | RegExp, to: string): () => void {
   const before = readFileSync(file, 'utf8');
   const after = before.replace(from, to);
@@ -161,6 +169,7 @@ describe('errgen check in a user repository', () => {
   });
 
   it('fails on a code deleted since the previous commit, and accepts a tombstone or an alias', () => {
+    targetEveryLanguage(dir);
     const catalog = join(dir, 'errors.yaml');
     const original = readFileSync(catalog, 'utf8');
     const withoutNotFound = original.replace(/ {6}- code: NOT_FOUND\n(?: {8}.*\n)+/, '');
@@ -285,6 +294,13 @@ describe('errgen check in a user repository', () => {
 
   it('reports a renamed identifier and a dropped alias, not additions', () => {
     const catalog = join(dir, 'errors.yaml');
+    writeFileSync(join(dir, 'before.yaml'), readFileSync(catalog));
+    // In a language no target writes, a new name breaks nothing.
+    edit(catalog, /(- code: CONFLICT\n)/, '$1        names: { go: CodeClash }\n');
+    const untargeted = findingsOf(errgen(['check', '--against', 'before.yaml', '--format', 'json'], { cwd: dir }).stdout);
+    expect(untargeted.filter((f) => f.rule === 'identifier-changed')).toEqual([]);
+    writeFileSync(catalog, readFileSync(join(dir, 'before.yaml')));
+    targetEveryLanguage(dir);
     edit(catalog, /(- code: CONFLICT\n)/, '$1        aliases: [OLD_CONFLICT]\n');
     writeFileSync(join(dir, 'before.yaml'), readFileSync(catalog));
     edit(catalog, /(- code: CONFLICT\n) {8}aliases: \[OLD_CONFLICT\]\n/, '$1        names: { go: CodeClash }\n');

@@ -153,6 +153,49 @@ describe('errgen check: lint rules', () => {
   });
 });
 
+describe('identifiers are checked in the languages the targets generate', () => {
+  // 失败 has no proto name (proto identifiers are ASCII), and ÄRGER and ARGER are one proto name:
+  // both stop a run that writes proto, and nothing else.
+  const catalogText = catalog(ok('失败'), ok('ÄRGER'), ok('ARGER'));
+  const project = (targets: string) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'errors.yaml'), catalogText);
+    writeFileSync(join(dir, 'errgen.config.yaml'), `catalog: errors.yaml\noutDir: out\ntargets:\n${targets}`);
+    return dir;
+  };
+  const identifierFindings = (dir: string) =>
+    (JSON.parse(errgen(['check', '--format', 'json'], { cwd: dir }).stdout) as { findings: Finding[] }).findings.filter((f) => f.rule.startsWith('identifier-')).map((f) => f.message);
+
+  it('a project without proto generates and checks clean', () => {
+    const dir = project('  go:\n  typescript:\n  docs:\n');
+    const generated = errgen(['generate'], { cwd: dir });
+    expect(generated.stderr).toBe('');
+    expect(generated.code).toBe(0);
+    expect(readFileSync(join(dir, 'out/go/errcodes/errcodes.go'), 'utf8')).toContain('Code失败 Code = "失败"');
+    expect(identifierFindings(dir)).toEqual([]);
+  });
+
+  it('one that writes proto is stopped, by generate and by check, for proto alone', () => {
+    const dir = project('  go:\n  protobuf:\n');
+    const generated = errgen(['generate'], { cwd: dir });
+    expect(generated.code).toBe(1);
+    expect(generated.stderr).toContain('code "失败" has no letters or digits to make a proto identifier from');
+    expect(generated.stderr).toContain('codes "ÄRGER" and "ARGER" both become the proto identifier ERROR_CODE_ARGER');
+    expect(generated.stderr).not.toMatch(/ go | ts /);
+    expect(identifierFindings(dir)).toEqual([
+      'code "失败" has no letters or digits to make a proto identifier from',
+      'ÄRGER is named ERROR_CODE_ARGER in proto (not ERROR_CODE_ÄRGER, which is not a valid identifier there)',
+      'codes "ÄRGER" and "ARGER" both become the proto identifier ERROR_CODE_ARGER',
+    ]);
+  });
+
+  it('your own template may print any language: every one is checked', () => {
+    const dir = project('  mine:\n    template: main.hbs\n    output: list.txt\n');
+    writeFileSync(join(dir, 'main.hbs'), '{{#each codes}}{{code}}\n{{/each}}');
+    expect(errgen(['generate'], { cwd: dir }).stderr).toContain('proto identifier');
+  });
+});
+
 /** Each breaking-change rule: before → after that breaks it, and before → after that does not. */
 const breakingCases: Array<{ rule: string; before: string; broken: string; fine: string }> = [
   { rule: 'code-removed', before: catalog(ok('A'), ok('B')), broken: catalog(ok('A')), fine: catalog(ok('A'), ok('B', ', removed: true')) },

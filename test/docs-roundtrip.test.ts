@@ -18,7 +18,7 @@ import { messagesCatalog } from './targets/messages-harness.js';
 
 /** The docs target, rendered in memory: the same engine `errgen generate` runs. */
 function docsPage(catalog: Catalog): string {
-  const target = { name: 'docs', template: builtinTemplatePath('docs'), output: 'docs.md', options: { title: 'Error codes' }, builtin: true };
+  const target = { name: 'docs', template: builtinTemplatePath('docs'), output: 'docs.md', options: { title: 'Error codes' }, builtin: true, names: [] };
   const files = generate({ catalog, source: 'errors.yaml', locate: () => ({ file: 'errors.yaml', line: 1, column: 1 }) }, [target]);
   return files.get('docs.md') as string;
 }

@@ -1,6 +1,5 @@
 import type { Catalog, CatalogCode } from '../catalog/model.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
-import { languages } from '../lang/index.js';
 import type { Language } from '../lang/language.js';
 import { codeIdentifiers } from '../names/code-identifiers.js';
 import { memberName } from '../names/identifier.js';
@@ -22,7 +21,7 @@ export interface BreakingRule {
 export const breakingRules: readonly BreakingRule[] = [
   { id: 'code-removed', description: 'A code disappeared without a `removed` tombstone or an alias that keeps its name.', defaultSeverity: 'error' },
   { id: 'status-changed', description: 'A code now carries a different HTTP status (or set of statuses).', defaultSeverity: 'error' },
-  { id: 'identifier-changed', description: 'A generated identifier (Go constant, Java enum constant, TypeScript member) changed name, or is gone because its code is now only an alias of another.', defaultSeverity: 'error' },
+  { id: 'identifier-changed', description: 'A generated identifier (Go constant, Java enum constant, TypeScript member) changed name, or is gone because its code is now only an alias of another, in a language the targets generate.', defaultSeverity: 'error' },
   { id: 'alias-dropped', description: 'An alias that clients may still send was removed.', defaultSeverity: 'error' },
   { id: 'tombstone-reused', description: 'A retired code is live again, possibly with another meaning.', defaultSeverity: 'error' },
   { id: 'number-changed', description: "A code's stable number (its Protocol Buffers enum value) changed.", defaultSeverity: 'error' },
@@ -53,6 +52,8 @@ export interface BreakingInput {
   readonly catalogFile: string;
   readonly settings: Readonly<Record<string, RuleSetting>>;
   readonly ignores: readonly BreakingIgnore[];
+  /** The languages generated code is written in (namedLanguages): where a renamed identifier breaks callers. */
+  readonly languages: readonly Language[];
 }
 
 interface Snapshot<T> {
@@ -112,7 +113,7 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
       if (canonical !== undefined) {
         // The wire value still parses, to its new code; what generated code named it may not: the
         // names no live code generates now (a rename can pin them on the new code with `names:`).
-        const gone = languages.flatMap((language) => {
+        const gone = input.languages.flatMap((language) => {
           const name = memberName(code, language, oldEntries[0]?.names?.[language.id]);
           return name === undefined || namesNow(language).has(name) ? [] : [`${language.id} ${name}`];
         });
@@ -143,7 +144,7 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
     if (oldStatuses !== newStatuses) {
       findings.push({ rule: 'status-changed', code, at: place.at, message: `${code} changed status from ${oldStatuses} (${against}) to ${newStatuses}`, hint: 'Clients branch on the status: keep it, or introduce a new code.' });
     }
-    for (const language of languages) {
+    for (const language of input.languages) {
       const oldName = memberName(code, language, oldEntries[0]?.names?.[language.id]);
       const newName = memberName(code, language, newEntries[0]?.names?.[language.id]);
       if (oldName !== newName) {

@@ -14,6 +14,7 @@ import { checkSourceDrift, readSourceRows, type SourceRows } from '../check/sour
 import type { TranslationPages } from '../check/translation-drift.js';
 import { type Diagnostic, ExitCode, hasErrors, InputError, type Location, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
+import type { Language } from '../lang/language.js';
 import { readTextFile, readTextFileIfExists } from '../io/files.js';
 import { type OutputDigest, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
 import { realPathOf } from '../io/paths.js';
@@ -35,6 +36,8 @@ export interface CheckOptions {
   readonly headers: Partial<Record<FieldName, readonly string[]>> | undefined;
   /** Targets to compare with the files on disk; empty when there is nothing generated to check. */
   readonly targets: readonly ResolvedTarget[];
+  /** The languages codes must be named in: the targets' (namedLanguages), every language when the config names no outputs. */
+  readonly languages: readonly Language[];
   readonly fixCommand: string;
   readonly against: string | undefined;
   readonly format: ReportFormat;
@@ -70,7 +73,8 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   const comparesSources = (options.sources.length > 0 || translations.length > 0) && sourceDrift !== 'off';
   const sourceRows = comparesSources ? await readSourceRows(options.sources, options.headers) : undefined;
   const entries = await lintEntries(read, options.catalog, sourceRows);
-  const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries, locate: (path) => read.locate(path) }, options.lintSettings);
+  const languages = options.languages;
+  const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries, languages, locate: (path) => read.locate(path) }, options.lintSettings);
   if (sourceRows) {
     const drift = await checkSourceDrift({ sources: options.sources, translations, catalogFile: options.catalog, entries }, sourceRows);
     findings.push(...withSeverity(drift, sourceDrift));
@@ -109,6 +113,7 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
           catalogFile: options.catalog,
           settings: options.breakingSettings,
           ignores: options.ignores,
+          languages,
         }),
       );
     }

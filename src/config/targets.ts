@@ -6,6 +6,7 @@ import { describeFsError } from '../io/files.js';
 import { isInside, realPathOf } from '../io/paths.js';
 import type { ResolvedTarget } from '../emit/generate.js';
 import { builtinTarget, builtinTargets, builtinTemplatePath, defaultOptions, meantTarget, optionProblems } from '../emit/targets.js';
+import { languages } from '../lang/index.js';
 
 /** A target as written in the config's `targets` mapping. */
 export interface TargetConfig {
@@ -120,6 +121,7 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
         output: cwdRelative(target),
         options,
         builtin: config.template === undefined,
+        names: config.template === undefined ? builtin!.names : languages.map((language) => language.id),
       };
     });
 }

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/model.js';
 import { InputError, type Location, UsageError } from '../diagnostics.js';
-import { languages } from '../lang/index.js';
+import { namedLanguages } from '../lang/index.js';
 import { compileTemplate, joinedText, type Render } from './templates.js';
 import { describeFailure } from './template-place.js';
 import { buildViewModel, type ViewLocale } from './view-model.js';
@@ -14,7 +14,13 @@ export interface ResolvedTarget {
   readonly options: Readonly<Record<string, unknown>>;
   /** Whether the template is one errgen ships (its failures are errgen's bugs). */
   readonly builtin: boolean;
+  /**
+   * The ids of the languages whose identifiers its template prints: a built-in target's own (none
+   * for docs, JSON …); every language for a template of yours, which may print any.
+   */
+  readonly names: readonly string[];
 }
+
 
 export interface GenerateInput {
   readonly catalog: Catalog;
@@ -44,7 +50,7 @@ export interface PendingOutput {
 export function planOutputs(input: GenerateInput, targets: readonly ResolvedTarget[], compile: (mainPath: string) => Render = compileTemplate): PendingOutput[] {
   if (targets.length === 0) return [];
   // Everything but the options is the same for every target: name and index the catalog once.
-  const { model, diagnostics } = buildViewModel({ ...input, options: {}, languages });
+  const { model, diagnostics } = buildViewModel({ ...input, options: {}, languages: namedLanguages(targets) });
   if (diagnostics.length > 0) throw new InputError(`cannot generate from ${input.source}`, diagnostics);
   const outputs = targets.flatMap((target) => {
     const template = compiledOnce(target, compile);

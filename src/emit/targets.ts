@@ -24,6 +24,8 @@ export interface BuiltinTarget {
   /** Output path relative to the output folder, given the target's options. */
   readonly defaultOutput: (options: Readonly<Record<string, unknown>>) => string;
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** The ids of the languages whose identifiers its templates print (`names.go` …): codes must have a name in these. */
+  readonly names: readonly string[];
 }
 
 const identifier = { regex: /^[A-Za-z_][A-Za-z0-9_]*$/, means: 'an identifier (ASCII letters, digits and _, not starting with a digit)' };
@@ -43,6 +45,7 @@ const rustReserved = { words: rustKeywords, means: 'a Rust keyword' };
 export const builtinTargets: readonly BuiltinTarget[] = [
   {
     name: 'typescript',
+    names: ['ts'],
     description: 'a string enum ErrorCode (or a const object and union type), metadata record, type guard, parser, status lookups and a typed message formatter',
     defaultOutput: () => 'typescript/error-codes.ts',
     options: {
@@ -52,12 +55,14 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'messages-json',
+    names: [],
     description: 'one JSON file per locale, `{ "CODE": { "message", "solution" } }` with fallback applied, in ICU MessageFormat as FormatJS (intl-messageformat, react-intl) reads it',
     defaultOutput: () => 'messages/{locale}.json',
     options: {},
   },
   {
     name: 'openapi',
+    names: ['ts'],
     description: 'OpenAPI components: the ErrorCode enum, the error body schema (or RFC 9457 problem details), a response per error status with an example per code and per translation, message parameters typed per code',
     defaultOutput: (options) => `openapi/errors.${options['format'] === 'json' ? 'json' : 'yaml'}`,
     options: {
@@ -73,6 +78,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'go',
+    names: ['go'],
     description: 'a Go package: type Code string, a constant per code, Status/Statuses/Message/Solution methods, Parse, an Error type, typed message functions per locale',
     defaultOutput: (options) => `go/${String(options['package'])}/${String(options['package'])}.go`,
     options: {
@@ -82,6 +88,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'java',
+    names: ['java'],
     description: 'a Java enum ErrorCode with code(), status(), statuses(), message(), solution(), fromCode(String) returning Optional, and typed message methods per locale',
     defaultOutput: (options) => `java/${String(options['package']).replace(/\./g, '/')}/${String(options['typeName'])}.java`,
     options: {
@@ -96,6 +103,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'java-properties',
+    names: [],
     description: 'Java resource bundles, one `.properties` file per locale (the default locale is the base bundle): `CODE.message` and `CODE.solution` as java.text.MessageFormat patterns, for ResourceBundle and Spring\'s MessageSource',
     defaultOutput: (options) => `java/${String(options['package']).replace(/\./g, '/')}/${String(options['bundle'])}{_locale_}.properties`,
     options: {
@@ -105,12 +113,14 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'json',
+    names: [],
     description: 'the catalog as plain JSON (locales, groups, then codes with statuses, message, solution, group, parameters and texts per locale), for runtime and docs consumers in any language',
     defaultOutput: () => 'json/errors.json',
     options: {},
   },
   {
     name: 'docs',
+    names: [],
     description: 'a Markdown page, one table per group in the source column order, an anchor per code, placeholders marked, parameters listed, a table per translation; `errgen import` reads it back into the same catalog',
     defaultOutput: () => 'docs/error-codes.md',
     options: {
@@ -119,6 +129,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'html',
+    names: [],
     description: 'one self-contained HTML page: a table per group, live search, a status-class filter, a link per code (the same anchors as the Markdown page), placeholders marked, a language switcher, light and dark themes, phone and print layouts',
     defaultOutput: () => 'docs/error-codes.html',
     options: {
@@ -127,6 +138,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'python',
+    names: ['python'],
     description: "a Python module: a str-valued Enum with status, statuses, message, solution and gRPC status per code, parse() returning None for unknown codes, and typed functions filling in each code's message and solution in a locale",
     defaultOutput: (options) => `python/${String(options['module'])}.py`,
     options: {
@@ -136,6 +148,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'rust',
+    names: ['rust'],
     description: 'a Rust module: an enum with Display, FromStr (aliases included, an error for unknown codes), status, message, solution and gRPC accessors, and a struct per code filling in its message and solution in a locale, std only',
     defaultOutput: (options) => `rust/${String(options['module'])}.rs`,
     options: {
@@ -145,6 +158,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'protobuf',
+    names: ['proto'],
     description: 'a Protocol Buffers (proto3) enum ErrorCode with stable numbers, `reserved` numbers and names for retired codes, `[deprecated = true]` where due',
     defaultOutput: (options) => `protobuf/${String(options['package']).replace(/\./g, '/')}/error_code.proto`,
     options: {
@@ -153,6 +167,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   },
   {
     name: 'jsonschema',
+    names: [],
     description: 'a JSON Schema (2020-12) of the error body, with the codes as constants, message parameters typed per code, and a definition per error status that narrows the code, for validators outside OpenAPI',
     defaultOutput: () => 'jsonschema/error.schema.json',
     options: {},

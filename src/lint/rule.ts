@@ -1,6 +1,7 @@
 import { firstLiveOfEachCode } from '../catalog/first-live.js';
 import type { Catalog, CatalogCode } from '../catalog/model.js';
 import type { Location, Severity } from '../diagnostics.js';
+import type { Language } from '../lang/language.js';
 
 /** A severity as written in the config: `off` silences a rule. */
 export type RuleSetting = 'off' | 'warn' | 'error';
@@ -24,6 +25,8 @@ export interface LintContext {
   readonly file: string;
   /** Every entry of `catalog`, tombstones included, in catalog order. */
   readonly entries: readonly LintEntry[];
+  /** The languages the targets name codes in (namedLanguages): where a code must have a name of its own. */
+  readonly languages: readonly Language[];
   /** Where the node at a catalog path is (`['locales', 'fallback', 'zh-HK']`), or the nearest that exists. */
   locate(path: readonly (string | number)[]): Location;
 }

@@ -1,22 +1,20 @@
-import { languages } from '../../lang/index.js';
+import type { Language } from '../../lang/language.js';
 import { type CodeIdentifiers, codeIdentifiers, namedCodes } from '../../names/code-identifiers.js';
 import type { LintEntry, LintRule, RuleFinding } from '../rule.js';
 import { firstOfEachCode, oncePerContext } from '../rule.js';
 
-type Language = (typeof languages)[number];
-
-/** Each language's identifiers of firstOfEachCode(context), in its order: derived once per catalog, for both rules and for rendering. */
+/** Each generated language's identifiers of firstOfEachCode(context), in its order: derived once per catalog, for both rules and for rendering. */
 const identifiers = oncePerContext((context): ReadonlyMap<Language, CodeIdentifiers> => {
   const entries = firstOfEachCode(context);
   // The context's entries are its catalog's, in order: the same codes, the same first entries.
   const named = namedCodes(context.catalog);
   if (named.length !== entries.length || named.some((entry, i) => entry !== entries[i]?.entry)) throw new Error("internal: lint entries are not the catalog's");
-  return new Map(languages.map((language) => [language, codeIdentifiers(context.catalog, language)]));
+  return new Map(context.languages.map((language) => [language, codeIdentifiers(context.catalog, language)]));
 });
 
 export const identifierCollision: LintRule = {
   id: 'identifier-collision',
-  description: 'Two codes become the same identifier in some target language; generation would fail.',
+  description: 'Two codes become the same identifier, or a code has none, in a language the targets generate; generation would fail.',
   defaultSeverity: 'error',
   check(context) {
     const findings: RuleFinding[] = [];
@@ -48,7 +46,7 @@ export const identifierCollision: LintRule = {
 
 export const identifierRenamed: LintRule = {
   id: 'identifier-renamed',
-  description: 'A code had to be renamed in some language (a leading digit or a reserved word); readers may not find it by its code.',
+  description: 'A code had to be renamed in a language the targets generate (a leading digit or a reserved word); readers may not find it by its code.',
   defaultSeverity: 'warn',
   check(context) {
     const findings: RuleFinding[] = [];
