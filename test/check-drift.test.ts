@@ -138,6 +138,23 @@ describe('errgen check in a user repository', () => {
     expect(errgen(['check'], { cwd: dir }).code).toBe(0);
   });
 
+  it('fails on a changed cell of an extra column, which import writes under `fields`', () => {
+    const page = join(dir, 'owned.md');
+    writeFileSync(page, '| Code | Status | Message | Solution | Owner |\n|-|-|-|-|-|\n| OWNED | 400 | m | s | me |\n');
+    writeFileSync(join(dir, 'owned.config.yaml'), 'sources: [owned.md]\ncatalog: owned.yaml\ntargets: {}\n');
+    const run = (command: string) => errgen([command, '--config', 'owned.config.yaml', ...(command === 'check' ? ['--format', 'json'] : [])], { cwd: dir });
+    expect(run('import').code).toBe(0);
+    expect(findingsOf(run('check').stdout)).toEqual([]);
+    edit(page, '| me |', '| you |');
+    const result = run('check');
+    expect(result.code).toBe(1);
+    expect(findingsOf(result.stdout)).toEqual([
+      expect.objectContaining({ rule: 'source-drift', file: 'owned.md', line: 3, code: 'OWNED', message: 'OWNED: column "Owner" "you" in owned.md:3, "me" in the catalog (owned.yaml:12)' }),
+    ]);
+    expect(run('import').code).toBe(0);
+    expect(findingsOf(run('check').stdout)).toEqual([]);
+  });
+
   it('fails on a row deleted from the Markdown, says how to drop it from the catalog, and passes after import --prune', () => {
     edit(join(dir, 'errors.md'), /\| CONFLICT {3}\| 409 .*\n/, '');
     const result = errgen(['check', '--format', 'json'], { cwd: dir });

@@ -82,6 +82,14 @@ export async function checkSourceDrift(input: SourceDriftInput, { rows, problems
         drift(cell, row.code, `${row.code}: ${field} ${show(inMarkdown)} in ${where(cell)}, ${show(inCatalog)} in the catalog (${where(entry.at)})`),
       );
     }
+    // Extra columns, as import writes them (`fields`); one the page no longer has is kept there, as import keeps it.
+    const fields = entry.entry.fields ?? {};
+    for (const [header, inMarkdown] of row.extra) {
+      const inCatalog = Object.hasOwn(fields, header) ? fields[header] : undefined;
+      if (inMarkdown === inCatalog) continue;
+      const shown = inCatalog === undefined ? 'not in the catalog' : `${show(inCatalog)} in the catalog`;
+      findings.push(drift(row.at, row.code, `${row.code}: column "${header}" ${show(inMarkdown)} in ${where(row.at)}, ${shown} (${where(entry.at)})`));
+    }
   }
   const sourceFiles = new Set(input.sources);
   // With only translated pages to compare, no entry is expected in a default-language page.
