@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { breakingRules } from '../src/check/breaking.js';
@@ -220,6 +220,22 @@ describe('errgen check --against: breaking-change rules', () => {
       expect(good.findings.filter((f) => f.rule === rule)).toEqual([]);
     });
   }
+
+  it('reports an earlier catalog it cannot read in the report, exit 1, as it does the catalog itself', () => {
+    writeFileSync(join(dir, 'before.yaml'), 'groups: [\n');
+    const { code, findings } = check(dir, catalog(ok('A'), '{ code: FINE, status: 200, message: m, solution: s }'), ['--against', 'before.yaml']);
+    expect(code).toBe(1);
+    // The other checks' findings are there too.
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([
+      ['success-status', 'warning'],
+      ['catalog-schema', 'error'],
+    ]);
+    expect(findings[1]?.message).toMatch(/flow sequence/i);
+    mkdirSync(join(dir, 'folder.yaml'), { recursive: true });
+    const folder = check(dir, catalog(ok('A')), ['--against', 'folder.yaml']);
+    expect(folder.code).toBe(1);
+    expect(folder.findings.map((f) => f.rule)).toEqual(['catalog-schema']);
+  });
 });
 
 describe('errgen check: flags instead of a config', () => {

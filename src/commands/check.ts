@@ -63,10 +63,8 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
     catalogText = await readTextFile(options.catalog, 'catalog');
     read = await parseCatalogValue(catalogText, options.catalog);
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
     // Without a valid catalog nothing else can be checked: report why, as findings.
-    const found = error.diagnostics.length > 0 ? error.diagnostics : [{ severity: 'error' as const, message: error.message }];
-    return found.map((d) => ({ ...d, rule: d.rule ?? 'catalog-schema' }));
+    return catalogFindings(error);
   }
   const translations = options.translations ?? [];
   const sourceDrift = options.lintSettings['source-drift'] ?? 'error';
@@ -95,7 +93,14 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
     }
   }
   if (options.against !== undefined) {
-    const before = await loadEarlierCatalog(options.against, options.catalog);
+    let before: Awaited<ReturnType<typeof loadEarlierCatalog>>;
+    try {
+      before = await loadEarlierCatalog(options.against, options.catalog);
+    } catch (error) {
+      // An earlier catalog that cannot be read is reported as the catalog itself would be, with the rest.
+      findings.push(...catalogFindings(error));
+      return findings;
+    }
     if (before === undefined) {
       // Said, not skipped in silence: a catalog moved without git seeing the move would pass every change.
       findings.push({
@@ -119,6 +124,13 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
     }
   }
   return findings;
+}
+
+/** Why a catalog could not be read (an InputError), as findings of the report; anything else is rethrown. */
+function catalogFindings(error: unknown): Diagnostic[] {
+  if (!(error instanceof InputError)) throw error;
+  const found = error.diagnostics.length > 0 ? error.diagnostics : [{ severity: 'error' as const, message: error.message }];
+  return found.map((d) => ({ ...d, rule: d.rule ?? 'catalog-schema' }));
 }
 
 function hasRule(findings: readonly Diagnostic[], rule: string): boolean {
