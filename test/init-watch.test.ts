@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errgen, repoRoot, tempDir } from './helpers/cli.js';
@@ -44,6 +44,14 @@ describe('errgen init', () => {
     const again = errgen(['init'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toBe('errgen: errgen.config.yaml already exists; edit it, or remove it to start again\n');
+  });
+
+  it('says a Markdown page it cannot find is missing, exit 1 as for import, and writes nothing', () => {
+    const dir = tempDir();
+    const result = errgen(['init', 'nope.md'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('errgen: cannot find the Markdown file nope.md: give the path of your error-code page, or run init without it for an example catalog\n');
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 

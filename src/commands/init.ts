@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { UsageError } from '../diagnostics.js';
+import { InputError, UsageError } from '../diagnostics.js';
 import { builtinTargets } from '../emit/targets.js';
 import { writeFileIfChanged } from '../io/files.js';
 import { schemaComment } from '../yaml/schema.js';
@@ -39,7 +39,8 @@ export async function initCommand(options: InitOptions, output: Output): Promise
     throw new UsageError(`${options.config} already exists; edit it, or remove it to start again`);
   }
   for (const source of options.sources) {
-    if (!existsSync(source)) throw new UsageError(`cannot find the Markdown file ${source}`);
+    // A missing page is an input problem (exit 1), as it is for import.
+    if (!existsSync(source)) throw new InputError(`cannot find the Markdown file ${source}: give the path of your error-code page, or run init without it for an example catalog`);
   }
   if (existsSync(options.catalog)) {
     output.out(`kept ${options.catalog}: it already exists`);
