@@ -270,6 +270,13 @@ describe('errgen generate: your own templates', () => {
     const result = errgen(['generate', '--only', 'jsno'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('errgen: --only names an unknown target "jsno" (did you mean "json"?); the targets are: json, docs\n');
+    // An empty list (an unset variable in a script) is a mistake too, not a run that writes nothing.
+    for (const only of ['', ' , ']) {
+      const empty = errgen(['generate', '--only', only], { cwd: dir });
+      expect(empty.code).toBe(2);
+      expect(empty.stderr).toBe('errgen: --only names no target: give target names, comma-separated (e.g. --only go,java), or leave it out to write every target\n');
+    }
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('--dry-run lists what would change and writes nothing', () => {

@@ -73,6 +73,8 @@ export async function resolveGenerateOptions(global: GlobalOptions, flags: Gener
     throw new UsageError('no output folder: pass --out-dir <dir>, or write an errgen.config.yaml with `outDir` and `targets`');
   }
   const only = flags.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  // `--only ""` (an unset variable in a script) would write nothing and succeed.
+  if (only?.length === 0) throw new UsageError('--only names no target: give target names, comma-separated (e.g. --only go,java), or leave it out to write every target');
   const targets = resolveTargets({ ...fromConfig(loaded, flags.outDir), outDir, only });
   const source = relative(loaded?.dir ?? '.', resolve(catalog)).split(sep).join('/');
   return { catalog, source, targets, dryRun: flags.dryRun, force: flags.force };
