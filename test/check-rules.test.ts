@@ -251,6 +251,10 @@ describe('errgen check: flags instead of a config', () => {
     expect(typo.stderr).toMatch(/^errgen: --rule names unknown rule dupe; the rules are: duplicate-code, /);
     const badSeverity = errgen(['check', '--catalog', 'errors.yaml', '--rule', 'duplicate-code=loud'], { cwd: dir });
     expect(badSeverity.stderr).toBe('errgen: --rule duplicate-code must be off, warn or error, not "loud"\n');
+    // Both wrong: the rule is what is said first, as a setting of a rule that does not exist means nothing.
+    const both = errgen(['check', '--catalog', 'errors.yaml', '--rule', 'duplicate-cod=loud'], { cwd: dir });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^errgen: --rule names unknown rule duplicate-cod \(did you mean "duplicate-code"\?\); the rules are: /);
   });
 
   it('--header maps another header name, for import and for the drift check', () => {

@@ -1,3 +1,4 @@
+import { didYouMean } from '../closest-match.js';
 import { UsageError } from '../diagnostics.js';
 import { fieldNames, type FieldName } from '../markdown/columns.js';
 import type { RuleSetting } from '../lint/rule.js';
@@ -24,11 +25,12 @@ export function headerFlags(pairs: readonly string[] | undefined, base: Partial<
   return headers;
 }
 
-/** `--rule duplicate-code=warn` → rule settings, over the config's. */
-export function ruleFlags(pairs: readonly string[] | undefined, base: Readonly<Record<string, RuleSetting>> = {}): Record<string, RuleSetting> {
-  const settings: Record<string, RuleSetting> = { ...base };
+/** `--rule duplicate-code=warn` → rule settings, for the rules `known` lists; the rule is checked before its setting. */
+export function ruleFlags(pairs: readonly string[] | undefined, known: readonly string[]): Record<string, RuleSetting> {
+  const settings: Record<string, RuleSetting> = {};
   for (const pair of pairs ?? []) {
     const [id, setting] = split(pair, '--rule', '<rule-id>=<off|warn|error>, e.g. duplicate-code=warn');
+    if (!known.includes(id)) throw new UsageError(`--rule names unknown rule ${id}${didYouMean(id, known)}; the rules are: ${known.join(', ')}`);
     if (setting !== 'off' && setting !== 'warn' && setting !== 'error') throw new UsageError(`--rule ${id} must be off, warn or error, not "${setting}"`);
     settings[id] = setting;
   }

@@ -1,4 +1,3 @@
-import { didYouMean } from '../closest-match.js';
 import { UsageError } from '../diagnostics.js';
 import { configPath, configTranslations, findConfig, type LoadedConfig, loadConfig } from '../config/load.js';
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -125,12 +124,7 @@ export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFla
   // One --rule flag serves both rule sets: the ids are distinct.
   // The drift checks take a severity like lint rules do (`off` skips them, e.g. before the first generate).
   const lintIds = new Set([...lintRules.map((r) => r.id), ...driftChecks]);
-  const ruleOverrides = ruleFlags(flags.rule);
-  const unknownRule = Object.keys(ruleOverrides).find((id) => !lintIds.has(id) && !breakingRules.some((r) => r.id === id));
-  if (unknownRule !== undefined) {
-    const ids = [...lintIds, ...breakingRules.map((r) => r.id)];
-    throw new UsageError(`--rule names unknown rule ${unknownRule}${didYouMean(unknownRule, ids)}; the rules are: ${ids.join(', ')}`);
-  }
+  const ruleOverrides = ruleFlags(flags.rule, [...lintIds, ...breakingRules.map((r) => r.id)]);
   const pick = (keep: (id: string) => boolean) => Object.fromEntries(Object.entries(ruleOverrides).filter(([id]) => keep(id)));
   const lintSettings = { ...(loaded?.config.lint?.rules ?? {}), ...pick((id) => lintIds.has(id)) };
   const breakingSettings = { ...(loaded?.config.breaking?.rules ?? {}), ...pick((id) => !lintIds.has(id)) };
