@@ -34,6 +34,13 @@ describe('errgen --help', () => {
     const option = errgen(['check', '--formt', 'json']);
     expect(option.code).toBe(2);
     expect(option.stderr).toBe("error: unknown option '--formt'\n(Did you mean --format?)\n(run `errgen check --help` for its options)\n");
+    // Help on a command that does not exist says so, as the command itself would.
+    const topic = errgen(['help', 'genrate']);
+    expect(topic.code).toBe(2);
+    expect(topic.stdout).toBe('');
+    expect(topic.stderr).toBe("error: unknown command 'genrate'\n(Did you mean generate?)\n(run `errgen --help` for the commands)\n");
+    expect(errgen(['help', 'zzz']).stderr).toBe("error: unknown command 'zzz'\n(run `errgen --help` for the commands)\n");
+    expect(errgen(['help', 'check']).stdout).toMatch(/^Usage: errgen check \[options\]/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { closestMatch } from '../closest-match.js';
 import { ExitCode, formatDiagnostic, UserError } from '../diagnostics.js';
 import { type Output, processOutput } from '../commands/output.js';
 import { setBundleIdentity } from './bundle-identity.js';
@@ -14,6 +15,7 @@ export async function run(argv: readonly string[], output: Output = processOutpu
   let exitCode: number = ExitCode.ok;
   const program = buildProgram(output, (code) => (exitCode = code));
   try {
+    unknownHelpTopic(program, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
@@ -100,6 +102,19 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
   );
   for (const command of program.commands) command.showHelpAfterError(`(run \`errgen ${command.name()} --help\` for its options)`);
   return program;
+}
+
+/**
+ * `errgen help nope`: commander would print the general help as an error without saying why; say it
+ * as it says an unknown command (`errgen nope`), with the command most likely meant.
+ */
+function unknownHelpTopic(program: Command, argv: readonly string[]): void {
+  const topic = argv[0] === 'help' ? argv[1] : undefined;
+  if (topic === undefined || topic.startsWith('-')) return;
+  const names = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
+  if (names.includes(topic)) return;
+  const meant = closestMatch(topic, names);
+  program.error(`error: unknown command '${topic}'${meant === undefined ? '' : `\n(Did you mean ${meant}?)`}`, { code: 'commander.unknownCommand' });
 }
 
 function reportError(error: unknown, output: Output): number {
