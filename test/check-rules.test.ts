@@ -128,6 +128,19 @@ describe('errgen check: lint rules', () => {
     );
   });
 
+  it('reports a missing catalog as a finding, with how to make one', () => {
+    const empty = tempDir();
+    const result = errgen(['check', '--format', 'json'], { cwd: empty });
+    expect(result.code).toBe(1);
+    expect((JSON.parse(result.stdout) as { findings: Finding[] }).findings).toEqual([
+      expect.objectContaining({
+        rule: 'catalog-schema',
+        message: 'cannot read catalog errors.yaml: no such file or folder',
+        hint: 'Create it from your Markdown pages with `errgen import`, or start a project here with `errgen init`; a catalog elsewhere is named with --catalog or `catalog` in errgen.config.yaml.',
+      }),
+    ]);
+  });
+
   it('reports a catalog that does not match the schema as findings with file:line:col, exit 1', () => {
     rmSync(join(dir, 'errgen.config.yaml'), { force: true });
     writeFileSync(join(dir, 'errors.yaml'), 'groups:\n  - title: T\n    codes:\n      - { code: X, status: "404", message: m, solution: s }\n');

@@ -64,7 +64,7 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
     read = await parseCatalogValue(catalogText, options.catalog);
   } catch (error) {
     // Without a valid catalog nothing else can be checked: report why, as findings.
-    return catalogFindings(error);
+    return catalogFindings(error, missingCatalogHint);
   }
   const translations = options.translations ?? [];
   const sourceDrift = options.lintSettings['source-drift'] ?? 'error';
@@ -127,11 +127,15 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
 }
 
 /** Why a catalog could not be read (an InputError), as findings of the report; anything else is rethrown. */
-function catalogFindings(error: unknown): Diagnostic[] {
+function catalogFindings(error: unknown, hintIfMissing?: string): Diagnostic[] {
   if (!(error instanceof InputError)) throw error;
-  const found = error.diagnostics.length > 0 ? error.diagnostics : [{ severity: 'error' as const, message: error.message }];
+  const hint = error.cause === 'ENOENT' ? hintIfMissing : undefined;
+  const found = error.diagnostics.length > 0 ? error.diagnostics : [{ severity: 'error' as const, message: error.message, ...(hint ? { hint } : {}) }];
   return found.map((d) => ({ ...d, rule: d.rule ?? 'catalog-schema' }));
 }
+
+const missingCatalogHint =
+  'Create it from your Markdown pages with `errgen import`, or start a project here with `errgen init`; a catalog elsewhere is named with --catalog or `catalog` in errgen.config.yaml.';
 
 function hasRule(findings: readonly Diagnostic[], rule: string): boolean {
   return findings.some((f) => f.rule === rule && f.severity === 'error');
