@@ -153,6 +153,11 @@ describe('errgen check in a user repository', () => {
     ]);
     expect(run('import').code).toBe(0);
     expect(findingsOf(run('check').stdout)).toEqual([]);
+    // Two columns with one header: import keeps the last, and check compares that one.
+    writeFileSync(page, '| Code | Status | Message | Solution | Note | Note |\n|-|-|-|-|-|-|\n| OWNED | 400 | m | s | first | last |\n');
+    expect(run('import').code).toBe(0);
+    expect(readFileSync(join(dir, 'owned.yaml'), 'utf8')).toContain('Note: last');
+    expect(findingsOf(run('check').stdout)).toEqual([]);
   });
 
   it('fails on a row deleted from the Markdown, says how to drop it from the catalog, and passes after import --prune', () => {
@@ -312,10 +317,11 @@ describe('errgen check in a user repository', () => {
   it('reports a renamed identifier and a dropped alias, not additions', () => {
     const catalog = join(dir, 'errors.yaml');
     writeFileSync(join(dir, 'before.yaml'), readFileSync(catalog));
-    // In a language no target writes, a new name breaks nothing.
+    // In a language no target writes, a new name breaks nothing; a status change beside it still does.
     edit(catalog, /(- code: CONFLICT\n)/, '$1        names: { go: CodeClash }\n');
+    edit(catalog, /(- code: CONFLICT\n(?: {8}.*\n)*? {8}status:) 409/, '$1 410');
     const untargeted = findingsOf(errgen(['check', '--against', 'before.yaml', '--format', 'json'], { cwd: dir }).stdout);
-    expect(untargeted.filter((f) => f.rule === 'identifier-changed')).toEqual([]);
+    expect(untargeted.filter((f) => f.rule === 'identifier-changed' || f.rule === 'status-changed').map((f) => f.rule)).toEqual(['status-changed']);
     writeFileSync(catalog, readFileSync(join(dir, 'before.yaml')));
     targetEveryLanguage(dir);
     edit(catalog, /(- code: CONFLICT\n)/, '$1        aliases: [OLD_CONFLICT]\n');

@@ -205,7 +205,26 @@ describe('identifiers are checked in the languages the targets generate', () => 
   it('your own template may print any language: every one is checked', () => {
     const dir = project('  mine:\n    template: main.hbs\n    output: list.txt\n');
     writeFileSync(join(dir, 'main.hbs'), '{{#each codes}}{{code}}\n{{/each}}');
-    expect(errgen(['generate'], { cwd: dir }).stderr).toContain('proto identifier');
+    const generated = errgen(['generate'], { cwd: dir });
+    expect(generated.code).toBe(1);
+    expect(generated.stderr).toContain('proto identifier');
+  });
+
+  it("Java's formatter names clash only in a project that writes Java", () => {
+    // Java constants A_B1 and A_B_1 (pinned in the catalog) both have the formatter aB1Message.
+    const formatters = (targets: string) => {
+      const dir = tempDir();
+      writeFileSync(
+        join(dir, 'errors.yaml'),
+        catalog('{ code: FIRST, status: 400, message: "x {p}", solution: s, names: { java: A_B1 } }', '{ code: SECOND, status: 400, message: "y {p}", solution: s, names: { java: A_B_1 } }'),
+      );
+      writeFileSync(join(dir, 'errgen.config.yaml'), `catalog: errors.yaml\noutDir: out\ntargets:\n${targets}`);
+      return errgen(['generate'], { cwd: dir });
+    };
+    expect(formatters('  python:\n  docs:\n').code).toBe(0);
+    const java = formatters('  java:\n');
+    expect(java.code).toBe(1);
+    expect(java.stderr).toContain('codes "FIRST" and "SECOND" both get the Java formatter aB1Message');
   });
 });
 

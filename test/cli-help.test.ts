@@ -40,6 +40,7 @@ describe('errgen --help', () => {
     expect(topic.stdout).toBe('');
     expect(topic.stderr).toBe("error: unknown command 'genrate'\n(Did you mean generate?)\n(run `errgen --help` for the commands)\n");
     expect(errgen(['help', 'zzz']).stderr).toBe("error: unknown command 'zzz'\n(run `errgen --help` for the commands)\n");
+    expect(errgen(['--config', 'x.yaml', 'help', 'zzz']).stderr).toBe("error: unknown command 'zzz'\n(run `errgen --help` for the commands)\n");
     expect(errgen(['help', 'check']).stdout).toMatch(/^Usage: errgen check \[options\]/);
   });
 });

@@ -207,7 +207,7 @@ describe('the output record', () => {
       const dir = tempDir();
       mkdirSync(join(dir, 'tpl'));
       writeFileSync(join(dir, 'tpl/main.hbs'), 'A');
-      const target = { name: 'list', template: join(dir, 'tpl/main.hbs'), output: join(dir, 'list.txt'), options: {}, builtin: false, names: ['ts', 'go'] };
+      const target = { name: 'list', template: join(dir, 'tpl/main.hbs'), output: join(dir, 'list.txt'), options: {}, builtin: false, names: ['ts', 'go', 'java', 'python', 'rust', 'proto'] };
       const env = process.env['ERRGEN_CACHE_DIR'];
       process.env['ERRGEN_CACHE_DIR'] = join(dir, '.cache');
       onTestFinished(() => {

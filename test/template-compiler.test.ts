@@ -251,9 +251,9 @@ const cases: Array<{ name: string; files: Record<string, string>; model: Model; 
   },
   {
     name: 'helpers called with no value up to four, with and without named arguments',
-    files: { main: '[{{concat}}][{{concat "a"}}][{{concat "a" "b" "c" "d"}}][{{eq 1 1}}][{{padEnd "x" 3}}][{{json (object k=(concat "v" n))}}]' },
+    files: { main: '[{{concat}}][{{concat "a"}}][{{concat "a" "b" "c" "d"}}][{{eq 1 1}}][{{eq 1}}][{{eq 1 1 2}}][{{json "a" 2 3}}][{{padEnd "x" 3}}][{{json (object k=(concat "v" n))}}]' },
     model: { n: 2 },
-    expected: { text: '[][a][abcd][true][x  ][{"k":"v2"}]' },
+    expected: { text: '[][a][abcd][true][false][true]["a"][x  ][{"k":"v2"}]' },
   },
   {
     name: 'an inherited property is not read',

@@ -82,9 +82,10 @@ export async function checkSourceDrift(input: SourceDriftInput, { rows, problems
         drift(cell, row.code, `${row.code}: ${field} ${show(inMarkdown)} in ${where(cell)}, ${show(inCatalog)} in the catalog (${where(entry.at)})`),
       );
     }
-    // Extra columns, as import writes them (`fields`); one the page no longer has is kept there, as import keeps it.
+    // Extra columns, as import writes them (`fields`; of two columns with one header, the last); one
+    // the page no longer has is kept there, as import keeps it.
     const fields = entry.entry.fields ?? {};
-    for (const [header, inMarkdown] of row.extra) {
+    for (const [header, inMarkdown] of new Map(row.extra)) {
       const inCatalog = Object.hasOwn(fields, header) ? fields[header] : undefined;
       if (inMarkdown === inCatalog) continue;
       const shown = inCatalog === undefined ? 'not in the catalog' : `${show(inCatalog)} in the catalog`;

@@ -109,12 +109,25 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
  * as it says an unknown command (`errgen nope`), with the command most likely meant.
  */
 function unknownHelpTopic(program: Command, argv: readonly string[]): void {
-  const topic = argv[0] === 'help' ? argv[1] : undefined;
-  if (topic === undefined || topic.startsWith('-')) return;
-  const names = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
+  const words = commandWords(argv);
+  const topic = words[0] === 'help' ? words[1] : undefined;
+  if (topic === undefined) return;
+  // commander keeps its own `help` out of program.commands.
+  const names = ['help', ...program.commands.flatMap((command) => [command.name(), ...command.aliases()])];
   if (names.includes(topic)) return;
   const meant = closestMatch(topic, names);
   program.error(`error: unknown command '${topic}'${meant === undefined ? '' : `\n(Did you mean ${meant}?)`}`, { code: 'commander.unknownCommand' });
+}
+
+/** The words of a command line that are not options, past the global options (`-c <file>`). */
+function commandWords(argv: readonly string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '-c' || arg === '--config') i++;
+    else if (!arg.startsWith('-')) words.push(arg);
+  }
+  return words;
 }
 
 function reportError(error: unknown, output: Output): number {

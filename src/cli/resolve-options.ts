@@ -7,7 +7,8 @@ import { resolveTargets, type TargetSelection } from '../config/targets.js';
 import type { CheckOptions } from '../commands/check.js';
 import { breakingRules } from '../check/breaking.js';
 import { lintRules } from '../lint/rules/index.js';
-import { languages, namedLanguages } from '../lang/index.js';
+import { namedLanguages } from '../lang/index.js';
+import { builtinTargets } from '../emit/targets.js';
 import { templateFiles } from '../emit/template-files.js';
 import type { Watched } from '../commands/watch.js';
 import { headerFlags, ruleFlags } from './pairs.js';
@@ -140,7 +141,7 @@ export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFla
     headers: headerFlags(flags.header, loaded?.config.headers),
     targets,
     // Without outputs named, the languages `generate` would write with this config: every built-in target's.
-    languages: outDir === undefined ? languages : namedLanguages(targets),
+    languages: namedLanguages(outDir === undefined ? builtinTargets : targets),
     fixCommand,
     against: flags.against,
     format: flags.format as CheckOptions['format'],

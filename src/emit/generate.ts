@@ -21,7 +21,6 @@ export interface ResolvedTarget {
   readonly names: readonly string[];
 }
 
-
 export interface GenerateInput {
   readonly catalog: Catalog;
   /** The catalog path for generated headers, as the project names it. */

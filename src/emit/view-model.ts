@@ -171,7 +171,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   if (named.length !== drafts.length || named.some((entry, i) => entry.code !== drafts[i]?.code.code)) throw new Error('internal: the view model and the catalog disagree on its codes');
   for (const language of input.languages) nameAll(codeIdentifiers(input.catalog, language), language, drafts, diagnostics);
   for (const known of drafts) checkParamNames(known.code, known.at, diagnostics);
-  checkJavaFormatterNames(drafts, diagnostics);
+  if (input.languages.some((language) => language.id === 'java')) checkJavaFormatterNames(drafts, diagnostics);
   const all = drafts.map((c) => c.code);
   assignAnchors(all, input.catalog.groups.map((g) => g.title));
   const byStatus = new Map<number, ViewCode[]>();
