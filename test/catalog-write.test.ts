@@ -329,7 +329,7 @@ function row(code: string, message: string, solution: string, extra: Array<[stri
 function table(title: string, rows: ImportedRow[]): ImportedTable {
   const extras = rows.flatMap((r) => r.extra.map(([header]) => header));
   const columns = [{ field: 'code' }, { field: 'status' }, { field: 'message' }, { field: 'solution' }, ...[...new Set(extras)].map((extra) => ({ extra }))];
-  return { title, at, columns: columns as ImportedTable['columns'], rows };
+  return { title, titled: true, at, columns: columns as ImportedTable['columns'], rows };
 }
 
 const hostileRows = [

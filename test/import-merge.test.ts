@@ -94,6 +94,24 @@ describe('errgen import into an existing catalog', () => {
     expect(t.catalog()).toContain('      - code: A\n        aliases: [OLD_A]\n        names: {go: CodeA}\n        status: 400\n        message: a changed\n');
   });
 
+  it("keeps a group's title when the table has no heading to take one from, and follows a renamed heading", () => {
+    const bare = (...rows: string[]) => ['| Code | Status | Message | Solution |', '|-|-|-|-|', ...rows].join('\n') + '\n';
+    const t = imported(bare('| A | 400 | m | s |'));
+    // Titled after the file, then given a title of your own in the catalog.
+    expect(t.catalog()).toContain('  - title: errors\n');
+    t.edit('  - title: errors\n', '  - title: General\n');
+    t.write(bare('| A | 400 | m2 | s |', '| B | 400 | n | s |'));
+    expect(t.run().code).toBe(0);
+    expect(t.catalog()).toContain('  - title: General\n    codes:\n      - code: A\n        status: 400\n        message: m2\n');
+    expect(t.catalog()).not.toContain('title: errors');
+    expect(t.catalog()).toContain('      - code: B\n');
+    // A heading is the page's own title: renaming it renames the group.
+    t.write(['## Payment errors', '', bare('| A | 400 | m2 | s |', '| B | 400 | n | s |')].join('\n'));
+    expect(t.run().code).toBe(0);
+    expect(t.catalog()).toContain('  - title: Payment errors\n');
+    expect(t.catalog()).not.toContain('title: General');
+  });
+
   it('never reports or prunes a tombstone', () => {
     const t = imported(page('| A | 400 | a | |', '| OLD | 400 | old | |'));
     t.edit('      - code: OLD\n', '      - code: OLD\n        removed: { since: "2.0" }\n');

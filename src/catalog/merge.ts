@@ -202,7 +202,8 @@ export function indexEntries(groups: YAMLSeq): Map<string, Entry[]> {
 
 /**
  * The group for a table: the one with its title, else (the heading was renamed) the group holding the
- * table's first known row, if that group's title is not another table's.
+ * table's first known row, if that group's title is not another table's. A table without a heading
+ * (titled by its file name) renames nothing: the group's title is then the catalog's own.
  */
 function findGroup(
   groups: YAMLSeq,
@@ -214,6 +215,7 @@ function findGroup(
   if (byTitle) return { group: byTitle, renamed: false };
   const holder = plan.find((p) => p.entry)?.entry?.group;
   if (holder && !importedTitles.has(String(holder.get('title')))) {
+    if (!table.titled) return { group: holder, renamed: false };
     setScalar(holder, 'title', table.title);
     return { group: holder, renamed: true };
   }

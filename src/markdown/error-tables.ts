@@ -18,6 +18,8 @@ export interface ImportedRow {
 
 export interface ImportedTable {
   readonly title: string;
+  /** Whether `title` is the heading's; without a heading above the table, it is the page's file name. */
+  readonly titled: boolean;
   readonly at: Location;
   /** The table's columns in source order, so docs can be written back the same way. */
   readonly columns: readonly ColumnRole[];
@@ -63,7 +65,8 @@ export function extractErrorTables(
       const row = readRow(cells, columns, table, result.diagnostics);
       if (row) rows.push(row);
     }
-    result.tables.push({ title: groupTitle(table.heading) ?? fallbackTitle, at: table.at, columns, rows });
+    const title = groupTitle(table.heading);
+    result.tables.push({ title: title ?? fallbackTitle, titled: title !== undefined, at: table.at, columns, rows });
   }
   if (result.tables.length === 0 && !result.diagnostics.some((d) => d.severity === 'error')) {
     result.diagnostics.push(
