@@ -50,9 +50,18 @@ describe('errgen import: odd cells', () => {
   });
 
   it('reads a status with its reason phrase', async () => {
-    const md = table('| Code | Status |', '| A | 404 Not Found |', '| B | 404 NotFound |', '| C | 503 - Service Unavailable |');
+    const md = table(
+      '| Code | Status |',
+      '| A | 404 Not Found |',
+      '| B | 404 NotFound |',
+      '| C | 503 - Service Unavailable |',
+      '| D | 400 (Bad Request) |',
+      '| E | 429 Rate Limited |',
+      '| F | 499 Client Closed Request |',
+    );
     const { catalog } = await importFiles({ 'errors.md': md }, ['errors.md']);
-    expect(catalog.groups[0]?.codes.map((c) => c.status)).toEqual([404, 404, 503]);
+    // A phrase of the API's own (Rate Limited) or nginx's (499) is kept as the page's business.
+    expect(catalog.groups[0]?.codes.map((c) => c.status)).toEqual([404, 404, 503, 400, 429, 499]);
   });
 });
 

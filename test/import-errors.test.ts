@@ -40,6 +40,18 @@ describe('errgen import refuses bad Markdown, saying where and how to fix it', (
     );
   });
 
+  it('refuses a status cell that names two statuses, saying which and how to fix it', () => {
+    const result = failingImport({ 'errors.md': table('| A | 500 Not Found | m | s |', '| B | 404 / 410 | m | s |') }, ['errors.md', '-o', 'errors.yaml']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'errors.md:5:7: error: status "500 Not Found" of A names two statuses: 500, and Not Found, which is 404. ' +
+        'Fix the number or the phrase: `404 Not Found`, or `500` alone (500 is Internal Server Error).\n' +
+        'errors.md:6:7: error: status "404 / 410" of B is not one HTTP status. Write one status per row: list the code again on another row ' +
+        'for its other status (errgen reads a code listed twice as one code with both statuses).\n' +
+        'errgen: import failed with 2 problems; errors.yaml was not changed\n',
+    );
+  });
+
   it('reports every problem of a file in one run: missing cells, extra cells, an empty code, bad statuses', () => {
     const md = table('| A | 4O4 | m | s |', '| B | 400 | m |', '| C | 400 | m | s | extra |', '|  | 400 | m | s |', '| OK | 400 | m | s |', '| D | 600 | m | s |');
     const result = failingImport({ 'errors.md': md }, ['errors.md', '-o', 'errors.yaml']);

@@ -1,6 +1,7 @@
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { classifyColumns, type ColumnRole, type FieldName, type HeaderSynonyms } from './columns.js';
 import type { MarkdownCell, MarkdownTable } from './read-tables.js';
+import { reasonPhrase, registeredReasons } from '../emit/http-status.js';
 import { groupTitle } from './title.js';
 
 /** One Markdown row of an error-code table, as plain values with the places they came from. */
@@ -114,14 +115,10 @@ function readRow(
     diagnostics.push({ severity: 'error', at: codeAt, message: 'the error code cell is empty', hint: 'Write the code, e.g. NOT_FOUND, or delete the row.' });
     ok = false;
   }
-  const status = parseStatus(values.status ?? '');
-  if (status === undefined) {
-    diagnostics.push({
-      severity: 'error',
-      at: at.status ?? rowStart,
-      message: `status "${values.status ?? ''}"${code ? ` of ${code}` : ''} is not an HTTP status (an integer from 100 to 599)`,
-      hint: 'Write the status as a number, optionally followed by its reason phrase, e.g. `404` or `404 Not Found`.',
-    });
+  const read = readStatus(values.status ?? '');
+  const status = 'status' in read ? read.status : undefined;
+  if (!('status' in read)) {
+    diagnostics.push({ severity: 'error', at: at.status ?? rowStart, message: `status "${values.status ?? ''}"${code ? ` of ${code}` : ''} ${read.problem}`, hint: read.hint });
     ok = false;
   }
   if (!ok || status === undefined) return undefined;
@@ -130,11 +127,44 @@ function readRow(
 
 /** `404`, `404 Not Found`, `404 NotFound`, `404 - Not Found` (or en/em dash): the number counts. */
 export function parseStatus(text: string): number | undefined {
-  const match = /^(\d{3})(?:(?:\s*[-\u2013\u2014:]\s*|\s+|(?=[A-Za-z]))[A-Za-z][A-Za-z '-]*)?$/.exec(text.trim());
-  if (!match) return undefined;
-  const status = Number(match[1]);
-  return status >= 100 && status <= 599 ? status : undefined;
+  const read = readStatus(text);
+  return 'status' in read ? read.status : undefined;
 }
+
+/**
+ * A status cell: a number from 100 to 599, optionally with a reason phrase after it (`404 Not Found`,
+ * `404 NotFound`, `503 - Service Unavailable`, `400 (Bad Request)`), or why it is not one. A phrase
+ * that is another status's registered one (`500 Not Found`) contradicts the number: the page is
+ * wrong in one of the two places, and only its author knows which.
+ */
+export function readStatus(text: string): { status: number } | { problem: string; hint: string } {
+  const match = /^(\d{3})(?:(?:\s*[-\u2013\u2014:]\s*|\s+|(?=[A-Za-z]))([A-Za-z][A-Za-z '-]*)|\s*\(\s*([A-Za-z][A-Za-z '-]*?)\s*\))?$/.exec(text.trim());
+  const status = match ? Number(match[1]) : undefined;
+  if (status === undefined || status < 100 || status > 599) {
+    const numbers = text.match(/\b\d{3}\b/g) ?? [];
+    return numbers.length > 1
+      ? { problem: 'is not one HTTP status', hint: 'Write one status per row: list the code again on another row for its other status (errgen reads a code listed twice as one code with both statuses).' }
+      : { problem: 'is not an HTTP status (an integer from 100 to 599)', hint: 'Write the status as a number, optionally followed by its reason phrase, e.g. `404` or `404 Not Found`.' };
+  }
+  const phrase = match?.[2] ?? match?.[3];
+  const named = phrase === undefined ? undefined : statusNamed(phrase);
+  if (named !== undefined && named !== status) {
+    return {
+      problem: `names two statuses: ${status}, and ${phrase!.trim()}, which is ${named}`,
+      hint: `Fix the number or the phrase: \`${named} ${reasonPhrase(named)}\`, or \`${status}\` alone (${status} is ${reasonPhrase(status)}).`,
+    };
+  }
+  return { status };
+}
+
+/** The status whose registered reason phrase `phrase` is, read loosely (`NotFound`, `not-found`); undefined for any other text. */
+function statusNamed(phrase: string): number | undefined {
+  return phraseStatuses().get(loosePhrase(phrase));
+}
+
+const loosePhrase = (phrase: string) => phrase.toLowerCase().replace(/[^a-z]/g, '');
+let byPhrase: Map<string, number> | undefined;
+const phraseStatuses = () => (byPhrase ??= new Map(Object.entries(registeredReasons).map(([status, phrase]) => [loosePhrase(phrase), Number(status)])));
 
 /** The error for a page with tables but none with an error-code column; `hint` says which columns the reader wants. */
 export function noErrorTable(file: string, tableCount: number, hint: string): Diagnostic {
