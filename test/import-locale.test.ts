@@ -146,6 +146,14 @@ describe('errgen import --locale', () => {
       'errors.zh-CN.md:3:18: warning: RATE_LIMITED: status 503 on this page, 429 in the catalog; the status column of a translation is not imported. Correct the status on this page, or check that this row translates the right occurrence of the code.\n',
     );
     expect(p.read('errors.yaml')).toContain('        status: 429\n');
+    // A cell that is not one status is said as in the default-language page, as a warning here.
+    p.write('errors.zh-CN.md', '| 错误码 | HTTP 状态码 | 错误信息 | 解决方案 |\n|-|-|-|-|\n| RATE_LIMITED | 429 Not Found | 请求太多 | |\n');
+    const named = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
+    expect(named.code).toBe(0);
+    expect(named.stderr).toBe(
+      'errors.zh-CN.md:3:18: warning: status "429 Not Found" of RATE_LIMITED names two statuses: 429, and Not Found, which is 404, so it cannot be compared with the catalog. ' +
+        'Fix the number or the phrase: `404 Not Found`, or `429` alone (429 is Too Many Requests). Or leave the cell empty.\n',
+    );
   });
 
   it('rejects the default locale as a usage error, and a tag that is not one', () => {

@@ -125,12 +125,6 @@ function readRow(
   return { code, status, message: values.message ?? '', solution: values.solution ?? '', extra, at: codeAt, cells: at };
 }
 
-/** `404`, `404 Not Found`, `404 NotFound`, `404 - Not Found` (or en/em dash): the number counts. */
-export function parseStatus(text: string): number | undefined {
-  const read = readStatus(text);
-  return 'status' in read ? read.status : undefined;
-}
-
 /**
  * A status cell: a number from 100 to 599, optionally with a reason phrase after it (`404 Not Found`,
  * `404 NotFound`, `503 - Service Unavailable`, `400 (Bad Request)`), or why it is not one. A phrase

@@ -1,6 +1,6 @@
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { classifyColumns, type FieldName, type HeaderSynonyms } from './columns.js';
-import { noErrorTable, parseStatus } from './error-tables.js';
+import { noErrorTable, readStatus } from './error-tables.js';
 import type { MarkdownCell, MarkdownTable } from './read-tables.js';
 
 /** One row of a translated page: the code it translates and the translated cells. */
@@ -90,14 +90,15 @@ function readRow(
     return undefined;
   }
   const statusCell = cell('status');
-  const status = statusCell && statusCell.text !== '' ? parseStatus(statusCell.text) : undefined;
-  if (statusCell && statusCell.text !== '' && status === undefined) {
+  const read = statusCell && statusCell.text !== '' ? readStatus(statusCell.text) : undefined;
+  const status = read && 'status' in read ? read.status : undefined;
+  if (statusCell && read && !('status' in read)) {
     diagnostics.push({
       severity: 'warning',
       at: statusCell.at,
       code: code.text,
-      message: `status "${statusCell.text}" of ${code.text} is not an HTTP status (an integer from 100 to 599), so it cannot be compared with the catalog`,
-      hint: 'Write the status as a number, e.g. `404`, or leave the cell empty.',
+      message: `status "${statusCell.text}" of ${code.text} ${read.problem}, so it cannot be compared with the catalog`,
+      hint: `${read.hint} Or leave the cell empty.`,
     });
   }
   const at: Partial<Record<FieldName, Location>> = {};
