@@ -112,6 +112,17 @@ describe('errgen import into an existing catalog', () => {
     expect(t.catalog()).not.toContain('title: General');
   });
 
+  it('writes text that replaces an empty string as yaml would write it, not in the quotes the empty one needed', () => {
+    const t = imported(page('| A | 400 | m | |', '| B | 400 | n | kept |'));
+    expect(t.catalog()).toContain('        message: m\n        solution: ""\n');
+    t.edit('        message: n\n        solution: kept\n', '        message: n\n        solution: "kept"\n');
+    t.write(page('| A | 400 | m | now given |', '| B | 400 | n | still |'));
+    expect(t.run().code).toBe(0);
+    expect(t.catalog()).toContain('        message: m\n        solution: now given\n');
+    // Quotes someone chose are kept for the new text.
+    expect(t.catalog()).toContain('        message: n\n        solution: "still"\n');
+  });
+
   it('never reports or prunes a tombstone', () => {
     const t = imported(page('| A | 400 | a | |', '| OLD | 400 | old | |'));
     t.edit('      - code: OLD\n', '      - code: OLD\n        removed: { since: "2.0" }\n');

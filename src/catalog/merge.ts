@@ -305,6 +305,8 @@ export function setScalar(map: YAMLMap, key: string, value: string | number | bo
   const node = map.get(key, true);
   if (isScalar(node)) {
     if (node.value === value) return false;
+    // An empty string has to be quoted: no one chose that style for the text that replaces it.
+    if (node.value === '') delete node.type;
     node.value = value;
     return true;
   }
