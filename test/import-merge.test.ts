@@ -123,6 +123,17 @@ describe('errgen import into an existing catalog', () => {
     expect(t.catalog()).toContain('        message: n\n        solution: "still"\n');
   });
 
+  it('says why it wrote the file when no row changed: a group took other columns', () => {
+    const t = imported(['## Errors', '', '| Code | Status | Message | Solution | Owner |', '|-|-|-|-|-|', '| A | 400 | m | s | me |'].join('\n') + '\n');
+    t.write(page('| A | 400 | m | s |'));
+    const result = t.run();
+    expect(result.stdout).toBe('Imported 1 file, 1 table, 1 row into errors.yaml: 0 added, 0 changed, 1 unchanged, groups updated (titles or columns).\n');
+    // The Owner the page no longer has stays in the catalog, as every field not from the page does.
+    expect(t.catalog()).toContain('          Owner: me\n');
+    expect(t.catalog()).not.toContain('columns:');
+    expect(t.run().stdout).toBe('Imported 1 file, 1 table, 1 row into errors.yaml: 0 added, 0 changed, 1 unchanged (file already up to date).\n');
+  });
+
   it('never reports or prunes a tombstone', () => {
     const t = imported(page('| A | 400 | a | |', '| OLD | 400 | old | |'));
     t.edit('      - code: OLD\n', '      - code: OLD\n        removed: { since: "2.0" }\n');

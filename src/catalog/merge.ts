@@ -37,6 +37,8 @@ export interface MergeSummary {
   readonly pruned: boolean;
   /** Did the merge edit the document at all (entries, groups or columns)? If not, the file is left as it is. */
   readonly edited: boolean;
+  /** Whether a group was added, renamed, given other columns or emptied by --prune. */
+  readonly groupsEdited: boolean;
   /** Entries whose message or solution changed, in Markdown order. */
   readonly retexted: readonly RetextedEntry[];
 }
@@ -156,7 +158,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     groupsEdited ||= groups.items.length !== before;
   }
   const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0) || groupsEdited;
-  return { added, changed, unchanged, missing, pruned: options.prune, edited, retexted };
+  return { added, changed, unchanged, missing, pruned: options.prune, edited, groupsEdited, retexted };
 }
 
 export function groupsOf(document: Document): YAMLSeq {

@@ -209,6 +209,8 @@ function printSummary(output: Output, options: ImportOptions, reading: SourceRea
     `Imported ${plural(options.sources.length, 'file')}, ${plural(reading.tables.length, 'table')}, ${plural(rows, 'row')} into ${options.catalog}: ` +
       `${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged` +
       (summary.missing.length ? `, ${summary.missing.length} ${summary.pruned ? 'pruned' : 'missing from the Markdown'}` : '') +
+      // Said when no count above tells why the file was written.
+      (summary.groupsEdited && summary.added === 0 && summary.changed === 0 && !(summary.pruned && summary.missing.length > 0) ? ', groups updated (titles or columns)' : '') +
       (written ? '.' : ' (file already up to date).'),
   );
   for (const m of summary.missing) {
