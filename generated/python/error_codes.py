@@ -435,11 +435,13 @@ LOCALES: Final[tuple[str, ...]] = ("en", "zh-CN")
 
 
 def resolve_locale(tag: str) -> str:
-    """The known locale for a caller's tag (``"de-AT"``, ``"zh_cn"``, an ``Accept-Language`` entry).
+    """The known locale for a caller's tag (``"de-AT"``, ``"zh_cn"``).
 
     The tag itself, ignoring case and reading ``_`` as ``-``; else the tag with subtags dropped from
     the end (``de-AT`` gives ``de``); else :data:`DEFAULT_LOCALE`. A known locale without its own
-    translation of a code falls back as the catalog says, ending at the default.
+    translation of a code falls back as the catalog says, ending at the default. From an
+    ``Accept-Language`` header, pass one language of it without its weight (``zh-CN``, not
+    ``zh-CN;q=0.8``).
     """
     wanted = tag.replace("_", "-").translate(_ASCII_LOWER)
     while wanted:

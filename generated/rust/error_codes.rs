@@ -1671,10 +1671,11 @@ const fn locale_at(index: usize) -> Option<&'static str> {
     }
 }
 
-/// The known locale for a caller's tag (`"de-AT"`, `"zh_cn"`, an `Accept-Language` entry): the tag
-/// itself, ignoring case and reading `_` as `-`; else the tag with subtags dropped from the end
-/// (`de-AT` gives `de`); else [`DEFAULT_LOCALE`]. A known locale without its own translation of a
-/// code falls back as the catalog says, ending at the default.
+/// The known locale for a caller's tag (`"de-AT"`, `"zh_cn"`): the tag itself, ignoring case and
+/// reading `_` as `-`; else the tag with subtags dropped from the end (`de-AT` gives `de`); else
+/// [`DEFAULT_LOCALE`]. A known locale without its own translation of a code falls back as the
+/// catalog says, ending at the default. From an `Accept-Language` header, pass one language of it
+/// without its weight (`zh-CN`, not `zh-CN;q=0.8`).
 #[must_use]
 pub fn resolve_locale(tag: &str) -> &'static str {
     locale_at(locale_index(tag)).unwrap_or(DEFAULT_LOCALE)
