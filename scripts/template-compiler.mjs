@@ -32,18 +32,17 @@ export function compileTarget(files, helperNames, label = 'template') {
   if (!names.includes('main')) throw new Error(`${label}: no main.hbs`);
   const partialIds = new Map(names.map((name, i) => [name, `t${i}`]));
   const known = new Set(helperNames);
-  // Helper name → the numbers of values it is called with, without named arguments.
-  const usedHelpers = new Map();
+  const usedHelpers = new Set();
   const functions = names.map((name) => {
     const file = `${label}/${name}.hbs`;
     const ast = parse(files[name], file);
     const unit = new TemplateUnit({ file, partialIds, known, usedHelpers });
     return unit.compile(partialIds.get(name), ast);
   });
-  const helperBindings = [...usedHelpers.keys()].sort().flatMap((name) => [
+  const helperBindings = [...usedHelpers].sort().flatMap((name) => [
     `  const ${helperVar(name)} = helper(helpers, ${JSON.stringify(name)});`,
     `  const ${helperVar(name)}_options = Object.freeze({ name: ${JSON.stringify(name)}, hash: Object.freeze({}) });`,
-    ...[...usedHelpers.get(name)].sort((a, b) => a - b).map((count) => `  const ${helperVar(name, count)} = rt.withValues(${helperVar(name)}, ${count}, ${helperVar(name)}_options);`),
+    `  const ${valuesVar(name)} = rt.withValues(${helperVar(name)}, ${helperVar(name)}_options);`,
   ]);
   return [
     '(helpers, rt) => {',
@@ -78,8 +77,9 @@ function parse(source, file) {
   }
 }
 
-/** A helper's binding; with `count`, its binding for calls with that many values and no named arguments. */
-const helperVar = (name, count) => `h${count ?? ''}_${name.replace(/[^A-Za-z0-9_$]/g, '_')}`;
+const helperVar = (name) => `h_${name.replace(/[^A-Za-z0-9_$]/g, '_')}`;
+/** A helper's binding for calls with values alone, no named arguments (rt.withValues). */
+const valuesVar = (name) => `v_${name.replace(/[^A-Za-z0-9_$]/g, '_')}`;
 const indent = (text, by) => text.split('\n').map((line) => (line ? by + line : line)).join('\n');
 
 /** One template file compiled to `function tN(c0, data) { … }`, appending its text to the render's `o`. */
@@ -171,14 +171,13 @@ class TemplateUnit {
     if (name === 'lookup') return `rt.lookup(${this.args(node, scope).join(', ')})`;
     if (builtinHelpers.has(name)) this.fail(path, `the ${name} helper outside a block`);
     if (!this.known.has(name)) this.fail(path, `the unknown helper ${name}`);
-    if (!this.usedHelpers.has(name)) this.usedHelpers.set(name, new Set());
+    this.usedHelpers.add(name);
     const args = this.args(node, scope);
     if (node.hash) return `${helperVar(name)}(${[...args, `{ name: ${JSON.stringify(name)}, hash: ${this.hash(node.hash, scope)}, data: ${scope.data} }`].join(', ')})`;
     // errgen's helpers read nothing of their options but `hash`: a call without named arguments goes
-    // through a binding for its number of values (rt.withValues), which passes one frozen options
-    // object per helper, or calls a helper of fixed values directly.
-    this.usedHelpers.get(name).add(args.length);
-    return `${helperVar(name, args.length)}(${args.join(', ')})`;
+    // through rt.withValues, which calls a helper of fixed values directly and passes any other one
+    // frozen options object per helper.
+    return `${valuesVar(name)}(${args.join(', ')})`;
   }
 
   args(node, scope) {

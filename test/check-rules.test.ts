@@ -169,8 +169,7 @@ describe('errgen check: lint rules', () => {
 describe('identifiers are checked in the languages the targets generate', () => {
   // 失败 has no proto name (proto identifiers are ASCII), and ÄRGER and ARGER are one proto name:
   // both stop a run that writes proto, and nothing else.
-  const catalogText = catalog(ok('失败'), ok('ÄRGER'), ok('ARGER'));
-  const project = (targets: string) => {
+  const project = (targets: string, catalogText = catalog(ok('失败'), ok('ÄRGER'), ok('ARGER'))) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'errors.yaml'), catalogText);
     writeFileSync(join(dir, 'errgen.config.yaml'), `catalog: errors.yaml\noutDir: out\ntargets:\n${targets}`);
@@ -212,15 +211,8 @@ describe('identifiers are checked in the languages the targets generate', () => 
 
   it("Java's formatter names clash only in a project that writes Java", () => {
     // Java constants A_B1 and A_B_1 (pinned in the catalog) both have the formatter aB1Message.
-    const formatters = (targets: string) => {
-      const dir = tempDir();
-      writeFileSync(
-        join(dir, 'errors.yaml'),
-        catalog('{ code: FIRST, status: 400, message: "x {p}", solution: s, names: { java: A_B1 } }', '{ code: SECOND, status: 400, message: "y {p}", solution: s, names: { java: A_B_1 } }'),
-      );
-      writeFileSync(join(dir, 'errgen.config.yaml'), `catalog: errors.yaml\noutDir: out\ntargets:\n${targets}`);
-      return errgen(['generate'], { cwd: dir });
-    };
+    const pinned = catalog('{ code: FIRST, status: 400, message: "x {p}", solution: s, names: { java: A_B1 } }', '{ code: SECOND, status: 400, message: "y {p}", solution: s, names: { java: A_B_1 } }');
+    const formatters = (targets: string) => errgen(['generate'], { cwd: project(targets, pinned) });
     expect(formatters('  python:\n  docs:\n').code).toBe(0);
     const java = formatters('  java:\n');
     expect(java.code).toBe(1);

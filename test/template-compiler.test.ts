@@ -283,11 +283,11 @@ describe('the template compiler keeps Handlebars semantics', () => {
     const given: unknown[][] = [];
     const general = (...args: unknown[]) => given.push(args);
     const options = { name: 'h', hash: {} };
-    for (let count = 0; count <= 4; count++) templateRuntime.withValues(general, count, options)(...['a', 'b', 'c', 'd'].slice(0, count));
+    for (let count = 0; count <= 4; count++) templateRuntime.withValues(general, options)(...['a', 'b', 'c', 'd'].slice(0, count));
     expect(given).toEqual([[options], ['a', options], ['a', 'b', options], ['a', 'b', 'c', options], ['a', 'b', 'c', 'd', options]]);
     const helpers = templateHelpers();
     const padEnd = helpers['padEnd'] as Parameters<typeof templateRuntime.withValues>[0];
-    const own = templateRuntime.withValues(padEnd, 2, options);
+    const own = templateRuntime.withValues(padEnd, options);
     expect(own).toBeTypeOf('function');
     expect(own).toBe(padEnd[templateRuntime.valuesOnly]);
     expect(own('x', 3)).toBe('x  ');

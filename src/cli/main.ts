@@ -109,7 +109,7 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
  * as it says an unknown command (`errgen nope`), with the command most likely meant.
  */
 function unknownHelpTopic(program: Command, argv: readonly string[]): void {
-  const words = commandWords(argv);
+  const words = commandWords(program, argv);
   const topic = words[0] === 'help' ? words[1] : undefined;
   if (topic === undefined) return;
   // commander keeps its own `help` out of program.commands.
@@ -119,12 +119,13 @@ function unknownHelpTopic(program: Command, argv: readonly string[]): void {
   program.error(`error: unknown command '${topic}'${meant === undefined ? '' : `\n(Did you mean ${meant}?)`}`, { code: 'commander.unknownCommand' });
 }
 
-/** The words of a command line that are not options, past the global options (`-c <file>`). */
-function commandWords(argv: readonly string[]): string[] {
+/** The words of a command line that are not options or the values of the program's own options (`-c <file>`). */
+function commandWords(program: Command, argv: readonly string[]): string[] {
+  const takesValue = new Set(program.options.filter((option) => option.required).flatMap((option) => [option.short, option.long]));
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (arg === '-c' || arg === '--config') i++;
+    if (takesValue.has(arg)) i++;
     else if (!arg.startsWith('-')) words.push(arg);
   }
   return words;

@@ -71,8 +71,7 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   const comparesSources = (options.sources.length > 0 || translations.length > 0) && sourceDrift !== 'off';
   const sourceRows = comparesSources ? await readSourceRows(options.sources, options.headers) : undefined;
   const entries = await lintEntries(read, options.catalog, sourceRows);
-  const languages = options.languages;
-  const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries, languages, locate: (path) => read.locate(path) }, options.lintSettings);
+  const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries, languages: options.languages, locate: (path) => read.locate(path) }, options.lintSettings);
   if (sourceRows) {
     const drift = await checkSourceDrift({ sources: options.sources, translations, catalogFile: options.catalog, entries }, sourceRows);
     findings.push(...withSeverity(drift, sourceDrift));
@@ -118,7 +117,7 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
           catalogFile: options.catalog,
           settings: options.breakingSettings,
           ignores: options.ignores,
-          languages,
+          languages: options.languages,
         }),
       );
     }

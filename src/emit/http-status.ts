@@ -79,6 +79,15 @@ export function reasonPhrase(status: number): string {
   return registeredReasons[status] ?? nonStandard[status] ?? `Status ${status}`;
 }
 
+/** The status whose registered reason phrase `phrase` is, read loosely (`NotFound`, `not-found`); undefined for any other text. */
+export function statusWithReason(phrase: string): number | undefined {
+  byReason ??= new Map(Object.entries(registeredReasons).map(([status, reason]) => [loosely(reason), Number(status)]));
+  return byReason.get(loosely(phrase));
+}
+
+let byReason: Map<string, number> | undefined;
+const loosely = (phrase: string) => phrase.toLowerCase().replace(/[^a-z]/g, '');
+
 /** Whether a status is in Node's table (IANA's registry, plus 418 and 509). */
 export function isStandardStatus(status: number): boolean {
   return registeredReasons[status] !== undefined;

@@ -21,19 +21,9 @@ export const valuesOnly = Symbol('errgen.valuesOnly');
  * helper's own function when it takes its values alone (one call, not two, at each of 100,000s of
  * calls), else the helper called with its values and the options it is always given.
  */
-export function withValues(found: Helper & { [valuesOnly]?: Helper }, count: number, options: object): Helper {
-  const own = found[valuesOnly];
-  if (own !== undefined) return own;
-  switch (count) {
-    case 0:
-      return () => found(options);
-    case 1:
-      return (a) => found(a, options);
-    case 2:
-      return (a, b) => found(a, b, options);
-    default:
-      return (...values) => found(...values, options);
-  }
+export function withValues(found: Helper & { [valuesOnly]?: Helper }, options: object): Helper {
+  // The others (concat, and, or: a list of values each) gather their values into an array anyway.
+  return found[valuesOnly] ?? ((...values) => found(...values, options));
 }
 
 /**

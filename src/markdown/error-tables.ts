@@ -1,7 +1,7 @@
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { classifyColumns, type ColumnRole, type FieldName, type HeaderSynonyms } from './columns.js';
 import type { MarkdownCell, MarkdownTable } from './read-tables.js';
-import { reasonPhrase, registeredReasons } from '../emit/http-status.js';
+import { reasonPhrase, statusWithReason } from '../emit/http-status.js';
 import { groupTitle } from './title.js';
 
 /** One Markdown row of an error-code table, as plain values with the places they came from. */
@@ -141,7 +141,7 @@ export function readStatus(text: string): { status: number } | { problem: string
       : { problem: 'is not an HTTP status (an integer from 100 to 599)', hint: 'Write the status as a number, optionally followed by its reason phrase, e.g. `404` or `404 Not Found`.' };
   }
   const phrase = match?.[2] ?? match?.[3];
-  const named = phrase === undefined ? undefined : statusNamed(phrase);
+  const named = phrase === undefined ? undefined : statusWithReason(phrase);
   if (named !== undefined && named !== status) {
     return {
       problem: `names two statuses: ${status}, and ${phrase!.trim()}, which is ${named}`,
@@ -150,15 +150,6 @@ export function readStatus(text: string): { status: number } | { problem: string
   }
   return { status };
 }
-
-/** The status whose registered reason phrase `phrase` is, read loosely (`NotFound`, `not-found`); undefined for any other text. */
-function statusNamed(phrase: string): number | undefined {
-  return phraseStatuses().get(loosePhrase(phrase));
-}
-
-const loosePhrase = (phrase: string) => phrase.toLowerCase().replace(/[^a-z]/g, '');
-let byPhrase: Map<string, number> | undefined;
-const phraseStatuses = () => (byPhrase ??= new Map(Object.entries(registeredReasons).map(([status, phrase]) => [loosePhrase(phrase), Number(status)])));
 
 /** The error for a page with tables but none with an error-code column; `hint` says which columns the reader wants. */
 export function noErrorTable(file: string, tableCount: number, hint: string): Diagnostic {
