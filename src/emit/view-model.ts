@@ -70,6 +70,8 @@ export interface ViewCode {
   readonly status: number;
   /** Every status it is listed with, in catalog order, distinct (FAILED_PRECONDITION: [400, 409]). */
   readonly statuses: readonly number[];
+  /** Every row that lists it, in catalog order: one unless it is listed more than once, each with its own message. */
+  readonly rows: readonly ViewRow[];
   readonly message: string;
   readonly solution: string;
   readonly description: string | undefined;
@@ -160,7 +162,9 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
       } else if (!known.code.statuses.includes(entry.status)) {
         known.code.statuses.push(entry.status);
       }
-      rows.push({ code: known.code, status: entry.status, message: entry.message, solution: entry.solution, fields: entry.fields ?? {}, first });
+      const row = { code: known.code, status: entry.status, message: entry.message, solution: entry.solution, fields: entry.fields ?? {}, first };
+      rows.push(row);
+      known.code.rows.push(row);
     });
     return { title: group.title, description: group.description, columns: group.columns ?? ['code', 'status', 'message', 'solution'], rows, codes: firsts };
   });
@@ -205,7 +209,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   };
 }
 
-type ViewCodeDraft = ViewCode & { statuses: number[]; names: Record<string, string>; anchor: string };
+type ViewCodeDraft = ViewCode & { statuses: number[]; rows: ViewRow[]; names: Record<string, string>; anchor: string };
 
 type MessageViews = Pick<ViewCode, 'params' | 'hasParams' | 'messageTemplate' | 'solutionTemplate' | 'localized'>;
 
@@ -226,6 +230,7 @@ function draft(entry: CatalogCode, group: string, number: number, texts: (entry:
     code: entry.code,
     status: entry.status,
     statuses: [entry.status],
+    rows: [],
     message: entry.message,
     solution: entry.solution,
     description: entry.description,

@@ -10,7 +10,7 @@ import { messagesCatalog } from './messages-harness.js';
 interface JsonCatalog {
   defaultLocale: string;
   locales: string[];
-  codes: Record<string, { message: string; params: Record<string, { type: string; description?: string; example: unknown }>; messages: Record<string, { message: string; solution: string; reviewed?: false }> }>;
+  codes: Record<string, { status: number; statuses: number[]; message: string; solution: string; description?: string; rows?: Array<{ status: number; message: string; solution: string }>; params: Record<string, { type: string; description?: string; example: unknown }>; messages: Record<string, { message: string; solution: string; reviewed?: false }> }>;
 }
 
 function generate(catalogText: string): JsonCatalog {
@@ -62,5 +62,39 @@ describe('json target, messages', () => {
     expect(json.codes['ARGUMENT_NOT_SUPPORT']!.messages['zh-CN']).toStrictEqual({ message: '不支持参数 {argument}', solution: '请检查访问信息' });
     expect(json.codes['RATE_LIMIT_EXCEEDED']!.messages['zh-CN']).toStrictEqual({ message: '请求过于频繁', solution: '请稍后重试', reviewed: false });
     expect(json.codes['ARGUMENT_NOT_SUPPORT']!.params).toStrictEqual({ argument: { type: 'string', description: 'The name of the request parameter', example: 'page_size' } });
+  });
+
+  it('keeps each row of a code listed more than once, with its own status and texts', () => {
+    const json = generate(readFileSync(seedCatalog, 'utf8'));
+    const failed = json.codes['FAILED_PRECONDITION']!;
+    expect(failed.statuses).toStrictEqual([400, 409]);
+    expect(failed.rows).toStrictEqual([
+      { status: 400, message: 'The resource is not available for current operation in the current state', solution: 'Please check access information' },
+      { status: 409, message: 'Parameters are dependent to each other in size', solution: 'Please check access information' },
+    ]);
+    // A code listed once says it all in its own fields.
+    const listedOnce = Object.entries(json.codes).filter(([code]) => code !== 'FAILED_PRECONDITION');
+    expect(listedOnce).toHaveLength(61);
+    expect(listedOnce.filter(([, entry]) => 'rows' in entry)).toStrictEqual([]);
+  });
+
+  it('gives a code its description where the catalog has one', () => {
+    const json = generate(`groups:
+  - title: G
+    codes:
+      - code: DESCRIBED
+        status: 400
+        message: Bad "thing"
+        solution: ''
+        description: |-
+          Sent when the "thing" is bad.
+          Second line \\ with a backslash.
+      - code: PLAIN
+        status: 404
+        message: Not here
+        solution: Look elsewhere
+`);
+    expect(json.codes['DESCRIBED']!.description).toBe('Sent when the "thing" is bad.\nSecond line \\ with a backslash.');
+    expect('description' in json.codes['PLAIN']!).toBe(false);
   });
 });
