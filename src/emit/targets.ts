@@ -79,7 +79,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   {
     name: 'go',
     names: ['go'],
-    description: 'a Go package: type Code string, a constant per code, Status/Statuses/Message/Solution methods, Parse, an Error type, typed message functions per locale',
+    description: 'a Go package: type Code string, a constant per code, Status/Statuses/Message/Solution methods, Parse, CodesForStatus, an Error type, typed message functions per locale',
     defaultOutput: (options) => `go/${String(options['package'])}/${String(options['package'])}.go`,
     options: {
       package: { default: 'errcodes', pattern: goPackage, reserved: goReserved, description: 'Go package name (also the default folder and file name)' },
@@ -89,7 +89,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   {
     name: 'java',
     names: ['java'],
-    description: 'a Java enum ErrorCode with code(), status(), statuses(), message(), solution(), fromCode(String) returning Optional, and typed message methods per locale',
+    description: 'a Java enum ErrorCode with code(), status(), statuses(), message(), solution(), fromCode(String) returning Optional, codesForStatus(int), and typed message methods per locale',
     defaultOutput: (options) => `java/${String(options['package']).replace(/\./g, '/')}/${String(options['typeName'])}.java`,
     options: {
       package: { default: 'errors', pattern: javaPackage, reserved: javaReserved, description: 'Java package (also the default folder)' },

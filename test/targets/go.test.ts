@@ -3,7 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { grpcExtras, grpcNumbers } from './grpc-expected.js';
-import { canonicalOf, evolvedCatalog, generateInto, hostileCatalog, runTool, seedCatalog, type Built as BuiltTarget, dumpFor } from './harness.js';
+import { canonicalOf, codesByStatus, evolvedCatalog, generateInto, hostileCatalog, runTool, seedCatalog, type Built as BuiltTarget, dumpFor } from './harness.js';
 
 /** Go without the network or the user's workspace: modules only from the local folder. */
 const goEnv = { GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local', GOWORK: 'off', CGO_ENABLED: '0' };
@@ -51,6 +51,8 @@ func main() {
 		Codes     []code   \`json:"codes"\`
 		Parsed    []parsed \`json:"parsed"\`
 		Unknown   code     \`json:"unknown"\`
+		ByStatus  map[string][]string \`json:"byStatus"\`
+		NoStatus  bool     \`json:"unknownStatusIsNil"\`
 		ErrorText string   \`json:"errorText"\`
 		FoundAs   string   \`json:"foundAs"\`
 		CauseSeen bool     \`json:"causeSeen"\`
@@ -63,6 +65,19 @@ func main() {
 		out.Parsed = append(out.Parsed, parsed{p, string(c), ok})
 	}
 	out.Unknown = describe(${pkg}.${typeName}("SOMETHING_NEW"))
+	out.ByStatus = map[string][]string{}
+	for _, c := range ${pkg}.Codes() {
+		for _, s := range c.Statuses() {
+			key := fmt.Sprint(s)
+			if _, seen := out.ByStatus[key]; seen {
+				continue
+			}
+			for _, listed := range ${pkg}.CodesForStatus(s) {
+				out.ByStatus[key] = append(out.ByStatus[key], string(listed))
+			}
+		}
+	}
+	out.NoStatus = ${pkg}.CodesForStatus(999) == nil
 
 	first := ${pkg}.Codes()[0]
 	err := fmt.Errorf("handler: %w", &${pkg}.Error{Code: first, Err: io.EOF})
@@ -84,6 +99,8 @@ func main() {
 interface Dump {
   codes: Array<{ code: string; string: string; status: number; statuses: number[]; message: string; solution: string; grpcStatus: string; grpcCode: number }>;
   parsed: Array<{ input: string; code: string; ok: boolean }>;
+  byStatus: Record<string, string[]>;
+  unknownStatusIsNil: boolean;
   unknown: { code: string; status: number; statuses: number[] | null; message: string; solution: string; grpcStatus: string; grpcCode: number };
   errorText: string;
   foundAs: string;
@@ -130,6 +147,8 @@ function expectMatchesCatalog({ dump, expected, grpc, probes }: Built): void {
       return canonical === undefined ? { input, code: input, ok: false } : { input, code: canonical, ok: true };
     }),
   );
+  expect(dump.byStatus).toEqual(codesByStatus(expected));
+  expect(dump.unknownStatusIsNil).toBe(true);
   // An unknown code is UNKNOWN to gRPC, never OK.
   expect(dump.unknown).toEqual({ code: 'SOMETHING_NEW', string: 'SOMETHING_NEW', status: 0, statuses: null, message: '', solution: '', grpcStatus: 'UNKNOWN', grpcCode: 2 });
   const first = expected.codes[0]!;

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { grpcExtras, grpcNumbers } from './grpc-expected.js';
-import { canonicalOf, evolvedCatalog, generateInto, hostileCatalog, runTool, seedCatalog, type Built as BuiltTarget, dumpFor } from './harness.js';
+import { canonicalOf, codesByStatus, evolvedCatalog, generateInto, hostileCatalog, runTool, seedCatalog, type Built as BuiltTarget, dumpFor } from './harness.js';
 import { javaJsonMethod } from './toolchains.js';
 
 /**
@@ -38,7 +38,18 @@ public final class Main {
             Optional<${typeName}> found = ${typeName}.fromCode(probe);
             parsed.add("{\\"input\\":" + json(probe) + ",\\"code\\":" + (found.isPresent() ? json(found.get().code()) : "null") + "}");
         }
-        System.out.println("{\\"codes\\":" + codes + ",\\"parsed\\":" + parsed + ",\\"null\\":" + ${typeName}.fromCode(null).isPresent() + "}");
+        java.util.Map<Integer, String> byStatus = new java.util.TreeMap<>();
+        for (${typeName} c : ${typeName}.values()) {
+            for (int s : c.statuses()) {
+                StringJoiner listed = new StringJoiner(",", "[", "]");
+                ${typeName}.codesForStatus(s).forEach(found -> listed.add(json(found.code())));
+                byStatus.put(s, listed.toString());
+            }
+        }
+        StringJoiner statuses = new StringJoiner(",", "{", "}");
+        byStatus.forEach((s, listed) -> statuses.add("\\"" + s + "\\":" + listed));
+        System.out.println("{\\"codes\\":" + codes + ",\\"parsed\\":" + parsed + ",\\"null\\":" + ${typeName}.fromCode(null).isPresent()
+            + ",\\"byStatus\\":" + statuses + ",\\"unknownStatus\\":" + ${typeName}.codesForStatus(999).size() + "}");
     }
 
     private ${javaJsonMethod}}
@@ -48,6 +59,8 @@ interface Dump {
   codes: Array<{ code: string; status: number; statuses: number[]; message: string; solution: string; grpcStatus: string; grpcCode: number; deprecated: boolean }>;
   parsed: Array<{ input: string; code: string | null }>;
   null: boolean;
+  byStatus: Record<string, string[]>;
+  unknownStatus: number;
 }
 
 type Built = BuiltTarget<Dump>;
@@ -82,6 +95,8 @@ function expectMatchesCatalog({ dump, expected, grpc, probes }: Built): void {
   const canonicalFor = canonicalOf(expected);
   expect(dump.parsed).toEqual(probes.map((input) => ({ input, code: canonicalFor(input) ?? null })));
   expect(dump.null).toBe(false);
+  expect(dump.byStatus).toEqual(codesByStatus(expected));
+  expect(dump.unknownStatus).toBe(0);
 }
 
 describe('java target', () => {

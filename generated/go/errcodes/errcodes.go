@@ -680,6 +680,21 @@ func Codes() []Code {
 	return append([]Code(nil), codes...)
 }
 
+// CodesForStatus returns every code listed with an HTTP status, in catalog order: what a response
+// with that status may carry. It returns nil for a status no code is listed with.
+func CodesForStatus(status int) []Code {
+	var found []Code
+	for _, c := range codes {
+		for _, s := range catalog[c].statuses {
+			if s == status {
+				found = append(found, c)
+				break
+			}
+		}
+	}
+	return found
+}
+
 // Parse returns the code for a wire value and whether this package knows it. An unknown value
 // (a code added to the API after this package was generated) comes back unchanged, with false.
 func Parse(s string) (Code, bool) {

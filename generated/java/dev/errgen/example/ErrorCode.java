@@ -525,6 +525,14 @@ public enum ErrorCode {
     }
 
     /**
+     * Every code listed with an HTTP status, in catalog order: what a response with that status may
+     * carry. Empty for a status no code is listed with; unmodifiable.
+     */
+    public static List<ErrorCode> codesForStatus(int status) {
+        return Arrays.stream(values()).filter(c -> c.statuses.contains(status)).toList();
+    }
+
+    /**
      * The message in the locale that best matches {@code locale}: its language tag, ignoring case;
      * else the tag with subtags dropped from the end ({@code de-AT} gives {@code de}); else the
      * default locale, en (also for null). A placeholder is shown as written, {@code {name}}:
