@@ -14,6 +14,8 @@ export interface Diagnostic {
   /** How to fix it, phrased as an instruction. */
   readonly hint?: string;
   readonly at?: Location;
+  /** The file it is about when there is no place in it to point at (`at` names the file when there is): one that is missing or cannot be read. */
+  readonly file?: string;
   /** Other places involved, e.g. the first occurrence of a duplicate. */
   readonly related?: readonly Location[];
   /** Stable id of the rule that found it, for lint findings. */
@@ -46,6 +48,9 @@ export class UserError extends Error {
 
 /** The input (Markdown, catalog) has errors: exit 1. */
 export class InputError extends UserError {
+  /** The file that could not be read, when that is the error. */
+  file?: string;
+
   constructor(message: string, diagnostics: readonly Diagnostic[] = []) {
     super(message, ExitCode.inputError, diagnostics);
     this.name = 'InputError';
@@ -58,6 +63,11 @@ export class UsageError extends UserError {
     super(message, ExitCode.usageError, diagnostics);
     this.name = 'UsageError';
   }
+}
+
+/** The file a diagnostic is about, if it names one. */
+export function fileOf(d: Diagnostic): string | undefined {
+  return d.at?.file ?? d.file;
 }
 
 export function formatLocation(at: Location): string {

@@ -56,6 +56,19 @@ describe('errgen check in a user repository', () => {
     dir = userRepo();
   });
 
+  it('reports a source page that is missing or a folder under its own name', () => {
+    edit(join(dir, 'errgen.config.yaml'), 'sources: [errors.md]', 'sources: [errors.md, missing.md, folder.md]');
+    mkdirSync(join(dir, 'folder.md'));
+    const result = errgen(['check', '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const unread = findingsOf(result.stdout).filter((f) => f.rule === 'source-drift');
+    expect(unread).toEqual([
+      expect.objectContaining({ file: 'missing.md', line: null, column: null, message: 'cannot read Markdown file missing.md: no such file or folder' }),
+      expect.objectContaining({ file: 'folder.md', line: null, column: null, message: 'folder.md is a folder, not a file' }),
+    ]);
+    expect(errgen(['check'], { cwd: dir }).stdout).toContain('\nmissing.md\n          error    cannot read Markdown file missing.md');
+  });
+
   it('passes on a consistent repository, with the seed quirks as warnings', () => {
     const result = errgen(['check'], { cwd: dir });
     expect(result.code).toBe(0);

@@ -135,10 +135,17 @@ describe('errgen check: lint rules', () => {
     expect((JSON.parse(result.stdout) as { findings: Finding[] }).findings).toEqual([
       expect.objectContaining({
         rule: 'catalog-schema',
+        // The file it is about, with no line or column in a file that is not there.
+        file: 'errors.yaml',
+        line: null,
+        column: null,
         message: 'cannot read catalog errors.yaml: no such file or folder',
         hint: 'Create it from your Markdown pages with `errgen import`, or start a project here with `errgen init`; a catalog elsewhere is named with --catalog or `catalog` in errgen.config.yaml.',
       }),
     ]);
+    // Under its file in the human report, and a file annotation (no line) on GitHub.
+    expect(errgen(['check'], { cwd: empty }).stdout).toMatch(/^errors\.yaml\n {10}error {4}cannot read catalog errors\.yaml/);
+    expect(errgen(['check', '--format', 'github'], { cwd: empty }).stdout).toMatch(/^::error file=errors\.yaml,title=errgen catalog-schema::cannot read catalog errors\.yaml/);
   });
 
   it('reports a catalog that does not match the schema as findings with file:line:col, exit 1', () => {

@@ -129,7 +129,7 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
 function catalogFindings(error: unknown, hintIfMissing?: string): Diagnostic[] {
   if (!(error instanceof InputError)) throw error;
   const hint = error.cause === 'ENOENT' ? hintIfMissing : undefined;
-  const found = error.diagnostics.length > 0 ? error.diagnostics : [{ severity: 'error' as const, message: error.message, ...(hint ? { hint } : {}) }];
+  const found = error.diagnostics.length > 0 ? error.diagnostics : [{ severity: 'error' as const, message: error.message, ...(error.file ? { file: error.file } : {}), ...(hint ? { hint } : {}) }];
   return found.map((d) => ({ ...d, rule: d.rule ?? 'catalog-schema' }));
 }
 

@@ -27,7 +27,7 @@ export async function readTextFile(path: string, what: string): Promise<string> 
     bytes = await readBounded(path, what);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${what} ${path}: ${describeFsError(error)}`);
+    throw Object.assign(new InputError(`cannot read ${what} ${path}: ${describeFsError(error)}`), { file: path });
   }
   return decodeText(bytes, path, what);
 }
@@ -48,7 +48,8 @@ export async function readTextFileIfExists(path: string, what: string): Promise<
  */
 export function readProblems(error: unknown, hint: string): Diagnostic[] {
   if (error instanceof InputError && error.diagnostics.length > 0) return [...error.diagnostics];
-  return [{ severity: 'error', message: (error as Error).message, hint }];
+  const file = error instanceof InputError ? error.file : undefined;
+  return [{ severity: 'error', message: (error as Error).message, hint, ...(file ? { file } : {}) }];
 }
 
 /** Reads a regular file of at most maxFileBytes; a FIFO or device would block or never end. */
@@ -58,16 +59,16 @@ async function readBounded(path: string, what: string): Promise<Buffer> {
     // Non-blocking, so that opening a FIFO with no writer returns (and is refused below) instead of waiting forever.
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw Object.assign(new InputError(`cannot read ${what} ${path}: ${describeFsError(error)}`), { cause: (error as NodeJS.ErrnoException).code });
+    throw Object.assign(new InputError(`cannot read ${what} ${path}: ${describeFsError(error)}`), { cause: (error as NodeJS.ErrnoException).code, file: path });
   }
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) {
       throw new InputError(`cannot read ${what} ${path}`, [
-        { severity: 'error', message: `${path} is a folder, not a file`, hint: `Name the ${what} inside it, not the folder.` },
+        { severity: 'error', file: path, message: `${path} is a folder, not a file`, hint: `Name the ${what} inside it, not the folder.` },
       ]);
     }
-    if (!stats.isFile()) throw new InputError(`cannot read ${what} ${path}: it is not a regular file (a device, pipe or socket)`);
+    if (!stats.isFile()) throw Object.assign(new InputError(`cannot read ${what} ${path}: it is not a regular file (a device, pipe or socket)`), { file: path });
     if (stats.size > maxFileBytes) {
       throw new InputError(`the ${what} ${path} is too large`, [
         {

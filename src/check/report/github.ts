@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, fileOf } from '../../diagnostics.js';
 
 /** Escaping of workflow-command data and property values, as GitHub's toolkit does it. */
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -9,8 +9,9 @@ export function formatGithub(findings: readonly Diagnostic[]): string {
   return findings
     .map((f) => {
       const command = f.severity === 'error' ? 'error' : 'warning';
+      const file = fileOf(f);
       const props = [
-        f.at ? `file=${escapeProperty(f.at.file)}` : undefined,
+        file !== undefined ? `file=${escapeProperty(file)}` : undefined,
         f.at ? `line=${f.at.line}` : undefined,
         f.at ? `col=${f.at.column}` : undefined,
         f.rule ? `title=${escapeProperty(`errgen ${f.rule}`)}` : undefined,

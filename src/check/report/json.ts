@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, fileOf } from '../../diagnostics.js';
 import { summarize } from './summary.js';
 
 /**
@@ -13,7 +13,7 @@ export function formatJson(findings: readonly Diagnostic[]): string {
     findings: findings.map((f) => ({
       rule: f.rule ?? null,
       severity: f.severity,
-      file: f.at?.file ?? null,
+      file: fileOf(f) ?? null,
       line: f.at?.line ?? null,
       column: f.at?.column ?? null,
       code: f.code ?? null,

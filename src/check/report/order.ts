@@ -1,14 +1,14 @@
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, fileOf } from '../../diagnostics.js';
 
 /**
  * Findings by file, files in the order their first finding came, each file's by line and column
- * (findings without a place, such as a missing output, first). The sort is stable, so findings at
+ * (findings without a line, such as a missing Markdown page, first). The sort is stable, so findings at
  * one place keep the order the checks made them in. Every report format lists them so.
  */
 export function findingsByFile(findings: readonly Diagnostic[]): Map<string, Diagnostic[]> {
   const byFile = new Map<string, Diagnostic[]>();
   for (const f of findings) {
-    const file = f.at?.file ?? '(general)';
+    const file = fileOf(f) ?? '(general)';
     const list = byFile.get(file);
     if (list) list.push(f);
     else byFile.set(file, [f]);
