@@ -70,8 +70,11 @@ export interface ViewCode {
   readonly status: number;
   /** Every status it is listed with, in catalog order, distinct (FAILED_PRECONDITION: [400, 409]). */
   readonly statuses: readonly number[];
-  /** Every row that lists it, in catalog order: one unless it is listed more than once, each with its own message. */
-  readonly rows: readonly ViewRow[];
+  /**
+   * Every row that lists it, in catalog order: one unless it is listed more than once, each with
+   * its own status and texts. Without `code`, so that the model has no cycle (`{{json this}}`).
+   */
+  readonly rows: readonly ViewListing[];
   readonly message: string;
   readonly solution: string;
   readonly description: string | undefined;
@@ -95,6 +98,16 @@ export interface ViewCode {
   readonly solutionTemplate: ViewTemplate;
   /** Its texts in every known locale, in the order of the model's `locales`. */
   readonly localized: readonly ViewLocalized[];
+}
+
+/** A row of a code, seen from the code: where and how it is listed. */
+export interface ViewListing {
+  readonly status: number;
+  readonly message: string;
+  readonly solution: string;
+  readonly fields: Readonly<Record<string, string>>;
+  /** The title of the group it is listed in. */
+  readonly group: string;
 }
 
 export interface ViewDeprecation {
@@ -162,9 +175,9 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
       } else if (!known.code.statuses.includes(entry.status)) {
         known.code.statuses.push(entry.status);
       }
-      const row = { code: known.code, status: entry.status, message: entry.message, solution: entry.solution, fields: entry.fields ?? {}, first };
-      rows.push(row);
-      known.code.rows.push(row);
+      const fields = entry.fields ?? {};
+      rows.push({ code: known.code, status: entry.status, message: entry.message, solution: entry.solution, fields, first });
+      known.code.rows.push({ status: entry.status, message: entry.message, solution: entry.solution, fields, group: group.title });
     });
     return { title: group.title, description: group.description, columns: group.columns ?? ['code', 'status', 'message', 'solution'], rows, codes: firsts };
   });
@@ -209,7 +222,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   };
 }
 
-type ViewCodeDraft = ViewCode & { statuses: number[]; rows: ViewRow[]; names: Record<string, string>; anchor: string };
+type ViewCodeDraft = ViewCode & { statuses: number[]; rows: ViewListing[]; names: Record<string, string>; anchor: string };
 
 type MessageViews = Pick<ViewCode, 'params' | 'hasParams' | 'messageTemplate' | 'solutionTemplate' | 'localized'>;
 

@@ -10,7 +10,7 @@ import { messagesCatalog } from './messages-harness.js';
 interface JsonCatalog {
   defaultLocale: string;
   locales: string[];
-  codes: Record<string, { status: number; statuses: number[]; message: string; solution: string; description?: string; rows?: Array<{ status: number; message: string; solution: string }>; params: Record<string, { type: string; description?: string; example: unknown }>; messages: Record<string, { message: string; solution: string; reviewed?: false }> }>;
+  codes: Record<string, { status: number; statuses: number[]; message: string; solution: string; description?: string; rows?: Array<{ status: number; message: string; solution: string; group: string }>; params: Record<string, { type: string; description?: string; example: unknown }>; messages: Record<string, { message: string; solution: string; reviewed?: false }> }>;
 }
 
 function generate(catalogText: string): JsonCatalog {
@@ -69,8 +69,8 @@ describe('json target, messages', () => {
     const failed = json.codes['FAILED_PRECONDITION']!;
     expect(failed.statuses).toStrictEqual([400, 409]);
     expect(failed.rows).toStrictEqual([
-      { status: 400, message: 'The resource is not available for current operation in the current state', solution: 'Please check access information' },
-      { status: 409, message: 'Parameters are dependent to each other in size', solution: 'Please check access information' },
+      { status: 400, message: 'The resource is not available for current operation in the current state', solution: 'Please check access information', group: 'General Error Code' },
+      { status: 409, message: 'Parameters are dependent to each other in size', solution: 'Please check access information', group: 'General Error Code' },
     ]);
     // A code listed once says it all in its own fields.
     const listedOnce = Object.entries(json.codes).filter(([code]) => code !== 'FAILED_PRECONDITION');
