@@ -21,6 +21,8 @@ describe('errgen --help', () => {
     const asked = errgen(['help']);
     expect(asked.code).toBe(0);
     expect(asked.stdout).toContain('Usage: errgen');
+    // Help on `help` is the same help, not an error.
+    expect(errgen(['help', 'help'])).toEqual(asked);
     const none = errgen([]);
     expect(none.code).toBe(2);
     expect(none.stdout).toBe('');

@@ -15,7 +15,7 @@ export async function run(argv: readonly string[], output: Output = processOutpu
   let exitCode: number = ExitCode.ok;
   const program = buildProgram(output, (code) => (exitCode = code));
   try {
-    unknownHelpTopic(program, argv);
+    helpTopic(program, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
@@ -105,13 +105,15 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
 }
 
 /**
- * `errgen help nope`: commander would print the general help as an error without saying why; say it
- * as it says an unknown command (`errgen nope`), with the command most likely meant.
+ * The topics of `errgen help <topic>` that commander would answer with the general help printed as
+ * an error (exit 2), without saying why: `help help` gets the general help, as `errgen help` does;
+ * `help nope` is said as an unknown command is (`errgen nope`), with the command most likely meant.
  */
-function unknownHelpTopic(program: Command, argv: readonly string[]): void {
+function helpTopic(program: Command, argv: readonly string[]): void {
   const words = commandWords(program, argv);
   const topic = words[0] === 'help' ? words[1] : undefined;
   if (topic === undefined) return;
+  if (topic === 'help') program.help();
   // commander keeps its own `help` out of program.commands.
   const names = ['help', ...program.commands.flatMap((command) => [command.name(), ...command.aliases()])];
   if (names.includes(topic)) return;
