@@ -1,9 +1,16 @@
 /**
  * The candidate a misspelt name most likely meant (`typescrpt` → `typescript`), for a "did you
  * mean" in an error: the one nearest by edit distance (a swap of two neighbours counts as one edit),
- * if it is near enough (at most a third of the name's letters, at least one) and no other is as near.
+ * if it is near enough (at most a third of the name's letters, at least one) and no other is as near;
+ * else the one candidate the name abbreviates (`pkg` → `package`).
  */
 export function closestMatch(name: string, candidates: readonly string[]): string | undefined {
+  const { best, tie } = nearest(name, candidates);
+  if (best === undefined) return abbreviated(name, candidates);
+  return tie ? undefined : best;
+}
+
+function nearest(name: string, candidates: readonly string[]): { best: string | undefined; tie: boolean } {
   const limit = Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
@@ -13,7 +20,25 @@ export function closestMatch(name: string, candidates: readonly string[]): strin
     if (distance < bestDistance) [best, bestDistance, tie] = [candidate, distance, false];
     else if (distance === bestDistance) tie = true;
   }
-  return tie ? undefined : best;
+  return { best, tie };
+}
+
+/**
+ * The only candidate that a name of three letters or more abbreviates: it starts with the name's
+ * first letter and has all its letters in order (`pkg` in `package`, `desc` in `description`).
+ */
+function abbreviated(name: string, candidates: readonly string[]): string | undefined {
+  if (name.length < 3) return undefined;
+  const short = name.toLowerCase();
+  const matches = candidates.filter((candidate) => candidate.length > name.length && hasInOrder(candidate.toLowerCase(), short));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+function hasInOrder(word: string, letters: string): boolean {
+  if (word[0] !== letters[0]) return false;
+  let at = 1;
+  for (let i = 1; i < word.length && at < letters.length; i++) if (word[i] === letters[at]) at++;
+  return at === letters.length;
 }
 
 /** ` (did you mean "x"?)` for a message, or nothing; `meant` when the caller knows better than spelling. */

@@ -119,6 +119,9 @@ describe('errgen check: lint rules', () => {
         'errgen.config.yaml:6:17: error: target "go": option "typeName" must be an identifier (ASCII letters, digits and _, not starting with a digit), not "5".\n' +
         'errgen: errgen.config.yaml is not a valid errgen configuration\n',
     );
+    // An abbreviation is no near spelling, but the one name it abbreviates is suggested.
+    expect(config('catalog: errors.yaml\ntargets:\n  java:\n    options:\n      pkg: errs\n')).toContain('target "java": unknown option "pkg" (did you mean "package"?)');
+    expect(config('catalog: errors.yaml\ntargets:\n  java:\n    options:\n      tn: Errs\n')).toContain('target "java": unknown option "tn"; the options are');
     // A value of no allowed type still hears every type it could have; one of the right type, only what is wrong inside it.
     expect(config('catalog: errors.yaml\nlint:\n  rules: {}\nfoo: 1\n')).toContain('errgen.config.yaml:4:1: error: the config has an unknown field "foo".');
     expect(config('catalog: errors.yaml\ntargets:\n  go: 5\n')).toContain('targets.go must be a null, or a boolean, or an object.');
@@ -279,7 +282,8 @@ describe('errgen check: flags instead of a config', () => {
     expect(code).toBe(0);
     const typo = errgen(['check', '--catalog', 'errors.yaml', '--rule', 'dupe=warn'], { cwd: dir });
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toMatch(/^errgen: --rule names unknown rule dupe; the rules are: duplicate-code, /);
+    expect(typo.stderr).toMatch(/^errgen: --rule names unknown rule dupe \(did you mean "duplicate-code"\?\); the rules are: duplicate-code, /);
+    expect(errgen(['check', '--catalog', 'errors.yaml', '--rule', 'zz=warn'], { cwd: dir }).stderr).toMatch(/^errgen: --rule names unknown rule zz; the rules are: duplicate-code, /);
     const badSeverity = errgen(['check', '--catalog', 'errors.yaml', '--rule', 'duplicate-code=loud'], { cwd: dir });
     expect(badSeverity.stderr).toBe('errgen: --rule duplicate-code must be off, warn or error, not "loud"\n');
     // Both wrong: the rule is what is said first, as a setting of a rule that does not exist means nothing.
