@@ -79,6 +79,39 @@ describe('errgen import into an existing catalog', () => {
     expect(t.sources()).toEqual([{ code: 'A', at: 'errors.md:5:3' }]);
   });
 
+  it('pairs the rows of a code listed several times with its entries by status, so a deleted row takes no other row\'s data', () => {
+    const t = imported(page('| FP | 400 | Bad state | a |', '| B | 404 | b | |', '| FP | 409 | Sizes | b |'));
+    t.edit('      - code: FP\n        status: 400\n', '      - code: FP\n        description: The 400 one.\n        status: 400\n');
+    t.edit('      - code: FP\n        status: 409\n', '      - code: FP\n        description: The 409 one.\n        status: 409\n');
+    // The 400 row is deleted: the 409 row stays on its own entry, and the 400 entry is the one missing.
+    t.write(page('| B | 404 | b | |', '| FP | 409 | Sizes | b |'));
+    const result = t.run();
+    expect(result.stdout).toBe(
+      'Imported 1 file, 1 table, 2 rows into errors.yaml: 0 added, 0 changed, 2 unchanged, 1 missing from the Markdown (file already up to date).\n' +
+        '  kept FP (group "Errors"): it is no longer in the Markdown; run with --prune to delete it, or mark it `removed` to keep it reserved.\n',
+    );
+    expect(t.sources()).toEqual([
+      { code: 'B', at: 'errors.md:5:3' },
+      { code: 'FP', at: 'errors.md:6:3' },
+    ]);
+    const check = errgen(['check', '--catalog', 'errors.yaml', '--source', 'errors.md', '--format', 'json', '--rule', 'duplicate-code=off'], { cwd: t.dir });
+    const drift = (JSON.parse(check.stdout) as { findings: Array<{ rule: string; line: number; message: string }> }).findings.filter((f) => f.rule === 'source-drift');
+    expect(drift.map((f) => f.message)).toEqual([expect.stringMatching(/^FP is in the catalog \(errors\.yaml:\d+\) but not in the Markdown sources$/)]);
+    t.run('--prune');
+    expect(t.catalog()).toContain('      - code: FP\n        description: The 409 one.\n        status: 409\n        message: Sizes\n');
+    expect(t.catalog()).not.toContain('The 400 one.');
+
+    // A row added before it is a new entry; the 409 row keeps its own.
+    t.write(page('| B | 404 | b | |', '| FP | 400 | Back | a |', '| FP | 409 | Sizes | b |'));
+    expect(t.run().stdout).toBe('Imported 1 file, 1 table, 3 rows into errors.yaml: 1 added, 0 changed, 2 unchanged.\n');
+    t.edit('      - code: FP\n        status: 400\n', '      - code: FP\n        description: Back again.\n        status: 400\n');
+    // A row whose status changed on the page keeps its entry, as a code listed once does.
+    t.write(page('| B | 404 | b | |', '| FP | 401 | Back | a |', '| FP | 409 | Sizes | b |'));
+    expect(t.run().stdout).toBe('Imported 1 file, 1 table, 3 rows into errors.yaml: 0 added, 1 changed, 2 unchanged.\n');
+    expect(t.catalog()).toContain('      - code: FP\n        description: Back again.\n        status: 401\n        message: Back\n');
+    expect(t.catalog()).toContain('      - code: FP\n        description: The 409 one.\n        status: 409\n        message: Sizes\n');
+  });
+
   it('--prune drops a group it empties (the example group of `errgen init`), and keeps an empty group of your own', () => {
     const t = imported(page('| A | 400 | a | |'));
     t.edit('groups:\n', 'groups:\n  - title: General\n    codes:\n      - code: EXAMPLE\n        status: 400\n        message: e\n        solution: ""\n  - title: Mine\n    codes: []\n');

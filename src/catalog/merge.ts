@@ -2,6 +2,7 @@ import { type Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
 import type { ImportedRow, ImportedTable } from '../markdown/error-tables.js';
 import { entryNode, isPlainRecord } from './entry-record.js';
 import { defaultColumns, type TextField } from './model.js';
+import { matchRows } from './match-rows.js';
 import { isReadRecord, nodeAsParsed } from './records-document.js';
 import { SeqEditor } from './seq-editor.js';
 import { cellMatchesTemplate } from '../messages/template.js';
@@ -82,16 +83,20 @@ export class EntryNodes {
 }
 
 /**
- * Merges imported rows into a catalog document in place. Rows are matched to entries by code and
- * occurrence (the second FAILED_PRECONDITION row matches the second such entry), never by position,
- * so entries people moved, fields they added and comments they wrote all survive.
+ * Merges imported rows into a catalog document in place. Rows are matched to entries by code (and,
+ * for a code listed several times, by status, then in order: see matchRows), never by position, so
+ * entries people moved, fields they added and comments they wrote all survive.
  */
 export function mergeIntoCatalog(document: Document, tables: readonly ImportedTable[], options: MergeOptions): MergeSummary {
   const groups = groupsOf(document);
   const existing = indexEntries(groups);
   const nodes = new EntryNodes(document);
   const matched = new Set<unknown>();
-  const occurrences = new Map<string, number>();
+  const entryOf = matchRows(
+    tables.flatMap((table) => table.rows),
+    (code) => existing.get(code),
+    (entry) => entryValue(entry, 'status'),
+  );
   const importedTitles = new Set(tables.map((t) => t.title));
   let added = 0;
   let changed = 0;
@@ -107,12 +112,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   };
 
   for (const table of tables) {
-    const nextOccurrence = (code: string) => {
-      const n = occurrences.get(code) ?? 0;
-      occurrences.set(code, n + 1);
-      return n;
-    };
-    const plan = table.rows.map((row) => ({ row, entry: existing.get(row.code)?.[nextOccurrence(row.code)] }));
+    const plan = table.rows.map((row) => ({ row, entry: entryOf.get(row) }));
     const found = findGroup(groups, table, plan, importedTitles);
     const group = found?.group ?? createGroup(document, groups, table.title, previousGroup);
     groupsEdited = setColumns(document, group, table) || !found || found.renamed || groupsEdited;

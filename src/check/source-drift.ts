@@ -1,4 +1,5 @@
 import { basename, extname } from 'node:path';
+import { matchRows } from '../catalog/match-rows.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { formatLocation } from '../diagnostics.js';
 import { readProblems, readTextFile } from '../io/files.js';
@@ -63,11 +64,10 @@ export async function checkSourceDrift(input: SourceDriftInput, { rows, problems
   const live = input.entries.filter((e) => !e.entry.removed);
   const catalogByCode = groupByCode(live, (e) => e.entry.code);
   const matched = new Set<LintEntry>();
-  const seen = new Map<string, number>();
+  // As import pairs them, so that what it would change is what is reported.
+  const entryOf = matchRows(rows, (code) => catalogByCode.get(code), (e) => e.entry.status);
   for (const row of rows) {
-    const occurrence = seen.get(row.code) ?? 0;
-    seen.set(row.code, occurrence + 1);
-    const entry = catalogByCode.get(row.code)?.[occurrence];
+    const entry = entryOf.get(row);
     if (!entry) {
       findings.push(drift(row.at, row.code, `${row.code} is in ${where(row.at)} but not in the catalog ${input.catalogFile}`));
       continue;

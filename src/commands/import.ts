@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import { type Diagnostic, formatDiagnostic, formatLocation, hasErrors, InputError, type Location, UsageError } from '../diagnostics.js';
 import type { Catalog } from '../catalog/model.js';
 import { parseCatalog } from '../catalog/read.js';
+import { matchRows } from '../catalog/match-rows.js';
 import { mergeIntoCatalog, type MergeSummary, type RetextedEntry } from '../catalog/merge.js';
 import { recordsDocument } from '../catalog/records-document.js';
 import { localeTagsOf, mergeTranslations, type TranslationMergeSummary } from '../catalog/merge-translations.js';
@@ -175,29 +176,32 @@ async function readMarkdown(file: string, diagnostics: Diagnostic[]): Promise<st
   }
 }
 
-/** Where each catalog entry came from, in catalog order: this import's rows, else what the sidecar knew. */
+/** Where each catalog entry came from, in catalog order: this import's row (paired as the merge paired them), else what the sidecar knew. */
 function rowLocations(
-  catalog: { groups: ReadonlyArray<{ codes: ReadonlyArray<{ code: string }> }> },
+  catalog: { groups: ReadonlyArray<{ codes: ReadonlyArray<{ code: string; status: number }> }> },
   tables: readonly ImportedTable[],
   earlier: (code: string, occurrence: number) => Location | undefined,
 ): SourceRow[] {
-  // Per code: this import's rows in order, and how many of its entries came before (one lookup per entry).
-  const byCode = new Map<string, { readonly imported: Location[]; seen: number }>();
-  for (const table of tables) {
-    for (const row of table.rows) {
-      const known = byCode.get(row.code);
-      if (known) known.imported.push(row.at);
-      else byCode.set(row.code, { imported: [row.at], seen: 0 });
+  type CatalogEntry = (typeof catalog.groups)[number]['codes'][number];
+  const entriesByCode = new Map<string, CatalogEntry[]>();
+  for (const group of catalog.groups) {
+    for (const entry of group.codes) {
+      const entries = entriesByCode.get(entry.code);
+      if (entries) entries.push(entry);
+      else entriesByCode.set(entry.code, [entry]);
     }
   }
+  const importedAt = new Map<CatalogEntry, Location>();
+  const paired = matchRows(tables.flatMap((table) => table.rows), (code) => entriesByCode.get(code), (entry) => entry.status);
+  for (const [row, entry] of paired) importedAt.set(entry, row.at);
+  const occurrences = new Map<string, number>();
   const rows: SourceRow[] = [];
   for (const group of catalog.groups) {
-    for (const { code } of group.codes) {
-      let known = byCode.get(code);
-      if (!known) byCode.set(code, (known = { imported: [], seen: 0 }));
-      const occurrence = known.seen++;
-      const at = known.imported[occurrence] ?? earlier(code, occurrence);
-      if (at) rows.push({ code, at });
+    for (const entry of group.codes) {
+      const occurrence = occurrences.get(entry.code) ?? 0;
+      occurrences.set(entry.code, occurrence + 1);
+      const at = importedAt.get(entry) ?? earlier(entry.code, occurrence);
+      if (at) rows.push({ code: entry.code, at });
     }
   }
   return rows;
