@@ -58,6 +58,17 @@ describe('errgen import into an existing catalog', () => {
     ]);
   });
 
+  it('keeps the rows of two tables under one heading in page order', () => {
+    const table = (...rows: string[]) => ['| Code | Status | Message | Solution |', '|-|-|-|-|', ...rows, ''];
+    const twoTables = (...second: string[]) => ['## Errors', '', ...table('| A | 400 | a | |'), ...table(...second)].join('\n');
+    const t = imported(twoTables('| B | 500 | b | |', '| C | 500 | c | |'));
+    const codes = () => [...t.catalog().matchAll(/- code: (\w+)/g)].map((m) => m[1]);
+    expect(codes()).toEqual(['A', 'B', 'C']);
+    t.write(twoTables('| B | 500 | b | |', '| B2 | 500 | b | |', '| C | 500 | c | |'));
+    expect(t.run().code).toBe(0);
+    expect(codes()).toEqual(['A', 'B', 'B2', 'C']);
+  });
+
   it('reports a row removed from the Markdown and keeps it; --prune deletes it', () => {
     const t = imported(page('| A | 400 | a | |', '| B | 400 | b | |'));
     t.write(page('| A | 400 | a | |'));

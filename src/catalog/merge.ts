@@ -104,6 +104,8 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   let groupsEdited = false;
   const retexted: RetextedEntry[] = [];
   let previousGroup: YAMLMap | undefined;
+  // Where the next new row of a group goes: after its last row so far, also from an earlier table under the same heading.
+  const cursors = new Map<YAMLMap, object | undefined>();
   const editors = new Map<YAMLMap, SeqEditor>();
   const editorOf = (group: YAMLMap): SeqEditor => {
     let editor = editors.get(group);
@@ -117,7 +119,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     const group = found?.group ?? createGroup(document, groups, table.title, previousGroup);
     groupsEdited = setColumns(document, group, table) || !found || found.renamed || groupsEdited;
     previousGroup = group;
-    let cursor: object | undefined;
+    let cursor = cursors.get(group);
     for (const { row, entry } of plan) {
       if (entry) {
         matched.add(entry.item);
@@ -136,6 +138,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
         added++;
       }
     }
+    cursors.set(group, cursor);
   }
 
   const missing: MissingEntry[] = [];
