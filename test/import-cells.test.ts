@@ -105,7 +105,8 @@ describe('errgen import: table shapes', () => {
     const { result, catalog } = await importFiles({ 'errors.md': md }, ['errors.md']);
     expect(result.stdout).toBe(
       'Imported 1 file, 1 table, 1 row into errors.yaml: 1 added, 0 changed, 0 unchanged.\n' +
-        '  skipped the table at errors.md:3:1: it has no error-code column.\n',
+        '  skipped the table at errors.md:3:1: it has no error-code column (headers: "Name", "Value"). ' +
+          'If it lists error codes, name its columns with --header (e.g. --header code=<its code header>) or under `headers` in errgen.config.yaml.\n',
     );
     expect(catalog.groups.map((g) => g.title)).toEqual(['Errors']);
   });

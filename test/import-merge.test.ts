@@ -58,6 +58,35 @@ describe('errgen import into an existing catalog', () => {
     ]);
   });
 
+  it('neither prunes nor calls missing a code the page has in a table it skipped, or in a row it could not read', () => {
+    const skippedTable = '## Auth\n\n| HTTP | Error | Description | Resolution |\n|-|-|-|-|\n| 401 | TOKEN_EXPIRED | Expired | Log in |\n\n';
+    const t = imported(page('| A | 400 | a | |'));
+    // Read once with the headers named, then without them: the table is skipped.
+    t.write(skippedTable + page('| A | 400 | a | |'));
+    expect(t.run('--header', 'code=Error', '--header', 'status=HTTP').code).toBe(0);
+    t.edit('      - code: TOKEN_EXPIRED\n', '      - code: TOKEN_EXPIRED\n        description: Written by hand.\n');
+    const pruned = t.run('--prune');
+    expect(pruned.code).toBe(0);
+    expect(pruned.stdout).toBe(
+      'Imported 1 file, 1 table, 1 row into errors.yaml: 0 added, 0 changed, 1 unchanged, 1 only in skipped tables (file already up to date).\n' +
+        '  kept TOKEN_EXPIRED (group "Auth"): it is not in an error-code table, but in the table at errors.md:3:1, which was skipped; not pruned.\n' +
+        '  skipped the table at errors.md:3:1: it has no error-code column (headers: "HTTP", "Error", "Description", "Resolution"). ' +
+        'If it lists error codes, name its columns with --header (e.g. --header code=<its code header>) or under `headers` in errgen.config.yaml.\n',
+    );
+    expect(t.catalog()).toContain('description: Written by hand.');
+
+    // check says where the code is instead of advising --prune; a row with a bad status is reported once, as itself.
+    t.write(skippedTable + page('| A | 4xx | a | |'));
+    const check = errgen(['check', '--catalog', 'errors.yaml', '--source', 'errors.md', '--format', 'json'], { cwd: t.dir });
+    const findings = (JSON.parse(check.stdout) as { findings: Array<{ rule: string; message: string; hint: string }> }).findings.filter((f) => f.rule === 'source-drift');
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^TOKEN_EXPIRED is in the catalog \(errors\.yaml:\d+\), and on the page only in the table at errors\.md:3, which is not read: it has no error-code column \(headers: "HTTP", "Error", "Description", "Resolution"\)$/),
+      'status "4xx" of A is not an HTTP status (an integer from 100 to 599)',
+    ]);
+    expect(findings[0]?.hint).toContain('name its columns under `headers` in errgen.config.yaml');
+    expect(JSON.stringify(findings)).not.toContain('--prune to remove');
+  });
+
   it('keeps the rows of two tables under one heading in page order', () => {
     const table = (...rows: string[]) => ['| Code | Status | Message | Solution |', '|-|-|-|-|', ...rows, ''];
     const twoTables = (...second: string[]) => ['## Errors', '', ...table('| A | 400 | a | |'), ...table(...second)].join('\n');

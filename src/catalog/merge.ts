@@ -1,4 +1,5 @@
 import { type Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
+import type { Location } from '../diagnostics.js';
 import type { ImportedRow, ImportedTable } from '../markdown/error-tables.js';
 import { entryNode, isPlainRecord } from './entry-record.js';
 import { defaultColumns, type TextField } from './model.js';
@@ -12,11 +13,18 @@ export interface MergeOptions {
   readonly prune: boolean;
   /** Is this catalog entry in scope of this import? Entries last imported from other files are left alone. */
   readonly inScope: (code: string, occurrence: number) => boolean;
+  /** Where the page has a code in a table that import skipped (no code column): its entry is not missing, and --prune keeps it. */
+  readonly inSkippedTable?: (code: string) => Location | undefined;
 }
 
 export interface MissingEntry {
   readonly code: string;
   readonly group: string;
+}
+
+/** An entry whose code is only in a table import skipped: kept, as its row may be there under headers import does not know. */
+export interface SkippedEntry extends MissingEntry {
+  readonly table: Location;
 }
 
 /** An entry whose message or solution this merge changed: its translations may translate the old text. */
@@ -35,6 +43,7 @@ export interface MergeSummary {
   readonly unchanged: number;
   /** In the catalog but no longer in the Markdown: kept, or deleted with --prune. */
   readonly missing: readonly MissingEntry[];
+  readonly inSkippedTables: readonly SkippedEntry[];
   readonly pruned: boolean;
   /** Did the merge edit the document at all (entries, groups or columns)? If not, the file is left as it is. */
   readonly edited: boolean;
@@ -142,11 +151,18 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   }
 
   const missing: MissingEntry[] = [];
+  const inSkippedTables: SkippedEntry[] = [];
   const prunedFrom = new Set<YAMLMap>();
   for (const [code, entries] of existing) {
     entries.forEach((entry, occurrence) => {
       if (matched.has(entry.item) || entryValue(entry, 'removed') || !options.inScope(code, occurrence)) return;
-      missing.push({ code, group: String(entry.group.get('title')) });
+      const group = String(entry.group.get('title'));
+      const table = options.inSkippedTable?.(code);
+      if (table) {
+        inSkippedTables.push({ code, group, table });
+        return;
+      }
+      missing.push({ code, group });
       if (!options.prune) return;
       editorOf(entry.group).remove(entry.item);
       prunedFrom.add(entry.group);
@@ -161,7 +177,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     groupsEdited ||= groups.items.length !== before;
   }
   const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0) || groupsEdited;
-  return { added, changed, unchanged, missing, pruned: options.prune, edited, groupsEdited, retexted };
+  return { added, changed, unchanged, missing, inSkippedTables, pruned: options.prune, edited, groupsEdited, retexted };
 }
 
 export function groupsOf(document: Document): YAMLSeq {

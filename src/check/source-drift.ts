@@ -5,7 +5,7 @@ import { formatLocation } from '../diagnostics.js';
 import { readProblems, readTextFile } from '../io/files.js';
 import type { LintEntry } from '../lint/rule.js';
 import { defaultHeaderSynonyms, type FieldName, type HeaderSynonyms, mergeSynonyms } from '../markdown/columns.js';
-import { extractErrorTables, type ImportedRow } from '../markdown/error-tables.js';
+import { extractErrorTables, type ImportedRow, type SkippedTable } from '../markdown/error-tables.js';
 import { readTables } from '../markdown/read-tables.js';
 import { cellMatchesTemplate } from '../messages/template.js';
 import { checkTranslationDrift, type TranslationPages } from './translation-drift.js';
@@ -16,6 +16,9 @@ const fixHint = 'Run `errgen import` to update the catalog from the Markdown, or
 const droppedHint =
   'Run `errgen import --prune` to remove it from the catalog (or retire it there with `removed:`), or add it back to the Markdown. ' +
   'If it was renamed, rename its `code:` in the catalog before importing, and keep the old name under `aliases`: --prune would drop what the catalog adds to it (description, params, translations).';
+
+const skippedHint =
+  'If that table lists error codes, name its columns under `headers` in errgen.config.yaml (e.g. `headers: { code: [Error], status: [HTTP] }`) and run `errgen import`; `errgen import --prune` keeps codes that are in it.';
 
 export interface SourceDriftInput {
   readonly sources: readonly string[];
@@ -29,6 +32,10 @@ export interface SourceDriftInput {
 /** The default-language pages as they are now: their rows, and what kept some from being read. */
 export interface SourceRows {
   readonly rows: readonly ImportedRow[];
+  /** Tables that are not read as error-code tables: a code in one is on the page, not missing from it. */
+  readonly skipped: readonly SkippedTable[];
+  /** Codes of rows that could not be read: not missing either, as their problems say. */
+  readonly unreadRows: ReadonlySet<string>;
   /** The pages that were read (a missing one is a problem instead). */
   readonly files: readonly string[];
   readonly problems: readonly Diagnostic[];
@@ -40,6 +47,8 @@ export async function readSourceRows(sources: readonly string[], headers: Partia
   const synonyms = mergeSynonyms(defaultHeaderSynonyms, headers ?? {});
   const problems: Diagnostic[] = [];
   const rows: ImportedRow[] = [];
+  const skipped: SkippedTable[] = [];
+  const unreadRows = new Set<string>();
   const files: string[] = [];
   for (const file of sources) {
     let text: string;
@@ -52,13 +61,15 @@ export async function readSourceRows(sources: readonly string[], headers: Partia
     const extracted = extractErrorTables(await readTables(text, file), file, synonyms, basename(file, extname(file)));
     problems.push(...extracted.diagnostics.map((d) => ({ ...d, rule: sourceDriftRule })));
     rows.push(...extracted.tables.flatMap((t) => t.rows));
+    skipped.push(...extracted.skipped);
+    for (const code of extracted.unreadRows.keys()) unreadRows.add(code);
     files.push(file);
   }
-  return { rows, files, problems, synonyms };
+  return { rows, skipped, unreadRows, files, problems, synonyms };
 }
 
 /** Reports, per code and field, where the Markdown (read by readSourceRows) disagrees with the catalog. */
-export async function checkSourceDrift(input: SourceDriftInput, { rows, problems, synonyms }: SourceRows): Promise<Diagnostic[]> {
+export async function checkSourceDrift(input: SourceDriftInput, { rows, skipped, unreadRows, problems, synonyms }: SourceRows): Promise<Diagnostic[]> {
   const findings: Diagnostic[] = [...problems];
 
   const live = input.entries.filter((e) => !e.entry.removed);
@@ -99,6 +110,14 @@ export async function checkSourceDrift(input: SourceDriftInput, { rows, problems
       if (matched.has(entry)) continue;
       // Entries last imported from a file that is not a source now are someone else's business.
       if (entry.source && !sourceFiles.has(entry.source.file)) continue;
+      // A row that could not be read is reported as such above: following the hint below would delete it.
+      if (unreadRows.has(entry.entry.code)) continue;
+      const table = skipped.find((t) => t.cells.has(entry.entry.code));
+      if (table) {
+        const headers = table.headers.map((h) => `"${h}"`).join(', ');
+        findings.push(drift(entry.at, entry.entry.code, `${entry.entry.code} is in the catalog (${where(entry.at)}), and on the page only in the table at ${where(table.at)}, which is not read: it has no error-code column (headers: ${headers})`, skippedHint));
+        continue;
+      }
       findings.push(drift(entry.at, entry.entry.code, `${entry.entry.code} is in the catalog (${where(entry.at)}) but not in the Markdown sources`, droppedHint));
     }
   }

@@ -11,7 +11,7 @@ import { catalogStyle, newCatalogDocument, serializeCatalog } from '../catalog/w
 import { locationsByCode, parseSources, serializeSources, sourcesPathFor, type SourceRow } from '../catalog/sources.js';
 import { readProblems, readTextFile, readTextFileIfExists, writeFileIfChanged } from '../io/files.js';
 import { defaultHeaderSynonyms, type FieldName, type HeaderSynonyms, mergeSynonyms } from '../markdown/columns.js';
-import { extractErrorTables, type ImportedTable } from '../markdown/error-tables.js';
+import { extractErrorTables, type ImportedTable, type SkippedTable } from '../markdown/error-tables.js';
 import { readTables } from '../markdown/read-tables.js';
 import { extractTranslatedRows, type TranslatedRow } from '../markdown/translation-tables.js';
 import { fallbackDefaultLocale, spellingOf } from '../messages/locales.js';
@@ -43,7 +43,7 @@ interface TranslationReading {
 
 interface SourceReading {
   readonly tables: ImportedTable[];
-  readonly skipped: Location[];
+  readonly skipped: SkippedTable[];
   readonly diagnostics: Diagnostic[];
 }
 
@@ -73,7 +73,7 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
   const previousByCode = locationsByCode(previousSources);
   const previousAt = (code: string, occurrence: number) => previousByCode.get(code)?.[occurrence];
 
-  const { text, summary, translated, outdated, before } = await mergedCatalogText(catalogText, options, reading.tables, translations, (code, occurrence) => {
+  const { text, summary, translated, outdated, before } = await mergedCatalogText(catalogText, options, reading, translations, (code, occurrence) => {
     const at = previousAt(code, occurrence);
     return at === undefined || importedFiles.has(at.file);
   });
@@ -105,7 +105,7 @@ interface MergedTranslation {
 async function mergedCatalogText(
   catalogText: string | undefined,
   options: ImportOptions,
-  tables: readonly ImportedTable[],
+  { tables, skipped }: Pick<SourceReading, 'tables' | 'skipped'>,
   translations: readonly TranslationReading[],
   inScope: (code: string, occurrence: number) => boolean,
 ): Promise<{ text: string; summary: MergeSummary | undefined; translated: MergedTranslation[]; outdated: Diagnostic[]; before: Catalog | undefined }> {
@@ -122,7 +122,8 @@ async function mergedCatalogText(
       `${clash.locale}${clash.locale === defaultLocale ? '' : ` (${defaultLocale})`} is the catalog's default locale (locales.default in ${options.catalog}): its text is \`message\` and \`solution\`, imported from \`sources\`, not a translation`,
     );
   }
-  const summary = options.sources.length > 0 ? mergeIntoCatalog(document, tables, { prune: options.prune, inScope }) : undefined;
+  const inSkippedTable = (code: string) => skipped.find((table) => table.cells.has(code))?.at;
+  const summary = options.sources.length > 0 ? mergeIntoCatalog(document, tables, { prune: options.prune, inScope, inSkippedTable }) : undefined;
   // Tags are case-insensitive: `--locale DE` is the catalog's `de`, and a new tag is written in the usual case.
   // Finding them visits every entry: only when there are translations to merge.
   const tags = translations.length > 0 ? localeTagsOf(document) : [];
@@ -213,6 +214,7 @@ function printSummary(output: Output, options: ImportOptions, reading: SourceRea
     `Imported ${plural(options.sources.length, 'file')}, ${plural(reading.tables.length, 'table')}, ${plural(rows, 'row')} into ${options.catalog}: ` +
       `${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged` +
       (summary.missing.length ? `, ${summary.missing.length} ${summary.pruned ? 'pruned' : 'missing from the Markdown'}` : '') +
+      (summary.inSkippedTables.length ? `, ${summary.inSkippedTables.length} only in skipped tables` : '') +
       // Said when no count above tells why the file was written.
       (summary.groupsEdited && summary.added === 0 && summary.changed === 0 && !(summary.pruned && summary.missing.length > 0) ? ', groups updated (titles or columns)' : '') +
       (written ? '.' : ' (file already up to date).'),
@@ -224,7 +226,15 @@ function printSummary(output: Output, options: ImportOptions, reading: SourceRea
         : `  kept ${m.code} (group "${m.group}"): it is no longer in the Markdown; run with --prune to delete it, or mark it \`removed\` to keep it reserved.`,
     );
   }
-  for (const at of reading.skipped) output.out(`  skipped the table at ${formatLocation(at)}: it has no error-code column.`);
+  for (const m of summary.inSkippedTables) {
+    output.out(`  kept ${m.code} (group "${m.group}"): it is not in an error-code table, but in the table at ${formatLocation(m.table)}, which was skipped${summary.pruned ? '; not pruned' : ''}.`);
+  }
+  for (const { at, headers } of reading.skipped) {
+    output.out(
+      `  skipped the table at ${formatLocation(at)}: it has no error-code column (headers: ${headers.map((h) => `"${h}"`).join(', ')}). ` +
+        'If it lists error codes, name its columns with --header (e.g. --header code=<its code header>) or under `headers` in errgen.config.yaml.',
+    );
+  }
 }
 
 function printTranslationSummary(output: Output, catalog: string, reading: TranslationReading, summary: TranslationMergeSummary, written: boolean): void {

@@ -27,10 +27,19 @@ export interface ImportedTable {
   readonly rows: readonly ImportedRow[];
 }
 
+/** A table that is not read as an error-code table: it has no code column. */
+export interface SkippedTable {
+  readonly at: Location;
+  readonly headers: readonly string[];
+  /** The text of each of its cells: a code written there is on the page, though import could not read it. */
+  readonly cells: ReadonlySet<string>;
+}
+
 export interface ExtractResult {
   readonly tables: ImportedTable[];
-  /** Tables that are not error-code tables (no code column). */
-  readonly skipped: Location[];
+  readonly skipped: SkippedTable[];
+  /** The codes of rows that could not be read (a bad status), with where: they are on the page, and their errors say why they were not read. */
+  readonly unreadRows: Map<string, Location>;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -41,7 +50,7 @@ export function extractErrorTables(
   synonyms: HeaderSynonyms,
   fallbackTitle: string,
 ): ExtractResult {
-  const result: ExtractResult = { tables: [], skipped: [], diagnostics: [] };
+  const result: ExtractResult = { tables: [], skipped: [], unreadRows: new Map(), diagnostics: [] };
   for (const table of tables) {
     const columns = classifyColumns(
       table.header.map((c) => c.text),
@@ -49,7 +58,8 @@ export function extractErrorTables(
     );
     const indexOf = (field: FieldName) => columns.findIndex((c) => 'field' in c && c.field === field);
     if (indexOf('code') < 0) {
-      result.skipped.push(table.at);
+      const headers = table.header.map((c) => c.text);
+      result.skipped.push({ at: table.at, headers, cells: new Set(table.rows.flatMap((cells) => cells.map((c) => c.text))) });
       continue;
     }
     if (indexOf('status') < 0) {
@@ -63,7 +73,7 @@ export function extractErrorTables(
     }
     const rows: ImportedRow[] = [];
     for (const cells of table.rows) {
-      const row = readRow(cells, columns, table, result.diagnostics);
+      const row = readRow(cells, columns, table, result.diagnostics, result.unreadRows);
       if (row) rows.push(row);
     }
     const title = groupTitle(table.heading);
@@ -82,6 +92,7 @@ function readRow(
   columns: readonly ColumnRole[],
   table: MarkdownTable,
   diagnostics: Diagnostic[],
+  unreadRows: Map<string, Location>,
 ): ImportedRow | undefined {
   const rowStart = cells[0]?.at ?? table.at;
   if (cells.length !== columns.length) {
@@ -121,7 +132,10 @@ function readRow(
     diagnostics.push({ severity: 'error', at: at.status ?? rowStart, message: `status "${values.status ?? ''}"${code ? ` of ${code}` : ''} ${read.problem}`, hint: read.hint });
     ok = false;
   }
-  if (!ok || status === undefined) return undefined;
+  if (!ok || status === undefined) {
+    if (code !== '') unreadRows.set(code, codeAt);
+    return undefined;
+  }
   return { code, status, message: values.message ?? '', solution: values.solution ?? '', extra, at: codeAt, cells: at };
 }
 
