@@ -166,11 +166,15 @@ describe('errgen check in a user repository', () => {
     ]);
     expect(run('import').code).toBe(0);
     expect(findingsOf(run('check').stdout)).toEqual([]);
-    // Two columns with one header: import keeps the last, and check compares that one.
+    // Two columns with one header would lose one's cells, and one without a header has no name to keep them
+    // under: import refuses both, and check reports them at the header cell.
     writeFileSync(page, '| Code | Status | Message | Solution | Note | Note |\n|-|-|-|-|-|-|\n| OWNED | 400 | m | s | first | last |\n');
-    expect(run('import').code).toBe(0);
-    expect(readFileSync(join(dir, 'owned.yaml'), 'utf8')).toContain('Note: last');
-    expect(findingsOf(run('check').stdout)).toEqual([]);
+    const twice = run('import');
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('owned.md:1:47: error: columns 5 and 6 are both headed "Note": the catalog keeps a column\'s cells under its header, so one would be lost. Give the columns different headers, or merge them.\n');
+    expect(findingsOf(run('check').stdout)).toEqual([expect.objectContaining({ rule: 'source-drift', file: 'owned.md', line: 1, column: 47, message: expect.stringMatching(/^columns 5 and 6 are both headed "Note"/) })]);
+    writeFileSync(page, '| Code | Status | Message | Solution | |\n|-|-|-|-|-|\n| OWNED | 400 | m | s | loose |\n');
+    expect(run('import').stderr).toContain('owned.md:1:38: error: column 5 has no header. Give it a header: its cells are kept in the catalog under `fields`, by that name.\n');
   });
 
   it('fails on a row deleted from the Markdown, says how to drop it from the catalog, and passes after import --prune', () => {

@@ -38,7 +38,7 @@ export interface SkippedTable {
 export interface ExtractResult {
   readonly tables: ImportedTable[];
   readonly skipped: SkippedTable[];
-  /** The codes of rows that could not be read (a bad status), with where: they are on the page, and their errors say why they were not read. */
+  /** The codes of rows that could not be read (a bad status, a table with a header problem), with where: they are on the page, and their errors say why they were not read. */
   readonly unreadRows: Map<string, Location>;
   readonly diagnostics: Diagnostic[];
 }
@@ -69,6 +69,13 @@ export function extractErrorTables(
         message: `this table has an error-code column ("${table.header[indexOf('code')]?.text}") but no HTTP status column (headers: ${table.header.map((c) => `"${c.text}"`).join(', ')})`,
         hint: 'Add a "HTTP Status" column, or map its header name under `headers.status` in errgen.config.yaml.',
       });
+      unreadCodes(table, indexOf('code'), result.unreadRows);
+      continue;
+    }
+    const headerProblems = extraHeaderProblems(table, columns);
+    if (headerProblems.length > 0) {
+      result.diagnostics.push(...headerProblems);
+      unreadCodes(table, indexOf('code'), result.unreadRows);
       continue;
     }
     const rows: ImportedRow[] = [];
@@ -85,6 +92,49 @@ export function extractErrorTables(
     );
   }
   return result;
+}
+
+/** The codes of a table that is not read for a problem with its header: on the page, not missing from it. */
+function unreadCodes(table: MarkdownTable, codeColumn: number, unreadRows: Map<string, Location>): void {
+  for (const cells of table.rows) {
+    const cell = cells[codeColumn];
+    if (cell && cell.text !== '') unreadRows.set(cell.text, cell.at);
+  }
+}
+
+/**
+ * The cells of a column that is none of the four fields are kept under `fields` by its header: a
+ * column without one, or with another's, would lose them (or make a catalog with an empty name).
+ */
+function extraHeaderProblems(table: MarkdownTable, columns: readonly ColumnRole[]): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const seen = new Map<string, number>();
+  columns.forEach((role, i) => {
+    if (!('extra' in role)) return;
+    const at = table.header[i]?.at ?? table.at;
+    if (role.extra === '') {
+      const empty = table.rows.every((cells) => (cells[i]?.text ?? '') === '');
+      problems.push({
+        severity: 'error',
+        at,
+        message: `column ${i + 1} has no header${empty ? ' (and no text)' : ''}`,
+        hint: empty ? 'Remove the column.' : 'Give it a header: its cells are kept in the catalog under `fields`, by that name.',
+      });
+      return;
+    }
+    const first = seen.get(role.extra);
+    if (first === undefined) {
+      seen.set(role.extra, i);
+      return;
+    }
+    problems.push({
+      severity: 'error',
+      at,
+      message: `columns ${first + 1} and ${i + 1} are both headed "${role.extra}": the catalog keeps a column's cells under its header, so one would be lost`,
+      hint: 'Give the columns different headers, or merge them.',
+    });
+  });
+  return problems;
 }
 
 function readRow(
