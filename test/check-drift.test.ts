@@ -56,6 +56,23 @@ describe('errgen check in a user repository', () => {
     dir = userRepo();
   });
 
+  it('fails on a renamed heading, which import would make the group\'s title, and passes after import', () => {
+    edit(join(dir, 'errors.md'), 'Table 1. General Error Code', 'Table 1. Common errors');
+    const result = errgen(['check', '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(findingsOf(result.stdout).filter((f) => f.rule === 'source-drift')).toEqual([
+      expect.objectContaining({
+        file: 'errors.md',
+        line: 7,
+        message: expect.stringMatching(/^the table at errors\.md:7 is under the heading "Common errors", and its codes' group in the catalog is titled "General Error Code" \(errors\.yaml:\d+\)$/),
+        hint: 'Run `errgen import` to rename the group, or give the heading its old title.',
+      }),
+    ]);
+    expect(errgen(['import'], { cwd: dir }).code).toBe(0);
+    expect(errgen(['generate'], { cwd: dir }).code).toBe(0);
+    expect(findingsOf(errgen(['check', '--format', 'json'], { cwd: dir }).stdout).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('reports a source page that is missing or a folder under its own name', () => {
     edit(join(dir, 'errgen.config.yaml'), 'sources: [errors.md]', 'sources: [errors.md, missing.md, folder.md]');
     mkdirSync(join(dir, 'folder.md'));

@@ -5,7 +5,7 @@ import { formatLocation } from '../diagnostics.js';
 import { readProblems, readTextFile } from '../io/files.js';
 import type { LintEntry } from '../lint/rule.js';
 import { defaultHeaderSynonyms, type FieldName, type HeaderSynonyms, mergeSynonyms } from '../markdown/columns.js';
-import { extractErrorTables, type ImportedRow, type SkippedTable } from '../markdown/error-tables.js';
+import { extractErrorTables, type ImportedRow, type ImportedTable, type SkippedTable } from '../markdown/error-tables.js';
 import { readTables } from '../markdown/read-tables.js';
 import { cellMatchesTemplate } from '../messages/template.js';
 import { checkTranslationDrift, type TranslationPages } from './translation-drift.js';
@@ -32,6 +32,8 @@ export interface SourceDriftInput {
 /** The default-language pages as they are now: their rows, and what kept some from being read. */
 export interface SourceRows {
   readonly rows: readonly ImportedRow[];
+  /** The error-code tables the rows are in, in page order. */
+  readonly tables: readonly ImportedTable[];
   /** Tables that are not read as error-code tables: a code in one is on the page, not missing from it. */
   readonly skipped: readonly SkippedTable[];
   /** Codes of rows that could not be read: not missing either, as their problems say. */
@@ -47,6 +49,7 @@ export async function readSourceRows(sources: readonly string[], headers: Partia
   const synonyms = mergeSynonyms(defaultHeaderSynonyms, headers ?? {});
   const problems: Diagnostic[] = [];
   const rows: ImportedRow[] = [];
+  const tables: ImportedTable[] = [];
   const skipped: SkippedTable[] = [];
   const unreadRows = new Set<string>();
   const files: string[] = [];
@@ -61,15 +64,16 @@ export async function readSourceRows(sources: readonly string[], headers: Partia
     const extracted = extractErrorTables(await readTables(text, file), file, synonyms, basename(file, extname(file)));
     problems.push(...extracted.diagnostics.map((d) => ({ ...d, rule: sourceDriftRule })));
     rows.push(...extracted.tables.flatMap((t) => t.rows));
+    tables.push(...extracted.tables);
     skipped.push(...extracted.skipped);
     for (const code of extracted.unreadRows.keys()) unreadRows.add(code);
     files.push(file);
   }
-  return { rows, skipped, unreadRows, files, problems, synonyms };
+  return { rows, tables, skipped, unreadRows, files, problems, synonyms };
 }
 
 /** Reports, per code and field, where the Markdown (read by readSourceRows) disagrees with the catalog. */
-export async function checkSourceDrift(input: SourceDriftInput, { rows, skipped, unreadRows, problems, synonyms }: SourceRows): Promise<Diagnostic[]> {
+export async function checkSourceDrift(input: SourceDriftInput, { rows, tables, skipped, unreadRows, problems, synonyms }: SourceRows): Promise<Diagnostic[]> {
   const findings: Diagnostic[] = [...problems];
 
   const live = input.entries.filter((e) => !e.entry.removed);
@@ -103,6 +107,7 @@ export async function checkSourceDrift(input: SourceDriftInput, { rows, skipped,
       findings.push(drift(row.at, row.code, `${row.code}: column "${header}" ${show(inMarkdown)} in ${where(row.at)}, ${shown} (${where(entry.at)})`));
     }
   }
+  findings.push(...renamedGroups(tables, input.entries, entryOf));
   const sourceFiles = new Set(input.sources);
   // With only translated pages to compare, no entry is expected in a default-language page.
   if (input.sources.length > 0) {
@@ -124,6 +129,30 @@ export async function checkSourceDrift(input: SourceDriftInput, { rows, skipped,
   for (const pages of input.translations ?? []) {
     const found = await checkTranslationDrift(pages, input.entries, synonyms, drift);
     findings.push(...found.map((d) => ({ ...d, rule: sourceDriftRule })));
+  }
+  return findings;
+}
+
+/**
+ * A heading the catalog has no group of, over rows whose entries are in a group no heading of the
+ * page names: import renames that group (see merge.ts findGroup), and every output that prints
+ * group titles changes with it.
+ */
+function renamedGroups(tables: readonly ImportedTable[], entries: readonly LintEntry[], entryOf: ReadonlyMap<ImportedRow, LintEntry>): Diagnostic[] {
+  const catalogTitles = new Set(entries.map((e) => e.group));
+  const pageTitles = new Set(tables.map((t) => t.title));
+  const findings: Diagnostic[] = [];
+  for (const table of tables) {
+    if (!table.titled || catalogTitles.has(table.title)) continue;
+    const holder = table.rows.map((row) => entryOf.get(row)).find((entry) => entry !== undefined);
+    if (!holder || pageTitles.has(holder.group)) continue;
+    findings.push({
+      severity: 'error',
+      rule: sourceDriftRule,
+      at: table.at,
+      message: `the table at ${where(table.at)} is under the heading "${table.title}", and its codes' group in the catalog is titled "${holder.group}" (${where(holder.at)})`,
+      hint: 'Run `errgen import` to rename the group, or give the heading its old title.',
+    });
   }
   return findings;
 }
