@@ -65,6 +65,21 @@ describe('errgen import: odd cells', () => {
   });
 });
 
+describe('errgen import: a code cell Markdown reads otherwise', () => {
+  it('warns when underscores around part of a code were read as emphasis, not when the code is bold or in backticks', () => {
+    const dir = tempDir();
+    const md = table('| Code | Status | Message |', '| __proto__ | 400 | m |', '| **BOLD_OK** | 400 | _em_ |', '| `__init__` | 400 | m |', '| \\_\\_esc\\_\\_ | 400 | m |');
+    writeFileSync(join(dir, 'errors.md'), md);
+    const result = errgen(['import', 'errors.md', '-o', 'errors.yaml'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'errors.md:3:3: warning: the code reads as "proto": Markdown takes the underscores around part of it as emphasis. ' +
+        'If they are part of the code, write the code in backticks, e.g. `__proto__`, or escape them, e.g. \\_\\_proto\\_\\_.\n',
+    );
+    expect([...readFileSync(join(dir, 'errors.yaml'), 'utf8').matchAll(/- code: (\S+)/g)].map((m) => m[1])).toEqual(['proto', 'BOLD_OK', '__init__', '__esc__']);
+  });
+});
+
 describe('errgen import: table shapes', () => {
   it('knows header synonyms in any order and case, and records a non-default column order', async () => {
     const md = '## Mixed\n\n' + table('| RESOLUTION | description | Code | status |', '| retry | busy | BUSY | 503 |');

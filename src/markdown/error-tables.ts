@@ -171,6 +171,15 @@ function readRow(
   });
   const code = values.code ?? '';
   const codeAt = at.code ?? rowStart;
+  const codeCell = cells[columns.findIndex((role) => 'field' in role && role.field === 'code')];
+  if (codeCell?.underscoresRead) {
+    diagnostics.push({
+      severity: 'warning',
+      at: codeAt,
+      message: `the code reads as "${code}": Markdown takes the underscores around part of it as emphasis`,
+      hint: 'If they are part of the code, write the code in backticks, e.g. `__proto__`, or escape them, e.g. \\_\\_proto\\_\\_.',
+    });
+  }
   let ok = true;
   if (code === '') {
     diagnostics.push({ severity: 'error', at: codeAt, message: 'the error code cell is empty', hint: 'Write the code, e.g. NOT_FOUND, or delete the row.' });

@@ -6,6 +6,8 @@ import { type RemarkReading, remarkParser, tablesOfTree } from './remark-tables.
 export interface MarkdownCell {
   readonly text: string;
   readonly at: Location;
+  /** Underscores in it were read as emphasis (`__init__` is bold "init"): in a code, they more likely belong to it. */
+  readonly underscoresRead?: true;
 }
 
 export interface MarkdownTable {

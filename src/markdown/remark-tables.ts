@@ -75,13 +75,22 @@ function toTable(
 ): RemarkTable {
   const [headerRow, ...bodyRows] = table.children;
   const cells = (row: typeof headerRow): MarkdownCell[] =>
-    (row?.children ?? []).map((cell) => ({ text: plainText(cell.children, markdown), at: location(cellPoint(cell)) }));
+    (row?.children ?? []).map((cell) => {
+      const read = { text: plainText(cell.children, markdown), at: location(cellPoint(cell)) };
+      return underscoreEmphasis(cell, markdown) ? { ...read, underscoresRead: true } : read;
+    });
   return {
     table: { heading, at: location(table.position?.start), header: cells(headerRow), rows: bodyRows.map(cells) },
     topLevel,
     headerLine: table.position?.start.line ?? 1,
     rowLines: bodyRows.map((row) => row.position?.start.line ?? 0),
   };
+}
+
+/** Whether remark read a pair of underscores in the node as emphasis or strong emphasis. */
+function underscoreEmphasis(node: Nodes, markdown: string): boolean {
+  if ((node.type === 'emphasis' || node.type === 'strong') && markdown[node.position?.start.offset ?? -1] === '_') return true;
+  return 'children' in node && node.children.some((child) => underscoreEmphasis(child, markdown));
 }
 
 /** Point at the cell's content, not at its leading pipe. */
