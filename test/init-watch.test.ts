@@ -46,6 +46,21 @@ describe('errgen init', () => {
     expect(again.stderr).toBe('errgen: errgen.config.yaml already exists; edit it, or remove it to start again\n');
   });
 
+  it('reads a page with other header names given with --header, and writes them to the config for import and check', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'errors.md'), '## Auth\n\n| HTTP | Error | Description |\n|-|-|-|\n| 401 | TOKEN_EXPIRED | Expired |\n');
+    const result = errgen(['init', 'errors.md', '--header', 'code=Error', '--header', 'status=HTTP', '--header', 'code=Fehler: "x"'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Imported 1 file, 1 table, 1 row into errors.yaml: 1 added, 0 changed, 0 unchanged.\n');
+    expect(readFileSync(join(dir, 'errgen.config.yaml'), 'utf8')).toContain('headers:\n  code: ["Error", "Fehler: \\"x\\""]\n  status: ["HTTP"]\n');
+    expect(errgen(['import'], { cwd: dir }).stdout).toBe('Imported 1 file, 1 table, 1 row into errors.yaml: 0 added, 0 changed, 1 unchanged (file already up to date).\n');
+    expect(errgen(['generate'], { cwd: dir }).code).toBe(0);
+    const check = errgen(['check'], { cwd: dir });
+    expect(check.code).toBe(0);
+    expect(check.stdout).not.toContain('source-drift');
+    expect(errgen(['init', '--header', 'kode=Error'], { cwd: tempDir() }).stderr).toContain('--header names an unknown field "kode"');
+  });
+
   it('says a Markdown page it cannot find is missing, exit 1 as for import, and writes nothing', () => {
     const dir = tempDir();
     const result = errgen(['init', 'nope.md'], { cwd: dir });

@@ -43,9 +43,11 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
     .argument('[markdown...]', 'Markdown pages with error-code tables to import into the new catalog')
     .option('-o, --output <catalog.yaml>', 'the catalog to create', 'errors.yaml')
     .option('--out-dir <dir>', 'where generated files will go', 'generated')
-    .action(async (markdown: string[], flags: { output: string; outDir: string }) => {
-      const { initCommand } = await import('../commands/init.js');
-      await initCommand({ sources: markdown, config: program.opts<GlobalFlags>().config ?? 'errgen.config.yaml', catalog: flags.output, outDir: flags.outDir }, output);
+    .option('--header <field=name>', 'another header name for a column of your pages, e.g. code=Fehlercode (repeatable; written to the config)', collect)
+    .action(async (markdown: string[], flags: { output: string; outDir: string; header?: string[] }) => {
+      const [{ initCommand }, { headerFlags }] = await Promise.all([import('../commands/init.js'), import('./pairs.js')]);
+      const headers = headerFlags(flags.header);
+      await initCommand({ sources: markdown, config: program.opts<GlobalFlags>().config ?? 'errgen.config.yaml', catalog: flags.output, outDir: flags.outDir, headers }, output);
     });
 
   program

@@ -5,6 +5,7 @@ import { writeFileIfChanged } from '../io/files.js';
 import { schemaComment } from '../yaml/schema.js';
 import { importCommand } from './import.js';
 import type { Output } from './output.js';
+import type { FieldName } from '../markdown/columns.js';
 
 export interface InitOptions {
   /** Markdown pages to import; none → an example catalog. */
@@ -12,6 +13,8 @@ export interface InitOptions {
   readonly config: string;
   readonly catalog: string;
   readonly outDir: string;
+  /** Header names of the pages' columns beside the built-in ones (--header), for the import and the config. */
+  readonly headers: Partial<Record<FieldName, readonly string[]>>;
 }
 
 /** A catalog to start from when there is no Markdown yet: shows the fields people add by hand too. */
@@ -45,7 +48,7 @@ export async function initCommand(options: InitOptions, output: Output): Promise
   if (existsSync(options.catalog)) {
     output.out(`kept ${options.catalog}: it already exists`);
   } else if (options.sources.length > 0) {
-    await importCommand({ sources: options.sources, catalog: options.catalog, prune: false }, output);
+    await importCommand({ sources: options.sources, catalog: options.catalog, prune: false, headers: options.headers }, output);
   } else {
     await writeFileIfChanged(options.catalog, `#${schemaComment(options.catalog, 'catalog')}\n${exampleCatalog}`);
     // A plain import would keep the example's codes, and check would not know the page: say both.
@@ -56,11 +59,19 @@ export async function initCommand(options: InitOptions, output: Output): Promise
   output.out('Next: `errgen generate` writes every target, `errgen check` runs in CI (see the README).');
 }
 
+/** The --header names, so that import and check read the pages as init did. JSON strings are YAML flow scalars. */
+function headerLines(headers: InitOptions['headers']): string[] {
+  const fields = Object.entries(headers).filter(([, names]) => names && names.length > 0);
+  if (fields.length === 0) return [];
+  return ['# Header names of your pages\' columns, beside the built-in ones.', 'headers:', ...fields.map(([field, names]) => `  ${field}: [${(names ?? []).map((n) => JSON.stringify(n)).join(', ')}]`)];
+}
+
 function configText(options: InitOptions): string {
   const lines = [
     `#${schemaComment(options.config, 'config')}`,
     '# errgen: Markdown error-code tables → this catalog → code and docs. Paths are relative to this file.',
     ...(options.sources.length > 0 ? ['sources:', ...options.sources.map((s) => `  - ${s}`)] : ['# sources: [docs/error-codes.md]   # Markdown pages to import and to check for drift']),
+    ...headerLines(options.headers),
     `catalog: ${options.catalog}`,
     `outDir: ${options.outDir}`,
     '# Every built-in target with its default output; delete what you do not need, set options per target.',
