@@ -80,6 +80,25 @@ describe('errgen import: a code cell Markdown reads otherwise', () => {
   });
 });
 
+describe('errgen import: what looks like a table but is not one', () => {
+  it('warns of pipe lines no table holds and of HTML tables, not of tables in code blocks or lists', () => {
+    const dir = tempDir();
+    const md = [
+      '## E', '', '| Code | Status |', '| NODELIM | 400 |', '', '<table><tr><td>A</td></tr></table>', '',
+      '```', '| Code | Status |', '| IN_CODE | 1 |', '```', '',
+      '| Code | Status |', '|-|-|', '| OK | 400 |', '', '- item', '', '  | Code | Status |', '  |-|-|', '  | IN_LIST | 404 |', '',
+    ].join('\n');
+    writeFileSync(join(dir, 'errors.md'), md);
+    const result = errgen(['import', 'errors.md', '-o', 'errors.yaml'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'errors.md:3:1: warning: these lines look like a table but Markdown does not read one here, so their rows are not imported. Put a delimiter row (| --- | --- |) under the header row, and a blank line before the table.\n' +
+        'errors.md:6:1: warning: an HTML table is not read, so its rows are not imported. Write an error-code table as a Markdown table.\n',
+    );
+    expect([...readFileSync(join(dir, 'errors.yaml'), 'utf8').matchAll(/- code: (\S+)/g)].map((m) => m[1])).toEqual(['OK', 'IN_LIST']);
+  });
+});
+
 describe('errgen import: table shapes', () => {
   it('knows header synonyms in any order and case, and records a non-default column order', async () => {
     const md = '## Mixed\n\n' + table('| RESOLUTION | description | Code | status |', '| retry | busy | BUSY | 503 |');

@@ -6,6 +6,7 @@ import { readProblems, readTextFile } from '../io/files.js';
 import type { LintEntry } from '../lint/rule.js';
 import { defaultHeaderSynonyms, type FieldName, type HeaderSynonyms, mergeSynonyms } from '../markdown/columns.js';
 import { extractErrorTables, type ImportedRow, type ImportedTable, type SkippedTable } from '../markdown/error-tables.js';
+import { tableLookalikes } from '../markdown/lookalikes.js';
 import { readTables } from '../markdown/read-tables.js';
 import { cellMatchesTemplate } from '../messages/template.js';
 import { checkTranslationDrift, type TranslationPages } from './translation-drift.js';
@@ -61,8 +62,9 @@ export async function readSourceRows(sources: readonly string[], headers: Partia
       problems.push(...readProblems(error, 'Fix the path under `sources` in the config, or pass --source.').map((d) => ({ ...d, rule: sourceDriftRule })));
       continue;
     }
-    const extracted = extractErrorTables(await readTables(text, file), file, synonyms, basename(file, extname(file)));
-    problems.push(...extracted.diagnostics.map((d) => ({ ...d, rule: sourceDriftRule })));
+    const read = await readTables(text, file);
+    const extracted = extractErrorTables(read, file, synonyms, basename(file, extname(file)));
+    problems.push(...[...extracted.diagnostics, ...tableLookalikes(text, file, read)].map((d) => ({ ...d, rule: sourceDriftRule })));
     rows.push(...extracted.tables.flatMap((t) => t.rows));
     tables.push(...extracted.tables);
     skipped.push(...extracted.skipped);

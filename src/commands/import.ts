@@ -12,6 +12,7 @@ import { locationsByCode, parseSources, serializeSources, sourcesPathFor, type S
 import { readProblems, readTextFile, readTextFileIfExists, writeFileIfChanged } from '../io/files.js';
 import { defaultHeaderSynonyms, type FieldName, type HeaderSynonyms, mergeSynonyms } from '../markdown/columns.js';
 import { extractErrorTables, type ImportedTable, type SkippedTable } from '../markdown/error-tables.js';
+import { tableLookalikes } from '../markdown/lookalikes.js';
 import { readTables } from '../markdown/read-tables.js';
 import { extractTranslatedRows, type TranslatedRow } from '../markdown/translation-tables.js';
 import { fallbackDefaultLocale, spellingOf } from '../messages/locales.js';
@@ -146,10 +147,11 @@ async function readSources(files: readonly string[], synonyms: HeaderSynonyms): 
   for (const file of files) {
     const text = await readMarkdown(file, reading.diagnostics);
     if (text === undefined) continue;
-    const found = extractErrorTables(await readTables(text, file), file, synonyms, basename(file, extname(file)));
+    const tables = await readTables(text, file);
+    const found = extractErrorTables(tables, file, synonyms, basename(file, extname(file)));
     reading.tables.push(...found.tables);
     reading.skipped.push(...found.skipped);
-    reading.diagnostics.push(...found.diagnostics);
+    reading.diagnostics.push(...found.diagnostics, ...tableLookalikes(text, file, tables));
   }
   return reading;
 }

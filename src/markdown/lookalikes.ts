@@ -1,0 +1,52 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { splitLines } from './lines.js';
+import type { MarkdownTable } from './read-tables.js';
+
+/**
+ * Warnings for what reads as a table to a person but not to Markdown, so that its rows are not
+ * dropped without a word: lines of pipes that no table holds (a table needs a delimiter row under
+ * its header), and HTML tables. Fenced and indented code is left alone: tables are shown there.
+ */
+export function tableLookalikes(markdown: string, file: string, tables: readonly MarkdownTable[]): Diagnostic[] {
+  const tableLines = new Set<number>();
+  for (const table of tables) {
+    // The header, the delimiter row under it and every body row.
+    tableLines.add(table.at.line).add(table.at.line + 1);
+    for (const row of table.rows) if (row[0]) tableLines.add(row[0].at.line);
+  }
+  const found: Diagnostic[] = [];
+  let fence: string | undefined;
+  let inLookalike = false;
+  splitLines(markdown).forEach(({ text }, i) => {
+    const line = i + 1;
+    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(text);
+    if (fence !== undefined) {
+      if (opening && opening[1]!.startsWith(fence)) fence = undefined;
+      return;
+    }
+    if (opening) {
+      fence = opening[1];
+      return;
+    }
+    const pipeRow = /^ {0,3}\|.*\|/.test(text) && !tableLines.has(line);
+    if (pipeRow && !inLookalike) {
+      found.push({
+        severity: 'warning',
+        at: { file, line, column: text.indexOf('|') + 1 },
+        message: 'these lines look like a table but Markdown does not read one here, so their rows are not imported',
+        hint: 'Put a delimiter row (| --- | --- |) under the header row, and a blank line before the table.',
+      });
+    }
+    inLookalike = pipeRow;
+    const html = /^ {0,3}<table[\s>]/i.exec(text);
+    if (html) {
+      found.push({
+        severity: 'warning',
+        at: { file, line, column: text.indexOf('<') + 1 },
+        message: 'an HTML table is not read, so its rows are not imported',
+        hint: 'Write an error-code table as a Markdown table.',
+      });
+    }
+  });
+  return found;
+}
