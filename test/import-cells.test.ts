@@ -86,6 +86,7 @@ describe('errgen import: what looks like a table but is not one', () => {
     const md = [
       '## E', '', '| Code | Status |', '| NODELIM | 400 |', '', '<table><tr><td>A</td></tr></table>', '',
       '```', '| Code | Status |', '| IN_CODE | 1 |', '```', '',
+      '<!-- put away:', '| Code | Status |', '|-|-|', '| IN_COMMENT | 400 |', '<table>', '-->', '',
       '| Code | Status |', '|-|-|', '| OK | 400 |', '', '- item', '', '  | Code | Status |', '  |-|-|', '  | IN_LIST | 404 |', '',
     ].join('\n');
     writeFileSync(join(dir, 'errors.md'), md);

@@ -58,6 +58,52 @@ describe('errgen import into an existing catalog', () => {
     ]);
   });
 
+  it('keeps each row of a code listed twice on its entry when one row\'s status changes, and check agrees', () => {
+    const t = imported(page('| X | 400 | first | a |', '| X | 409 | second | b |'));
+    t.edit('      - code: X\n        status: 400\n', '      - code: X\n        description: hand-A\n        status: 400\n');
+    t.edit('      - code: X\n        status: 409\n', '      - code: X\n        description: hand-B\n        status: 409\n');
+    t.write(page('| X | 409 | first | a |', '| X | 409 | second | b |'));
+    expect(t.run().stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml: 0 added, 1 changed, 1 unchanged.\n');
+    expect(t.catalog()).toContain('      - code: X\n        description: hand-A\n        status: 409\n        message: first\n');
+    expect(t.catalog()).toContain('      - code: X\n        description: hand-B\n        status: 409\n        message: second\n');
+    expect(t.sources()).toEqual([
+      { code: 'X', at: 'errors.md:5:3' },
+      { code: 'X', at: 'errors.md:6:3' },
+    ]);
+    const check = errgen(['check', '--catalog', 'errors.yaml', '--source', 'errors.md', '--format', 'json', '--rule', 'duplicate-code=off'], { cwd: t.dir });
+    expect((JSON.parse(check.stdout) as { findings: Array<{ rule: string }> }).findings.filter((f) => f.rule === 'source-drift')).toEqual([]);
+    expect(t.run().stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml: 0 added, 0 changed, 2 unchanged (file already up to date).\n');
+  });
+
+  it('reports a renamed heading in check exactly when import would rename the group', () => {
+    const renames = (dir: string) =>
+      (JSON.parse(errgen(['check', '--catalog', 'errors.yaml', '--source', 'errors.md', '--format', 'json'], { cwd: dir }).stdout) as { findings: Array<{ message: string }> }).findings
+        .map((f) => f.message)
+        .filter((m) => m.includes('is under the heading'));
+    const section = (title: string, ...rows: string[]) => page(...rows).replace('## Errors', `## ${title}`);
+    // Two headings over the rows of one group: the first renames it, the second gets a group of its own.
+    const t = imported(page('| X | 400 | x | s |', '| Y | 400 | y | s |'));
+    t.write(section('New1', '| X | 400 | x | s |') + '\n' + section('New2', '| Y | 400 | y | s |'));
+    expect(renames(t.dir)).toEqual([expect.stringMatching(/^the table at errors\.md:3 is under the heading "New1", and its codes' group in the catalog is titled "Errors"/)]);
+    expect(t.run().code).toBe(0);
+    expect(t.catalog()).toContain('  - title: New1\n');
+    expect(renames(t.dir)).toEqual([]);
+    // A group of that title, even an empty one, takes the table: nothing is renamed.
+    const u = imported(page('| X | 400 | x | s |'));
+    u.edit('groups:\n', 'groups:\n  - title: Mine\n    codes: []\n');
+    u.write(section('Mine', '| X | 400 | x | s |'));
+    expect(renames(u.dir)).toEqual([]);
+    expect(u.run().stdout).toContain('(file already up to date)');
+  });
+
+  it('prunes a code that another table only mentions (a table of statuses), as it is not a row of that table', () => {
+    const t = imported(page('| A | 400 | a | |', '| NOT_FOUND | 404 | n | |'));
+    t.write('## Statuses\n\n| HTTP | gRPC |\n|-|-|\n| 404 | NOT_FOUND |\n\n' + page('| A | 400 | a | |'));
+    const pruned = t.run('--prune');
+    expect(pruned.stdout).toContain(', 1 pruned.\n  pruned NOT_FOUND (group "Errors"): it is no longer in the Markdown.\n');
+    expect(t.catalog()).not.toContain('NOT_FOUND');
+  });
+
   it('neither prunes nor calls missing a code the page has in a table it skipped, or in a row it could not read', () => {
     const skippedTable = '## Auth\n\n| HTTP | Error | Description | Resolution |\n|-|-|-|-|\n| 401 | TOKEN_EXPIRED | Expired | Log in |\n\n';
     const t = imported(page('| A | 400 | a | |'));

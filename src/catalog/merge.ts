@@ -14,7 +14,7 @@ export interface MergeOptions {
   /** Is this catalog entry in scope of this import? Entries last imported from other files are left alone. */
   readonly inScope: (code: string, occurrence: number) => boolean;
   /** Where the page has a code in a table that import skipped (no code column): its entry is not missing, and --prune keeps it. */
-  readonly inSkippedTable?: (code: string) => Location | undefined;
+  readonly inSkippedTable?: (code: string, occurrence: number) => Location | undefined;
 }
 
 export interface MissingEntry {
@@ -51,6 +51,8 @@ export interface MergeSummary {
   readonly groupsEdited: boolean;
   /** Entries whose message or solution changed, in Markdown order. */
   readonly retexted: readonly RetextedEntry[];
+  /** For each entry of the merged catalog, in catalog order, the row merged into it (none for an entry no row is). */
+  readonly rows: ReadonlyArray<ImportedRow | undefined>;
 }
 
 export interface Entry {
@@ -104,8 +106,14 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   const entryOf = matchRows(
     tables.flatMap((table) => table.rows),
     (code) => existing.get(code),
-    (entry) => entryValue(entry, 'status'),
+    {
+      fieldsOf: (entry) => ({ status: entryValue(entry, 'status'), message: entryValue(entry, 'message'), solution: entryValue(entry, 'solution') }),
+      // A tombstone, or an entry another page's rows were imported into, is paired only when no other is left.
+      isOwn: (entry, occurrence) => !entryValue(entry, 'removed') && options.inScope(String(entryValue(entry, 'code')), occurrence),
+    },
   );
+  // The row merged into each entry, by the item that stands in `codes` once the merge is done.
+  const rowOfItem = new Map<unknown, ImportedRow>();
   const importedTitles = new Set(tables.map((t) => t.title));
   let added = 0;
   let changed = 0;
@@ -135,6 +143,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
         // A record is made a node only when the row changes it: most rows of a re-import change nothing.
         const node = isMap(entry.item) || !recordMatchesRow(entry.item, row) ? nodes.of(entry) : undefined;
         const update = node && updateEntry(node, row);
+        rowOfItem.set(node ?? entry.item, row);
         if (update?.changed) changed++;
         else unchanged++;
         if (node && update && update.retexted.length > 0) retexted.push({ node, fields: update.retexted, was: update.was, row });
@@ -143,6 +152,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
         // A plain record, not yet a node: see indexEntries. It never needs to be `matched`.
         const record = newEntry(row);
         editorOf(group).insertAfter(cursor, record);
+        rowOfItem.set(record, row);
         cursor = record;
         added++;
       }
@@ -157,7 +167,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     entries.forEach((entry, occurrence) => {
       if (matched.has(entry.item) || entryValue(entry, 'removed') || !options.inScope(code, occurrence)) return;
       const group = String(entry.group.get('title'));
-      const table = options.inSkippedTable?.(code);
+      const table = options.inSkippedTable?.(code, occurrence);
       if (table) {
         inSkippedTables.push({ code, group, table });
         return;
@@ -177,7 +187,9 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     groupsEdited ||= groups.items.length !== before;
   }
   const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0) || groupsEdited;
-  return { added, changed, unchanged, missing, inSkippedTables, pruned: options.prune, edited, groupsEdited, retexted };
+  const rows: Array<ImportedRow | undefined> = [];
+  for (const group of groups.items) if (isMap(group)) for (const item of codesOf(group).items) rows.push(rowOfItem.get(item));
+  return { added, changed, unchanged, missing, inSkippedTables, pruned: options.prune, edited, groupsEdited, retexted, rows };
 }
 
 export function groupsOf(document: Document): YAMLSeq {

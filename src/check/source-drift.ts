@@ -5,7 +5,7 @@ import { formatLocation } from '../diagnostics.js';
 import { readProblems, readTextFile } from '../io/files.js';
 import type { LintEntry } from '../lint/rule.js';
 import { defaultHeaderSynonyms, type FieldName, type HeaderSynonyms, mergeSynonyms } from '../markdown/columns.js';
-import { extractErrorTables, type ImportedRow, type ImportedTable, type SkippedTable } from '../markdown/error-tables.js';
+import { extractErrorTables, type ImportedRow, type ImportedTable, type SkippedTable, skippedTableHolding } from '../markdown/error-tables.js';
 import { tableLookalikes } from '../markdown/lookalikes.js';
 import { readTables } from '../markdown/read-tables.js';
 import { cellMatchesTemplate } from '../messages/template.js';
@@ -26,6 +26,8 @@ export interface SourceDriftInput {
   readonly catalogFile: string;
   /** Catalog entries in order, with their locations and what the sidecar says about their origin. */
   readonly entries: readonly LintEntry[];
+  /** The title of every group of the catalog, an empty one too: a heading with the title of one is no rename. */
+  readonly groupTitles: readonly string[];
   /** Translated pages by locale, compared with each entry's `messages.<locale>`. */
   readonly translations?: readonly TranslationPages[];
 }
@@ -82,7 +84,8 @@ export async function checkSourceDrift(input: SourceDriftInput, { rows, tables, 
   const catalogByCode = groupByCode(live, (e) => e.entry.code);
   const matched = new Set<LintEntry>();
   // As import pairs them, so that what it would change is what is reported.
-  const entryOf = matchRows(rows, (code) => catalogByCode.get(code), (e) => e.entry.status);
+  const sourceFiles = new Set(input.sources);
+  const entryOf = matchRows(rows, (code) => catalogByCode.get(code), { fieldsOf: (e) => e.entry, isOwn: (e) => !e.source || sourceFiles.has(e.source.file) });
   for (const row of rows) {
     const entry = entryOf.get(row);
     if (!entry) {
@@ -109,8 +112,7 @@ export async function checkSourceDrift(input: SourceDriftInput, { rows, tables, 
       findings.push(drift(row.at, row.code, `${row.code}: column "${header}" ${show(inMarkdown)} in ${where(row.at)}, ${shown} (${where(entry.at)})`));
     }
   }
-  findings.push(...renamedGroups(tables, input.entries, entryOf));
-  const sourceFiles = new Set(input.sources);
+  findings.push(...renamedGroups(tables, input.groupTitles, entryOf));
   // With only translated pages to compare, no entry is expected in a default-language page.
   if (input.sources.length > 0) {
     for (const entry of live) {
@@ -119,7 +121,7 @@ export async function checkSourceDrift(input: SourceDriftInput, { rows, tables, 
       if (entry.source && !sourceFiles.has(entry.source.file)) continue;
       // A row that could not be read is reported as such above: following the hint below would delete it.
       if (unreadRows.has(entry.entry.code)) continue;
-      const table = skipped.find((t) => t.cells.has(entry.entry.code));
+      const table = skippedTableHolding(skipped, entry.entry.code, entry.lastImported);
       if (table) {
         const headers = table.headers.map((h) => `"${h}"`).join(', ');
         findings.push(drift(entry.at, entry.entry.code, `${entry.entry.code} is in the catalog (${where(entry.at)}), and on the page only in the table at ${where(table.at)}, which is not read: it has no error-code column (headers: ${headers})`, skippedHint));
@@ -140,14 +142,17 @@ export async function checkSourceDrift(input: SourceDriftInput, { rows, tables, 
  * page names: import renames that group (see merge.ts findGroup), and every output that prints
  * group titles changes with it.
  */
-function renamedGroups(tables: readonly ImportedTable[], entries: readonly LintEntry[], entryOf: ReadonlyMap<ImportedRow, LintEntry>): Diagnostic[] {
-  const catalogTitles = new Set(entries.map((e) => e.group));
+function renamedGroups(tables: readonly ImportedTable[], groupTitles: readonly string[], entryOf: ReadonlyMap<ImportedRow, LintEntry>): Diagnostic[] {
+  const catalogTitles = new Set(groupTitles);
   const pageTitles = new Set(tables.map((t) => t.title));
+  // A group is renamed once, by the first such table; the next one's rows stay in it, under a new group.
+  const renamed = new Set<string>();
   const findings: Diagnostic[] = [];
   for (const table of tables) {
     if (!table.titled || catalogTitles.has(table.title)) continue;
     const holder = table.rows.map((row) => entryOf.get(row)).find((entry) => entry !== undefined);
-    if (!holder || pageTitles.has(holder.group)) continue;
+    if (!holder || pageTitles.has(holder.group) || renamed.has(holder.group)) continue;
+    renamed.add(holder.group);
     findings.push({
       severity: 'error',
       rule: sourceDriftRule,

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
-import type { Catalog } from '../catalog/model.js';
+import { matchRows } from '../catalog/match-rows.js';
+import type { Catalog, CatalogCode } from '../catalog/model.js';
 import { entryLocator, parseCatalog, parseCatalogValue, type ReadCatalog } from '../catalog/read.js';
 import { locationsByCode, parseSources, sourcesPathFor } from '../catalog/sources.js';
 import { checkArtifactDrift } from '../check/artifact-drift.js';
@@ -73,7 +74,8 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   const entries = await lintEntries(read, options.catalog, sourceRows);
   const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries, languages: options.languages, locate: (path) => read.locate(path) }, options.lintSettings);
   if (sourceRows) {
-    const drift = await checkSourceDrift({ sources: options.sources, translations, catalogFile: options.catalog, entries }, sourceRows);
+    const groupTitles = read.value.groups.map((group) => group.title);
+    const drift = await checkSourceDrift({ sources: options.sources, translations, catalogFile: options.catalog, entries, groupTitles }, sourceRows);
     findings.push(...withSeverity(drift, sourceDrift));
   }
   const artifactDrift = options.lintSettings['artifact-drift'] ?? 'error';
@@ -142,13 +144,12 @@ function hasRule(findings: readonly Diagnostic[], rule: string): boolean {
 
 /**
  * Every entry with its catalog location and its Markdown origin: its row in the pages as they are
- * now (`now`, when check reads them), else, for a page not read, where the last import found it
- * (the sidecar). A code gone from a page that was read has no origin there, rather than a line that
- * is now another row's.
+ * now (`now`, when check reads them, paired as import pairs rows and entries), else, for a page not
+ * read, where the last import found it (the sidecar). A code gone from a page that was read has no
+ * origin there, rather than a line that is now another row's.
  */
 async function lintEntries(read: ReadCatalog, catalogFile: string, now: SourceRows | undefined): Promise<LintEntry[]> {
   const sidecar = locationsByCode(parseSources(await readTextFileIfExists(sourcesPathFor(catalogFile), 'source map'), catalogFile));
-  const rowsNow = locationsByCode(now?.rows ?? []);
   // Sources are a few files named by 100,000 entries: each path is made relative once.
   const relativePaths = new Map<string, string>();
   const cwdRelative = (file: string) => {
@@ -158,22 +159,33 @@ async function lintEntries(read: ReadCatalog, catalogFile: string, now: SourceRo
   };
   const readNow = new Set((now?.files ?? []).map(cwdRelative));
   const locate = entryLocator(read);
-  // The sidecar pairs a code's rows with its entries as import wrote them, tombstones included; the
-  // pages now pair with live entries only, as source drift pairs them.
+  // The sidecar pairs a code's rows with its entries as import wrote them, tombstones included.
   const occurrences = new Map<string, number>();
-  const liveOccurrences = new Map<string, number>();
-  return read.value.groups.flatMap((group, g) =>
-    group.codes.map((entry, i) => {
+  const lastImported = new Map<CatalogCode, Location>();
+  const liveByCode = new Map<string, CatalogCode[]>();
+  for (const group of read.value.groups) {
+    for (const entry of group.codes) {
       const n = occurrences.get(entry.code) ?? 0;
       occurrences.set(entry.code, n + 1);
-      let origin: Location | undefined;
-      if (!entry.removed) {
-        const live = liveOccurrences.get(entry.code) ?? 0;
-        liveOccurrences.set(entry.code, live + 1);
-        origin = rowsNow.get(entry.code)?.[live];
-      }
-      const last = origin === undefined ? sidecar.get(entry.code)?.[n] : undefined;
-      if (last !== undefined && !readNow.has(cwdRelative(last.file))) origin = last;
+      const last = sidecar.get(entry.code)?.[n];
+      if (last !== undefined) lastImported.set(entry, { ...last, file: cwdRelative(last.file) });
+      if (entry.removed) continue;
+      const live = liveByCode.get(entry.code);
+      if (live) live.push(entry);
+      else liveByCode.set(entry.code, [entry]);
+    }
+  }
+  // The pages now pair with live entries only, as source drift pairs them.
+  const rowNow = new Map<CatalogCode, Location>();
+  const isOwn = (entry: CatalogCode) => {
+    const last = lastImported.get(entry);
+    return last === undefined || readNow.has(last.file);
+  };
+  for (const [row, entry] of matchRows(now?.rows ?? [], (code) => liveByCode.get(code), { fieldsOf: (entry) => entry, isOwn })) rowNow.set(entry, row.at);
+  return read.value.groups.flatMap((group, g) =>
+    group.codes.map((entry, i) => {
+      const last = lastImported.get(entry);
+      const origin = rowNow.get(entry) ?? (last !== undefined && !readNow.has(last.file) ? last : undefined);
       return {
         entry,
         group: group.title,
@@ -183,6 +195,7 @@ async function lintEntries(read: ReadCatalog, catalogFile: string, now: SourceRo
         },
         locate: (field: readonly (string | number)[], offset?: number) => read.locate(['groups', g, 'codes', i, ...field], offset),
         source: origin && { ...origin, file: cwdRelative(origin.file) },
+        lastImported: last,
       };
     }),
   );

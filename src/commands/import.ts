@@ -2,7 +2,6 @@ import { basename, extname } from 'node:path';
 import { type Diagnostic, formatDiagnostic, formatLocation, hasErrors, InputError, type Location, UsageError } from '../diagnostics.js';
 import type { Catalog } from '../catalog/model.js';
 import { parseCatalog } from '../catalog/read.js';
-import { matchRows } from '../catalog/match-rows.js';
 import { mergeIntoCatalog, type MergeSummary, type RetextedEntry } from '../catalog/merge.js';
 import { recordsDocument } from '../catalog/records-document.js';
 import { localeTagsOf, mergeTranslations, type TranslationMergeSummary } from '../catalog/merge-translations.js';
@@ -11,7 +10,7 @@ import { catalogStyle, newCatalogDocument, serializeCatalog } from '../catalog/w
 import { locationsByCode, parseSources, serializeSources, sourcesPathFor, type SourceRow } from '../catalog/sources.js';
 import { readProblems, readTextFile, readTextFileIfExists, writeFileIfChanged } from '../io/files.js';
 import { defaultHeaderSynonyms, type FieldName, type HeaderSynonyms, mergeSynonyms } from '../markdown/columns.js';
-import { extractErrorTables, type ImportedTable, type SkippedTable } from '../markdown/error-tables.js';
+import { extractErrorTables, type ImportedRow, type ImportedTable, type SkippedTable, skippedTableHolding } from '../markdown/error-tables.js';
 import { tableLookalikes } from '../markdown/lookalikes.js';
 import { readTables } from '../markdown/read-tables.js';
 import { extractTranslatedRows, type TranslatedRow } from '../markdown/translation-tables.js';
@@ -74,10 +73,7 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
   const previousByCode = locationsByCode(previousSources);
   const previousAt = (code: string, occurrence: number) => previousByCode.get(code)?.[occurrence];
 
-  const { text, summary, translated, outdated, before } = await mergedCatalogText(catalogText, options, reading, translations, (code, occurrence) => {
-    const at = previousAt(code, occurrence);
-    return at === undefined || importedFiles.has(at.file);
-  });
+  const { text, summary, translated, outdated, before } = await mergedCatalogText(catalogText, options, reading, translations, previousAt);
   for (const { summary: t } of translated) for (const w of t.diagnostics) output.err(formatDiagnostic(w));
   for (const w of outdated) output.err(formatDiagnostic(w));
   // Never write a catalog errgen could not read back. Only the value is kept: a YAML document of
@@ -87,9 +83,10 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
   const written = await writeFileIfChanged(options.catalog, text);
   // The sidecar records the default-language rows; a translation-only import leaves it alone.
   if (options.sources.length > 0) {
-    const sourceRows = rowLocations(merged, reading.tables, (code, occurrence) => {
+    const sourceRows = rowLocations(merged, summary?.rows ?? [], (code, occurrence) => {
       const at = previousAt(code, occurrence);
-      return at && !importedFiles.has(at.file) ? at : undefined;
+      // Kept: a row of another file, or one still in a table this import skipped (it is there, unread).
+      return at && (!importedFiles.has(at.file) || skippedTableHolding(reading.skipped, code, at)) ? at : undefined;
     });
     await writeFileIfChanged(sourcesPath, serializeSources(sourceRows, options.catalog));
   }
@@ -108,7 +105,8 @@ async function mergedCatalogText(
   options: ImportOptions,
   { tables, skipped }: Pick<SourceReading, 'tables' | 'skipped'>,
   translations: readonly TranslationReading[],
-  inScope: (code: string, occurrence: number) => boolean,
+  /** Where an entry's row was when the catalog was last imported (the source map), by code and occurrence. */
+  previousAt: (code: string, occurrence: number) => Location | undefined,
 ): Promise<{ text: string; summary: MergeSummary | undefined; translated: MergedTranslation[]; outdated: Diagnostic[]; before: Catalog | undefined }> {
   const read = catalogText === undefined ? undefined : await parseCatalog(catalogText, options.catalog);
   // A catalog as errgen writes it is merged into as records; only one with comments, blank lines or
@@ -123,7 +121,12 @@ async function mergedCatalogText(
       `${clash.locale}${clash.locale === defaultLocale ? '' : ` (${defaultLocale})`} is the catalog's default locale (locales.default in ${options.catalog}): its text is \`message\` and \`solution\`, imported from \`sources\`, not a translation`,
     );
   }
-  const inSkippedTable = (code: string) => skipped.find((table) => table.cells.has(code))?.at;
+  // Entries last imported from other files are left alone.
+  const inScope = (code: string, occurrence: number) => {
+    const at = previousAt(code, occurrence);
+    return at === undefined || options.sources.includes(at.file);
+  };
+  const inSkippedTable = (code: string, occurrence: number) => skippedTableHolding(skipped, code, previousAt(code, occurrence))?.at;
   const summary = options.sources.length > 0 ? mergeIntoCatalog(document, tables, { prune: options.prune, inScope, inSkippedTable }) : undefined;
   // Tags are case-insensitive: `--locale DE` is the catalog's `de`, and a new tag is written in the usual case.
   // Finding them visits every entry: only when there are translations to merge.
@@ -179,32 +182,24 @@ async function readMarkdown(file: string, diagnostics: Diagnostic[]): Promise<st
   }
 }
 
-/** Where each catalog entry came from, in catalog order: this import's row (paired as the merge paired them), else what the sidecar knew. */
+/**
+ * Where each catalog entry came from, in catalog order: the row the merge put into it (`merged`, in
+ * the same order), else what the sidecar knew.
+ */
 function rowLocations(
-  catalog: { groups: ReadonlyArray<{ codes: ReadonlyArray<{ code: string; status: number }> }> },
-  tables: readonly ImportedTable[],
+  catalog: { groups: ReadonlyArray<{ codes: ReadonlyArray<{ code: string }> }> },
+  merged: ReadonlyArray<ImportedRow | undefined>,
   earlier: (code: string, occurrence: number) => Location | undefined,
 ): SourceRow[] {
-  type CatalogEntry = (typeof catalog.groups)[number]['codes'][number];
-  const entriesByCode = new Map<string, CatalogEntry[]>();
-  for (const group of catalog.groups) {
-    for (const entry of group.codes) {
-      const entries = entriesByCode.get(entry.code);
-      if (entries) entries.push(entry);
-      else entriesByCode.set(entry.code, [entry]);
-    }
-  }
-  const importedAt = new Map<CatalogEntry, Location>();
-  const paired = matchRows(tables.flatMap((table) => table.rows), (code) => entriesByCode.get(code), (entry) => entry.status);
-  for (const [row, entry] of paired) importedAt.set(entry, row.at);
   const occurrences = new Map<string, number>();
   const rows: SourceRow[] = [];
+  let index = 0;
   for (const group of catalog.groups) {
-    for (const entry of group.codes) {
-      const occurrence = occurrences.get(entry.code) ?? 0;
-      occurrences.set(entry.code, occurrence + 1);
-      const at = importedAt.get(entry) ?? earlier(entry.code, occurrence);
-      if (at) rows.push({ code: entry.code, at });
+    for (const { code } of group.codes) {
+      const occurrence = occurrences.get(code) ?? 0;
+      occurrences.set(code, occurrence + 1);
+      const at = merged[index++]?.at ?? earlier(code, occurrence);
+      if (at) rows.push({ code, at });
     }
   }
   return rows;

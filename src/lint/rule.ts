@@ -16,8 +16,10 @@ export interface LintEntry {
    * that exists; an offset into a string field points at that character, e.g. a stray brace.
    */
   locate(field: readonly (string | number)[], offset?: number): Location;
-  /** Where the row came from in the Markdown, when the sidecar knows. */
+  /** Where its row is in the Markdown: on the pages as check reads them now, else where the last import found it. */
   readonly source: Location | undefined;
+  /** Where the last import found its row (the source map), whatever the pages say now. */
+  readonly lastImported?: Location | undefined;
 }
 
 export interface LintContext {

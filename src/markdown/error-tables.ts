@@ -31,8 +31,19 @@ export interface ImportedTable {
 export interface SkippedTable {
   readonly at: Location;
   readonly headers: readonly string[];
-  /** The text of each of its cells: a code written there is on the page, though import could not read it. */
-  readonly cells: ReadonlySet<string>;
+  /** The texts of the cells on each of its lines. */
+  readonly cells: ReadonlyMap<number, ReadonlySet<string>>;
+}
+
+/**
+ * The skipped table that still holds a row imported before: one with the code in a cell on the very
+ * line its row was imported from (`at`, from the source map), as when a table's headers were mapped
+ * with --header once and are not now. A code that is only mentioned elsewhere (a table of statuses)
+ * does not count.
+ */
+export function skippedTableHolding(skipped: readonly SkippedTable[], code: string, at: Location | undefined): SkippedTable | undefined {
+  if (at === undefined) return undefined;
+  return skipped.find((table) => table.at.file === at.file && table.cells.get(at.line)?.has(code) === true);
 }
 
 export interface ExtractResult {
@@ -59,7 +70,8 @@ export function extractErrorTables(
     const indexOf = (field: FieldName) => columns.findIndex((c) => 'field' in c && c.field === field);
     if (indexOf('code') < 0) {
       const headers = table.header.map((c) => c.text);
-      result.skipped.push({ at: table.at, headers, cells: new Set(table.rows.flatMap((cells) => cells.map((c) => c.text))) });
+      const cells = new Map(table.rows.filter((row) => row[0]).map((row) => [(row[0] as MarkdownCell).at.line, new Set(row.map((c) => c.text))]));
+      result.skipped.push({ at: table.at, headers, cells });
       continue;
     }
     if (indexOf('status') < 0) {

@@ -5,7 +5,8 @@ import type { MarkdownTable } from './read-tables.js';
 /**
  * Warnings for what reads as a table to a person but not to Markdown, so that its rows are not
  * dropped without a word: lines of pipes that no table holds (a table needs a delimiter row under
- * its header), and HTML tables. Fenced and indented code is left alone: tables are shown there.
+ * its header), and HTML tables. Fenced and indented code and HTML comments are left alone: tables
+ * are shown or put away there.
  */
 export function tableLookalikes(markdown: string, file: string, tables: readonly MarkdownTable[]): Diagnostic[] {
   const tableLines = new Set<number>();
@@ -16,9 +17,19 @@ export function tableLookalikes(markdown: string, file: string, tables: readonly
   }
   const found: Diagnostic[] = [];
   let fence: string | undefined;
+  let inComment = false;
   let inLookalike = false;
   splitLines(markdown).forEach(({ text }, i) => {
     const line = i + 1;
+    if (inComment) {
+      inComment = !text.includes('-->');
+      return;
+    }
+    const comment = text.indexOf('<!--');
+    if (comment >= 0 && !text.includes('-->', comment + 4)) {
+      inComment = true;
+      return;
+    }
     const opening = /^ {0,3}(`{3,}|~{3,})/.exec(text);
     if (fence !== undefined) {
       if (opening && opening[1]!.startsWith(fence)) fence = undefined;
