@@ -19,13 +19,19 @@ export function tableLookalikes(markdown: string, file: string, tables: readonly
   let fence: string | undefined;
   let inComment = false;
   let inLookalike = false;
+  const hasComments = markdown.includes('<!--');
   splitLines(markdown).forEach(({ text }, i) => {
     const line = i + 1;
+    // Most lines are table rows, or start with nothing any rule below looks at. (No table is in code or a comment.)
+    if (tableLines.has(line) || (!hasComments && fence === undefined && !mayMatter.test(text))) {
+      inLookalike = false;
+      return;
+    }
     if (inComment) {
       inComment = !text.includes('-->');
       return;
     }
-    const comment = text.indexOf('<!--');
+    const comment = hasComments ? text.indexOf('<!--') : -1;
     if (comment >= 0 && !text.includes('-->', comment + 4)) {
       inComment = true;
       return;
@@ -61,3 +67,6 @@ export function tableLookalikes(markdown: string, file: string, tables: readonly
   });
   return found;
 }
+
+/** A line whose first character (after up to three spaces) may start a pipe row, a fence or an HTML table. */
+const mayMatter = /^ {0,3}[|`~<]/;
