@@ -106,6 +106,16 @@ describe('errgen import --locale', () => {
     expect(p.read('errors.yaml')).toContain('          zh-CN:\n            message: 请求太多\n            reviewed: false\n');
   });
 
+  it('pairs the rows of a code listed twice with its entries by the status column, in any order', () => {
+    const p = project();
+    p.write('errors.zh-CN.md', '| 错误码 | HTTP状态码 | 错误信息 |\n|-|-|-|\n| DUP | 409 | 第二个 |\n| DUP | 400 | 第一个 |\n');
+    const result = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
+    expect(result.stderr).toBe('');
+    const catalog = p.read('errors.yaml');
+    expect(catalog).toMatch(/- code: DUP\n\s+status: 400\n\s+message: first\n[^]*?zh-CN:\n\s+message: 第一个\n/);
+    expect(catalog).toMatch(/- code: DUP\n\s+status: 409\n\s+message: second\n[^]*?zh-CN:\n\s+message: 第二个\n/);
+  });
+
   it('reports rows of codes the catalog does not have, with file:line:col, and adds nothing for them', () => {
     const p = project();
     p.write('errors.zh-CN.md', chinese('| RATE_LIMITED | 请求太多 | |', '| NO_SUCH_CODE | 没有 | |', '| DUP | 一 | |', '| DUP | 二 | |', '| DUP | 三 | |'));

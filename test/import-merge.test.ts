@@ -73,6 +73,13 @@ describe('errgen import into an existing catalog', () => {
     const check = errgen(['check', '--catalog', 'errors.yaml', '--source', 'errors.md', '--format', 'json', '--rule', 'duplicate-code=off'], { cwd: t.dir });
     expect((JSON.parse(check.stdout) as { findings: Array<{ rule: string }> }).findings.filter((f) => f.rule === 'source-drift')).toEqual([]);
     expect(t.run().stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml: 0 added, 0 changed, 2 unchanged (file already up to date).\n');
+    // Rows moved on the page keep their entries: nothing changes.
+    t.write(page('| X | 409 | second | b |', '| X | 409 | first | a |'));
+    expect(t.run().stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml: 0 added, 0 changed, 2 unchanged (file already up to date).\n');
+    expect(t.sources()).toEqual([
+      { code: 'X', at: 'errors.md:6:3' },
+      { code: 'X', at: 'errors.md:5:3' },
+    ]);
   });
 
   it('reports a renamed heading in check exactly when import would rename the group', () => {

@@ -1,9 +1,9 @@
-/** What a row and an entry are compared by. */
+/** What a row and an entry are compared by (a translated row has no default-language texts to compare). */
 export interface RowFields {
   readonly code: string;
-  readonly status: number;
-  readonly message: string;
-  readonly solution: string;
+  readonly status?: number | undefined;
+  readonly message?: string;
+  readonly solution?: string;
 }
 
 export interface MatchOptions<Entry> {
@@ -16,11 +16,10 @@ export interface MatchOptions<Entry> {
 /**
  * Pairs Markdown rows with the catalog entries of their codes, as import merges them and `check`
  * compares them. A code listed once has its one row and entry paired, whatever changed. The rows and
- * entries of a code listed several times (FAILED_PRECONDITION, with 400 and 409) are aligned in
- * order, pairing each row with the entry most like it: adding, deleting or editing one row leaves
- * every other row on its own entry, with what was added to that entry by hand. Rows are in page
- * order, entries in catalog order; a row left without an entry is new, an entry left without a row
- * is missing from the page.
+ * entries of a code listed several times (FAILED_PRECONDITION, with 400 and 409) are paired by
+ * likeness: adding, deleting, moving or editing one row leaves every other row on its own entry,
+ * with what was added to that entry by hand. Rows are in page order, entries in catalog order; a row
+ * left without an entry is new, an entry left without a row is missing from the page.
  */
 export function matchRows<Row extends RowFields, Entry>(rows: Iterable<Row>, entriesOf: (code: string) => readonly Entry[] | undefined, options: MatchOptions<Entry>): Map<Row, Entry> {
   const rowsByCode = new Map<string, Row[]>();
@@ -40,34 +39,28 @@ export function matchRows<Row extends RowFields, Entry>(rows: Iterable<Row>, ent
 }
 
 /**
- * The order-preserving pairing with the highest total likeness (a longest common subsequence,
- * weighted): every pair counts, so rows pair with as many entries as they can, and among the ways to
- * do that the one whose pairs agree most wins. A code is listed a few times, so the table is small.
+ * Pairs the most alike row and entry first, then the most alike of the rest, and so on: a row moved
+ * on the page keeps its entry, and a row edited in one field still finds its own. Equally alike pairs
+ * go in order, earlier rows with earlier entries (as when nothing tells them apart). A code is listed
+ * a few times, so there are few pairs to weigh.
  */
 function align<Row extends RowFields, Entry>(rows: readonly Row[], entries: readonly Entry[], options: MatchOptions<Entry>, matched: Map<Row, Entry>): void {
-  const fields = entries.map((entry) => options.fieldsOf(entry));
-  const own = entries.map((entry, occurrence) => options.isOwn?.(entry, occurrence) ?? true);
-  const likeness = (row: Row, e: number): number => {
-    const f = fields[e] as ReturnType<MatchOptions<Entry>['fieldsOf']>;
+  const pairs: Array<{ readonly r: number; readonly e: number; readonly likeness: number }> = [];
+  entries.forEach((entry, e) => {
+    const f = options.fieldsOf(entry);
     // The message says most about which row an entry was; an entry of another page is taken last.
-    return 1 + (f.status === row.status ? 2 : 0) + (f.message === row.message ? 3 : 0) + (f.solution === row.solution ? 1 : 0) + (own[e] ? 8 : 0);
-  };
-  const width = entries.length + 1;
-  const best = new Float64Array((rows.length + 1) * width);
-  for (let r = 1; r <= rows.length; r++) {
-    for (let e = 1; e <= entries.length; e++) {
-      const paired = (best[(r - 1) * width + e - 1] as number) + likeness(rows[r - 1] as Row, e - 1);
-      best[r * width + e] = Math.max(paired, best[(r - 1) * width + e] as number, best[r * width + e - 1] as number);
-    }
-  }
-  // Back from the end: a pair where pairing gave the best, else a skipped row or entry.
-  for (let r = rows.length, e = entries.length; r > 0 && e > 0; ) {
-    const here = best[r * width + e] as number;
-    if (here === (best[(r - 1) * width + e - 1] as number) + likeness(rows[r - 1] as Row, e - 1)) {
-      matched.set(rows[r - 1] as Row, entries[e - 1] as Entry);
-      r--;
-      e--;
-    } else if (here === best[(r - 1) * width + e]) r--;
-    else e--;
+    const own = (options.isOwn?.(entry, e) ?? true) ? 8 : 0;
+    rows.forEach((row, r) => {
+      pairs.push({ r, e, likeness: own + (f.status === row.status ? 2 : 0) + (f.message === row.message ? 3 : 0) + (f.solution === row.solution ? 1 : 0) });
+    });
+  });
+  pairs.sort((a, b) => b.likeness - a.likeness || a.r - b.r || a.e - b.e);
+  const rowTaken = new Set<number>();
+  const entryTaken = new Set<number>();
+  for (const { r, e } of pairs) {
+    if (rowTaken.has(r) || entryTaken.has(e)) continue;
+    rowTaken.add(r);
+    entryTaken.add(e);
+    matched.set(rows[r] as Row, entries[e] as Entry);
   }
 }

@@ -5,6 +5,7 @@ import { placeholderMismatch, strayBraceWarnings } from '../messages/mismatch.js
 import { isPlainRecord } from './entry-record.js';
 import type { TextField } from './model.js';
 import { type Entry, EntryNodes, entryValue, groupsOf, indexEntries, type MissingEntry, setText } from './merge.js';
+import { matchRows } from './match-rows.js';
 
 const bothFields: ReadonlySet<TextField> = new Set(['message', 'solution']);
 
@@ -39,7 +40,8 @@ export interface TranslationMergeSummary {
 
 /**
  * Merges a translated page's rows into `messages.<locale>` of the catalog document, in place. A row
- * matches an entry by code and occurrence, as in the main merge. Only `message` and `solution` are
+ * matches an entry by code, and the rows of a code listed several times are aligned with its entries
+ * as in the main merge (by status, where the page has a status column). Only `message` and `solution` are
  * written: `reviewed` and every other field, and every comment, are left as people wrote them. A
  * new translation gets no `reviewed` flag: the page it came from is the translators' own work.
  */
@@ -57,10 +59,11 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
   // Old spellings, looked up only for a row whose code is not in the catalog.
   let aliases: Map<string, string> | undefined;
 
+  const entryOf = matchRows(rows, (code) => existing.get(code), { fieldsOf: (entry) => ({ status: entryValue(entry, 'status') }) });
   for (const row of rows) {
     const occurrence = occurrences.get(row.code) ?? 0;
     occurrences.set(row.code, occurrence + 1);
-    const found = existing.get(row.code)?.[occurrence];
+    const found = entryOf.get(row);
     if (!found) {
       notInCatalog++;
       aliases ??= aliasIndex(existing);

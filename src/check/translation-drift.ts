@@ -1,3 +1,4 @@
+import { matchRows } from '../catalog/match-rows.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { formatLocation } from '../diagnostics.js';
 import { readProblems, readTextFile } from '../io/files.js';
@@ -40,22 +41,20 @@ export async function checkTranslationDrift(
     rows.push(...page.rows);
   }
 
-  // Matched by code and occurrence over every entry, tombstones included, as the import does.
+  // Paired with every entry, tombstones included, as the import pairs them (by status for a code listed several times).
   const byCode = new Map<string, LintEntry[]>();
   for (const e of entries) {
     const list = byCode.get(e.entry.code);
     if (list) list.push(e);
     else byCode.set(e.entry.code, [e]);
   }
-  const seen = new Map<string, number>();
+  const entryOf = matchRows(rows, (code) => byCode.get(code), { fieldsOf: (e) => ({ status: e.entry.status }) });
   // Old spellings, looked up only for a row whose code is not in the catalog.
   let aliases: Map<string, string> | undefined;
   // As the import does: the config's `DE` is the catalog's `de`, a tag the catalog lacks is compared in the usual case.
   const locale = spellingOf(pages.locale, entries.flatMap((e) => Object.keys(e.entry.messages ?? {})));
   for (const row of rows) {
-    const occurrence = seen.get(row.code) ?? 0;
-    seen.set(row.code, occurrence + 1);
-    const entry = byCode.get(row.code)?.[occurrence];
+    const entry = entryOf.get(row);
     if (!entry) {
       // `errgen import --locale` never adds a code: these two are fixed on the pages, not by importing.
       aliases ??= new Map(entries.flatMap((e) => (e.entry.aliases ?? []).map((alias) => [alias, e.entry.code] as const)));
