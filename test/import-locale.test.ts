@@ -116,6 +116,22 @@ describe('errgen import --locale', () => {
     expect(catalog).toMatch(/- code: DUP\n\s+status: 409\n\s+message: second\n[^]*?zh-CN:\n\s+message: 第二个\n/);
   });
 
+  it('keeps a translation with the text it translates when the default page swaps a code\'s statuses', () => {
+    const p = project();
+    const zh = '| 错误码 | HTTP状态码 | 错误信息 |\n|-|-|-|\n| DUP | 409 | 第二个 |\n| DUP | 400 | 第一个 |\n';
+    p.write('errors.zh-CN.md', zh);
+    expect(p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml').code).toBe(0);
+    p.write('errors.md', p.read('errors.md').replace('| DUP | 400 | first | |', '| DUP | 409 | first | |').replace('| DUP | 409 | second | |', '| DUP | 400 | second | |'));
+    expect(p.run('import', 'errors.md', '-o', 'errors.yaml').code).toBe(0);
+    const again = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
+    // The page's stale status column is said, and each translation stays on the text it translates.
+    expect(again.stderr).toContain('errors.zh-CN.md:3:9: warning: DUP: status 409 on this page, 400 in the catalog;');
+    expect(again.stdout).toContain('0 added, 0 changed, 2 unchanged');
+    const catalog = p.read('errors.yaml');
+    expect(catalog).toMatch(/- code: DUP\n\s+status: 409\n\s+message: first\n[^]*?zh-CN:\n\s+message: 第一个\n/);
+    expect(catalog).toMatch(/- code: DUP\n\s+status: 400\n\s+message: second\n[^]*?zh-CN:\n\s+message: 第二个\n/);
+  });
+
   it('reports rows of codes the catalog does not have, with file:line:col, and adds nothing for them', () => {
     const p = project();
     p.write('errors.zh-CN.md', chinese('| RATE_LIMITED | 请求太多 | |', '| NO_SUCH_CODE | 没有 | |', '| DUP | 一 | |', '| DUP | 二 | |', '| DUP | 三 | |'));

@@ -82,6 +82,29 @@ describe('errgen import into an existing catalog', () => {
     ]);
   });
 
+  it('keeps each entry of a code listed on two pages with its own page, also after a row is deleted', () => {
+    const dir = tempDir();
+    const write = (file: string, ...rows: string[]) => writeFileSync(join(dir, file), page(...rows));
+    const run = (...args: string[]) => errgen(['import', ...args, '-o', 'errors.yaml'], { cwd: dir });
+    write('p1.md', '| A | 400 | Bad input | Fix input |', '| A | 409 | Conflict | Retry |');
+    write('p2.md', '| A | 500 | Internal | Wait |');
+    expect(run('p1.md', 'p2.md').code).toBe(0);
+    write('p1.md', '| A | 400 | Bad input | Fix input |');
+    expect(run('p1.md', 'p2.md').code).toBe(0);
+    // The kept 409 entry holds its place in the source map, so p2's entry is still p2's.
+    const sources = (JSON.parse(readFileSync(join(dir, 'errors.sources.json'), 'utf8')) as { rows: unknown[] }).rows;
+    expect(sources).toEqual([
+      { code: 'A', at: 'p1.md:5:3' },
+      { code: 'A', at: null },
+      { code: 'A', at: 'p2.md:5:3' },
+    ]);
+    const pruned = run('p1.md', '--prune');
+    expect(pruned.stdout).toContain('  pruned A (group "Errors"): it is no longer in the Markdown.\n');
+    const catalog = readFileSync(join(dir, 'errors.yaml'), 'utf8');
+    expect(catalog).not.toContain('Conflict');
+    expect(catalog).toContain('message: Internal');
+  });
+
   it('reports a renamed heading in check exactly when import would rename the group', () => {
     const renames = (dir: string) =>
       (JSON.parse(errgen(['check', '--catalog', 'errors.yaml', '--source', 'errors.md', '--format', 'json'], { cwd: dir }).stdout) as { findings: Array<{ message: string }> }).findings
@@ -160,8 +183,12 @@ describe('errgen import into an existing catalog', () => {
         '  kept B (group "Errors"): it is no longer in the Markdown; run with --prune to delete it, or mark it `removed` to keep it reserved.\n',
     );
     expect(t.catalog()).toContain('- code: B');
-    // B has no row in the Markdown any more, so the sidecar has no place to point at for it.
-    expect(t.sources()).toEqual([{ code: 'A', at: 'errors.md:5:3' }]);
+    // B has no row in the Markdown any more: the sidecar has no place to point at for it, but keeps its
+    // position, so that each later entry of a code is still its own line.
+    expect(t.sources()).toEqual([
+      { code: 'A', at: 'errors.md:5:3' },
+      { code: 'B', at: null },
+    ]);
 
     const pruned = t.run('--prune');
     expect(pruned.stdout).toBe(
@@ -184,6 +211,7 @@ describe('errgen import into an existing catalog', () => {
         '  kept FP (group "Errors"): it is no longer in the Markdown; run with --prune to delete it, or mark it `removed` to keep it reserved.\n',
     );
     expect(t.sources()).toEqual([
+      { code: 'FP', at: null },
       { code: 'B', at: 'errors.md:5:3' },
       { code: 'FP', at: 'errors.md:6:3' },
     ]);

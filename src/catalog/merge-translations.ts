@@ -59,7 +59,8 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
   // Old spellings, looked up only for a row whose code is not in the catalog.
   let aliases: Map<string, string> | undefined;
 
-  const entryOf = matchRows(rows, (code) => existing.get(code), { fieldsOf: (entry) => ({ status: entryValue(entry, 'status') }) });
+  // A row is most like the entry whose translation it already is, then the one of its status.
+  const entryOf = matchRows(rows, (code) => existing.get(code), { fieldsOf: (entry) => ({ status: entryValue(entry, 'status'), message: translatedMessage(entry, options.locale) }) });
   for (const row of rows) {
     const occurrence = occurrences.get(row.code) ?? 0;
     occurrences.set(row.code, occurrence + 1);
@@ -174,6 +175,13 @@ function hasTranslation(entry: Entry, locale: string): boolean {
   if (isMap(entry.item)) return translationOf(entry.item, locale) !== undefined;
   const messages = entry.item['messages'];
   return isPlainRecord(messages) && Object.hasOwn(messages, locale) && isPlainRecord(messages[locale]);
+}
+
+/** An entry's message in a locale, a node's or a record's. */
+function translatedMessage(entry: Entry, locale: string): unknown {
+  const messages = entryValue(entry, 'messages');
+  const translation: unknown = isMap(messages) ? messages.get(locale) : isPlainRecord(messages) ? messages[locale] : undefined;
+  return isMap(translation) ? translation.get('message') : isPlainRecord(translation) ? translation['message'] : undefined;
 }
 
 function translationOf(entry: YAMLMap, locale: string): YAMLMap | undefined {

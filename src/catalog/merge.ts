@@ -53,6 +53,8 @@ export interface MergeSummary {
   readonly retexted: readonly RetextedEntry[];
   /** For each entry of the merged catalog, in catalog order, the row merged into it (none for an entry no row is). */
   readonly rows: ReadonlyArray<ImportedRow | undefined>;
+  /** For each entry no row was merged into, in the same order, its place among its code's entries before the merge: where the source map had it. */
+  readonly previousOccurrences: ReadonlyArray<number | undefined>;
 }
 
 export interface Entry {
@@ -187,9 +189,20 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     groupsEdited ||= groups.items.length !== before;
   }
   const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0) || groupsEdited;
+  // Each entry's place among its code's entries before the merge, for one no row was merged into.
+  const occurrenceOfItem = new Map<unknown, number>();
+  for (const entries of existing.values()) entries.forEach((entry, occurrence) => occurrenceOfItem.set(entry.item, occurrence));
   const rows: Array<ImportedRow | undefined> = [];
-  for (const group of groups.items) if (isMap(group)) for (const item of codesOf(group).items) rows.push(rowOfItem.get(item));
-  return { added, changed, unchanged, missing, inSkippedTables, pruned: options.prune, edited, groupsEdited, retexted, rows };
+  const previousOccurrences: Array<number | undefined> = [];
+  for (const group of groups.items) {
+    if (!isMap(group)) continue;
+    for (const item of codesOf(group).items) {
+      const row = rowOfItem.get(item);
+      rows.push(row);
+      previousOccurrences.push(row ? undefined : occurrenceOfItem.get(item));
+    }
+  }
+  return { added, changed, unchanged, missing, inSkippedTables, pruned: options.prune, edited, groupsEdited, retexted, rows, previousOccurrences };
 }
 
 export function groupsOf(document: Document): YAMLSeq {

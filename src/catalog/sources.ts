@@ -10,20 +10,25 @@ export function sourcesPathFor(catalogPath: string): string {
   return catalogPath.replace(/\.ya?ml$/i, '') + '.sources.json';
 }
 
+/** A catalog entry's row; `at` is null for an entry no import placed (one written by hand, or whose row left the page). */
 export interface SourceRow {
   readonly code: string;
-  readonly at: Location;
+  readonly at: Location | null;
 }
 
-/** Row locations in catalog order; paths relative to the catalog's folder, with `/`. */
+/**
+ * Row locations in catalog order, one per entry (so that the n-th location of a code is its n-th
+ * entry's); paths relative to the catalog's folder, with `/`.
+ */
 export function serializeSources(rows: readonly SourceRow[], catalogPath: string): string {
   const base = dirname(catalogPath);
   // One path.relative per file, not per row: it resolves both paths against the working directory.
   const relativeFiles = new Map<string, string>();
-  const lines = rows.map((row) => {
-    let file = relativeFiles.get(row.at.file);
-    if (file === undefined) relativeFiles.set(row.at.file, (file = relative(base, row.at.file).split(sep).join('/')));
-    return `    ${JSON.stringify({ code: row.code, at: `${file}:${row.at.line}:${row.at.column}` })}`;
+  const lines = rows.map(({ code, at }) => {
+    if (at === null) return `    ${JSON.stringify({ code, at: null })}`;
+    let file = relativeFiles.get(at.file);
+    if (file === undefined) relativeFiles.set(at.file, (file = relative(base, at.file).split(sep).join('/')));
+    return `    ${JSON.stringify({ code, at: `${file}:${at.line}:${at.column}` })}`;
   });
   return [
     '{',
@@ -40,9 +45,11 @@ export function parseSources(text: string | undefined, catalogPath: string): Sou
   try {
     const data = JSON.parse(text) as { rows?: Array<{ code?: unknown; at?: unknown }> };
     const base = dirname(catalogPath);
-    return (data.rows ?? []).flatMap((row) => {
+    return (data.rows ?? []).flatMap((row): SourceRow[] => {
+      if (typeof row.code !== 'string') return [];
       const match = typeof row.at === 'string' ? /^(.*):(\d+):(\d+)$/.exec(row.at) : null;
-      if (typeof row.code !== 'string' || !match) return [];
+      // An entry with no place keeps its position among its code's entries.
+      if (!match) return row.at === null ? [{ code: row.code, at: null }] : [];
       const file = match[1] as string;
       return [{ code: row.code, at: { file: isAbsolute(file) ? file : join(base, file), line: Number(match[2]), column: Number(match[3]) } }];
     });
@@ -51,9 +58,9 @@ export function parseSources(text: string | undefined, catalogPath: string): Sou
   }
 }
 
-/** Each code's locations in order, so the n-th row of a code is found without scanning every row. */
-export function locationsByCode(rows: ReadonlyArray<{ readonly code: string; readonly at: Location }>): Map<string, Location[]> {
-  const byCode = new Map<string, Location[]>();
+/** Each code's locations in order (null where an entry has none), so the n-th entry's row is found without scanning every row. */
+export function locationsByCode(rows: readonly SourceRow[]): Map<string, Array<Location | null>> {
+  const byCode = new Map<string, Array<Location | null>>();
   for (const row of rows) {
     const list = byCode.get(row.code);
     if (list) list.push(row.at);

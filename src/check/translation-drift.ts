@@ -48,11 +48,12 @@ export async function checkTranslationDrift(
     if (list) list.push(e);
     else byCode.set(e.entry.code, [e]);
   }
-  const entryOf = matchRows(rows, (code) => byCode.get(code), { fieldsOf: (e) => ({ status: e.entry.status }) });
   // Old spellings, looked up only for a row whose code is not in the catalog.
   let aliases: Map<string, string> | undefined;
   // As the import does: the config's `DE` is the catalog's `de`, a tag the catalog lacks is compared in the usual case.
   const locale = spellingOf(pages.locale, entries.flatMap((e) => Object.keys(e.entry.messages ?? {})));
+  // A row is most like the entry whose translation it already is, then the one of its status.
+  const entryOf = matchRows(rows, (code) => byCode.get(code), { fieldsOf: (e) => ({ status: e.entry.status, message: e.entry.messages?.[locale]?.message }) });
   for (const row of rows) {
     const entry = entryOf.get(row);
     if (!entry) {

@@ -167,7 +167,7 @@ async function lintEntries(read: ReadCatalog, catalogFile: string, now: SourceRo
     for (const entry of group.codes) {
       const n = occurrences.get(entry.code) ?? 0;
       occurrences.set(entry.code, n + 1);
-      const last = sidecar.get(entry.code)?.[n];
+      const last = sidecar.get(entry.code)?.[n] ?? undefined;
       if (last !== undefined) lastImported.set(entry, { ...last, file: cwdRelative(last.file) });
       if (entry.removed) continue;
       const live = liveByCode.get(entry.code);

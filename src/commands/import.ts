@@ -71,7 +71,7 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
   const previousSources = parseSources(await readTextFileIfExists(sourcesPath, 'source map'), options.catalog);
   const importedFiles = new Set(options.sources);
   const previousByCode = locationsByCode(previousSources);
-  const previousAt = (code: string, occurrence: number) => previousByCode.get(code)?.[occurrence];
+  const previousAt = (code: string, occurrence: number) => previousByCode.get(code)?.[occurrence] ?? undefined;
 
   const { text, summary, translated, outdated, before } = await mergedCatalogText(catalogText, options, reading, translations, previousAt);
   for (const { summary: t } of translated) for (const w of t.diagnostics) output.err(formatDiagnostic(w));
@@ -83,7 +83,7 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
   const written = await writeFileIfChanged(options.catalog, text);
   // The sidecar records the default-language rows; a translation-only import leaves it alone.
   if (options.sources.length > 0) {
-    const sourceRows = rowLocations(merged, summary?.rows ?? [], (code, occurrence) => {
+    const sourceRows = rowLocations(merged, summary?.rows ?? [], summary?.previousOccurrences ?? [], (code, occurrence) => {
       const at = previousAt(code, occurrence);
       // Kept: a row of another file, or one still in a table this import skipped (it is there, unread).
       return at && (!importedFiles.has(at.file) || skippedTableHolding(reading.skipped, code, at)) ? at : undefined;
@@ -184,22 +184,22 @@ async function readMarkdown(file: string, diagnostics: Diagnostic[]): Promise<st
 
 /**
  * Where each catalog entry came from, in catalog order: the row the merge put into it (`merged`, in
- * the same order), else what the sidecar knew.
+ * the same order), else what the sidecar knew of it (by its place among its code's entries before
+ * the merge, `previous`), else nothing (null: every entry keeps its place in the source map).
  */
 function rowLocations(
   catalog: { groups: ReadonlyArray<{ codes: ReadonlyArray<{ code: string }> }> },
   merged: ReadonlyArray<ImportedRow | undefined>,
+  previous: ReadonlyArray<number | undefined>,
   earlier: (code: string, occurrence: number) => Location | undefined,
 ): SourceRow[] {
-  const occurrences = new Map<string, number>();
   const rows: SourceRow[] = [];
   let index = 0;
   for (const group of catalog.groups) {
     for (const { code } of group.codes) {
-      const occurrence = occurrences.get(code) ?? 0;
-      occurrences.set(code, occurrence + 1);
-      const at = merged[index++]?.at ?? earlier(code, occurrence);
-      if (at) rows.push({ code, at });
+      const occurrence = previous[index];
+      rows.push({ code, at: merged[index]?.at ?? (occurrence === undefined ? undefined : earlier(code, occurrence)) ?? null });
+      index++;
     }
   }
   return rows;
