@@ -80,6 +80,22 @@ describe('errgen import: a code cell Markdown reads otherwise', () => {
   });
 });
 
+describe('errgen import: a section title inside a table', () => {
+  it('says what a row with text only in its code cell is, and how to write it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'errors.md'), table('| Code | Status | Message |', '| **Auth** | | |', '| A | 400 | m |') + '\n' + table('| Code | Status |', '| B | |'));
+    const result = errgen(['import', 'errors.md', '-o', 'errors.yaml'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'errors.md:3:3: error: this row has text only in its code cell ("Auth"): a section title inside a table is not read. ' +
+        'Put it above the table as a heading (## Auth), which names the group of the rows below it, and start a new table there; if it is a code, fill in its status.\n' +
+        // With only a code and a status column, an empty status is just that.
+        'errors.md:8:5: error: status "" of B is not an HTTP status (an integer from 100 to 599). Write the status as a number, optionally followed by its reason phrase, e.g. `404` or `404 Not Found`.\n' +
+        'errgen: import failed with 2 problems; errors.yaml was not changed\n',
+    );
+  });
+});
+
 describe('errgen import: what looks like a table but is not one', () => {
   it('warns of pipe lines no table holds and of HTML tables, not of tables in code blocks or lists', () => {
     const dir = tempDir();

@@ -197,6 +197,16 @@ function readRow(
     diagnostics.push({ severity: 'error', at: codeAt, message: 'the error code cell is empty', hint: 'Write the code, e.g. NOT_FOUND, or delete the row.' });
     ok = false;
   }
+  if (code !== '' && cells.length > 2 && cells.every((cell) => cell === codeCell || cell.text === '')) {
+    // `| **Auth** | | | |`: a title for the rows below it, which Markdown tables do not have.
+    diagnostics.push({
+      severity: 'error',
+      at: codeAt,
+      message: `this row has text only in its code cell ("${code}"): a section title inside a table is not read`,
+      hint: `Put it above the table as a heading (## ${code}), which names the group of the rows below it, and start a new table there; if it is a code, fill in its status.`,
+    });
+    return undefined;
+  }
   const read = readStatus(values.status ?? '');
   const status = 'status' in read ? read.status : undefined;
   if (!('status' in read)) {
