@@ -18,6 +18,15 @@ async function importFiles(files: Record<string, string>, args: readonly string[
 
 const table = (header: string, ...rows: string[]) => [header, header.replace(/[^|]+/g, ' --- '), ...rows].join('\n') + '\n';
 
+/** Imports one page as errors.md, whatever the outcome: the result, and the codes of the catalog written (none if it was not). */
+function importPage(markdown: string) {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'errors.md'), markdown);
+  const result = errgen(['import', 'errors.md', '-o', 'errors.yaml'], { cwd: dir });
+  const codes = () => [...readFileSync(join(dir, 'errors.yaml'), 'utf8').matchAll(/- code: (\S+)/g)].map((m) => m[1]);
+  return { result, codes };
+}
+
 describe('errgen import: odd cells', () => {
   it('reads markup as its text, decodes escapes and entities, trims layout spaces, keeps non-ASCII', async () => {
     const md =
@@ -67,24 +76,19 @@ describe('errgen import: odd cells', () => {
 
 describe('errgen import: a code cell Markdown reads otherwise', () => {
   it('warns when underscores around part of a code were read as emphasis, not when the code is bold or in backticks', () => {
-    const dir = tempDir();
-    const md = table('| Code | Status | Message |', '| __proto__ | 400 | m |', '| **BOLD_OK** | 400 | _em_ |', '| `__init__` | 400 | m |', '| \\_\\_esc\\_\\_ | 400 | m |');
-    writeFileSync(join(dir, 'errors.md'), md);
-    const result = errgen(['import', 'errors.md', '-o', 'errors.yaml'], { cwd: dir });
+    const { result, codes } = importPage(table('| Code | Status | Message |', '| __proto__ | 400 | m |', '| **BOLD_OK** | 400 | _em_ |', '| `__init__` | 400 | m |', '| \\_\\_esc\\_\\_ | 400 | m |'));
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
       'errors.md:3:3: warning: the code reads as "proto": Markdown takes the underscores around part of it as emphasis. ' +
         'If they are part of the code, write the code in backticks, e.g. `__proto__`, or escape them, e.g. \\_\\_proto\\_\\_.\n',
     );
-    expect([...readFileSync(join(dir, 'errors.yaml'), 'utf8').matchAll(/- code: (\S+)/g)].map((m) => m[1])).toEqual(['proto', 'BOLD_OK', '__init__', '__esc__']);
+    expect(codes()).toEqual(['proto', 'BOLD_OK', '__init__', '__esc__']);
   });
 });
 
 describe('errgen import: a section title inside a table', () => {
   it('says what a row with text only in its code cell is, and how to write it', () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'errors.md'), table('| Code | Status | Message |', '| **Auth** | | |', '| A | 400 | m |') + '\n' + table('| Code | Status |', '| B | |'));
-    const result = errgen(['import', 'errors.md', '-o', 'errors.yaml'], { cwd: dir });
+    const { result } = importPage(table('| Code | Status | Message |', '| **Auth** | | |', '| A | 400 | m |') + '\n' + table('| Code | Status |', '| B | |'));
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       'errors.md:3:3: error: this row has text only in its code cell ("Auth"): a section title inside a table is not read. ' +
@@ -98,21 +102,19 @@ describe('errgen import: a section title inside a table', () => {
 
 describe('errgen import: what looks like a table but is not one', () => {
   it('warns of pipe lines no table holds and of HTML tables, not of tables in code blocks or lists', () => {
-    const dir = tempDir();
     const md = [
       '## E', '', '| Code | Status |', '| NODELIM | 400 |', '', '<table><tr><td>A</td></tr></table>', '',
       '```', '| Code | Status |', '| IN_CODE | 1 |', '```', '',
       '<!-- put away:', '| Code | Status |', '|-|-|', '| IN_COMMENT | 400 |', '<table>', '-->', '',
       '| Code | Status |', '|-|-|', '| OK | 400 |', '', '- item', '', '  | Code | Status |', '  |-|-|', '  | IN_LIST | 404 |', '',
     ].join('\n');
-    writeFileSync(join(dir, 'errors.md'), md);
-    const result = errgen(['import', 'errors.md', '-o', 'errors.yaml'], { cwd: dir });
+    const { result, codes } = importPage(md);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
       'errors.md:3:1: warning: these lines look like a table but Markdown does not read one here, so their rows are not imported. Put a delimiter row (| --- | --- |) under the header row, and a blank line before the table.\n' +
         'errors.md:6:1: warning: an HTML table is not read, so its rows are not imported. Write an error-code table as a Markdown table.\n',
     );
-    expect([...readFileSync(join(dir, 'errors.yaml'), 'utf8').matchAll(/- code: (\S+)/g)].map((m) => m[1])).toEqual(['OK', 'IN_LIST']);
+    expect(codes()).toEqual(['OK', 'IN_LIST']);
   });
 });
 
