@@ -106,30 +106,23 @@ describe('errgen import --locale', () => {
     expect(p.read('errors.yaml')).toContain('          zh-CN:\n            message: 请求太多\n            reviewed: false\n');
   });
 
-  it('pairs the rows of a code listed twice with its entries by the status column, in any order', () => {
+  it('pairs the rows of a code listed twice by the status column, in any order, then keeps each translation with its text', () => {
     const p = project();
+    // One entry: status, message and its zh-CN translation, without running into the next entry.
+    const dup = (status: number, english: string, chinese: string) => new RegExp(`- code: DUP\\n\\s+status: ${status}\\n\\s+message: ${english}\\n(?:(?!- code:)[^])*?zh-CN:\\n\\s+message: ${chinese}\\n`);
+    const importChinese = () => p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
     p.write('errors.zh-CN.md', '| 错误码 | HTTP状态码 | 错误信息 |\n|-|-|-|\n| DUP | 409 | 第二个 |\n| DUP | 400 | 第一个 |\n');
-    const result = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
-    expect(result.stderr).toBe('');
-    const catalog = p.read('errors.yaml');
-    expect(catalog).toMatch(/- code: DUP\n\s+status: 400\n\s+message: first\n[^]*?zh-CN:\n\s+message: 第一个\n/);
-    expect(catalog).toMatch(/- code: DUP\n\s+status: 409\n\s+message: second\n[^]*?zh-CN:\n\s+message: 第二个\n/);
-  });
-
-  it('keeps a translation with the text it translates when the default page swaps a code\'s statuses', () => {
-    const p = project();
-    const zh = '| 错误码 | HTTP状态码 | 错误信息 |\n|-|-|-|\n| DUP | 409 | 第二个 |\n| DUP | 400 | 第一个 |\n';
-    p.write('errors.zh-CN.md', zh);
-    expect(p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml').code).toBe(0);
+    expect(importChinese().stderr).toBe('');
+    expect(p.read('errors.yaml')).toMatch(dup(400, 'first', '第一个'));
+    expect(p.read('errors.yaml')).toMatch(dup(409, 'second', '第二个'));
+    // The default page swaps the statuses: each translation stays on the text it translates, and the page's stale status is said.
     p.write('errors.md', p.read('errors.md').replace('| DUP | 400 | first | |', '| DUP | 409 | first | |').replace('| DUP | 409 | second | |', '| DUP | 400 | second | |'));
     expect(p.run('import', 'errors.md', '-o', 'errors.yaml').code).toBe(0);
-    const again = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
-    // The page's stale status column is said, and each translation stays on the text it translates.
+    const again = importChinese();
     expect(again.stderr).toContain('errors.zh-CN.md:3:9: warning: DUP: status 409 on this page, 400 in the catalog;');
     expect(again.stdout).toContain('0 added, 0 changed, 2 unchanged');
-    const catalog = p.read('errors.yaml');
-    expect(catalog).toMatch(/- code: DUP\n\s+status: 409\n\s+message: first\n[^]*?zh-CN:\n\s+message: 第一个\n/);
-    expect(catalog).toMatch(/- code: DUP\n\s+status: 400\n\s+message: second\n[^]*?zh-CN:\n\s+message: 第二个\n/);
+    expect(p.read('errors.yaml')).toMatch(dup(409, 'first', '第一个'));
+    expect(p.read('errors.yaml')).toMatch(dup(400, 'second', '第二个'));
   });
 
   it('reports rows of codes the catalog does not have, with file:line:col, and adds nothing for them', () => {

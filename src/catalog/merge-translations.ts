@@ -40,8 +40,9 @@ export interface TranslationMergeSummary {
 
 /**
  * Merges a translated page's rows into `messages.<locale>` of the catalog document, in place. A row
- * matches an entry by code, and the rows of a code listed several times are aligned with its entries
- * as in the main merge (by status, where the page has a status column). Only `message` and `solution` are
+ * matches an entry by code; the rows of a code listed several times are paired with its entries as in
+ * the main merge, most alike first: the entry a row already translates, else the one of its status
+ * (where the page has a status column). Only `message` and `solution` are
  * written: `reviewed` and every other field, and every comment, are left as people wrote them. A
  * new translation gets no `reviewed` flag: the page it came from is the translators' own work.
  */

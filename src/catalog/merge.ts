@@ -97,8 +97,8 @@ export class EntryNodes {
 
 /**
  * Merges imported rows into a catalog document in place. Rows are matched to entries by code (and,
- * for a code listed several times, by status, then in order: see matchRows), never by position, so
- * entries people moved, fields they added and comments they wrote all survive.
+ * for a code listed several times, most alike first: see matchRows), never by position, so entries
+ * people moved, fields they added and comments they wrote all survive.
  */
 export function mergeIntoCatalog(document: Document, tables: readonly ImportedTable[], options: MergeOptions): MergeSummary {
   const groups = groupsOf(document);
@@ -165,9 +165,13 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   const missing: MissingEntry[] = [];
   const inSkippedTables: SkippedEntry[] = [];
   const prunedFrom = new Set<YAMLMap>();
+  // Each entry no row was merged into, by its place among its code's entries before the merge (its item is the same after it).
+  const occurrenceOfItem = new Map<unknown, number>();
   for (const [code, entries] of existing) {
     entries.forEach((entry, occurrence) => {
-      if (matched.has(entry.item) || entryValue(entry, 'removed') || !options.inScope(code, occurrence)) return;
+      if (matched.has(entry.item)) return;
+      occurrenceOfItem.set(entry.item, occurrence);
+      if (entryValue(entry, 'removed') || !options.inScope(code, occurrence)) return;
       const group = String(entry.group.get('title'));
       const table = options.inSkippedTable?.(code, occurrence);
       if (table) {
@@ -189,9 +193,6 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     groupsEdited ||= groups.items.length !== before;
   }
   const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0) || groupsEdited;
-  // Each entry's place among its code's entries before the merge, for one no row was merged into.
-  const occurrenceOfItem = new Map<unknown, number>();
-  for (const entries of existing.values()) entries.forEach((entry, occurrence) => occurrenceOfItem.set(entry.item, occurrence));
   const rows: Array<ImportedRow | undefined> = [];
   const previousOccurrences: Array<number | undefined> = [];
   for (const group of groups.items) {
@@ -199,7 +200,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     for (const item of codesOf(group).items) {
       const row = rowOfItem.get(item);
       rows.push(row);
-      previousOccurrences.push(row ? undefined : occurrenceOfItem.get(item));
+      previousOccurrences.push(occurrenceOfItem.get(item));
     }
   }
   return { added, changed, unchanged, missing, inSkippedTables, pruned: options.prune, edited, groupsEdited, retexted, rows, previousOccurrences };

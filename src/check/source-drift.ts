@@ -1,5 +1,4 @@
 import { basename, extname } from 'node:path';
-import { matchRows } from '../catalog/match-rows.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { formatLocation } from '../diagnostics.js';
 import { readProblems, readTextFile } from '../io/files.js';
@@ -26,6 +25,8 @@ export interface SourceDriftInput {
   readonly catalogFile: string;
   /** Catalog entries in order, with their locations and what the sidecar says about their origin. */
   readonly entries: readonly LintEntry[];
+  /** The live entry each row of the pages is paired with (matchRows, as import pairs them); none for a row the catalog lacks. */
+  readonly entryOfRow: ReadonlyMap<ImportedRow, LintEntry>;
   /** The title of every group of the catalog, an empty one too: a heading with the title of one is no rename. */
   readonly groupTitles: readonly string[];
   /** Translated pages by locale, compared with each entry's `messages.<locale>`. */
@@ -70,7 +71,7 @@ export async function readSourceRows(sources: readonly string[], headers: Partia
     rows.push(...extracted.tables.flatMap((t) => t.rows));
     tables.push(...extracted.tables);
     skipped.push(...extracted.skipped);
-    for (const code of extracted.unreadRows.keys()) unreadRows.add(code);
+    for (const code of extracted.unreadRows) unreadRows.add(code);
     files.push(file);
   }
   return { rows, tables, skipped, unreadRows, files, problems, synonyms };
@@ -81,11 +82,9 @@ export async function checkSourceDrift(input: SourceDriftInput, { rows, tables, 
   const findings: Diagnostic[] = [...problems];
 
   const live = input.entries.filter((e) => !e.entry.removed);
-  const catalogByCode = groupByCode(live, (e) => e.entry.code);
   const matched = new Set<LintEntry>();
-  // As import pairs them, so that what it would change is what is reported.
   const sourceFiles = new Set(input.sources);
-  const entryOf = matchRows(rows, (code) => catalogByCode.get(code), { fieldsOf: (e) => e.entry, isOwn: (e) => !e.source || sourceFiles.has(e.source.file) });
+  const entryOf = input.entryOfRow;
   for (const row of rows) {
     const entry = entryOf.get(row);
     if (!entry) {
@@ -174,14 +173,4 @@ function where(at: Location): string {
 
 function show(value: string | number): string {
   return typeof value === 'number' ? String(value) : JSON.stringify(value);
-}
-
-function groupByCode<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const list = map.get(key(item));
-    if (list) list.push(item);
-    else map.set(key(item), [item]);
-  }
-  return map;
 }

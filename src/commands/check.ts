@@ -12,6 +12,7 @@ import { formatHuman } from '../check/report/human.js';
 import { formatJson } from '../check/report/json.js';
 import { inReportOrder } from '../check/report/order.js';
 import { checkSourceDrift, readSourceRows, type SourceRows } from '../check/source-drift.js';
+import type { ImportedRow } from '../markdown/error-tables.js';
 import type { TranslationPages } from '../check/translation-drift.js';
 import { type Diagnostic, ExitCode, hasErrors, InputError, type Location, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
@@ -71,11 +72,11 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   const sourceDrift = options.lintSettings['source-drift'] ?? 'error';
   const comparesSources = (options.sources.length > 0 || translations.length > 0) && sourceDrift !== 'off';
   const sourceRows = comparesSources ? await readSourceRows(options.sources, options.headers) : undefined;
-  const entries = await lintEntries(read, options.catalog, sourceRows);
+  const { entries, entryOfRow } = await lintEntries(read, options.catalog, sourceRows);
   const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries, languages: options.languages, locate: (path) => read.locate(path) }, options.lintSettings);
   if (sourceRows) {
     const groupTitles = read.value.groups.map((group) => group.title);
-    const drift = await checkSourceDrift({ sources: options.sources, translations, catalogFile: options.catalog, entries, groupTitles }, sourceRows);
+    const drift = await checkSourceDrift({ sources: options.sources, translations, catalogFile: options.catalog, entries, entryOfRow, groupTitles }, sourceRows);
     findings.push(...withSeverity(drift, sourceDrift));
   }
   const artifactDrift = options.lintSettings['artifact-drift'] ?? 'error';
@@ -146,9 +147,10 @@ function hasRule(findings: readonly Diagnostic[], rule: string): boolean {
  * Every entry with its catalog location and its Markdown origin: its row in the pages as they are
  * now (`now`, when check reads them, paired as import pairs rows and entries), else, for a page not
  * read, where the last import found it (the sidecar). A code gone from a page that was read has no
- * origin there, rather than a line that is now another row's.
+ * origin there, rather than a line that is now another row's. The pairing is returned too, for
+ * source drift: one pairing for both.
  */
-async function lintEntries(read: ReadCatalog, catalogFile: string, now: SourceRows | undefined): Promise<LintEntry[]> {
+async function lintEntries(read: ReadCatalog, catalogFile: string, now: SourceRows | undefined): Promise<{ entries: LintEntry[]; entryOfRow: Map<ImportedRow, LintEntry> }> {
   const sidecar = locationsByCode(parseSources(await readTextFileIfExists(sourcesPathFor(catalogFile), 'source map'), catalogFile));
   // Sources are a few files named by 100,000 entries: each path is made relative once.
   const relativePaths = new Map<string, string>();
@@ -181,8 +183,9 @@ async function lintEntries(read: ReadCatalog, catalogFile: string, now: SourceRo
     const last = lastImported.get(entry);
     return last === undefined || readNow.has(last.file);
   };
-  for (const [row, entry] of matchRows(now?.rows ?? [], (code) => liveByCode.get(code), { fieldsOf: (entry) => entry, isOwn })) rowNow.set(entry, row.at);
-  return read.value.groups.flatMap((group, g) =>
+  const paired = matchRows(now?.rows ?? [], (code) => liveByCode.get(code), { fieldsOf: (entry) => entry, isOwn });
+  for (const [row, entry] of paired) rowNow.set(entry, row.at);
+  const entries: LintEntry[] = read.value.groups.flatMap((group, g) =>
     group.codes.map((entry, i) => {
       const last = lastImported.get(entry);
       const origin = rowNow.get(entry) ?? (last !== undefined && !readNow.has(last.file) ? last : undefined);
@@ -199,6 +202,9 @@ async function lintEntries(read: ReadCatalog, catalogFile: string, now: SourceRo
       };
     }),
   );
+  const lintEntryOf = new Map(entries.map((e) => [e.entry, e]));
+  const entryOfRow = new Map([...paired].map(([row, entry]) => [row, lintEntryOf.get(entry) as LintEntry]));
+  return { entries, entryOfRow };
 }
 
 /** `--against`: a catalog file, or a git ref at which the catalog's own path is read. */

@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { type Diagnostic, formatDiagnostic, formatLocation, hasErrors, InputError, type Location, UsageError } from '../diagnostics.js';
 import type { Catalog } from '../catalog/model.js';
 import { parseCatalog } from '../catalog/read.js';
-import { mergeIntoCatalog, type MergeSummary, type RetextedEntry } from '../catalog/merge.js';
+import { mergeIntoCatalog, type MergeOptions, type MergeSummary, type RetextedEntry } from '../catalog/merge.js';
 import { recordsDocument } from '../catalog/records-document.js';
 import { localeTagsOf, mergeTranslations, type TranslationMergeSummary } from '../catalog/merge-translations.js';
 import { markOutdatedTranslations } from '../catalog/outdated-translations.js';
@@ -73,7 +73,15 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
   const previousByCode = locationsByCode(previousSources);
   const previousAt = (code: string, occurrence: number) => previousByCode.get(code)?.[occurrence] ?? undefined;
 
-  const { text, summary, translated, outdated, before } = await mergedCatalogText(catalogText, options, reading, translations, previousAt);
+  const scope: Pick<MergeOptions, 'inScope' | 'inSkippedTable'> = {
+    // Entries last imported from other files are left alone.
+    inScope: (code, occurrence) => {
+      const at = previousAt(code, occurrence);
+      return at === undefined || importedFiles.has(at.file);
+    },
+    inSkippedTable: (code, occurrence) => skippedTableHolding(reading.skipped, code, previousAt(code, occurrence))?.at,
+  };
+  const { text, summary, translated, outdated, before } = await mergedCatalogText(catalogText, options, reading.tables, translations, scope);
   for (const { summary: t } of translated) for (const w of t.diagnostics) output.err(formatDiagnostic(w));
   for (const w of outdated) output.err(formatDiagnostic(w));
   // Never write a catalog errgen could not read back. Only the value is kept: a YAML document of
@@ -103,10 +111,9 @@ interface MergedTranslation {
 async function mergedCatalogText(
   catalogText: string | undefined,
   options: ImportOptions,
-  { tables, skipped }: Pick<SourceReading, 'tables' | 'skipped'>,
+  tables: readonly ImportedTable[],
   translations: readonly TranslationReading[],
-  /** Where an entry's row was when the catalog was last imported (the source map), by code and occurrence. */
-  previousAt: (code: string, occurrence: number) => Location | undefined,
+  scope: Pick<MergeOptions, 'inScope' | 'inSkippedTable'>,
 ): Promise<{ text: string; summary: MergeSummary | undefined; translated: MergedTranslation[]; outdated: Diagnostic[]; before: Catalog | undefined }> {
   const read = catalogText === undefined ? undefined : await parseCatalog(catalogText, options.catalog);
   // A catalog as errgen writes it is merged into as records; only one with comments, blank lines or
@@ -121,13 +128,7 @@ async function mergedCatalogText(
       `${clash.locale}${clash.locale === defaultLocale ? '' : ` (${defaultLocale})`} is the catalog's default locale (locales.default in ${options.catalog}): its text is \`message\` and \`solution\`, imported from \`sources\`, not a translation`,
     );
   }
-  // Entries last imported from other files are left alone.
-  const inScope = (code: string, occurrence: number) => {
-    const at = previousAt(code, occurrence);
-    return at === undefined || options.sources.includes(at.file);
-  };
-  const inSkippedTable = (code: string, occurrence: number) => skippedTableHolding(skipped, code, previousAt(code, occurrence))?.at;
-  const summary = options.sources.length > 0 ? mergeIntoCatalog(document, tables, { prune: options.prune, inScope, inSkippedTable }) : undefined;
+  const summary = options.sources.length > 0 ? mergeIntoCatalog(document, tables, { prune: options.prune, ...scope }) : undefined;
   // Tags are case-insensitive: `--locale DE` is the catalog's `de`, and a new tag is written in the usual case.
   // Finding them visits every entry: only when there are translations to merge.
   const tags = translations.length > 0 ? localeTagsOf(document) : [];

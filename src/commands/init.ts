@@ -61,9 +61,9 @@ export async function initCommand(options: InitOptions, output: Output): Promise
 
 /** The --header names, so that import and check read the pages as init did. JSON strings are YAML flow scalars. */
 function headerLines(headers: InitOptions['headers']): string[] {
-  const fields = Object.entries(headers).filter(([, names]) => names && names.length > 0);
+  const fields = Object.entries(headers).flatMap(([field, names]) => (names && names.length > 0 ? [`  ${field}: [${names.map((n) => JSON.stringify(n)).join(', ')}]`] : []));
   if (fields.length === 0) return [];
-  return ['# Header names of your pages\' columns, beside the built-in ones.', 'headers:', ...fields.map(([field, names]) => `  ${field}: [${(names ?? []).map((n) => JSON.stringify(n)).join(', ')}]`)];
+  return ['# Header names of your pages\' columns, beside the built-in ones.', 'headers:', ...fields];
 }
 
 function configText(options: InitOptions): string {

@@ -49,8 +49,8 @@ export function skippedTableHolding(skipped: readonly SkippedTable[], code: stri
 export interface ExtractResult {
   readonly tables: ImportedTable[];
   readonly skipped: SkippedTable[];
-  /** The codes of rows that could not be read (a bad status, a table with a header problem), with where: they are on the page, and their errors say why they were not read. */
-  readonly unreadRows: Map<string, Location>;
+  /** The codes of rows that could not be read (a bad status, a table with a header problem): they are on the page, and their errors say why they were not read. */
+  readonly unreadRows: Set<string>;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -61,7 +61,7 @@ export function extractErrorTables(
   synonyms: HeaderSynonyms,
   fallbackTitle: string,
 ): ExtractResult {
-  const result: ExtractResult = { tables: [], skipped: [], unreadRows: new Map(), diagnostics: [] };
+  const result: ExtractResult = { tables: [], skipped: [], unreadRows: new Set(), diagnostics: [] };
   for (const table of tables) {
     const columns = classifyColumns(
       table.header.map((c) => c.text),
@@ -107,10 +107,10 @@ export function extractErrorTables(
 }
 
 /** The codes of a table that is not read for a problem with its header: on the page, not missing from it. */
-function unreadCodes(table: MarkdownTable, codeColumn: number, unreadRows: Map<string, Location>): void {
+function unreadCodes(table: MarkdownTable, codeColumn: number, unreadRows: Set<string>): void {
   for (const cells of table.rows) {
-    const cell = cells[codeColumn];
-    if (cell && cell.text !== '') unreadRows.set(cell.text, cell.at);
+    const text = cells[codeColumn]?.text;
+    if (text) unreadRows.add(text);
   }
 }
 
@@ -154,7 +154,7 @@ function readRow(
   columns: readonly ColumnRole[],
   table: MarkdownTable,
   diagnostics: Diagnostic[],
-  unreadRows: Map<string, Location>,
+  unreadRows: Set<string>,
 ): ImportedRow | undefined {
   const rowStart = cells[0]?.at ?? table.at;
   if (cells.length !== columns.length) {
@@ -172,18 +172,19 @@ function readRow(
   const values: Partial<Record<FieldName, string>> = {};
   const at: Partial<Record<FieldName, Location>> = {};
   const extra: Array<readonly [string, string]> = [];
+  let codeCell: MarkdownCell | undefined;
   columns.forEach((role, i) => {
     const cell = cells[i] as MarkdownCell;
     if ('field' in role) {
       values[role.field] = cell.text;
       at[role.field] = cell.at;
+      if (role.field === 'code') codeCell = cell;
     } else {
       extra.push([role.extra, cell.text]);
     }
   });
   const code = values.code ?? '';
   const codeAt = at.code ?? rowStart;
-  const codeCell = cells[columns.findIndex((role) => 'field' in role && role.field === 'code')];
   if (codeCell?.underscoresRead) {
     diagnostics.push({
       severity: 'warning',
@@ -214,7 +215,7 @@ function readRow(
     ok = false;
   }
   if (!ok || status === undefined) {
-    if (code !== '') unreadRows.set(code, codeAt);
+    if (code !== '') unreadRows.add(code);
     return undefined;
   }
   return { code, status, message: values.message ?? '', solution: values.solution ?? '', extra, at: codeAt, cells: at };

@@ -45,7 +45,7 @@ export function tableLookalikes(markdown: string, file: string, tables: readonly
       fence = opening[1];
       return;
     }
-    const pipeRow = /^ {0,3}\|.*\|/.test(text) && !tableLines.has(line);
+    const pipeRow = /^ {0,3}\|.*\|/.test(text);
     if (pipeRow && !inLookalike) {
       found.push({
         severity: 'warning',
