@@ -44,7 +44,7 @@ describe('isPlainAsIs', () => {
   });
 
   it('refuses what yaml quotes or writes as a block, and what would read back as another type', () => {
-    for (const s of ['', ' a', 'a ', 'a:', 'a: b', 'a #b', 'true', 'False', 'NULL', 'null', '1e3', '0x1F', '~', '- x', '? x', '@x', '`x', 'a\nb', 'a\tb', 'a\u0007', 'a\ud800', 'a\u2028%', 'a\u2029---', '---', '...x', '%x', "'a'", '"a"', '.inf']) {
+    for (const s of ['', ' a', 'a ', 'a:', 'a: b', 'a #b', 'true', 'False', 'NULL', 'null', '1e3', '0x1F', '~', '- x', '? x', '@x', '`x', 'a\nb', 'a\tb', 'a\u0007', 'a\ud800', 'a\u2028%', 'a\u2029---', '---', '...x', '%x', "'a'", '"a"', '.inf', 'yes', 'No', 'ON', 'off', 'y']) {
       expect(isPlainAsIs(s), JSON.stringify(s)).toBe(false);
     }
   });
@@ -132,6 +132,25 @@ describe('the fast catalog writer', () => {
     expect(writeDocumentFast(edited.clone())).toBeDefined();
   });
 
+  it('quotes every string a YAML 1.1 reader (PyYAML, Go yaml.v2) would read as a boolean, number or date', async () => {
+    const ambiguous = ['yes', 'No', 'on', 'OFF', 'y', '2024-01-05', '1:20', '1_000', '0b101', '<<', '='];
+    const rows = ambiguous.map((text, i) => row(`C${i}`, text, text, [[text, text]]));
+    const fresh = await newCatalogDocument('errors.yaml');
+    mergeIntoCatalog(fresh, [table('Errors', rows)], everyRowInScope);
+    // An edited catalog: a hand-written plain `yes`, and values set on an entry (nodes, not records).
+    const edited = parse('groups:\n  - title: Errors\n    codes:\n      - code: A\n        status: 400\n        message: old\n        description: yes\n');
+    mergeIntoCatalog(edited, [table('Errors', [row('A', 'Off', 'n', [['Retryable', 'yes'], ['On', 'x']])])], everyRowInScope);
+    for (const document of [fresh, edited]) {
+      const { reference, fast } = bothWriters(document);
+      expect(fast).toBe(reference);
+      const strings = (node: unknown): unknown => (node && typeof node === 'object' ? Object.fromEntries(Object.entries(node).map(([k, v]) => [k, strings(v)])) : node);
+      const asYaml12 = strings(parseDocument(reference).toJS());
+      expect(strings(parseDocument(reference, { version: '1.1' }).toJS())).toEqual(asYaml12);
+      expect(reference).not.toMatch(/: (?:yes|No|Off|n|On)$/m);
+    }
+    expect(serializeCatalog(edited)).toContain('        message: "Off"\n        description: "yes"\n        solution: "n"\n        fields:\n          Retryable: "yes"\n          "On": x\n');
+  });
+
   it('adds new entries as records that become the nodes document.createNode makes when a merge needs them', async () => {
     const fresh = await newCatalogDocument('errors.yaml');
     const rows = [...hostileRows, row('N', 'n', 's', [['Owner', 'x'], ['2024', 'y'], ['Owner', 'z']])];
@@ -213,12 +232,15 @@ const hardCases = [
   'lead: |2\n    leading spaces\n  x\n',
   '"a\\u2028%": "b\\u2029---"\nk:\n  "c\\u2028...": d\n',
   'trail: "trailing\\n\\n"\ntrail2: "only\\n"\nspaces: "x  "\n',
+  // Plain strings a YAML 1.1 reader reads as other types: both writers quote them.
+  'y11: [yes, No, on, 2024-01-05, 1:20, 1_000, "="]\nk: yes\nOff: 1\nlist:\n  - n\n  - OFF\n  - <<\n',
 ];
 
 // Strings and comments put together from the pieces yaml's quoting rules are about.
 const pieces = [
   '', ' ', '  ', '\t', '\n', '\n\n', ' \n', '\n ', ':', ': ', ' #', '#', '-', '- ', '?', '? ', '@', '`', '"', "'", '|', '>', '%', '&', '*', '!',
   '[', ']', '{', '}', ',', '---', '...', 'true', 'True', 'null', 'NULL', '~', '0x1F', '1e3', '0o17', '.inf', '.nan', '-1', '+1', '1.5', '042', 'yes', '<<',
+  'No', 'off', 'Y', '2024-01-05', '1:20', '1_000', '=',
   'é', '错误', '🚀', '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u00a0', '\u2028', '\u2029', '\uFEFF', '\ud800', '\r', '\\', '{x}', 'a', 'word', 'The api',
 ];
 const hostileString = fc.oneof(

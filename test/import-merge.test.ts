@@ -14,7 +14,12 @@ function imported(markdown: string) {
   const sources = () => (JSON.parse(readFileSync(join(dir, 'errors.sources.json'), 'utf8')) as { rows: unknown[] }).rows;
   write(markdown);
   expect(run().code).toBe(0);
-  return { dir, write, run, catalog, edit: (from: string, to: string) => writeFileSync(join(dir, 'errors.yaml'), catalog().replace(from, to)), sources };
+  /** A hand edit of the catalog; the text it replaces must be there, or the test would prove nothing. */
+  const edit = (from: string, to: string) => {
+    expect(catalog()).toContain(from);
+    writeFileSync(join(dir, 'errors.yaml'), catalog().replace(from, to));
+  };
+  return { dir, write, run, catalog, edit, sources };
 }
 
 describe('errgen import into an existing catalog', () => {
@@ -267,14 +272,14 @@ describe('errgen import into an existing catalog', () => {
   });
 
   it('writes text that replaces an empty string as yaml would write it, not in the quotes the empty one needed', () => {
-    const t = imported(page('| A | 400 | m | |', '| B | 400 | n | kept |'));
+    const t = imported(page('| A | 400 | m | |', '| B | 400 | p | kept |'));
     expect(t.catalog()).toContain('        message: m\n        solution: ""\n');
-    t.edit('        message: n\n        solution: kept\n', '        message: n\n        solution: "kept"\n');
-    t.write(page('| A | 400 | m | now given |', '| B | 400 | n | still |'));
+    t.edit('        message: p\n        solution: kept\n', '        message: p\n        solution: "kept"\n');
+    t.write(page('| A | 400 | m | now given |', '| B | 400 | p | still |'));
     expect(t.run().code).toBe(0);
     expect(t.catalog()).toContain('        message: m\n        solution: now given\n');
     // Quotes someone chose are kept for the new text.
-    expect(t.catalog()).toContain('        message: n\n        solution: "still"\n');
+    expect(t.catalog()).toContain('        message: p\n        solution: "still"\n');
   });
 
   it('says why it wrote the file when no row changed: a group took other columns', () => {

@@ -1,7 +1,7 @@
 import * as yaml from 'yaml';
 import type { Document, Pair, Scalar as ScalarNode, YAMLMap, YAMLSeq } from 'yaml';
 import { stringifyString } from 'yaml/util';
-import { isPlainAsIs, quoteIfBlankLine } from './scalar-style.js';
+import { isPlainAsIs, quoteWhereReadersDiffer } from './scalar-style.js';
 import { commentString, indentComment, lineComment } from './yaml-comments.js';
 import { type CatalogStyle, indentStep, paddedFlow, YamlHandOff } from './yaml-hand-off.js';
 import { isPlainRecord } from './entry-record.js';
@@ -15,8 +15,8 @@ import { isPlainRecord } from './entry-record.js';
  * most of its time on a context copy per pair and a tag lookup per scalar, which a catalog needs not.
  *
  * Returns undefined for what is left to yaml as a whole: anchors, aliases, tags, complex or explicit
- * keys, documents with errors, schemas other than the core one. Applies serializeCatalog's blank-line
- * rule (quoteIfBlankLine) to each scalar node it writes, as serializeCatalog does before writing, and
+ * keys, documents with errors, schemas other than the core one. Applies serializeCatalog's quoting
+ * rules (quoteWhereReadersDiffer) to each scalar node it writes, as serializeCatalog does before writing, and
  * writes a new entry's plain record (entry-record.ts) as the node document.createNode makes of it.
  */
 export function writeDocumentFast(document: Document, style: CatalogStyle = paddedFlow): string | undefined {
@@ -160,14 +160,14 @@ class FastWriter {
     if (isPlainRecord(item)) return this.record(item, at, report);
     if (isAlias(item) || isNode(item) || (item !== null && typeof item === 'object')) throw new Unsupported();
     // A plain value set with map.set(key, value): yaml makes it a Scalar when writing it. It is no
-    // node when serializeCatalog applies the blank-line rule, so the rule skips it.
+    // node when serializeCatalog applies its quoting rules (quoteWhereReadersDiffer), so they skip it.
     return this.value(item, at, report, false);
   }
 
   private scalar(node: ScalarNode, at: Place, report: Report, isNodeInDocument: boolean): string {
     const asIs = node.type === undefined || node.type === Scalar.PLAIN ? textAsIs(node.value) : undefined;
     if (asIs !== undefined && node.format === undefined && !node.minFractionDigits) return asIs;
-    if (isNodeInDocument) quoteIfBlankLine(node);
+    if (isNodeInDocument) quoteWhereReadersDiffer(node);
     if (typeof node.value === 'string') return stringifyString(node, this.handOff.context(at.indent, at.implicitKey, true), ...report.callbacks());
     return this.handOff.scalar(node, at.indent, at.implicitKey, ...report.callbacks()) ?? unsupported();
   }
@@ -177,12 +177,12 @@ class FastWriter {
     return textAsIs(value) ?? this.scalar(new Scalar(value), at, report, isNodeInDocument);
   }
 
-  /** A flow collection is written by yaml, once the blank-line rule has marked its strings. */
+  /** A flow collection is written by yaml, once the quoting rules have marked its strings. */
   private flowCollection(node: YAMLMap | YAMLSeq, at: Place, report: Report): string {
     visit(node, (_key, inner) => {
       // A tag would need the document's %TAG directives (see directivesText), an alias its anchor.
       if (isAlias(inner) || (isNode(inner) && inner.tag)) throw new Unsupported();
-      if (isScalar(inner)) quoteIfBlankLine(inner);
+      if (isScalar(inner)) quoteWhereReadersDiffer(inner);
     });
     return node.toString(this.handOff.context(at.indent, at.implicitKey, false), ...report.callbacks());
   }
@@ -245,7 +245,7 @@ class FastWriter {
   /**
    * A new entry's plain record (entry-record.ts), as blockCollection and pair write the mapping
    * document.createNode(record) makes: pairs without comments or blank lines, keys in Object.keys
-   * order, values that are undefined left out, strings under the blank-line rule as nodes are.
+   * order, values that are undefined left out, strings under the quoting rules as nodes are.
    */
   private record(record: Readonly<Record<string, unknown>>, at: Place, report: Report): string {
     const keyAt = at.nestedKey;

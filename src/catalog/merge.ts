@@ -1,4 +1,4 @@
-import { type Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Location } from '../diagnostics.js';
 import type { ImportedRow, ImportedTable } from '../markdown/error-tables.js';
 import { entryNode, isPlainRecord } from './entry-record.js';
@@ -357,6 +357,7 @@ export function setScalar(map: YAMLMap, key: string, value: string | number | bo
     node.value = value;
     return true;
   }
-  map.set(key, value);
+  // As nodes, so that the writers' quoting rules (quoteWhereReadersDiffer) see the new value and key.
+  map.set(new Scalar(key), new Scalar(value));
   return true;
 }

@@ -2,7 +2,7 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { stringifyString } from 'yaml/util';
 import { isPlainRecord } from './entry-record.js';
 import { writeDocumentFast } from './fast-write.js';
-import { isPlainAsIs, quoteIfBlankLine } from './scalar-style.js';
+import { isPlainAsIs, quoteWhereReadersDiffer } from './scalar-style.js';
 import { indentStep, YamlHandOff } from './yaml-hand-off.js';
 
 // Re-importing into a large catalog parsed the whole file with yaml to get a document to edit: about
@@ -107,7 +107,7 @@ class Styles {
   private styleOf(node: Scalar, indent: string, implicitKey: boolean): Scalar.Type {
     const value = node.value as string;
     if (isPlainAsIs(value)) return Scalar.PLAIN;
-    quoteIfBlankLine(node);
+    quoteWhereReadersDiffer(node);
     const written = stringifyString(node, this.handOff.context(indent, implicitKey, true));
     switch (written[0]) {
       case '"':

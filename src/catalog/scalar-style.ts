@@ -1,4 +1,4 @@
-import type { Scalar } from 'yaml';
+import { Document, type Scalar } from 'yaml';
 
 /**
  * Strings that yaml (core schema, block context, no line folding) writes exactly as they are: one
@@ -6,7 +6,8 @@ import type { Scalar } from 'yaml';
  * holds no control character or lone surrogate (which yaml double-quotes), no U+2028 or U+2029
  * (yaml's document-marker check counts them as line ends: `a\u2028%` is not plain), has no `: ` or ` #`
  * inside and no space or `:` at the end, and is not a null or boolean word (which would read back
- * as null or a boolean). Any other string is left to yaml's own stringifyString.
+ * as null or a boolean), nor a word YAML 1.1 reads as one (`yes`, `off`: see readsOtherwiseInYaml11).
+ * Any other string is left to yaml's own stringifyString.
  *
  * Conservative on purpose: a tab anywhere, or a leading `/`, `(` or `-`, sends a string to yaml
  * even where yaml would also write it plain; only the common case needs to be fast.
@@ -17,15 +18,38 @@ export function isPlainAsIs(value: string): boolean {
   const last = value.charCodeAt(value.length - 1);
   // Checked first: cheaper than the pattern's end, and a trailing space or colon is not plain.
   if (last === 0x20 || last === 0x3a) return false;
-  return plainAsIs.test(value);
+  // YAML 1.1's boolean words are at most five letters (`FALSE`); every other type it reads starts with no letter.
+  return plainAsIs.test(value) && (value.length > 5 || !readsOtherwiseInYaml11(value));
 }
 
 /**
- * serializeCatalog's rule for multi-line text: yaml would write it as a block scalar, where a line of
- * only spaces reads back as an empty line (`" \n"` would come back as `"\n"`), so it is double-quoted.
+ * Whether a YAML 1.1 reader reads this string, written plain, as something else: a boolean (`yes`,
+ * `No`, `on`), a number (`1_000`, `1:20`), a date (`2024-01-05`), null or a merge key. errgen reads
+ * and writes YAML 1.2, where these are strings; but PyYAML, Go's yaml.v2 and others read the catalog
+ * by 1.1's rules, and a `Retryable: yes` column would come back to them as `True`. The rules are
+ * yaml's own 1.1 schema; `=` is 1.1's value key, which PyYAML refuses to load.
  */
-export function quoteIfBlankLine(node: Scalar): void {
-  if (typeof node.value === 'string' && /(?:^|\n)[ \t]+(?:\n|$)/.test(node.value) && node.value.includes('\n')) {
+export function readsOtherwiseInYaml11(value: string): boolean {
+  if (value === '=') return true;
+  yaml11Tests ??= new Document(null, { version: '1.1' }).schema.tags.flatMap((tag) =>
+    tag.default && tag.test && !tag.tag.endsWith(':str') ? [tag.test] : []);
+  return yaml11Tests.some((test) => test.test(value));
+}
+
+let yaml11Tests: RegExp[] | undefined;
+
+/**
+ * serializeCatalog's rules for the strings yaml would write so that a reader reads something else:
+ * - multi-line text: yaml would write it as a block scalar, where a line of only spaces reads back as
+ *   an empty line (`" \n"` would come back as `"\n"`);
+ * - a string a YAML 1.1 reader reads as another type, written plain (readsOtherwiseInYaml11): yaml
+ *   writes `yes` plain, and keeps a hand-written plain `2024-01-05` plain.
+ * Either is double-quoted.
+ */
+export function quoteWhereReadersDiffer(node: Scalar): void {
+  const value = node.value;
+  if (typeof value !== 'string') return;
+  if (value.includes('\n') ? /(?:^|\n)[ \t]+(?:\n|$)/.test(value) : (node.type === undefined || node.type === 'PLAIN') && readsOtherwiseInYaml11(value)) {
     node.type = 'QUOTE_DOUBLE';
   }
 }

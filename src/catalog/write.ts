@@ -2,7 +2,7 @@ import { Document, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import { schemaComment } from '../yaml/schema.js';
 import { writeDocumentFast } from './fast-write.js';
 import { isPlainRecord } from './entry-record.js';
-import { quoteIfBlankLine } from './scalar-style.js';
+import { quoteWhereReadersDiffer } from './scalar-style.js';
 import { type CatalogStyle, paddedFlow } from './yaml-hand-off.js';
 
 export async function newCatalogDocument(catalogPath: string): Promise<Document> {
@@ -42,7 +42,7 @@ export function catalogStyle(parsed: Document | undefined, text: string | undefi
 
 /**
  * The reference: yaml's own stringifier, once new entries' records (merge.ts) are nodes and the
- * blank-line rule has marked the strings it applies to.
+ * quoting rules (quoteWhereReadersDiffer) have marked the strings they apply to.
  */
 export function serializeCatalogWithYaml(document: Document, style: CatalogStyle = paddedFlow): string {
   visit(document, {
@@ -52,7 +52,7 @@ export function serializeCatalogWithYaml(document: Document, style: CatalogStyle
       });
     },
     Scalar(_key, node) {
-      quoteIfBlankLine(node);
+      quoteWhereReadersDiffer(node);
     },
   });
   return document.toString({ lineWidth: 0, indent: 2, indentSeq: true, flowCollectionPadding: style.flowCollectionPadding });
