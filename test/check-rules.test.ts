@@ -39,6 +39,7 @@ const lintCases: Array<{ rule: string; failing: string; passing: string; severit
   { rule: 'empty-message', failing: catalog('{ code: SILENT, status: 400, message: "", solution: s }'), passing: catalog(ok('SPOKEN')), severity: 'error' },
   { rule: 'empty-solution', failing: catalog('{ code: STUCK, status: 400, message: m, solution: "" }'), passing: catalog(ok('UNSTUCK')), severity: 'warning' },
   { rule: 'identifier-collision', failing: catalog(ok('NOT-FOUND'), ok('NOT_FOUND')), passing: catalog(ok('NOT-FOUND', ', names: { ts: NotFoundDash, go: CodeNotFoundDash, java: NOT_FOUND_DASH, python: NOT_FOUND_DASH, rust: NotFoundDash, proto: ERROR_CODE_NOT_FOUND_DASH }'), ok('NOT_FOUND')), severity: 'error' },
+  { rule: 'identifier-override', failing: catalog(ok('A', ', names: { go: Parse }')), passing: catalog(ok('A', ', names: { go: CodeParse }')), severity: 'error' },
   { rule: 'identifier-renamed', failing: catalog(ok('404_PAGE')), passing: catalog(ok('PAGE_404')), severity: 'warning' },
   { rule: 'removed-code-reused', failing: catalog(ok('OLD', ', removed: true'), ok('OLD')), passing: catalog(ok('OLD', ', removed: true'), ok('NEW')), severity: 'error' },
   { rule: 'deprecated-replacement', failing: catalog(ok('OLD', ', deprecated: { replacement: MISSING }')), passing: catalog(ok('OLD', ', deprecated: { replacement: NEW }'), ok('NEW')), severity: 'warning' },
@@ -226,7 +227,7 @@ describe('identifiers are checked in the languages the targets generate', () => 
     expect(formatters('  python:\n  docs:\n').code).toBe(0);
     const java = formatters('  java:\n');
     expect(java.code).toBe(1);
-    expect(java.stderr).toContain('codes "FIRST" and "SECOND" both get the Java formatter aB1Message');
+    expect(java.stderr).toContain('codes "FIRST" and "SECOND" both get the java formatter aB1Message');
   });
 });
 

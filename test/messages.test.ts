@@ -157,7 +157,31 @@ describe('generate with placeholders', () => {
     writeFileSync(join(dir, 'errors.yaml'), ['groups:', '  - title: G', '    codes:', ...code('A_B1'), ...code('A_B_1'), ''].join('\n'));
     const result = errgen(['generate', '--catalog', 'errors.yaml', '--out-dir', 'out'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('errors.yaml:8:9: error: codes "A_B1" and "A_B_1" both get the Java formatter aB1Message');
+    expect(result.stderr).toContain('errors.yaml:8:9: error: codes "A_B1" and "A_B_1" both get the java formatter aB1Message');
+  });
+
+  it('refuses overrides that give two codes one Go or Python formatter, or a Go formatter a constant\'s name', () => {
+    const dir = tempDir();
+    const code = (name: string, message: string, names = '') => [`      - code: ${name}`, '        status: 400', `        message: '${message}'`, "        solution: ''", ...(names ? [`        names: ${names}`] : [])];
+    const entries = [
+      ...code('A_ONE', 'One {x}', '{ go: NotFound, python: NotFound }'),
+      ...code('NOT_FOUND', 'Two {y}'),
+      ...code('C_THREE', 'Three {y}', '{ go: Three }'),
+      ...code('D_FOUR', 'Four', '{ go: MessageThree }'),
+    ];
+    writeFileSync(join(dir, 'errors.yaml'), ['groups:', '  - title: G', '    codes:', ...entries, ''].join('\n'));
+    const result = errgen(['generate', '--catalog', 'errors.yaml', '--out-dir', 'out', '--only', 'go,python'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toEqual([
+      'errors.yaml:9:9: error: codes "A_ONE" and "NOT_FOUND" both get the go formatter MessageNotFound (see also errors.yaml:4:9). Give one of them another go name under `names: { go: ... }` in the catalog. [identifier-collision]',
+      'errors.yaml:13:9: error: the go formatter MessageThree of "C_THREE" has the go name of "D_FOUR" (see also errors.yaml:18:9). Give one of them another go name under `names: { go: ... }` in the catalog. [identifier-collision]',
+      'errors.yaml:9:9: error: codes "A_ONE" and "NOT_FOUND" both get the python formatter not_found_message (see also errors.yaml:4:9). Give one of them another python name under `names: { python: ... }` in the catalog. [identifier-collision]',
+      'errgen: cannot generate from errors.yaml',
+    ]);
+    // Go writes formatters only for codes with placeholders: without any, the same names are fine there.
+    writeFileSync(join(dir, 'errors.yaml'), ['groups:', '  - title: G', '    codes:', ...code('A_ONE', 'One', '{ go: NotFound }'), ...code('NOT_FOUND', 'Two'), ''].join('\n'));
+    expect(errgen(['generate', '--catalog', 'errors.yaml', '--out-dir', 'out', '--only', 'go'], { cwd: dir }).code).toBe(0);
   });
 
   it('says which parameter types there are when a declaration names none of them', () => {

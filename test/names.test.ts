@@ -6,7 +6,7 @@ import { languages } from '../src/lang/index.js';
 import { java } from '../src/lang/java.js';
 import { rust } from '../src/lang/rust.js';
 import { capitalize, capitalizeUnicode, toCase } from '../src/names/case.js';
-import { codeIdentifiers } from '../src/names/code-identifiers.js';
+import { badOverrideReport, codeIdentifiers, overrideProblem } from '../src/names/code-identifiers.js';
 import { memberName } from '../src/names/identifier.js';
 import { remembered } from '../src/names/memo.js';
 import { splitUnicodeWords, splitWords } from '../src/names/words.js';
@@ -187,5 +187,67 @@ describe('codeIdentifiers', () => {
   it('derives them once per catalog and language', () => {
     expect(codeIdentifiers(catalog, go)).toBe(codeIdentifiers(catalog, go));
     expect(codeIdentifiers({ groups: catalog.groups }, go)).not.toBe(codeIdentifiers(catalog, go));
+  });
+});
+
+describe('names: overrides (overrideProblem)', () => {
+  const byId = new Map(languages.map((language) => [language.id, language]));
+  const problem = (id: string, name: string) => overrideProblem(name, byId.get(id)!);
+
+  it('accepts what each language reads as an identifier, beyond what the naming engine derives', () => {
+    const fine: Array<[string, string[]]> = [
+      ['ts', ['NotFound', '$dollar', '_under', 'Ünïcode', 'a\u200Cb']],
+      ['go', ['CodeNotFound', 'notFound', '_x', 'Ärger', 'CodeParse']],
+      ['java', ['NOT_FOUND', '$X', '_X', 'Größe', 'CODE']],
+      ['python', ['NOT_FOUND', '_private', 'ÄRGER', 'Message']],
+      ['rust', ['NotFound', '_x', 'Ärger', 'All']],
+      ['proto', ['ERROR_CODE_NOT_FOUND', 'X', '_x']],
+    ];
+    for (const [id, names] of fine) for (const name of names) expect(problem(id, name), `${id} ${name}`).toBeUndefined();
+  });
+
+  it('refuses what the compiler would refuse, reserved words, and names the generated code declares itself', () => {
+    const refused: Array<[string, string, string]> = [
+      ['ts', 'x y', 'is not a ts identifier'],
+      ['ts', '1st', 'is not a ts identifier'],
+      ['ts', 'class', 'is a reserved word in ts'],
+      ['go', 'my-name', 'is not a go identifier'],
+      ['go', 'string', 'is a reserved word in go'],
+      // Package-level names of templates/go: a function, a variable, an imported package.
+      ['go', 'Parse', 'is a name the generated go code declares itself'],
+      ['go', 'codes', 'is a name the generated go code declares itself'],
+      ['go', 'strings', 'is a name the generated go code declares itself'],
+      ['java', 'NOT-FOUND', 'is not a java identifier'],
+      ['java', '_', 'is a reserved word in java'],
+      ['java', 'message', 'is a name the generated java code declares itself'],
+      ['java', 'Lookup', 'is a name the generated java code declares itself'],
+      ['java', 'ErrorCodes0', 'is a name the generated java code declares itself'],
+      ['python', 'NOT FOUND', 'is not a python identifier'],
+      ['python', 'None', 'is a reserved word in python'],
+      ['python', 'message', 'is a name the generated python code declares itself'],
+      // enum.Enum: `_sunder_` names are refused, `__dunder__` ones are no members, `__x` is mangled.
+      ['python', '_x_', 'is a name the generated python code declares itself'],
+      ['python', '__x', 'is a name the generated python code declares itself'],
+      ['python', 'mro', 'is a name the generated python code declares itself'],
+      ['rust', '_', 'is not a rust identifier'],
+      ['rust', 'Self', 'is a reserved word in rust'],
+      ['rust', 'ALL', 'is a name the generated rust code declares itself'],
+      ['rust', 'message', 'is a name the generated rust code declares itself'],
+      ['proto', 'ERROR_CODE_É', 'is not a proto identifier'],
+      ['proto', 'ERROR_CODE_UNSPECIFIED', 'is a reserved word in proto'],
+      ['proto', 'ErrorCode', 'is a name the generated proto code declares itself'],
+    ];
+    for (const [id, name, why] of refused) expect(problem(id, name), `${id} ${name}`).toBe(why);
+  });
+
+  it('is reported for the code, with the name it would get without the override', () => {
+    const catalog: Catalog = { groups: [{ title: 'G', codes: [{ code: 'A', status: 400, message: 'm', solution: '', names: { go: 'Parse' } }] }] };
+    const { badOverrides, names } = codeIdentifiers(catalog, go);
+    expect(names).toEqual(['Parse']);
+    expect([...badOverrides]).toEqual([[0, 'is a name the generated go code declares itself']]);
+    expect(badOverrideReport('A', 'Parse', badOverrides.get(0)!, go)).toEqual({
+      message: 'the go name "Parse" of A (`names: { go: ... }`) is a name the generated go code declares itself',
+      hint: 'Choose another name, or remove the override to use the derived one, CodeA.',
+    });
   });
 });

@@ -80,7 +80,8 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
     findings.push(...withSeverity(drift, sourceDrift));
   }
   const artifactDrift = options.lintSettings['artifact-drift'] ?? 'error';
-  if (options.targets.length > 0 && artifactDrift !== 'off' && !hasRule(findings, 'identifier-collision')) {
+  // Identifier errors stop generation: the outputs are not compared (planning would report them again).
+  if (options.targets.length > 0 && artifactDrift !== 'off' && !hasRule(findings, 'identifier-collision') && !hasRule(findings, 'identifier-override')) {
     // Outputs that are what these inputs rendered last time cannot have drifted (see output-record.ts).
     const record = outputRecordSlot({ catalog: options.catalog, catalogText, source: options.source, targets: options.targets });
     if (!(record && upToDateOutputs(record))) {

@@ -2,7 +2,7 @@ import type { Catalog, CatalogCode, Removal } from '../catalog/model.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import type { Language } from '../lang/language.js';
 import { toCase } from '../names/case.js';
-import { type CodeIdentifiers, codeIdentifiers, namedCodes } from '../names/code-identifiers.js';
+import { badOverrideReport, type CodeIdentifiers, codeIdentifiers, namedCodes } from '../names/code-identifiers.js';
 import { assignNumbers } from './code-number.js';
 import { type GrpcStatus, grpcStatus } from './grpc-status.js';
 import { reasonPhrase } from './http-status.js';
@@ -188,7 +188,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   if (named.length !== drafts.length || named.some((entry, i) => entry.code !== drafts[i]?.code.code)) throw new Error('internal: the view model and the catalog disagree on its codes');
   for (const language of input.languages) nameAll(codeIdentifiers(input.catalog, language), language, drafts, diagnostics);
   for (const known of drafts) checkParamNames(known.code, known.at, diagnostics);
-  if (input.languages.some((language) => language.id === 'java')) checkJavaFormatterNames(drafts, diagnostics);
+  for (const language of input.languages) if (language.formatters) checkFormatterNames(language, language.formatters, drafts, diagnostics);
   const all = drafts.map((c) => c.code);
   assignAnchors(all, input.catalog.groups.map((g) => g.title));
   const byStatus = new Map<number, ViewCode[]>();
@@ -320,27 +320,42 @@ function checkParamNames(code: ViewCode, at: () => Location, diagnostics: Diagno
 }
 
 /**
- * Java names a code's formatter methods after its constant in camel case (`NOT_FOUND` →
- * `notFoundMessage`); constants that differ only in underscores (`A_B1`, `A_B_1`) would share one.
+ * A language's formatter functions are named after the member (Java's `NOT_FOUND` → `notFoundMessage`,
+ * Python's `not_found_message`, Go's `MessageNotFound`): members that differ only in underscores or
+ * case (`A_B1`, `A_B_1`; an override `NotFound` beside `NOT_FOUND`) would share them, and Go's share
+ * the constants' scope, where a constant may have one's name.
  */
-function checkJavaFormatterNames(codes: ReadonlyArray<{ code: ViewCode; at: () => Location }>, diagnostics: Diagnostic[]): void {
-  const taken = new Map<string, { code: string; at: () => Location }>();
+function checkFormatterNames(language: Language, formatters: NonNullable<Language['formatters']>, codes: ReadonlyArray<{ code: ViewCode; at: () => Location }>, diagnostics: Diagnostic[]): void {
+  type Named = { code: string; at: () => Location };
+  const members = new Map<string, Named>();
+  if (formatters.besideMembers) {
+    for (const known of codes) {
+      const name = known.code.names[language.id];
+      if (name !== undefined) members.set(name, { code: known.code.code, at: known.at });
+    }
+  }
+  const taken = new Map<string, Named>();
   for (const known of codes) {
-    const constant = known.code.names['java'];
-    if (!known.code.hasParams || constant === undefined) continue;
-    const method = toCase(constant, 'camel');
-    const clash = taken.get(method);
-    if (!clash) {
-      taken.set(method, { code: known.code.code, at: known.at });
+    const member = known.code.names[language.id];
+    if ((formatters.withParamsOnly && !known.code.hasParams) || member === undefined) continue;
+    const stem = formatters.stem(member);
+    const functions = formatters.names(stem);
+    const sharing = taken.get(stem);
+    const constant = functions.find((name) => members.has(name));
+    if (sharing === undefined && constant === undefined) {
+      taken.set(stem, { code: known.code.code, at: known.at });
       continue;
     }
+    const other = sharing ?? (members.get(constant as string) as Named);
     diagnostics.push({
       severity: 'error',
       at: known.at(),
-      related: [clash.at()],
+      related: [other.at()],
       rule: 'identifier-collision',
-      message: `codes "${clash.code}" and "${known.code.code}" both get the Java formatter ${method}Message`,
-      hint: 'Give one of them another Java name under `names: { java: ... }` in the catalog.',
+      message: sharing
+        ? `codes "${sharing.code}" and "${known.code.code}" both get the ${language.id} formatter ${functions[0]}`
+        : `the ${language.id} formatter ${constant} of "${known.code.code}" has the ${language.id} name of "${other.code}"`,
+      hint: `Give one of them another ${language.id} name under \`names: { ${language.id}: ... }\` in the catalog.`,
     });
   }
 }
@@ -358,6 +373,11 @@ function nameAll(identifiers: CodeIdentifiers, language: Language, codes: Readon
         message: `code "${code.code}" has no letters or digits to make a ${language.id} identifier from`,
         hint: `Give it a name under \`names: { ${language.id}: ... }\` in the catalog.`,
       });
+      continue;
+    }
+    const problem = identifiers.badOverrides.get(i);
+    if (problem !== undefined) {
+      diagnostics.push({ severity: 'error', at: known.at(), rule: 'identifier-override', ...badOverrideReport(code.code, name, problem, language) });
       continue;
     }
     const first = identifiers.clashes.get(i);

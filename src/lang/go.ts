@@ -26,11 +26,30 @@ export function goEscape(ch: string, cp: number): string | undefined {
   return isInvisible(ch, cp) ? u4(cp) : undefined;
 }
 
+/**
+ * What templates/go declares at package level, where the constants are: its functions, variables and
+ * types (`Code` by default), and the packages it imports.
+ */
+const declaredBeside: ReadonlySet<string> = new Set([
+  'Code', 'Codes', 'CodesForStatus', 'Parse', 'Error', 'Locales', 'catalog', 'codes', 'details', 'text', 'translations',
+  'locales', 'localeIndex', 'fill', 'placeholderEnd', 'valueOf', 'printed', 'strconv', 'strings',
+]);
+
 export const go: Language = {
   id: 'go',
   memberCase: 'pascal',
   memberPrefix: 'Code',
   reserved,
+  // https://go.dev/ref/spec#Identifiers: a letter (`_` counts) then letters and digits.
+  identifier: /^[\p{L}_][\p{L}\p{Nd}_]*$/u,
+  declaresBeside: (name) => declaredBeside.has(name),
+  // `Message{{trimPrefix names.go "Code"}}` (templates/go/formatter.hbs), beside the constants.
+  formatters: {
+    stem: (member) => (member.startsWith('Code') ? member.slice('Code'.length) : member),
+    names: (stem) => [`Message${stem}`, `Solution${stem}`],
+    withParamsOnly: true,
+    besideMembers: true,
+  },
   /**
    * An interpreted string literal: printable text (any script, emoji) kept as UTF-8, everything
    * else as an escape. A lone UTF-16 surrogate has no UTF-8 form; it becomes U+FFFD, as Go would.

@@ -24,6 +24,27 @@ export interface Language {
   identifierText?(name: string): string;
   /** Whether reserved-word comparison ignores case (e.g. a language whose keywords are case-insensitive). */
   readonly reservedIgnoreCase?: boolean;
+  /** What the language reads as one identifier: a `names:` override, used as it is, must be one. */
+  readonly identifier: RegExp;
+  /**
+   * Whether the built-in target (with its default options) declares this name itself in the scope its
+   * members are declared in, so that a member may not take it: Go's `Parse` beside the constants, a
+   * Python enum's `message` property. Derived names never are (their case or prefix keeps them apart);
+   * a `names:` override may be.
+   */
+  declaresBeside(name: string): boolean;
+  /**
+   * The built-in target's functions that fill in a code's message and solution, where it names them
+   * after the member: `stem` gives the part two codes must not share (Go's `MessageNotFound` and
+   * `SolutionNotFound` share `NotFound`), `names` the two functions' names; `withParamsOnly` when only
+   * codes with placeholders get them; `besideMembers` when they share the members' scope (Go's do).
+   */
+  readonly formatters?: {
+    stem(member: string): string;
+    names(stem: string): readonly [message: string, solution: string];
+    readonly withParamsOnly: boolean;
+    readonly besideMembers: boolean;
+  };
   /** A double-quoted (or the language's usual) string literal whose run-time value is exactly `text`. */
   stringLiteral(text: string): string;
   /** `text` made safe to place inside the language's comment syntax (no comment terminators, no newlines). */

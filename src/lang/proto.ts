@@ -14,6 +14,9 @@ export const proto: Language = {
   memberCase: 'constant',
   memberPrefix: prefix,
   reserved,
+  identifier: /^[A-Za-z_][A-Za-z0-9_]*$/,
+  // Enum values are siblings of their enum in the package's scope.
+  declaresBeside: (name) => name === 'ErrorCode',
   /**
    * Proto identifiers are ASCII letters, digits and `_`: accents are dropped (`ÄRGER` → `ARGER`), other
    * letters left out; a code with none left has no proto name and needs `names: { proto: … }`.

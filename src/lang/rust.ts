@@ -27,11 +27,23 @@ export function rustEscape(ch: string, cp: number): string | undefined {
   return isInvisible(ch, cp) ? `\\u{${cp.toString(16)}}` : undefined;
 }
 
+/**
+ * What templates/rust declares in the enum's inherent impl: variants share the path `ErrorCode::x` with
+ * them, where a variant wins (`ErrorCode::parse("…")` would call the variant).
+ */
+const declaredBeside: ReadonlySet<string> = new Set([
+  'ALL', 'details', 'as_str', 'status', 'statuses', 'message', 'solution', 'message_in', 'solution_in', 'grpc_status',
+  'grpc_code', 'is_deprecated', 'codes_for_status',
+]);
+
 export const rust: Language = {
   id: 'rust',
   memberCase: 'upperCamel',
   parameterCase: 'snake',
   reserved,
+  // The Rust reference's IDENTIFIER: XID_Start or `_`, then XID_Continue; `_` alone is no identifier.
+  identifier: /^(?:\p{XID_Start}|_\p{XID_Continue})\p{XID_Continue}*$/u,
+  declaresBeside: (name) => declaredBeside.has(name),
   /**
    * A plain string literal: printable text kept as UTF-8, everything else as `\u{…}`. A `\` at the end
    * of a source line would swallow the line break; the text never has one raw. A lone UTF-16 surrogate

@@ -15,6 +15,9 @@ export const typescript: Language = {
   id: 'ts',
   memberCase: 'pascal',
   reserved,
+  // ECMAScript's IdentifierName; the template writes members as `Name = "CODE"` in the enum, alone in its scope.
+  identifier: /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u,
+  declaresBeside: () => false,
   /**
    * JSON's escaping is valid TypeScript; U+2028/9, DEL, C1 controls and the BOM are escaped too, so the
    * source stays one line per string and shows no invisible characters.

@@ -14,6 +14,8 @@ export interface CodeIdentifiers {
   readonly changed: ReadonlyMap<number, string>;
   /** For each code whose name an earlier code already has, by index: the index of the first code with it. */
   readonly clashes: ReadonlyMap<number, number>;
+  /** For each code whose `names:` override the language cannot take, by index: why (see overrideProblem). */
+  readonly badOverrides: ReadonlyMap<number, string>;
 }
 
 /**
@@ -65,6 +67,7 @@ const known = new WeakMap<Catalog, Derived>();
 function deriveAll(codes: readonly CatalogCode[], language: Language, cased: readonly string[]): CodeIdentifiers {
   const names: (string | undefined)[] = [];
   const changed = new Map<number, string>();
+  const badOverrides = new Map<number, string>();
   const prefix = language.memberPrefix ?? '';
   // Whether every name is the prefix and the code itself (constant case, most catalogs): the codes
   // are distinct, so the names are too, and there is no need to look for clashes.
@@ -73,7 +76,10 @@ function deriveAll(codes: readonly CatalogCode[], language: Language, cased: rea
     const entry = codes[i] as CatalogCode;
     const override = entry.names?.[language.id];
     let name = override;
-    if (name === undefined) {
+    if (name !== undefined) {
+      const problem = overrideProblem(name, language);
+      if (problem !== undefined) badOverrides.set(i, problem);
+    } else {
       const derived = derivedIdentifier(entry.code, language, cased[i]);
       name = derived.name;
       if (name !== undefined && name !== derived.plain) changed.set(i, derived.plain);
@@ -81,7 +87,28 @@ function deriveAll(codes: readonly CatalogCode[], language: Language, cased: rea
     names.push(name);
     if (asCodes) asCodes = name !== undefined && isPrefixed(name, prefix, entry.code);
   }
-  return { codes, names, changed, clashes: asCodes ? noClashes : clashesIn(names) };
+  return { codes, names, changed, clashes: asCodes ? noClashes : clashesIn(names), badOverrides };
+}
+
+/**
+ * Why a `names:` override cannot name a member in `language`, or undefined if it can. An override is
+ * used as it is (no rule rewrites it), so what the compiler would refuse, or what would quietly take
+ * the place of something the generated code declares, is an error before anything is written.
+ */
+export function overrideProblem(name: string, language: Language): string | undefined {
+  if (!language.identifier.test(name)) return `is not a ${language.id} identifier`;
+  if (language.reserved.has(language.reservedIgnoreCase ? name.toLowerCase() : name)) return `is a reserved word in ${language.id}`;
+  if (language.declaresBeside(name)) return `is a name the generated ${language.id} code declares itself`;
+  return undefined;
+}
+
+/** What check and generate say about an override overrideProblem refused. */
+export function badOverrideReport(code: string, name: string, problem: string, language: Language): { message: string; hint: string } {
+  const derived = derivedIdentifier(code, language).name;
+  return {
+    message: `the ${language.id} name ${JSON.stringify(name)} of ${code} (\`names: { ${language.id}: ... }\`) ${problem}`,
+    hint: `Choose another name${derived === undefined ? '' : `, or remove the override to use the derived one, ${derived}`}.`,
+  };
 }
 
 const noClashes: ReadonlyMap<number, number> = new Map();

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { Catalog, CatalogCode } from '../../src/catalog/model.js';
 import { errgen, tempDir } from '../helpers/cli.js';
-import { seedCatalog } from './harness.js';
+import { languages } from '../../src/lang/index.js';
+import { evolvedCatalog, seedCatalog } from './harness.js';
 
 /** Generates go and java from a catalog (no config: default options) and maps each identifier to its code. */
 function identifiers(dir: string, catalog: Catalog): { go: Map<string, string>; java: Map<string, string> } {
@@ -97,4 +98,71 @@ describe('identifier collisions', () => {
     expect([...names.go]).toEqual([['NOT_FOUND', 'CodeNotFound'], ['OTHER', 'CodeOther'], ['NOT-FOUND', 'CodeNotFoundDashed']]);
     expect([...names.java]).toEqual([['NOT_FOUND', 'NOT_FOUND'], ['OTHER', 'OTHER'], ['NOT-FOUND', 'NOT_FOUND_DASHED']]);
   });
+});
+
+describe('names an override may not take (Language.declaresBeside)', () => {
+  // Every built-in target that prints members, and Java's final-class form (past `enumLimit` codes).
+  const config = `catalog: errors.yaml
+outDir: out
+targets:
+  go:
+  java:
+  java-class:
+    kind: java
+    output: java-class/ErrorCode.java
+    options: { enumLimit: "0" }
+  python:
+  rust:
+  protobuf:
+`;
+  /** The names each generated file declares in the scope its members are in, less the members and formatters. */
+  function declaredBeside(dir: string): Array<[string, string]> {
+    const read = (path: string) => readFileSync(join(dir, 'out', path), 'utf8');
+    const all = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]!);
+    const between = (text: string, start: RegExp, end: RegExp) => {
+      const from = text.search(start);
+      expect(from, String(start)).toBeGreaterThanOrEqual(0);
+      const next = text.indexOf('\n', from) + 1;
+      return text.slice(from, next + text.slice(next).search(end));
+    };
+    const found: Array<[string, string]> = [];
+    // Go: package-level functions, variables, types and constants, and imported packages; not the codes' constants and formatters.
+    const goText = read('go/errcodes/errcodes.go');
+    const goMembers = new Set(all(goText, /^\t(\w+) Code = "/gm));
+    const goStems = [...goMembers].map((member) => member.replace(/^Code/, ''));
+    for (const name of [...all(goText, /^(?:func|var|type|const) (\w+)/gm), ...all(goText, /^\t"(\w+)"$/gm)]) {
+      if (!goStems.some((stem) => name === `Message${stem}` || name === `Solution${stem}`)) found.push(['go', name]);
+    }
+    // Java: the type's fields and nested types, and the other types of the file; not its constants
+    // (an enum's `NAME(…)`, the final class's `ErrorCode NAME = ErrorCode.define(…)` in interfaces).
+    for (const path of ['java/errors/ErrorCode.java', 'java-class/ErrorCode.java']) {
+      const javaText = read(path);
+      const constants = new Set([...all(javaText, /^ {4}(\w+)\("/gm), ...all(javaText, /^ {4}ErrorCode (\w+) = ErrorCode\.define\(/gm)]);
+      expect(constants.size, path).toBeGreaterThan(0);
+      const fields = all(javaText, /^ {4}(?! )(?:(?:private|public|protected|static|final) )*[\w<>[\], ?]+ (\w+)(?: = [^;]*)?;$/gm).filter((name) => !constants.has(name));
+      const types = all(javaText, /^(?: {4})?(?:(?:private|public|protected|static|final) )*(?:class|interface|enum|record) (\w+)/gm);
+      found.push(...[...fields, ...types].map((name): [string, string] => ['java', name]));
+    }
+    // Python: the enum class's methods and properties (its assignments are the members).
+    found.push(...all(between(read('python/error_codes.py'), /^class ErrorCode\(/m, /^\S/m), /^ {4}def (\w+)/gm).map((name): [string, string] => ['python', name]));
+    // Rust: the enum's inherent associated functions and constants.
+    found.push(...all(between(read('rust/error_codes.rs'), /^impl ErrorCode \{/m, /^\}/m), /^ {4}(?:pub )?(?:const )?(?:fn )?(\w+)(?:\(|:)/gm).map((name): [string, string] => ['rust', name]));
+    // Protocol Buffers: the file's top-level definitions, whose scope the enum values share.
+    found.push(...all(read('protobuf/errors/v1/error_code.proto'), /^(?:enum|message|service) (\w+)/gm).map((name): [string, string] => ['proto', name]));
+    return found;
+  }
+
+  for (const [name, catalog] of [['the seed (placeholders, translations)', () => readFileSync(seedCatalog, 'utf8')], ['a catalog with aliases and deprecations', () => evolvedCatalog]] as const) {
+    it(`covers every name the built-in templates declare beside the members, for ${name}`, () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'errors.yaml'), catalog());
+      writeFileSync(join(dir, 'errgen.config.yaml'), config);
+      const result = errgen(['generate'], { cwd: dir });
+      expect(result.stderr).toBe('');
+      const found = declaredBeside(dir);
+      const byId = new Map(languages.map((language) => [language.id, language]));
+      for (const id of ['go', 'java', 'python', 'rust', 'proto']) expect(found.some(([language]) => language === id), id).toBe(true);
+      expect(found.filter(([id, declared]) => !byId.get(id)!.declaresBeside(declared))).toEqual([]);
+    });
+  }
 });

@@ -1,5 +1,5 @@
 import type { Language } from '../../lang/language.js';
-import { type CodeIdentifiers, codeIdentifiers, namedCodes } from '../../names/code-identifiers.js';
+import { badOverrideReport, type CodeIdentifiers, codeIdentifiers, namedCodes } from '../../names/code-identifiers.js';
 import type { LintEntry, LintRule, RuleFinding } from '../rule.js';
 import { firstOfEachCode, oncePerContext } from '../rule.js';
 
@@ -38,6 +38,23 @@ export const identifierCollision: LintRule = {
             hint: `Rename one, or give one an explicit name under \`names: { ${language.id}: ... }\`.`,
           });
         }
+      }
+    }
+    return findings;
+  },
+};
+
+export const identifierOverride: LintRule = {
+  id: 'identifier-override',
+  description: 'A `names:` override is not an identifier in its language, is a reserved word there, or is a name the generated code declares itself; generation would fail.',
+  defaultSeverity: 'error',
+  check(context) {
+    const findings: RuleFinding[] = [];
+    const entries = firstOfEachCode(context);
+    for (const [language, { names, badOverrides }] of identifiers(context)) {
+      for (const [i, problem] of badOverrides) {
+        const e = entries[i] as LintEntry;
+        findings.push({ at: e.locate(['names', language.id]), code: e.entry.code, ...badOverrideReport(e.entry.code, names[i] as string, problem, language) });
       }
     }
     return findings;

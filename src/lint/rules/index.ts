@@ -1,7 +1,7 @@
 import type { LintRule } from '../rule.js';
 import { duplicateCode } from './duplicate-code.js';
 import { aliasConflict, deprecatedReplacement, removedCodeReused } from './evolution.js';
-import { identifierCollision, identifierRenamed } from './identifiers.js';
+import { identifierCollision, identifierOverride, identifierRenamed } from './identifiers.js';
 import { localeConfig } from './locale-config.js';
 import { paramExample } from './param-example.js';
 import { placeholderSyntax, translationPlaceholders, undeclaredPlaceholder, unusedParam } from './placeholders.js';
@@ -18,6 +18,7 @@ export const lintRules: readonly LintRule[] = [
   emptyMessage,
   emptySolution,
   identifierCollision,
+  identifierOverride,
   identifierRenamed,
   removedCodeReused,
   deprecatedReplacement,
