@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -149,6 +150,47 @@ describe('the fast catalog writer', () => {
       expect(reference).not.toMatch(/: (?:yes|No|Off|n|On)$/m);
     }
     expect(serializeCatalog(edited)).toContain('        message: "Off"\n        description: "yes"\n        solution: "n"\n        fields:\n          Retryable: "yes"\n          "On": x\n');
+  });
+
+  it('writes what PyYAML, a YAML 1.1 reader, reads back as the same strings, and quotes nothing it would not misread', async () => {
+    // Candidates yaml writes plain under YAML 1.2's core schema: the ones a 1.1 reader may misread.
+    const candidates = [...new Set([
+      'yes', 'No', 'on', 'OFF', 'y', 'n', 'Y', 'true', '~', '<<', '=', '2024-01-05', '2024-1-5', '2024-01-05 10:00:00.', '2024-01-05T10:00:00Z',
+      '1:20', '0:20', '1_000', '0b101', '012', '1.5', '.5', '-.5', '.', 'E1001', 'e12345', 'E404', 'E3', '1e3', '0x1F', '0o17', '.inf', '-.NaN',
+      'NOT_FOUND', 'Retry later', 'v2', '2FA', '+1', '-1', '1-2', '12:30:45', '1.2.3', '3.', '1,000',
+      ...fc.sample(fc.array(fc.constantFrom(...pieces.filter((p) => !/[\n\r\u2028\u2029\u0085]/.test(p))), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('')), { numRuns: 400, seed: 11 }),
+    ])].filter((text) => text !== '' && !/^["']/.test(stringify(text, { lineWidth: 0 })));
+    const pyyaml = spawnSync('python3', ['-c', [
+      'import json, sys, yaml',
+      // Whether PyYAML reads each text, written plain as a value, as that very string.
+      'def itself(text):',
+      '    try:',
+      '        value = yaml.safe_load("k: " + text)["k"]',
+      '    except yaml.YAMLError:',
+      '        return False',
+      '    return isinstance(value, str) and value == text',
+      'print(json.dumps([itself(text) for text in json.load(sys.stdin)]))',
+    ].join('\n')], { input: JSON.stringify(candidates), encoding: 'utf8' });
+    expect(pyyaml.stderr).toBe('');
+    const readPlainAsItself = JSON.parse(pyyaml.stdout) as boolean[];
+    expect(readPlainAsItself).toHaveLength(candidates.length);
+
+    const document = await newCatalogDocument('errors.yaml');
+    mergeIntoCatalog(document, [table('Errors', candidates.map((text, i) => row(`C${i}`, text, text, [[`F${i}`, text]])))], everyRowInScope);
+    const text = serializeCatalog(document.clone());
+    expect(text).toBe(serializeCatalogWithYaml(document.clone()));
+    const loaded = spawnSync('python3', ['-c', 'import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin), default=repr))'], { input: text, encoding: 'utf8' });
+    expect(loaded.stderr).toBe('');
+    const codes = (JSON.parse(loaded.stdout) as { groups: Array<{ codes: Array<{ message: unknown; solution: unknown; fields: Record<string, unknown> }> }> }).groups[0]!.codes;
+    const messageLine = new Map(text.split('\n').filter((line) => line.startsWith('        message: ')).map((line, i) => [i, line.slice('        message: '.length)]));
+    candidates.forEach((candidate, i) => {
+      const code = codes[i]!;
+      expect([code.message, code.solution, code.fields[`F${i}`]], candidate).toEqual([candidate, candidate, candidate]);
+      // Quoted only where PyYAML would misread it plain (E1001 stays E1001) or cannot read it (a tab),
+      // or Go's yaml.v2 would: it reads the one-letter booleans of YAML 1.1 (y, n), PyYAML does not.
+      const misread = !readPlainAsItself[i] || candidate.includes('\t') || /^[yYnN]$/.test(candidate);
+      expect(messageLine.get(i), candidate).toBe(misread ? JSON.stringify(candidate) : candidate);
+    });
   });
 
   it('adds new entries as records that become the nodes document.createNode makes when a merge needs them', async () => {
