@@ -164,7 +164,7 @@ describe('generate with placeholders', () => {
     const dir = tempDir();
     const code = (name: string, message: string, names = '') => [`      - code: ${name}`, '        status: 400', `        message: '${message}'`, "        solution: ''", ...(names ? [`        names: ${names}`] : [])];
     const entries = [
-      ...code('A_ONE', 'One {x}', '{ go: NotFound, python: NotFound }'),
+      ...code('A_ONE', 'One {x}', '{ go: NotFound, python: NOT__FOUND }'),
       ...code('NOT_FOUND', 'Two {y}'),
       ...code('C_THREE', 'Three {y}', '{ go: Three }'),
       ...code('D_FOUR', 'Four', '{ go: MessageThree }'),

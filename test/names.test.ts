@@ -194,48 +194,55 @@ describe('names: overrides (overrideProblem)', () => {
   const byId = new Map(languages.map((language) => [language.id, language]));
   const problem = (id: string, name: string) => overrideProblem(name, byId.get(id)!);
 
-  it('accepts what each language reads as an identifier, beyond what the naming engine derives', () => {
+  it('accepts identifiers written in the member style, beyond what the naming engine derives', () => {
     const fine: Array<[string, string[]]> = [
-      ['ts', ['NotFound', '$dollar', '_under', 'Ünïcode', 'a\u200Cb']],
-      ['go', ['CodeNotFound', 'notFound', '_x', 'Ärger', 'CodeParse']],
-      ['java', ['NOT_FOUND', '$X', '_X', 'Größe', 'CODE']],
-      ['python', ['NOT_FOUND', '_private', 'ÄRGER', 'Message']],
-      ['rust', ['NotFound', '_x', 'Ärger', 'All']],
-      ['proto', ['ERROR_CODE_NOT_FOUND', 'X', '_x']],
+      ['ts', ['NotFound', 'Größe', 'X_1', '错误', 'NOT_FOUND']],
+      ['go', ['CodeNotFound', 'NotFound', 'Ärger', 'CodeParse', 'X_1']],
+      ['java', ['NOT_FOUND', '_X', 'GRÖSSE', 'CODE', 'X$', '错误']],
+      ['python', ['NOT_FOUND', '_PRIVATE', 'ÄRGER', 'MESSAGE']],
+      ['rust', ['NotFound', 'Ärger', 'All', 'Http2', 'NotFound2', 'Err_']],
+      ['proto', ['ERROR_CODE_NOT_FOUND', 'ERROR_CODE_X2']],
     ];
     for (const [id, names] of fine) for (const name of names) expect(problem(id, name), `${id} ${name}`).toBeUndefined();
   });
 
-  it('refuses what the compiler would refuse, reserved words, and names the generated code declares itself', () => {
+  it('refuses what the compiler would refuse, another style, reserved words, and names the generated code declares', () => {
     const refused: Array<[string, string, string]> = [
       ['ts', 'x y', 'is not a ts identifier'],
       ['ts', '1st', 'is not a ts identifier'],
-      ['ts', 'class', 'is a reserved word in ts'],
+      // An enum object cannot hold a member `__proto__`; lower case is not the enum's style.
+      ['ts', '__proto__', 'is not written as a ts member: a capital letter first (PascalCase), e.g. NotFound'],
+      ['ts', 'class', 'is not written as a ts member: a capital letter first (PascalCase), e.g. NotFound'],
       ['go', 'my-name', 'is not a go identifier'],
-      ['go', 'string', 'is a reserved word in go'],
-      // Package-level names of templates/go: a function, a variable, an imported package.
-      ['go', 'Parse', 'is a name the generated go code declares itself'],
-      ['go', 'codes', 'is a name the generated go code declares itself'],
-      ['go', 'strings', 'is a name the generated go code declares itself'],
+      // Unexported, and the names of Parse's local `c`, the formatters' `locale`, a package `strings`.
+      ['go', 'c', 'is not written as a go member: an exported name: a capital letter first, e.g. CodeNotFound'],
+      ['go', 'locale', 'is not written as a go member: an exported name: a capital letter first, e.g. CodeNotFound'],
+      ['go', '_', 'is not written as a go member: an exported name: a capital letter first, e.g. CodeNotFound'],
+      ['go', 'Parse', 'is taken: the generated go code has its own Parse beside the codes'],
+      ['go', 'Code', 'is taken: the generated go code has its own Code beside the codes'],
       ['java', 'NOT-FOUND', 'is not a java identifier'],
+      // The type's fields (`message`), the types it uses (`String`), its nested classes (`Lookup`).
+      ['java', 'message', 'is not written as a java member: a constant name, without lower-case letters, e.g. NOT_FOUND'],
+      ['java', 'String', 'is not written as a java member: a constant name, without lower-case letters, e.g. NOT_FOUND'],
+      ['java', 'Lookup', 'is not written as a java member: a constant name, without lower-case letters, e.g. NOT_FOUND'],
       ['java', '_', 'is a reserved word in java'],
-      ['java', 'message', 'is a name the generated java code declares itself'],
-      ['java', 'Lookup', 'is a name the generated java code declares itself'],
-      ['java', 'ErrorCodes0', 'is a name the generated java code declares itself'],
       ['python', 'NOT FOUND', 'is not a python identifier'],
-      ['python', 'None', 'is a reserved word in python'],
-      ['python', 'message', 'is a name the generated python code declares itself'],
-      // enum.Enum: `_sunder_` names are refused, `__dunder__` ones are no members, `__x` is mangled.
-      ['python', '_x_', 'is a name the generated python code declares itself'],
-      ['python', '__x', 'is a name the generated python code declares itself'],
-      ['python', 'mro', 'is a name the generated python code declares itself'],
+      ['python', 'ＯＴＨＥＲ', 'is read as OTHER in python: write that'],
+      ['python', 'message', 'is not written as a python member: a constant name, without lower-case letters, e.g. NOT_FOUND'],
+      ['python', 'mro', 'is not written as a python member: a constant name, without lower-case letters, e.g. NOT_FOUND'],
+      // enum.Enum: `_SUNDER_` names are refused, `__DUNDER__` ones are no members, `__X` is mangled.
+      ['python', '_X_', 'is taken: the generated python code has its own _X_ beside the codes'],
+      ['python', '__X', 'is taken: the generated python code has its own __X beside the codes'],
       ['rust', '_', 'is not a rust identifier'],
+      ['rust', 'no_money', 'is not written as a rust member: UpperCamelCase, e.g. NotFound'],
+      ['rust', 'Not_Found', 'is not written as a rust member: UpperCamelCase, e.g. NotFound'],
       ['rust', 'Self', 'is a reserved word in rust'],
-      ['rust', 'ALL', 'is a name the generated rust code declares itself'],
-      ['rust', 'message', 'is a name the generated rust code declares itself'],
+      ['rust', 'Err', 'is a reserved word in rust'],
+      ['rust', 'ALL', 'is taken: the generated rust code has its own ALL beside the codes'],
       ['proto', 'ERROR_CODE_É', 'is not a proto identifier'],
+      ['proto', 'NOT_FOUND', 'is not written as a proto member: ERROR_CODE_ then capital letters, digits and _, e.g. ERROR_CODE_NOT_FOUND'],
+      ['proto', 'ERROR_CODE_Not_Found', 'is not written as a proto member: ERROR_CODE_ then capital letters, digits and _, e.g. ERROR_CODE_NOT_FOUND'],
       ['proto', 'ERROR_CODE_UNSPECIFIED', 'is a reserved word in proto'],
-      ['proto', 'ErrorCode', 'is a name the generated proto code declares itself'],
     ];
     for (const [id, name, why] of refused) expect(problem(id, name), `${id} ${name}`).toBe(why);
   });
@@ -244,10 +251,14 @@ describe('names: overrides (overrideProblem)', () => {
     const catalog: Catalog = { groups: [{ title: 'G', codes: [{ code: 'A', status: 400, message: 'm', solution: '', names: { go: 'Parse' } }] }] };
     const { badOverrides, names } = codeIdentifiers(catalog, go);
     expect(names).toEqual(['Parse']);
-    expect([...badOverrides]).toEqual([[0, 'is a name the generated go code declares itself']]);
+    expect([...badOverrides]).toEqual([[0, 'is taken: the generated go code has its own Parse beside the codes']]);
     expect(badOverrideReport('A', 'Parse', badOverrides.get(0)!, go)).toEqual({
-      message: 'the go name "Parse" of A (`names: { go: ... }`) is a name the generated go code declares itself',
+      message: 'the go name "Parse" of A (`names: { go: ... }`) is taken: the generated go code has its own Parse beside the codes',
       hint: 'Choose another name, or remove the override to use the derived one, CodeA.',
     });
+  });
+
+  it('names a code ERR in Rust as Err_: a variant Err would make the FromStr impl\'s Self::Err ambiguous', () => {
+    expect(memberName('ERR', rust)).toBe('Err_');
   });
 });

@@ -189,6 +189,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   for (const language of input.languages) nameAll(codeIdentifiers(input.catalog, language), language, drafts, diagnostics);
   for (const known of drafts) checkParamNames(known.code, known.at, diagnostics);
   for (const language of input.languages) if (language.formatters) checkFormatterNames(language, language.formatters, drafts, diagnostics);
+  if (input.languages.some((language) => language.id === 'proto')) checkProtoReservedNames(drafts, removed, diagnostics);
   const all = drafts.map((c) => c.code);
   assignAnchors(all, input.catalog.groups.map((g) => g.title));
   const byStatus = new Map<number, ViewCode[]>();
@@ -360,6 +361,27 @@ function checkFormatterNames(language: Language, formatters: NonNullable<Languag
   }
 }
 
+/**
+ * The protobuf enum reserves each removed code's name (`reserved "ERROR_CODE_GONE"`, see
+ * templates/protobuf), which protoc then refuses as a value: only an override can take one, as a
+ * code listed again is an error of its own (removed-code-reused).
+ */
+function checkProtoReservedNames(codes: ReadonlyArray<{ code: ViewCode; at: () => Location }>, removed: readonly ViewRemoved[], diagnostics: Diagnostic[]): void {
+  if (removed.length === 0) return;
+  const reserved = new Map(removed.map((gone) => [`ERROR_CODE_${toCase(gone.code, 'constant')}`, gone.code]));
+  for (const known of codes) {
+    const name = known.code.names['proto'];
+    const gone = name === undefined ? undefined : reserved.get(name);
+    if (gone === undefined || gone === known.code.code) continue;
+    diagnostics.push({
+      severity: 'error',
+      at: known.at(),
+      message: `the proto name ${name} of ${known.code.code} is reserved for the removed code ${gone}`,
+      hint: 'A removed code keeps its name reserved, so that old clients never misread it: give this code another name under `names: { proto: ... }`.',
+    });
+  }
+}
+
 /** Gives every code its identifier in one language; two codes with one name is an error naming both. */
 function nameAll(identifiers: CodeIdentifiers, language: Language, codes: ReadonlyArray<{ code: ViewCodeDraft; at: () => Location }>, diagnostics: Diagnostic[]): void {
   for (let i = 0; i < codes.length; i++) {
@@ -377,7 +399,7 @@ function nameAll(identifiers: CodeIdentifiers, language: Language, codes: Readon
     }
     const problem = identifiers.badOverrides.get(i);
     if (problem !== undefined) {
-      diagnostics.push({ severity: 'error', at: known.at(), rule: 'identifier-override', ...badOverrideReport(code.code, name, problem, language) });
+      diagnostics.push({ severity: 'error', at: known.at(), ...badOverrideReport(code.code, name, problem, language) });
       continue;
     }
     const first = identifiers.clashes.get(i);

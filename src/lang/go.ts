@@ -27,13 +27,10 @@ export function goEscape(ch: string, cp: number): string | undefined {
 }
 
 /**
- * What templates/go declares at package level, where the constants are: its functions, variables and
- * types (`Code` by default), and the packages it imports.
+ * What templates/go declares at package level, where the constants are, in the member style (exported):
+ * its functions and types (`Code` by default). Its variables, locals and imports are not exported.
  */
-const declaredBeside: ReadonlySet<string> = new Set([
-  'Code', 'Codes', 'CodesForStatus', 'Parse', 'Error', 'Locales', 'catalog', 'codes', 'details', 'text', 'translations',
-  'locales', 'localeIndex', 'fill', 'placeholderEnd', 'valueOf', 'printed', 'strconv', 'strings',
-]);
+const declaredBeside: ReadonlySet<string> = new Set(['Code', 'Codes', 'CodesForStatus', 'Parse', 'Error', 'Locales']);
 
 export const go: Language = {
   id: 'go',
@@ -42,6 +39,8 @@ export const go: Language = {
   reserved,
   // https://go.dev/ref/spec#Identifiers: a letter (`_` counts) then letters and digits.
   identifier: /^[\p{L}_][\p{L}\p{Nd}_]*$/u,
+  // Exported (a capital letter first), so clients can use it.
+  memberStyle: { test: (name) => /^\p{Lu}/u.test(name), rule: 'an exported name: a capital letter first, e.g. CodeNotFound' },
   declaresBeside: (name) => declaredBeside.has(name),
   // `Message{{trimPrefix names.go "Code"}}` (templates/go/formatter.hbs), beside the constants.
   formatters: {

@@ -31,24 +31,16 @@ export function javaEscape(ch: string, cp: number): string | undefined {
   return unicodeEscaped(ch, cp) ? u4(cp) : undefined;
 }
 
-/**
- * What templates/java declares in the type the constants are fields of (an enum, or a final class
- * past ~1,900 codes): its instance fields, its nested classes, and the type itself (`ErrorCode` by
- * default). A constant named like a nested class would obscure it (JLS §6.4.2).
- */
-const declaredBeside: ReadonlySet<string> = new Set([
-  'code', 'message', 'solution', 'grpcStatus', 'grpcCode', 'statuses', 'ordinal', 'name', 'aliases',
-  'Defined', 'All', 'Lookup', 'Texts', 'ErrorCode',
-]);
-
 export const java: Language = {
   id: 'java',
   memberCase: 'constant',
   reserved,
   // Character.isJavaIdentifierStart / isJavaIdentifierPart, without the ignorable controls.
   identifier: /^[\p{L}\p{Nl}\p{Sc}\p{Pc}][\p{L}\p{Nl}\p{Sc}\p{Pc}\p{Nd}\p{Mn}\p{Mc}]*$/u,
-  // The chunk interfaces of the final-class form (`ErrorCodes0`) and message holders (`Texts1`) too.
-  declaresBeside: (name) => declaredBeside.has(name) || /^(?:ErrorCodes|Texts)\d+$/.test(name),
+  // A constant: no lower-case letter, so no clash with the type's fields, methods and nested types, nor
+  // with the types it uses (`String`, `Locale`); its constant-style fields sit in nested classes.
+  memberStyle: { test: (name) => !/\p{Ll}/u.test(name), rule: 'a constant name, without lower-case letters, e.g. NOT_FOUND' },
+  declaresBeside: () => false,
   // `{{camel names.java}}Message(Locale …)` (templates/java/formatter.hbs), methods: a scope of their own.
   formatters: { stem: (member) => toCase(member, 'camel'), names: (stem) => [`${stem}Message`, `${stem}Solution`], withParamsOnly: true, besideMembers: false },
   /**

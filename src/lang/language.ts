@@ -27,10 +27,16 @@ export interface Language {
   /** What the language reads as one identifier: a `names:` override, used as it is, must be one. */
   readonly identifier: RegExp;
   /**
-   * Whether the built-in target (with its default options) declares this name itself in the scope its
-   * members are declared in, so that a member may not take it: Go's `Parse` beside the constants, a
-   * Python enum's `message` property. Derived names never are (their case or prefix keeps them apart);
-   * a `names:` override may be.
+   * How a member is written (an override too): Go's exported names, Java's and Python's constants,
+   * Rust's UpperCamelCase variants. Besides being idiomatic, it keeps members apart from the
+   * built-in templates' locals, parameters, methods and imported types (`locale`, `String`), all
+   * written in another case. `rule` says it in words, with an example.
+   */
+  readonly memberStyle: { test(name: string): boolean; readonly rule: string };
+  /**
+   * Whether the built-in target (with its default options) declares this name, written in the member
+   * style, itself in the scope its members are declared in: Go's `Parse` beside the constants, Rust's
+   * `ErrorCode::ALL`. Derived names never are (a reserved word would be); a `names:` override may be.
    */
   declaresBeside(name: string): boolean;
   /**

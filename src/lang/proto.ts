@@ -15,8 +15,10 @@ export const proto: Language = {
   memberPrefix: prefix,
   reserved,
   identifier: /^[A-Za-z_][A-Za-z0-9_]*$/,
-  // Enum values are siblings of their enum in the package's scope.
-  declaresBeside: (name) => name === 'ErrorCode',
+  // Upper case: protoc compares enum values ignoring case, and lower-case words (`option`) start statements.
+  memberStyle: { test: (name) => /^ERROR_CODE_[A-Z0-9_]+$/.test(name), rule: `${prefix} then capital letters, digits and _, e.g. ${prefix}NOT_FOUND` },
+  // Enum values share the package's scope with the enum `ErrorCode`, which the prefix keeps apart.
+  declaresBeside: () => false,
   /**
    * Proto identifiers are ASCII letters, digits and `_`: accents are dropped (`ÄRGER` → `ARGER`), other
    * letters left out; a code with none left has no proto name and needs `names: { proto: … }`.

@@ -31,21 +31,17 @@ export function pythonEscape(ch: string, cp: number): string | undefined {
   return (cp >= 0xd800 && cp <= 0xdfff) || isInvisible(ch, cp) ? hex(cp) : undefined;
 }
 
-/** What templates/python declares in the enum class beside its members: methods and properties. */
-const declaredBeside: ReadonlySet<string> = new Set([
-  'parse', 'status', 'statuses', 'message', 'solution', 'message_in', 'solution_in', 'grpc_status', 'grpc_code', 'deprecated',
-  // Not a member to enum.Enum: `mro` is refused, `_sunder_` names are reserved, `__dunder__` names are not members.
-  'mro',
-]);
-
 export const python: Language = {
   id: 'python',
   memberCase: 'constant',
   parameterCase: 'snake',
   reserved,
-  // PEP 3131. A name starting with `__` would be mangled inside the class (`_ErrorCode__x`).
+  // PEP 3131.
   identifier: /^[\p{XID_Start}_][\p{XID_Continue}]*$/u,
-  declaresBeside: (name) => declaredBeside.has(name) || name.startsWith('__') || /^_.*_$/.test(name),
+  // A constant, like the enum's methods and properties never are (`message`, `parse`).
+  memberStyle: { test: (name) => !/\p{Ll}/u.test(name), rule: 'a constant name, without lower-case letters, e.g. NOT_FOUND' },
+  // enum.Enum: `_SUNDER_` names are reserved, `__DUNDER__` ones are no members, `__X` is mangled in the class.
+  declaresBeside: (name) => name.startsWith('__') || /^_.*_$/.test(name),
   // Module functions `{{snake names.python}}_message` for every code (templates/python/main.hbs).
   formatters: { stem: (member) => toCase(member, 'snake'), names: (stem) => [`${stem}_message`, `${stem}_solution`], withParamsOnly: false, besideMembers: false },
   /** Python compares identifiers after NFKC normalization (PEP 3131): name them as Python will see them. */

@@ -12,9 +12,9 @@ export const rustKeywords: ReadonlySet<string> = new Set([
 /**
  * Rust's strict, reserved and weak keywords (doc.rust-lang.org/reference/keywords.html). Variants are
  * UpperCamelCase, so only `Self` can come up; unlike the others it cannot be a raw identifier (`r#Self`),
- * so it becomes `Self_`.
+ * so it becomes `Self_`. And `Err`: the `FromStr` impl's `Self::Err` would be ambiguous with a variant.
  */
-const reserved = new Set([...[...rustKeywords].filter((word) => word !== '_'), 'union', 'macro_rules']);
+const reserved = new Set([...[...rustKeywords].filter((word) => word !== '_'), 'union', 'macro_rules', 'Err']);
 
 const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0' };
 
@@ -28,13 +28,13 @@ export function rustEscape(ch: string, cp: number): string | undefined {
 }
 
 /**
- * What templates/rust declares in the enum's inherent impl: variants share the path `ErrorCode::x` with
- * them, where a variant wins (`ErrorCode::parse("…")` would call the variant).
+ * rustc's non_camel_case_types test (is_camel_case): after any leading and trailing `_`, not a
+ * lower-case letter first, no `__`, and no `_` next to a letter that has case.
  */
-const declaredBeside: ReadonlySet<string> = new Set([
-  'ALL', 'details', 'as_str', 'status', 'statuses', 'message', 'solution', 'message_in', 'solution_in', 'grpc_status',
-  'grpc_code', 'is_deprecated', 'codes_for_status',
-]);
+function isCamelCase(name: string): boolean {
+  const inner = name.replace(/^_+|_+$/g, '');
+  return !/^\p{Ll}/u.test(inner) && !inner.includes('__') && !/[\p{Lu}\p{Ll}\p{Lt}]_|_[\p{Lu}\p{Ll}\p{Lt}]/u.test(inner);
+}
 
 export const rust: Language = {
   id: 'rust',
@@ -43,7 +43,9 @@ export const rust: Language = {
   reserved,
   // The Rust reference's IDENTIFIER: XID_Start or `_`, then XID_Continue; `_` alone is no identifier.
   identifier: /^(?:\p{XID_Start}|_\p{XID_Continue})\p{XID_Continue}*$/u,
-  declaresBeside: (name) => declaredBeside.has(name),
+  memberStyle: { test: isCamelCase, rule: 'UpperCamelCase, e.g. NotFound' },
+  // The enum's inherent constant `ErrorCode::ALL` (its functions are snake case).
+  declaresBeside: (name) => name === 'ALL',
   /**
    * A plain string literal: printable text kept as UTF-8, everything else as `\u{…}`. A `\` at the end
    * of a source line would swallow the line break; the text never has one raw. A lone UTF-16 surrogate

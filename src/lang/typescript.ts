@@ -17,6 +17,8 @@ export const typescript: Language = {
   reserved,
   // ECMAScript's IdentifierName; the template writes members as `Name = "CODE"` in the enum, alone in its scope.
   identifier: /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u,
+  // PascalCase, as the derived names are: also keeps out `__proto__`, which an enum object cannot hold.
+  memberStyle: { test: (name) => /^[\p{Lu}\p{Lt}\p{Lo}\p{Nl}]/u.test(name), rule: 'a capital letter first (PascalCase), e.g. NotFound' },
   declaresBeside: () => false,
   /**
    * JSON's escaping is valid TypeScript; U+2028/9, DEL, C1 controls and the BOM are escaped too, so the

@@ -97,8 +97,12 @@ function deriveAll(codes: readonly CatalogCode[], language: Language, cased: rea
  */
 export function overrideProblem(name: string, language: Language): string | undefined {
   if (!language.identifier.test(name)) return `is not a ${language.id} identifier`;
+  // Python reads identifiers in NFKC: `ＯＴＨＥＲ` is OTHER to it, whatever the clash checks compare.
+  const seen = language.identifierText?.(name);
+  if (seen !== undefined && seen !== name) return `is read as ${seen} in ${language.id}: write that`;
+  if (!language.memberStyle.test(name)) return `is not written as a ${language.id} member: ${language.memberStyle.rule}`;
   if (language.reserved.has(language.reservedIgnoreCase ? name.toLowerCase() : name)) return `is a reserved word in ${language.id}`;
-  if (language.declaresBeside(name)) return `is a name the generated ${language.id} code declares itself`;
+  if (language.declaresBeside(name)) return `is taken: the generated ${language.id} code has its own ${name} beside the codes`;
   return undefined;
 }
 

@@ -383,6 +383,7 @@ describe('the html page of the hostile catalog', () => {
     expect(await page.locator('td.text *').evaluateAll((elements) => elements.map((e) => e.outerHTML))).toEqual([
       '<var class="param" title="string">{raw}</var>',
       '<var class="param" title="string">{injected}</var>',
+      '<var class="param" title="integer">{size}</var>',
     ]);
     await page.screenshot({ path: join(artifacts, 'html-hostile.png'), fullPage: true });
     await page.close();

@@ -100,7 +100,7 @@ describe('identifier collisions', () => {
   });
 });
 
-describe('names an override may not take (Language.declaresBeside)', () => {
+describe("what the built-in templates declare beside the members is out of an override's reach", () => {
   // Every built-in target that prints members, and Java's final-class form (past `enumLimit` codes).
   const config = `catalog: errors.yaml
 outDir: out
@@ -153,7 +153,7 @@ targets:
   }
 
   for (const [name, catalog] of [['the seed (placeholders, translations)', () => readFileSync(seedCatalog, 'utf8')], ['a catalog with aliases and deprecations', () => evolvedCatalog]] as const) {
-    it(`covers every name the built-in templates declare beside the members, for ${name}`, () => {
+    it(`every name declared beside the members is in another style, or declaresBeside has it, for ${name}`, () => {
       const dir = tempDir();
       writeFileSync(join(dir, 'errors.yaml'), catalog());
       writeFileSync(join(dir, 'errgen.config.yaml'), config);
@@ -162,7 +162,27 @@ targets:
       const found = declaredBeside(dir);
       const byId = new Map(languages.map((language) => [language.id, language]));
       for (const id of ['go', 'java', 'python', 'rust', 'proto']) expect(found.some(([language]) => language === id), id).toBe(true);
-      expect(found.filter(([id, declared]) => !byId.get(id)!.declaresBeside(declared))).toEqual([]);
+      const reachable = found.filter(([id, declared]) => {
+        const language = byId.get(id)!;
+        return language.memberStyle.test(declared) && !language.declaresBeside(declared);
+      });
+      expect(reachable).toEqual([]);
     });
   }
+});
+
+describe('a proto override that takes a removed code\'s reserved name', () => {
+  it('is refused: protoc would reject the value', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'errors.yaml'),
+      'groups:\n  - title: G\n    codes:\n      - { code: GONE, status: 410, message: Gone, solution: "", removed: true }\n      - { code: NEW, status: 400, message: New, solution: "", names: { proto: ERROR_CODE_GONE } }\n',
+    );
+    const result = errgen(['generate', '--catalog', 'errors.yaml', '--out-dir', 'out', '--only', 'protobuf'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('errors.yaml:5:9: error: the proto name ERROR_CODE_GONE of NEW is reserved for the removed code GONE. A removed code keeps its name reserved');
+    // Without the removed code, the same name is fine.
+    writeFileSync(join(dir, 'errors.yaml'), 'groups:\n  - title: G\n    codes:\n      - { code: NEW, status: 400, message: New, solution: "", names: { proto: ERROR_CODE_GONE } }\n');
+    expect(errgen(['generate', '--catalog', 'errors.yaml', '--out-dir', 'out', '--only', 'protobuf'], { cwd: dir }).code).toBe(0);
+  });
 });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseCatalog } from '../../src/catalog/read.js';
 import { proto } from '../../src/lang/proto.js';
 import { memberName } from '../../src/names/identifier.js';
 import { errgen, tempDir } from '../helpers/cli.js';
@@ -93,9 +94,11 @@ function compile(catalogText: string, options: { package: string }): Compiled {
 /** The enum must hold the zero value, then one value per live code with its stable number; tombstones reserved. */
 async function expectMatchesCatalog(compiled: Compiled, catalogText: string, numbers: Record<string, number> = {}): Promise<void> {
   const expected = await expectedFrom(catalogText);
+  // `names: { proto: … }` overrides, read on their own.
+  const overrides = new Map((await parseCatalog(catalogText, 'errors.yaml')).value.groups.flatMap((g) => g.codes).map((c) => [c.code, c.names?.['proto']]));
   expect(compiled.values).toEqual([
     { name: 'ERROR_CODE_UNSPECIFIED', number: 0, deprecated: false },
-    ...expected.codes.map((c) => ({ name: memberName(c.code, proto), number: numbers[c.code] ?? fnvNumber(c.code), deprecated: c.deprecated })),
+    ...expected.codes.map((c) => ({ name: memberName(c.code, proto, overrides.get(c.code)), number: numbers[c.code] ?? fnvNumber(c.code), deprecated: c.deprecated })),
   ]);
   expect(compiled.reservedNumbers).toEqual(expected.removed.map((code) => fnvNumber(code)));
   expect(compiled.reservedNames).toEqual(expected.removed.map((code) => `ERROR_CODE_${code}`));
@@ -116,7 +119,7 @@ describe('protobuf target', () => {
     const text = readFileSync(hostileCatalog, 'utf8');
     const compiled = compile(text, { package: 'acme.errors.v1' });
     await expectMatchesCatalog(compiled, text);
-    for (const name of ['ERROR_CODE_404_PAGE_MISSING', 'ERROR_CODE_SELF', 'ERROR_CODE_AUTH_TOKEN_EXPIRED', 'ERROR_CODE_NOT_FOUND_YET']) {
+    for (const name of ['ERROR_CODE_404_PAGE_MISSING', 'ERROR_CODE_SELF', 'ERROR_CODE_AUTH_TOKEN_EXPIRED', 'ERROR_CODE_NOT_FOUND_YET', 'ERROR_CODE_GROESSE_2']) {
       expect(compiled.values.map((v) => v.name)).toContain(name);
     }
     expect(compiled.source).toContain('  // MULTI_LINE: first line second line third tabbed\n');

@@ -46,7 +46,7 @@ export const identifierCollision: LintRule = {
 
 export const identifierOverride: LintRule = {
   id: 'identifier-override',
-  description: 'A `names:` override is not an identifier in its language, is a reserved word there, or is a name the generated code declares itself; generation would fail.',
+  description: 'A `names:` override is not an identifier in its language, is not written as its members are (exported in Go, constant case in Java and Python, UpperCamelCase in Rust), is a reserved word there, or is a name the generated code has itself; generation would fail.',
   defaultSeverity: 'error',
   check(context) {
     const findings: RuleFinding[] = [];
