@@ -24,7 +24,7 @@ function importPage(markdown: string) {
   writeFileSync(join(dir, 'errors.md'), markdown);
   const result = errgen(['import', 'errors.md', '-o', 'errors.yaml'], { cwd: dir });
   const codes = () => [...readFileSync(join(dir, 'errors.yaml'), 'utf8').matchAll(/- code: (\S+)/g)].map((m) => m[1]);
-  return { result, codes };
+  return { result, codes, dir };
 }
 
 describe('errgen import: odd cells', () => {
@@ -83,6 +83,32 @@ describe('errgen import: a code cell Markdown reads otherwise', () => {
         'If they are part of the code, write the code in backticks, e.g. `__proto__`, or escape them, e.g. \\_\\_proto\\_\\_.\n',
     );
     expect(codes()).toEqual(['proto', 'BOLD_OK', '__init__', '__esc__']);
+  });
+});
+
+describe('errgen import: a tag no HTML element has', () => {
+  it('keeps it as text, and warns at it that the page does not show it; HTML elements\' tags stay markup', () => {
+    const { result } = importPage(
+      table(
+        '| Code | Status | Message | Solution |',
+        '| TOKEN_BAD | 401 | Header must be Bearer <token> | Send Bearer <your-token> |',
+        '| LIST_BAD | 400 | Value must be a List<String> | Use <b>JSON</b> or `<x>` or &lt;y> |',
+      ),
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr.split('\n').filter(Boolean)).toEqual(
+      [['3:43', '<token>'], ['3:65', '<your-token>'], ['4:40', '<String>']].map(
+        ([at, tag]) => `errors.md:${at}: warning: ${tag} is read as text (no HTML element has its name), but Markdown renderers hide it: the page does not show it. Write it in backticks, \`${tag}\`, or with &lt; for its <, so that the page shows it too; errgen reads it the same way.`,
+      ),
+    );
+  });
+
+  it('reads it into the catalog as written', async () => {
+    const md = table('| Code | Status | Message | Solution |', '| TOKEN_BAD | 401 | Bearer <token>, not <i>that</i> | <Foo-Bar attr="1"> </Foo-Bar> |');
+    const { result, dir } = importPage(md);
+    expect(result.stderr.match(/warning: \S+/g)).toEqual(['warning: <token>', 'warning: <Foo-Bar', 'warning: </Foo-Bar>']);
+    const catalog = (await parseCatalog(readFileSync(join(dir, 'errors.yaml'), 'utf8'), 'errors.yaml')).value;
+    expect(catalog.groups[0]?.codes).toEqual([{ code: 'TOKEN_BAD', status: 401, message: 'Bearer <token>, not that', solution: '<Foo-Bar attr="1"> </Foo-Bar>' }]);
   });
 });
 
@@ -150,6 +176,17 @@ describe('errgen import: table shapes', () => {
       ['Deep Errors', ['SECOND']],
       ['Numbered Errors', ['THIRD']],
       ['Setext Errors', ['FOURTH']],
+    ]);
+  });
+
+  it('skips YAML and TOML front matter, and a heading id after the title', async () => {
+    const yamlPage = '---\ntitle: Error codes\nsidebar_position: 3\n---\n\n' + table('| Code | Status |', '| FIRST | 400 |') + '\n## Auth errors {#auth}\n\n' + table('| Code | Status |', '| SECOND | 401 |');
+    const tomlPage = '+++\ntitle = "Error codes"\n+++\n\n## 2. Limits {#limits .unnumbered}\n\n' + table('| Code | Status |', '| THIRD | 429 |');
+    const { catalog } = await importFiles({ 'docs-page.md': yamlPage, 'hugo-page.md': tomlPage }, ['docs-page.md', 'hugo-page.md']);
+    expect(catalog.groups.map((g) => [g.title, g.codes.map((c) => c.code)])).toEqual([
+      ['docs-page', ['FIRST']],
+      ['Auth errors', ['SECOND']],
+      ['Limits', ['THIRD']],
     ]);
   });
 

@@ -1,19 +1,36 @@
+import { htmlTagNames } from 'html-tag-names';
 import type { Html, PhrasingContent } from 'mdast';
 
 /**
  * The plain text of a table cell or heading, deterministically: markup is dropped and its text kept
  * (inline code, emphasis, links, images by their alt text), `<br>` becomes a newline, other HTML tags
  * and comments are dropped, entities and `\|` are already decoded by remark. Non-ASCII text is kept.
+ * A tag whose name is no HTML element's (`Bearer <token>`, `List<String>`) is the writer's text, not
+ * markup: it is kept as written, and listed in `tagsKept` (Markdown renderers hide it).
  *
  * Spaces and tabs typed around a tag (`a <br> b`, `<a id="x"></a> CODE`) are layout and are trimmed
  * at the edges of each line; spaces written as `&#32;` are text and kept, so that any string can be
  * written (see src/lang/markdown.ts). remark has already trimmed the cell's own edges.
  */
 export function plainText(nodes: readonly PhrasingContent[], source: string): string {
+  return readText(nodes, source).text;
+}
+
+/** A tag kept as text, and where remark found the HTML it is in. */
+export interface KeptTag {
+  readonly tag: string;
+  readonly at: { readonly line: number; readonly column: number } | undefined;
+}
+
+/** plainText, and the tags it kept as text because no HTML element has their name. */
+export function readText(nodes: readonly PhrasingContent[], source: string): { text: string; tagsKept: readonly KeptTag[] } {
   const out = new TextBuilder(source);
   out.addAll(nodes);
-  return out.lines().join('\n');
+  return { text: out.lines().join('\n'), tagsKept: out.tagsKept };
 }
+
+/** Lower-case names of the HTML elements, whose tags are markup. */
+let elements: ReadonlySet<string> | undefined;
 
 interface Char {
   readonly char: string;
@@ -25,6 +42,7 @@ const lineBreakTag = /^<br\s*\/?>$/i;
 const tagOrComment = /<\/?[A-Za-z][^>]*>|<!--[\s\S]*?-->/g;
 
 class TextBuilder {
+  readonly tagsKept: KeptTag[] = [];
   private readonly linesSoFar: Char[][] = [[]];
   /** How many spaces typed after the last tag are still to come in the next text. */
   private layoutAhead = 0;
@@ -92,8 +110,17 @@ class TextBuilder {
     const end = node.position?.end.offset;
     if (start !== undefined) this.markLayoutBefore(spacesBefore(this.source, start));
     if (lineBreakTag.test(node.value.trim())) this.newline();
-    else this.text(decodeHtmlText(node.value.replace(tagOrComment, '')));
+    else this.text(decodeHtmlText(node.value.replace(tagOrComment, (tag) => this.markupOrText(tag, node))));
     this.layoutAhead = end === undefined ? 0 : spacesAfter(this.source, end);
+  }
+
+  /** '' for a comment or an HTML element's tag; any other tag as written, which the page's writer meant as text. */
+  private markupOrText(tag: string, node: Html): string {
+    const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(tag)?.[1];
+    elements ??= new Set(htmlTagNames);
+    if (name === undefined || elements.has(name.toLowerCase())) return '';
+    this.tagsKept.push({ tag, at: node.position?.start });
+    return tag;
   }
 
   private markLayoutBefore(count: number): void {

@@ -1,5 +1,6 @@
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { classifyColumns, type ColumnRole, type FieldName, type HeaderSynonyms } from './columns.js';
+import { keptTagWarnings } from './kept-tags.js';
 import type { MarkdownCell, MarkdownTable } from './read-tables.js';
 import { reasonPhrase, statusWithReason } from '../emit/http-status.js';
 import { groupTitle } from './title.js';
@@ -185,6 +186,7 @@ function readRow(
   });
   const code = values.code ?? '';
   const codeAt = at.code ?? rowStart;
+  keptTagWarnings(cells, diagnostics);
   if (codeCell?.underscoresRead) {
     diagnostics.push({
       severity: 'warning',

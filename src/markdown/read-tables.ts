@@ -8,6 +8,8 @@ export interface MarkdownCell {
   readonly at: Location;
   /** Underscores in it were read as emphasis (`__init__` is bold "init"): in a code, they more likely belong to it. */
   readonly underscoresRead?: true;
+  /** Tags kept as text (`<token>`): no HTML element has their name, but Markdown renderers hide them. */
+  readonly tagsKept?: readonly { readonly tag: string; readonly at: Location }[];
 }
 
 export interface MarkdownTable {

@@ -1,6 +1,6 @@
 import type { Heading, Nodes, Root, RootContent, Table } from 'mdast';
 import type { Location } from '../diagnostics.js';
-import { plainText } from './cell-text.js';
+import { plainText, readText } from './cell-text.js';
 import type { MarkdownCell, MarkdownTable } from './read-tables.js';
 
 /** A table as remark read it, with the lines its rows sit on (in the text remark was given). */
@@ -23,15 +23,20 @@ export interface RemarkReading {
 type Parse = (markdown: string) => Root;
 let parser: Promise<Parse> | undefined;
 
-/** remark-parse + remark-gfm, loaded once and only when Markdown is read. */
+/**
+ * remark-parse + remark-gfm, loaded once and only when Markdown is read; with remark-frontmatter, as
+ * docs sites (Docusaurus, Hugo, Jekyll) start pages with `---` YAML or `+++` TOML front matter, which
+ * CommonMark alone reads as a heading (`title: Errors` over `---`).
+ */
 export function remarkParser(): Promise<Parse> {
   parser ??= (async () => {
-    const [{ unified }, { default: remarkParse }, { default: remarkGfm }] = await Promise.all([
+    const [{ unified }, { default: remarkParse }, { default: remarkGfm }, { default: remarkFrontmatter }] = await Promise.all([
       import('unified'),
       import('remark-parse'),
       import('remark-gfm'),
+      import('remark-frontmatter'),
     ]);
-    const processor = unified().use(remarkParse).use(remarkGfm);
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
     return (markdown: string) => processor.parse(markdown);
   })();
   return parser;
@@ -76,7 +81,10 @@ function toTable(
   const [headerRow, ...bodyRows] = table.children;
   const cells = (row: typeof headerRow): MarkdownCell[] =>
     (row?.children ?? []).map((cell) => {
-      const read = { text: plainText(cell.children, markdown), at: location(cellPoint(cell)) };
+      const { text, tagsKept } = readText(cell.children, markdown);
+      const at = location(cellPoint(cell));
+      const kept = tagsKept.map(({ tag, at: point }) => ({ tag, at: point ? location(point) : at }));
+      const read: MarkdownCell = { text, at, ...(kept.length > 0 ? { tagsKept: kept } : {}) };
       return underscoreEmphasis(cell, markdown) ? { ...read, underscoresRead: true } : read;
     });
   return {

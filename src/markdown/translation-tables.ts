@@ -1,6 +1,7 @@
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { classifyColumns, type FieldName, type HeaderSynonyms } from './columns.js';
 import { noErrorTable, readStatus } from './error-tables.js';
+import { keptTagWarnings } from './kept-tags.js';
 import type { MarkdownCell, MarkdownTable } from './read-tables.js';
 
 /** One row of a translated page: the code it translates and the translated cells. */
@@ -77,6 +78,7 @@ function readRow(
     });
     return undefined;
   }
+  keptTagWarnings(cells, diagnostics);
   const cell = (field: FieldName): MarkdownCell | undefined => cells[indexOf(field)];
   const code = cell('code') as MarkdownCell;
   if (code.text === '') {

@@ -1,0 +1,19 @@
+import type { Diagnostic } from '../diagnostics.js';
+import type { MarkdownCell } from './read-tables.js';
+
+/**
+ * A warning for each tag a row's cells kept as text (`Bearer <token>`): errgen reads what the writer
+ * meant, but the page itself shows nothing there, as Markdown renderers hide unknown tags.
+ */
+export function keptTagWarnings(cells: readonly MarkdownCell[], diagnostics: Diagnostic[]): void {
+  for (const cell of cells) {
+    for (const { tag, at } of cell.tagsKept ?? []) {
+      diagnostics.push({
+        severity: 'warning',
+        at,
+        message: `${tag} is read as text (no HTML element has its name), but Markdown renderers hide it: the page does not show it`,
+        hint: `Write it in backticks, \`${tag}\`, or with &lt; for its <, so that the page shows it too; errgen reads it the same way.`,
+      });
+    }
+  }
+}
