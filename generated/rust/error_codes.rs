@@ -275,6 +275,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in catalog order.
     #[allow(deprecated)]
+    #[rustfmt::skip] // one item per line at any length (rustfmt would join a short list)
     pub const ALL: &'static [ErrorCode] = &[
         ErrorCode::ArgumentNotSupport,
         ErrorCode::ArgumentNotFound,
@@ -437,6 +438,7 @@ struct Texts {
 }
 
 /// In the order of the variants.
+#[rustfmt::skip] // one item per line at any length (rustfmt would join a list of one)
 const DETAILS: &[Details] = &[
     Details {
         code: "ARGUMENT_NOT_SUPPORT",

@@ -153,9 +153,30 @@ describe('rust target', () => {
     expectMatchesCatalog(built);
     expect(built.source).toContain('\npub enum ApiError {\n');
     expect(built.source).toContain('\n    Alias {\n        alias: "RESOURCE_MISSING",\n        code: ApiError::NotFound,\n    },\n');
-    expect(built.source).toContain('    #[deprecated(since = "2.0", note = "Split by plan. Use PLAN_LIMIT instead.")]\n    OldLimit,\n');
+    // The note alone: `since` would be the crate's version to rustc, and clippy wants semver there.
+    expect(built.source).toContain('    #[deprecated = "Since 2.0: Split by plan. Use PLAN_LIMIT instead."]\n    OldLimit,\n');
     expect(built.source).toContain('    #[deprecated]\n    Legacy,\n');
     expect(built.dump.codes.find((c) => c['code'] === 'ALREADY_THERE')).toMatchObject({ grpcStatus: 'ALREADY_EXISTS', grpcCode: 6 });
     expect(built.source).not.toContain('GONE_FOREVER');
+  }, toolchainTimeout);
+
+  it('stays rustfmt-clean and clean under clippy for a catalog of one code: lists of one, a long deprecation note', async () => {
+    const catalog = `groups:
+  - title: G
+    codes:
+      - code: OLD_LIMIT
+        status: 429
+        message: Old limit
+        solution: ""
+        aliases: [LIMIT_OLD]
+        deprecated: { since: "2.0", reason: "Split by plan, with a reason long enough to pass the line width rustfmt keeps to", replacement: PLAN_LIMIT }
+`;
+    const built = await buildAndRun(catalog, { module: 'error_codes', typeName: 'ErrorCode' });
+    expectMatchesCatalog(built);
+    const lib = join(tempDir(), 'lib');
+    mkdirSync(join(lib, 'src'), { recursive: true });
+    writeFileSync(join(lib, 'Cargo.toml'), '[package]\nname = "errors"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n[lib]\npath = "src/error_codes.rs"\n\n[dependencies]\n');
+    writeFileSync(join(lib, 'src', 'error_codes.rs'), built.source);
+    runTool('cargo', ['clippy', '--offline', '--quiet', '--', '-D', 'warnings', '-W', 'clippy::pedantic'], { cwd: lib, env: { CARGO_TARGET_DIR: join(lib, 'target'), CARGO_TERM_COLOR: 'never' } });
   }, toolchainTimeout);
 });
