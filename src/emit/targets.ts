@@ -114,7 +114,7 @@ export const builtinTargets: readonly BuiltinTarget[] = [
   {
     name: 'json',
     names: [],
-    description: 'the catalog as plain JSON (locales, groups, then codes with statuses, message, solution, group, parameters, texts per locale and, for a code listed more than once, each of its rows), for runtime and docs consumers in any language',
+    description: 'the catalog as plain JSON (locales, groups, then codes with statuses, message, solution, group, extra columns, parameters, texts per locale and, for a code listed more than once, each of its rows), for runtime and docs consumers in any language',
     defaultOutput: () => 'json/errors.json',
     options: {},
   },

@@ -10,7 +10,7 @@ import { messagesCatalog } from './messages-harness.js';
 interface JsonCatalog {
   defaultLocale: string;
   locales: string[];
-  codes: Record<string, { status: number; statuses: number[]; message: string; solution: string; description?: string; rows?: Array<{ status: number; message: string; solution: string; group: string }>; params: Record<string, { type: string; description?: string; example: unknown }>; messages: Record<string, { message: string; solution: string; reviewed?: false }> }>;
+  codes: Record<string, { status: number; statuses: number[]; message: string; solution: string; description?: string; fields: Record<string, string>; rows?: Array<{ status: number; message: string; solution: string; fields: Record<string, string>; group: string }>; params: Record<string, { type: string; description?: string; example: unknown }>; messages: Record<string, { message: string; solution: string; reviewed?: false }> }>;
 }
 
 function generate(catalogText: string): JsonCatalog {
@@ -69,13 +69,27 @@ describe('json target, messages', () => {
     const failed = json.codes['FAILED_PRECONDITION']!;
     expect(failed.statuses).toStrictEqual([400, 409]);
     expect(failed.rows).toStrictEqual([
-      { status: 400, message: 'The resource is not available for current operation in the current state', solution: 'Please check access information', group: 'General Error Code' },
-      { status: 409, message: 'Parameters are dependent to each other in size', solution: 'Please check access information', group: 'General Error Code' },
+      { status: 400, message: 'The resource is not available for current operation in the current state', solution: 'Please check access information', fields: {}, group: 'General Error Code' },
+      { status: 409, message: 'Parameters are dependent to each other in size', solution: 'Please check access information', fields: {}, group: 'General Error Code' },
     ]);
     // A code listed once says it all in its own fields.
     const listedOnce = Object.entries(json.codes).filter(([code]) => code !== 'FAILED_PRECONDITION');
     expect(listedOnce).toHaveLength(61);
     expect(listedOnce.filter(([, entry]) => 'rows' in entry)).toStrictEqual([]);
+  });
+
+  it('gives each code its extra columns (its first row\'s), and each row its own', () => {
+    const json = generate(`groups:
+  - title: G
+    columns: [code, status, message, solution, Retryable, Since]
+    codes:
+      - { code: TWICE, status: 400, message: m, solution: s, fields: { Retryable: "yes", Since: "2.0" } }
+      - { code: PLAIN, status: 404, message: m, solution: s }
+      - { code: TWICE, status: 409, message: m2, solution: s, fields: { Retryable: "no", Since: "2.1" } }
+`);
+    expect(json.codes['TWICE']!.fields).toStrictEqual({ Retryable: 'yes', Since: '2.0' });
+    expect(json.codes['TWICE']!.rows?.map((row) => row.fields)).toStrictEqual([{ Retryable: 'yes', Since: '2.0' }, { Retryable: 'no', Since: '2.1' }]);
+    expect(json.codes['PLAIN']!.fields).toStrictEqual({});
   });
 
   it('gives a code its description where the catalog has one', () => {
