@@ -153,6 +153,26 @@ describe('errgen import: table shapes', () => {
     ]);
   });
 
+  it('reads the field\'s own name before a synonym when two headers name one field, and says so at the other', async () => {
+    const md = table('| Code | Status | Description | Message | Solution |', '| A | 404 | internal note | Not found | Look |');
+    const { result, dir } = importPage(md);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'errors.md:1:19: warning: "Description" could be the message column too: errgen reads "Message" (column 4) as the message, and this column is kept under `fields`, by its header. ' +
+        'To read this column as the message, map its header: `--header "message=Description"`, or under `headers.message` in errgen.config.yaml. Or rename one of the two headers.\n',
+    );
+    const catalog = (await parseCatalog(readFileSync(join(dir, 'errors.yaml'), 'utf8'), 'errors.yaml')).value;
+    expect(catalog.groups[0]?.codes).toEqual([{ code: 'A', status: 404, message: 'Not found', solution: 'Look', fields: { Description: 'internal note' } }]);
+  });
+
+  it('reads a header mapped with --header before every built-in name, of any field, without a warning', async () => {
+    // "Status" is the built-in name, "Action" a built-in solution: the mapped names win.
+    const md = table('| Error Code | Status | HTTP Status | Message | Action |', '| A | Active | 404 | Not found | internal |');
+    const { catalog, result } = await importFiles({ 'errors.md': md }, ['errors.md', '--header', 'status=HTTP Status', '--header', 'solution=Message', '--header', 'message=Action']);
+    expect(result.stderr).toBe('');
+    expect(catalog.groups[0]?.codes).toEqual([{ code: 'A', status: 404, message: 'internal', solution: 'Not found', fields: { Status: 'Active' } }]);
+  });
+
   it('knows the Chinese headers', async () => {
     const md = '## 通用错误码\n\n' + table('| 错误码 | HTTP状态码 | 错误信息 | 解决方案 |', '| NOT_FOUND | 404 | 资源不存在 | 请检查访问信息 |');
     const { catalog } = await importFiles({ 'errors.md': md }, ['errors.md']);

@@ -1,5 +1,5 @@
 import type { Diagnostic, Location } from '../diagnostics.js';
-import { classifyColumns, type ColumnRole, type FieldName, type HeaderSynonyms } from './columns.js';
+import { classifyColumns, type ColumnRole, type FieldName, type HeaderSynonyms, type PassedOver } from './columns.js';
 import { keptTagWarnings } from './kept-tags.js';
 import type { MarkdownCell, MarkdownTable } from './read-tables.js';
 import { reasonPhrase, statusWithReason } from '../emit/http-status.js';
@@ -64,7 +64,7 @@ export function extractErrorTables(
 ): ExtractResult {
   const result: ExtractResult = { tables: [], skipped: [], unreadRows: new Set(), diagnostics: [] };
   for (const table of tables) {
-    const columns = classifyColumns(
+    const { roles: columns, passedOver } = classifyColumns(
       table.header.map((c) => c.text),
       synonyms,
     );
@@ -75,6 +75,7 @@ export function extractErrorTables(
       result.skipped.push({ at: table.at, headers, cells });
       continue;
     }
+    result.diagnostics.push(...passedOverWarnings(table, passedOver, 'is kept under `fields`, by its header'));
     if (indexOf('status') < 0) {
       result.diagnostics.push({
         severity: 'error',
@@ -105,6 +106,23 @@ export function extractErrorTables(
     );
   }
   return result;
+}
+
+/**
+ * A warning at each column whose header names a field another column feeds (classifyColumns): which
+ * one errgen read, what became of this one (`kept`), and how to choose it instead.
+ */
+export function passedOverWarnings(table: MarkdownTable, passedOver: readonly PassedOver[], kept: string): Diagnostic[] {
+  return passedOver.map(({ field, taken, other }) => {
+    const header = table.header[other]?.text ?? '';
+    const takenHeader = table.header[taken]?.text ?? '';
+    return {
+      severity: 'warning',
+      at: table.header[other]?.at ?? table.at,
+      message: `"${header}" could be the ${field} column too: errgen reads "${takenHeader}" (column ${taken + 1}) as the ${field}, and this column ${kept}`,
+      hint: `To read this column as the ${field}, map its header: \`--header "${field}=${header}"\`, or under \`headers.${field}\` in errgen.config.yaml. Or rename one of the two headers.`,
+    };
+  });
 }
 
 /** The codes of a table that is not read for a problem with its header: on the page, not missing from it. */

@@ -1,6 +1,6 @@
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { classifyColumns, type FieldName, type HeaderSynonyms } from './columns.js';
-import { noErrorTable, readStatus } from './error-tables.js';
+import { noErrorTable, passedOverWarnings, readStatus } from './error-tables.js';
 import { keptTagWarnings } from './kept-tags.js';
 import type { MarkdownCell, MarkdownTable } from './read-tables.js';
 
@@ -32,12 +32,13 @@ export interface TranslatedPage {
 export function extractTranslatedRows(tables: readonly MarkdownTable[], file: string, synonyms: HeaderSynonyms): TranslatedPage {
   const page: TranslatedPage = { rows: [], tables: 0, diagnostics: [] };
   for (const table of tables) {
-    const columns = classifyColumns(
+    const { roles: columns, passedOver } = classifyColumns(
       table.header.map((c) => c.text),
       synonyms,
     );
     const indexOf = (field: FieldName) => columns.findIndex((c) => 'field' in c && c.field === field);
     if (indexOf('code') < 0) continue;
+    page.diagnostics.push(...passedOverWarnings(table, passedOver, 'is not read'));
     page.tables++;
     if (indexOf('message') < 0) {
       page.diagnostics.push({
