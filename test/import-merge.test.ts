@@ -116,18 +116,53 @@ describe('errgen import into an existing catalog', () => {
         .map((f) => f.message)
         .filter((m) => m.includes('is under the heading'));
     const section = (title: string, ...rows: string[]) => page(...rows).replace('## Errors', `## ${title}`);
-    // Two headings over the rows of one group: the first renames it, the second gets a group of its own.
+    // Two headings over the rows of one group: the first renames it, the second gets a group of its own, and its row's entry moves there.
     const t = imported(page('| X | 400 | x | s |', '| Y | 400 | y | s |'));
     t.write(section('New1', '| X | 400 | x | s |') + '\n' + section('New2', '| Y | 400 | y | s |'));
-    expect(renames(t.dir)).toEqual([expect.stringMatching(/^the table at errors\.md:3 is under the heading "New1", and its codes' group in the catalog is titled "Errors"/)]);
+    expect(renames(t.dir)).toEqual([
+      expect.stringMatching(/^the table at errors\.md:3 is under the heading "New1", and its codes' group in the catalog is titled "Errors"/),
+      expect.stringMatching(/^Y is under the heading "New2" in errors\.md:11, and in the group "Errors" in the catalog/),
+    ]);
     expect(t.run().code).toBe(0);
-    expect(t.catalog()).toContain('  - title: New1\n');
+    expect(t.catalog()).toMatch(/ {2}- title: New1\n {4}codes:\n {6}- code: X\n[^]* {2}- title: New2\n {4}codes:\n {6}- code: "Y"\n/);
     expect(renames(t.dir)).toEqual([]);
-    // A group of that title, even an empty one, takes the table: nothing is renamed.
+    // A group of that title, even an empty one, takes the table: nothing is renamed, the entry moves there.
     const u = imported(page('| X | 400 | x | s |'));
     u.edit('groups:\n', 'groups:\n  - title: Mine\n    codes: []\n');
     u.write(section('Mine', '| X | 400 | x | s |'));
-    expect(renames(u.dir)).toEqual([]);
+    expect(renames(u.dir)).toEqual([expect.stringMatching(/^X is under the heading "Mine" in errors\.md:5, and in the group "Errors" in the catalog/)]);
+    expect(u.run().stdout).toContain('0 added, 1 changed, 0 unchanged');
+    expect(u.catalog()).toMatch(/groups:\n {2}- title: Mine\n {4}codes:\n {6}- code: X\n[^]*$/);
+    expect(u.catalog()).not.toContain('title: Errors');
+  });
+
+  it('moves an entry to the group of the heading its row moved under, which check reports first', () => {
+    const drift = (dir: string) =>
+      (JSON.parse(errgen(['check', '--catalog', 'errors.yaml', '--source', 'errors.md', '--format', 'json'], { cwd: dir }).stdout) as { findings: Array<{ message: string }> }).findings.map((f) => f.message);
+    const section = (title: string, ...rows: string[]) => page(...rows).replace('## Errors', `## ${title}`);
+    const t = imported(section('Cards', '| DECLINED | 402 | d | s |', '| NO_FUNDS | 402 | n | s |', '| EXPIRED | 402 | e | s |') + '\n' + section('Limits', '| TOO_MANY | 429 | t | s |'));
+    t.edit('      - code: NO_FUNDS\n', '      # mine: a comment\n      - code: NO_FUNDS\n        description: kept\n');
+    // NO_FUNDS moves to Limits, after TOO_MANY; EXPIRED under a new heading, whose group takes it.
+    t.write(section('Cards', '| DECLINED | 402 | d | s |') + '\n' + section('Limits', '| TOO_MANY | 429 | t | s |', '| NO_FUNDS | 402 | n | s |') + '\n' + section('Cards expired', '| EXPIRED | 402 | e | s |'));
+    expect(drift(t.dir)).toEqual([
+      expect.stringMatching(/^NO_FUNDS is under the heading "Limits" in errors\.md:\d+, and in the group "Cards" in the catalog/),
+      expect.stringMatching(/^EXPIRED is under the heading "Cards expired" in errors\.md:\d+, and in the group "Cards" in the catalog/),
+    ]);
+    expect(t.run().stdout).toContain('0 added, 2 changed, 2 unchanged');
+    expect(t.catalog()).toMatch(/- title: Limits\n {4}codes:\n {6}- code: TOO_MANY\n[^]*\n {6}# mine: a comment\n {6}- code: NO_FUNDS\n {8}description: kept\n[^]*- title: Cards expired\n {4}codes:\n {6}- code: EXPIRED\n/);
+    expect(drift(t.dir)).toEqual([]);
+    // A heading deleted, its last row moved under another: its group goes with it; an entry of your own
+    // (no row on the page) keeps its group.
+    t.edit('  - title: Cards expired\n', '  - title: Mine\n    codes:\n      - { code: OWN, status: 400, message: o, solution: s }\n  - title: Cards expired\n');
+    t.write(section('Limits', '| TOO_MANY | 429 | t | s |', '| NO_FUNDS | 402 | n | s |', '| DECLINED | 402 | d | s |') + '\n' + section('Cards expired', '| EXPIRED | 402 | e | s |'));
+    expect(drift(t.dir)).toEqual([expect.stringMatching(/^DECLINED is under the heading "Limits"/), expect.stringMatching(/^OWN is in the catalog .* but not in the Markdown sources/)]);
+    expect(t.run().code).toBe(0);
+    expect(t.catalog()).not.toContain('title: Cards\n');
+    expect(t.catalog()).toContain('  - title: Mine\n    codes:\n      - { code: OWN, status: 400, message: o, solution: s }\n');
+    // A table without a heading says nothing of groups: its rows' entries stay in theirs.
+    const u = imported(page('| A | 400 | a | s |') + '\n## Other\n\n' + '| Code | Status | Message | Solution |\n|-|-|-|-|\n| B | 400 | b | s |\n');
+    u.write('| Code | Status | Message | Solution |\n|-|-|-|-|\n| A | 400 | a | s |\n| B | 400 | b | s |\n');
+    expect(drift(u.dir)).toEqual([]);
     expect(u.run().stdout).toContain('(file already up to date)');
   });
 

@@ -126,9 +126,16 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   // Where the next new row of a group goes: after its last row so far, also from an earlier table under the same heading.
   const cursors = new Map<YAMLMap, object | undefined>();
   const editors = new Map<YAMLMap, SeqEditor>();
+  // Groups an entry moved out of: removed if that left them empty.
+  const movedFrom = new Set<YAMLMap>();
   const editorOf = (group: YAMLMap): SeqEditor => {
     let editor = editors.get(group);
-    if (!editor) editors.set(group, (editor = new SeqEditor(codesOf(group))));
+    if (!editor) {
+      const codes = codesOf(group);
+      // An empty group written `codes: []` gets its entries as a block, like every other group's.
+      if (codes.flow && codes.items.length === 0) codes.flow = false;
+      editors.set(group, (editor = new SeqEditor(codes)));
+    }
     return editor;
   };
 
@@ -142,14 +149,23 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     for (const { row, entry } of plan) {
       if (entry) {
         matched.add(entry.item);
-        // A record is made a node only when the row changes it: most rows of a re-import change nothing.
-        const node = isMap(entry.item) || !recordMatchesRow(entry.item, row) ? nodes.of(entry) : undefined;
+        // The row is under another heading than its entry's group: the entry follows it, after the row
+        // before it. A table without a heading says nothing of groups: its entries stay where they are.
+        const moved = table.titled && entry.group !== group;
+        // A record is made a node only when the row changes or moves it: most rows of a re-import change nothing.
+        const node = moved || isMap(entry.item) || !recordMatchesRow(entry.item, row) ? nodes.of(entry) : undefined;
+        if (moved) {
+          editorOf(entry.group).remove(entry.item);
+          editorOf(group).insertAfter(cursor, node);
+          movedFrom.add(entry.group);
+        }
         const update = node && updateEntry(node, row);
         rowOfItem.set(node ?? entry.item, row);
-        if (update?.changed) changed++;
+        if (update?.changed || moved) changed++;
         else unchanged++;
         if (node && update && update.retexted.length > 0) retexted.push({ node, fields: update.retexted, was: update.was, row });
-        if (entry.group === group) cursor = entry.item;
+        if (moved) cursor = node;
+        else if (entry.group === group) cursor = entry.item;
       } else {
         // A plain record, not yet a node: see indexEntries. It never needs to be `matched`.
         const record = newEntry(row);
@@ -186,12 +202,11 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   }
   for (const editor of editors.values()) editor.commit();
   nodes.swapIn();
-  if (options.prune) {
-    const before = groups.items.length;
-    // A group the page has, or one this prune emptied; an empty group of your own stays.
-    groups.items = groups.items.filter((g) => !isMap(g) || codesOf(g).items.length > 0 || !(importedTitles.has(String(g.get('title'))) || prunedFrom.has(g)));
-    groupsEdited ||= groups.items.length !== before;
-  }
+  const before = groups.items.length;
+  // A group the moves emptied; with --prune, also a group the page has, or one this prune emptied. An empty group of your own stays.
+  const emptied = (g: YAMLMap) => movedFrom.has(g) || (options.prune && (importedTitles.has(String(g.get('title'))) || prunedFrom.has(g)));
+  groups.items = groups.items.filter((g) => !isMap(g) || codesOf(g).items.length > 0 || !emptied(g));
+  groupsEdited ||= groups.items.length !== before || movedFrom.size > 0;
   const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0) || groupsEdited;
   const rows: Array<ImportedRow | undefined> = [];
   const previousOccurrences: Array<number | undefined> = [];

@@ -111,7 +111,7 @@ export async function checkSourceDrift(input: SourceDriftInput, { rows, tables, 
       findings.push(drift(row.at, row.code, `${row.code}: column "${header}" ${show(inMarkdown)} in ${where(row.at)}, ${shown} (${where(entry.at)})`));
     }
   }
-  findings.push(...renamedGroups(tables, input.groupTitles, entryOf));
+  findings.push(...groupDrift(tables, input.groupTitles, entryOf));
   // With only translated pages to compare, no entry is expected in a default-language page.
   if (input.sources.length > 0) {
     for (const entry of live) {
@@ -137,28 +137,50 @@ export async function checkSourceDrift(input: SourceDriftInput, { rows, tables, 
 }
 
 /**
- * A heading the catalog has no group of, over rows whose entries are in a group no heading of the
- * page names: import renames that group (see merge.ts findGroup), and every output that prints
- * group titles changes with it.
+ * Where import would regroup entries (see merge.ts findGroup and mergeIntoCatalog), as every output
+ * that prints groups would change with it:
+ * - a heading the catalog has no group of, over rows whose entries are in a group no heading of the
+ *   page names: import renames that group;
+ * - a row under another heading than its entry's group: import moves the entry (not for a table
+ *   without a heading, which says nothing of groups).
  */
-function renamedGroups(tables: readonly ImportedTable[], groupTitles: readonly string[], entryOf: ReadonlyMap<ImportedRow, LintEntry>): Diagnostic[] {
-  const catalogTitles = new Set(groupTitles);
+function groupDrift(tables: readonly ImportedTable[], groupTitles: readonly string[], entryOf: ReadonlyMap<ImportedRow, LintEntry>): Diagnostic[] {
+  // The catalog's group titles as import goes through the tables in order, renaming as it goes.
+  const titles = new Set(groupTitles);
+  const renamedTo = new Map<string, string>();
+  const now = (group: string) => renamedTo.get(group) ?? group;
   const pageTitles = new Set(tables.map((t) => t.title));
-  // A group is renamed once, by the first such table; the next one's rows stay in it, under a new group.
-  const renamed = new Set<string>();
   const findings: Diagnostic[] = [];
   for (const table of tables) {
-    if (!table.titled || catalogTitles.has(table.title)) continue;
+    // The group this table's rows go to, by its title once import has got here.
+    let target = table.title;
     const holder = table.rows.map((row) => entryOf.get(row)).find((entry) => entry !== undefined);
-    if (!holder || pageTitles.has(holder.group) || renamed.has(holder.group)) continue;
-    renamed.add(holder.group);
-    findings.push({
-      severity: 'error',
-      rule: sourceDriftRule,
-      at: table.at,
-      message: `the table at ${where(table.at)} is under the heading "${table.title}", and its codes' group in the catalog is titled "${holder.group}" (${where(holder.at)})`,
-      hint: 'Run `errgen import` to rename the group, or give the heading its old title.',
-    });
+    // A group is renamed once, by the first such table: its new title is then a heading of the page.
+    if (!titles.has(table.title) && holder && !pageTitles.has(now(holder.group))) {
+      if (table.titled) {
+        renamedTo.set(holder.group, table.title);
+        titles.delete(holder.group);
+        titles.add(table.title);
+        findings.push({
+          severity: 'error',
+          rule: sourceDriftRule,
+          at: table.at,
+          message: `the table at ${where(table.at)} is under the heading "${table.title}", and its codes' group in the catalog is titled "${holder.group}" (${where(holder.at)})`,
+          hint: 'Run `errgen import` to rename the group, or give the heading its old title.',
+        });
+      } else {
+        // A table without a heading renames nothing: its rows stay in their group.
+        target = now(holder.group);
+      }
+    }
+    for (const row of table.rows) {
+      const entry = entryOf.get(row);
+      if (!entry || !table.titled || now(entry.group) === target) continue;
+      findings.push(
+        drift(row.at, row.code, `${row.code} is under the heading "${table.title}" in ${where(row.at)}, and in the group "${entry.group}" in the catalog (${where(entry.at)})`, 'Run `errgen import` to move it to that heading\'s group, or move the row back.'),
+      );
+    }
+    titles.add(target);
   }
   return findings;
 }
