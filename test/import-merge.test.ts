@@ -214,6 +214,19 @@ describe('errgen import into an existing catalog', () => {
     expect(codes()).toEqual(['A', 'B', 'B2', 'C']);
   });
 
+  it('gives a group the columns of every table under its heading, so docs print them all', () => {
+    const t = imported(
+      ['## Payments', '', '| Code | Status | Message | Retryable |', '|-|-|-|-|', '| A | 400 | a | yes |', '', '## Payments', '', '| Code | Status | Owner | Message |', '|-|-|-|-|', '| B | 402 | team | b |', ''].join('\n'),
+    );
+    expect(t.catalog()).toContain('    columns:\n      - code\n      - status\n      - message\n      - Retryable\n      - Owner\n');
+    writeFileSync(join(t.dir, 'errgen.config.yaml'), 'catalog: errors.yaml\noutDir: out\ntargets:\n  docs:\n');
+    expect(errgen(['generate'], { cwd: t.dir }).code).toBe(0);
+    const docs = readFileSync(join(t.dir, 'out/docs/error-codes.md'), 'utf8');
+    expect(docs).toContain('| Code | HTTP status | Message | Retryable | Owner |\n');
+    expect(docs).toContain('A | 400 | a | yes |  |\n');
+    expect(docs).toContain('B | 402 | b |  | team |\n');
+  });
+
   it('reports a row removed from the Markdown and keeps it; --prune deletes it', () => {
     const t = imported(page('| A | 400 | a | |', '| B | 400 | b | |'));
     t.write(page('| A | 400 | a | |'));

@@ -128,6 +128,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   const editors = new Map<YAMLMap, SeqEditor>();
   // Groups an entry moved out of: removed if that left them empty.
   const movedFrom = new Set<YAMLMap>();
+  const columnsOf = new Map<YAMLMap, string[]>();
   const editorOf = (group: YAMLMap): SeqEditor => {
     let editor = editors.get(group);
     if (!editor) {
@@ -143,7 +144,11 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     const plan = table.rows.map((row) => ({ row, entry: entryOf.get(row) }));
     const found = findGroup(groups, table, plan, importedTitles);
     const group = found?.group ?? createGroup(document, groups, table.title, previousGroup);
-    groupsEdited = setColumns(document, group, table) || !found || found.renamed || groupsEdited;
+    groupsEdited = !found || found.renamed || groupsEdited;
+    // Tables under one heading share a group: it has the columns of all of them, in order of first appearance.
+    const columns = columnsOf.get(group) ?? [];
+    for (const column of table.columns.map((c) => ('field' in c ? c.field : c.extra))) if (!columns.includes(column)) columns.push(column);
+    columnsOf.set(group, columns);
     previousGroup = group;
     let cursor = cursors.get(group);
     for (const { row, entry } of plan) {
@@ -177,6 +182,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     }
     cursors.set(group, cursor);
   }
+  for (const [group, columns] of columnsOf) groupsEdited = setColumns(document, group, columns) || groupsEdited;
 
   const missing: MissingEntry[] = [];
   const inSkippedTables: SkippedEntry[] = [];
@@ -292,8 +298,7 @@ function createGroup(document: Document, groups: YAMLSeq, title: string, after: 
 }
 
 /** Remember a non-default column order (or extra columns) so docs can be written back the same way; true if `columns` changed. */
-function setColumns(document: Document, group: YAMLMap, table: ImportedTable): boolean {
-  const columns = table.columns.map((c) => ('field' in c ? c.field : c.extra));
+function setColumns(document: Document, group: YAMLMap, columns: readonly string[]): boolean {
   const isDefault = columns.length === defaultColumns.length && columns.every((c, i) => c === defaultColumns[i]);
   if (isDefault) return group.delete('columns');
   const current = group.get('columns');
