@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errgen, repoRoot, tempDir } from './helpers/cli.js';
@@ -9,7 +9,7 @@ describe('errgen init', () => {
     const dir = tempDir();
     const result = errgen(['init'], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('wrote errors.yaml (an example: to replace its codes with your page\'s, run `errgen import --prune <your page.md>` and name the page under `sources` in errgen.config.yaml)');
+    expect(result.stdout).toContain('wrote errors.yaml (an example: to start from your page instead, delete errors.yaml, run `errgen import <your page.md>` and name the page under `sources` in errgen.config.yaml)');
     const config = readFileSync(join(dir, 'errgen.config.yaml'), 'utf8');
     // errgen runs from outside the project here: the published schema (installed, node_modules/…: test/package.test.ts).
     expect(config).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/errgen@0\/schemas\/config\.schema\.json\n/);
@@ -22,12 +22,16 @@ describe('errgen init', () => {
     expect(check.code).toBe(0);
   });
 
-  it('from the example, does what its advice says: import --prune replaces the codes, sources makes check watch the page', () => {
+  it('from the example, does what its advice says: a new catalog from the page, nothing of the example\'s, and check watching the page', () => {
     const dir = tempDir();
     expect(errgen(['init'], { cwd: dir }).code).toBe(0);
-    writeFileSync(join(dir, 'errors.md'), '| Code | Status | Message | Solution |\n|---|---|---|---|\n| MINE | 404 | mine | s |\n');
-    expect(errgen(['import', '--prune', 'errors.md'], { cwd: dir }).code).toBe(0);
-    expect(readFileSync(join(dir, 'errors.yaml'), 'utf8').match(/- code: (\S+)/g)).toEqual(['- code: MINE']);
+    // NOT_FOUND is one of the example's codes too, with a description of its own.
+    writeFileSync(join(dir, 'errors.md'), '| Code | Status | Message | Solution |\n|---|---|---|---|\n| MINE | 404 | mine | s |\n| NOT_FOUND | 404 | Order not found | Check the id |\n');
+    rmSync(join(dir, 'errors.yaml'));
+    expect(errgen(['import', 'errors.md'], { cwd: dir }).code).toBe(0);
+    const catalog = readFileSync(join(dir, 'errors.yaml'), 'utf8');
+    expect(catalog.match(/- code: (\S+)/g)).toEqual(['- code: MINE', '- code: NOT_FOUND']);
+    expect(catalog).not.toContain('description');
     const config = join(dir, 'errgen.config.yaml');
     writeFileSync(config, readFileSync(config, 'utf8').replace('# sources: [docs/error-codes.md]', 'sources: [errors.md]'));
     writeFileSync(join(dir, 'errors.md'), '| Code | Status | Message | Solution |\n|---|---|---|---|\n| MINE | 410 | mine | s |\n');

@@ -51,8 +51,9 @@ export async function initCommand(options: InitOptions, output: Output): Promise
     await importCommand({ sources: options.sources, catalog: options.catalog, prune: false, headers: options.headers }, output);
   } else {
     await writeFileIfChanged(options.catalog, `#${schemaComment(options.catalog, 'catalog')}\n${exampleCatalog}`);
-    // A plain import would keep the example's codes, and check would not know the page: say both.
-    output.out(`wrote ${options.catalog} (an example: to replace its codes with your page's, run \`errgen import --prune <your page.md>\` and name the page under \`sources\` in ${options.config})`);
+    // Importing into it would keep the example's codes, or (with --prune) the example's fields on a code
+    // your page has too (NOT_FOUND's description); and check would not know the page: say both.
+    output.out(`wrote ${options.catalog} (an example: to start from your page instead, delete ${options.catalog}, run \`errgen import <your page.md>\` and name the page under \`sources\` in ${options.config})`);
   }
   await writeFileIfChanged(options.config, configText(options));
   output.out(`wrote ${options.config}`);
