@@ -112,6 +112,30 @@ describe('errgen import: a tag no HTML element has', () => {
   });
 });
 
+describe('errgen import: a placeholder in another template syntax', () => {
+  it('warns that {{name}} is literal text and that ${name} keeps its $, at the cell', () => {
+    const { result, codes } = importPage(table('| Code | Status | Message | Solution |', '| A | 404 | Order {{order_id}} not found | Costs ${amount} |', '| B | 400 | Literal {{{x}}} and {y} | ok |'));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'errors.md:3:13: warning: the message of A has {{order_id}}, which reads as the text {order_id}, not a placeholder: {{ and }} are literal braces. For a placeholder, write {order_id}.\n' +
+        'errors.md:3:44: warning: the solution of A has ${amount}: the placeholder is {amount}, and the $ before it stays in the text. Write {amount} alone, unless the text shows a $ before the value.\n',
+    );
+    expect(codes()).toEqual(['A', 'B']);
+  });
+});
+
+describe('errgen import: a struck-through code', () => {
+  it('is read as a live code, with a warning that says how to retire it', () => {
+    const { result, codes } = importPage(table('| Code | Status | Message | Solution |', '| ~~OLD_CODE~~ | 404 | Gone | x |', '| NEW | 400 | ~~old~~ new | y |'));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'errors.md:3:3: warning: the code OLD_CODE is struck through: errgen reads it as a live code, as the strikethrough is formatting. ' +
+        'To retire it, say so in the catalog: `deprecated: { since: …, replacement: … }` while the API still sends it; once it does not, `removed: true` (a tombstone, so it is never reused) and delete its row.\n',
+    );
+    expect(codes()).toEqual(['OLD_CODE', 'NEW']);
+  });
+});
+
 describe('errgen import: a section title inside a table', () => {
   it('says what a row with text only in its code cell is, and how to write it', () => {
     const { result } = importPage(table('| Code | Status | Message |', '| **Auth** | | |', '| A | 400 | m |') + '\n' + table('| Code | Status |', '| B | |'));

@@ -205,6 +205,14 @@ function readRow(
   const code = values.code ?? '';
   const codeAt = at.code ?? rowStart;
   keptTagWarnings(cells, diagnostics);
+  if (codeCell?.struck) {
+    diagnostics.push({
+      severity: 'warning',
+      at: codeAt,
+      message: `the code ${code} is struck through: errgen reads it as a live code, as the strikethrough is formatting`,
+      hint: 'To retire it, say so in the catalog: `deprecated: { since: …, replacement: … }` while the API still sends it; once it does not, `removed: true` (a tombstone, so it is never reused) and delete its row.',
+    });
+  }
   if (codeCell?.underscoresRead) {
     diagnostics.push({
       severity: 'warning',

@@ -84,7 +84,7 @@ function toTable(
       const { text, tagsKept } = readText(cell.children, markdown);
       const at = location(cellPoint(cell));
       const kept = tagsKept.map(({ tag, at: point }) => ({ tag, at: point ? location(point) : at }));
-      const read: MarkdownCell = { text, at, ...(kept.length > 0 ? { tagsKept: kept } : {}) };
+      const read: MarkdownCell = { text, at, ...(kept.length > 0 ? { tagsKept: kept } : {}), ...(cell.children.some((node) => node.type === 'delete') ? { struck: true as const } : {}) };
       return underscoreEmphasis(cell, markdown) ? { ...read, underscoresRead: true } : read;
     });
   return {

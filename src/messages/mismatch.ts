@@ -7,11 +7,20 @@ export const strayBraceHint = 'Write {{ or }} for a literal brace.';
 /**
  * What `errgen check` would say of each stray brace in a text a Markdown page gives (placeholder-syntax),
  * as warnings at its cell: the page is where it is mended, as the next import undoes a fix in the catalog.
+ * Also a placeholder written in another template language's syntax, which reads as something else:
+ * `{{name}}` (Mustache, Handlebars) is the literal text `{name}`, and `${name}` (JavaScript) keeps its `$`.
  */
 export function strayBraceWarnings(text: string, label: string, code: string, at: Location): Diagnostic[] {
   // Most texts have no brace at all.
   if (!text.includes('{') && !text.includes('}')) return [];
-  return parseTemplate(text).problems.map((problem) => ({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${problem.message}`, hint: strayBraceHint }));
+  const warnings: Diagnostic[] = parseTemplate(text).problems.map((problem) => ({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${problem.message}`, hint: strayBraceHint }));
+  for (const [written, name] of text.matchAll(/(?<!\{)\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}(?!\})/g)) {
+    warnings.push({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${written}, which reads as the text ${written.slice(1, -1)}, not a placeholder: {{ and }} are literal braces`, hint: `For a placeholder, write {${name}}.` });
+  }
+  for (const [written, name] of text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+    warnings.push({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${written}: the placeholder is {${name}}, and the $ before it stays in the text`, hint: `Write {${name}} alone, unless the text shows a $ before the value.` });
+  }
+  return warnings;
 }
 
 /**
