@@ -30,159 +30,159 @@ public enum ErrorCode {
     // General Error Code
 
     /**
-     * The parameter {argument} is not supported (HTTP 400).
+     * HTTP 400: The parameter {argument} is not supported
      *
      * <p>Solution: Please check access information
      */
     ARGUMENT_NOT_SUPPORT("ARGUMENT_NOT_SUPPORT", "The parameter {argument} is not supported", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * The parameter {argument} is required (HTTP 400).
+     * HTTP 400: The parameter {argument} is required
      *
      * <p>Solution: Please check access information
      */
     ARGUMENT_NOT_FOUND("ARGUMENT_NOT_FOUND", "The parameter {argument} is required", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * Type of parameter {argument} shall be of a {format} (HTTP 400).
+     * HTTP 400: Type of parameter {argument} shall be of a {format}
      *
      * <p>Solution: Please check access information
      */
     ARGUMENT_WRONG_FORMAT("ARGUMENT_WRONG_FORMAT", "Type of parameter {argument} shall be of a {format}", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * The parameter value is illegal or exceeds the range (HTTP 400).
+     * HTTP 400: The parameter value is illegal or exceeds the range
      *
      * <p>Solution: Please check access information
      */
     OUT_OF_RANGE("OUT_OF_RANGE", "The parameter value is illegal or exceeds the range", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * The resource does not contain the parameter {argument} (HTTP 400).
+     * HTTP 400: The resource does not contain the parameter {argument}
      *
      * <p>Solution: Please check access information
      */
     ARGUMENT_MISMATCH("ARGUMENT_MISMATCH", "The resource does not contain the parameter {argument}", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * Parameter Argument Error (HTTP 400).
+     * HTTP 400: Parameter Argument Error
      *
      * <p>Solution: Please check access information
      */
     INVALID_ARGUMENT("INVALID_ARGUMENT", "Parameter Argument Error", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * The resource is not available for current operation in the current state (HTTP 400, 409).
+     * HTTP 400, 409: The resource is not available for current operation in the current state
      *
      * <p>Solution: Please check access information
      */
     FAILED_PRECONDITION("FAILED_PRECONDITION", "The resource is not available for current operation in the current state", "Please check access information", "INVALID_ARGUMENT", 3, 400, 409),
 
     /**
-     * Verification Failed (HTTP 401).
+     * HTTP 401: Verification Failed
      *
      * <p>Solution: Please check access information
      */
     UNAUTHENTICATED("UNAUTHENTICATED", "Verification Failed", "Please check access information", "UNAUTHENTICATED", 16, 401),
 
     /**
-     * No Resource Permission (HTTP 403).
+     * HTTP 403: No Resource Permission
      *
      * <p>Solution: Please authorize the permission to relevant systems or contact relevant administrator for permission authorization
      */
     HTTP_FORBIDDEN("HTTP_FORBIDDEN", "No Resource Permission", "Please authorize the permission to relevant systems or contact relevant administrator for permission authorization", "PERMISSION_DENIED", 7, 403),
 
     /**
-     * Resource Absent (HTTP 404).
+     * HTTP 404: Resource Absent
      *
      * <p>Solution: Please check access information
      */
     RESOURCE_NOT_EXIST("RESOURCE_NOT_EXIST", "Resource Absent", "Please check access information", "NOT_FOUND", 5, 404),
 
     /**
-     * resource cannot be found (HTTP 404).
+     * HTTP 404: resource cannot be found
      *
      * <p>Solution: Please check access information
      */
     NOT_FOUND("NOT_FOUND", "resource cannot be found", "Please check access information", "NOT_FOUND", 5, 404),
 
     /**
-     * Operation cannot be made to the resource now (HTTP 409).
+     * HTTP 409: Operation cannot be made to the resource now
      *
      * <p>Solution: Please check access information
      */
     ABORTED("ABORTED", "Operation cannot be made to the resource now", "Please check access information", "ABORTED", 10, 409),
 
     /**
-     * The resource already exists (HTTP 409).
+     * HTTP 409: The resource already exists
      *
      * <p>Solution: Please check access information
      */
     ALREADY_EXISTS("ALREADY_EXISTS", "The resource already exists", "Please check access information", "ABORTED", 10, 409),
 
     /**
-     * The two resources have different parent resources (HTTP 409).
+     * HTTP 409: The two resources have different parent resources
      *
      * <p>Solution: Please check access information
      */
     CONFLICT("CONFLICT", "The two resources have different parent resources", "Please check access information", "ABORTED", 10, 409),
 
     /**
-     * Insufficient Quota (HTTP 429).
+     * HTTP 429: Insufficient Quota
      *
      * <p>Solution: Please check access information or add cooperation
      */
     QUOTA_EXCEEDED("QUOTA_EXCEEDED", "Insufficient Quota", "Please check access information or add cooperation", "RESOURCE_EXHAUSTED", 8, 429),
 
     /**
-     * Your requests are too frequent (HTTP 429).
+     * HTTP 429: Your requests are too frequent
      *
      * <p>Solution: Please try again later
      */
     RATE_LIMIT_EXCEEDED("RATE_LIMIT_EXCEEDED", "Your requests are too frequent", "Please try again later", "RESOURCE_EXHAUSTED", 8, 429),
 
     /**
-     * Cancel Operation (HTTP 499).
+     * HTTP 499: Cancel Operation
      */
     CANCELLED("CANCELLED", "Cancel Operation", "", "CANCELLED", 1, 499),
 
     /**
-     * Unknown Error (HTTP 500).
+     * HTTP 500: Unknown Error
      *
      * <p>Solution: Please try again later
      */
     UNKNOWN("UNKNOWN", "Unknown Error", "Please try again later", "INTERNAL", 13, 500),
 
     /**
-     * Internal Error (HTTP 500).
+     * HTTP 500: Internal Error
      *
      * <p>Solution: Please try again later
      */
     INTERNAL("INTERNAL", "Internal Error", "Please try again later", "INTERNAL", 13, 500),
 
     /**
-     * method is not supported now (HTTP 501).
+     * HTTP 501: method is not supported now
      *
      * <p>Solution: Please check access information
      */
     NOT_IMPLEMENTED("NOT_IMPLEMENTED", "method is not supported now", "Please check access information", "UNIMPLEMENTED", 12, 501),
 
     /**
-     * Origin Server Unavailable (HTTP 502).
+     * HTTP 502: Origin Server Unavailable
      *
      * <p>Solution: Please check access information
      */
     SOURCE_UNAVAILABLE("SOURCE_UNAVAILABLE", "Origin Server Unavailable", "Please check access information", "INTERNAL", 13, 502),
 
     /**
-     * Service Unavailable (HTTP 503).
+     * HTTP 503: Service Unavailable
      *
      * <p>Solution: Please check access information
      */
     UNAVAILABLE("UNAVAILABLE", "Service Unavailable", "Please check access information", "UNAVAILABLE", 14, 503),
 
     /**
-     * Time Out (HTTP 504).
+     * HTTP 504: Time Out
      *
      * <p>Solution: Please try again later
      */
@@ -191,273 +191,273 @@ public enum ErrorCode {
     // Console Error Code
 
     /**
-     * Successful (HTTP 200).
+     * HTTP 200: Successful
      *
      * <p>Solution: None
      */
     APIGATEWAY_SUCCESS("APIGATEWAY_SUCCESS", "Successful", "None", "OK", 0, 200),
 
     /**
-     * The parameter {param} is not supported (HTTP 400).
+     * HTTP 400: The parameter {param} is not supported
      *
      * <p>Solution: Please check access information
      */
     APIGATEWAY_ARGUMENT_NOT_SUPPORT("APIGATEWAY_ARGUMENT_NOT_SUPPORT", "The parameter {param} is not supported", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * {param} cannot be null (HTTP 400).
+     * HTTP 400: {param} cannot be null
      *
      * <p>Solution: Please check access information
      */
     APIGATEWAY_ARGUMENT_NOT_FOUND("APIGATEWAY_ARGUMENT_NOT_FOUND", "{param} cannot be null", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * The group is released and cannot be modified (HTTP 400).
+     * HTTP 400: The group is released and cannot be modified
      *
      * <p>Solution: Please carry out the operation after making the group offline or creating a new version
      */
     APIGATEWAY_MODIFY_ERROR("APIGATEWAY_MODIFY_ERROR", "The group is released and cannot be modified", "Please carry out the operation after making the group offline or creating a new version", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * Online versions are still available and cannot be deleted (HTTP 400).
+     * HTTP 400: Online versions are still available and cannot be deleted
      *
      * <p>Solution: The online versions can be deleted only when being offline
      */
     APIGATEWAY_DELETE_API_ERROR("APIGATEWAY_DELETE_API_ERROR", "Online versions are still available and cannot be deleted", "The online versions can be deleted only when being offline", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * Invalid User pin (HTTP 400).
+     * HTTP 400: Invalid User pin
      *
      * <p>Solution: Please check access information
      */
     APIGATEWAY_NONE_VALID_PIN("APIGATEWAY_NONE_VALID_PIN", "Invalid User pin", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * Cannot be deleted before disassociation (HTTP 400).
+     * HTTP 400: Cannot be deleted before disassociation
      *
      * <p>Solution: The item can be deleted only when all groups are disassociated
      */
     APIGATEWAY_DELETE_ERROR("APIGATEWAY_DELETE_ERROR", "Cannot be deleted before disassociation", "The item can be deleted only when all groups are disassociated", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * There are more than one groups associated to the traffic control policy (HTTP 400).
+     * HTTP 400: There are more than one groups associated to the traffic control policy
      *
      * <p>Solution: For next operation, please disassociate all groups at first
      */
     APIGATEWAY_BIND_GROUP_TOO_MUCH("APIGATEWAY_BIND_GROUP_TOO_MUCH", "There are more than one groups associated to the traffic control policy", "For next operation, please disassociate all groups at first", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * Please define path parameter in the Parameter Path (HTTP 400).
+     * HTTP 400: Please define path parameter in the Parameter Path
      *
      * <p>Solution: Define path parameter in the Parameter Path
      */
     APIGATEWAY_PATH_PARAMETERS_MUST_BE_DEFINED("APIGATEWAY_PATH_PARAMETERS_MUST_BE_DEFINED", "Please define path parameter in the Parameter Path", "Define path parameter in the Parameter Path", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * Lack of Header Parameter userId (HTTP 400).
+     * HTTP 400: Lack of Header Parameter userId
      *
      * <p>Solution: Please check access information
      */
     APIGW_NO_HEADER("APIGW_NO_HEADER", "Lack of Header Parameter userId", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * An Absent Parameter (HTTP 400).
+     * HTTP 400: An Absent Parameter
      *
      * <p>Solution: Please check access information
      */
     APIGW_PARAMS_NOT_EXIST("APIGW_PARAMS_NOT_EXIST", "An Absent Parameter", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * An Illegal Parameter (HTTP 400).
+     * HTTP 400: An Illegal Parameter
      *
      * <p>Solution: Please check access information
      */
     APIGW_PARAM_VALUE_INVALID("APIGW_PARAM_VALUE_INVALID", "An Illegal Parameter", "Please check access information", "INVALID_ARGUMENT", 3, 400),
 
     /**
-     * An Existed Parameter (HTTP 403).
+     * HTTP 403: An Existed Parameter
      *
      * <p>Solution: Please check access information
      */
     APIGW_RECORD_CONFLICT("APIGW_RECORD_CONFLICT", "An Existed Parameter", "Please check access information", "PERMISSION_DENIED", 7, 403),
 
     /**
-     * An Absent Parameter (HTTP 404).
+     * HTTP 404: An Absent Parameter
      *
      * <p>Solution: Please check access information
      */
     APIGW_RECORD_NOT_FOUND("APIGW_RECORD_NOT_FOUND", "An Absent Parameter", "Please check access information", "NOT_FOUND", 5, 404),
 
     /**
-     * Access authorization is not matched with the group (HTTP 404).
+     * HTTP 404: Access authorization is not matched with the group
      *
      * <p>Solution: Please check if the authorized AK and SK are associated with the group
      */
     APIGATEWAY_BIND_GROUP_NOT_FOUND("APIGATEWAY_BIND_GROUP_NOT_FOUND", "Access authorization is not matched with the group", "Please check if the authorized AK and SK are associated with the group", "NOT_FOUND", 5, 404),
 
     /**
-     * No Permission (HTTP 403).
+     * HTTP 403: No Permission
      *
      * <p>Solution: Please authorize the permission to relevant systems or contact relevant persons for permission authorization
      */
     APIGATEWAY_HTTP_FORBIDDEN("APIGATEWAY_HTTP_FORBIDDEN", "No Permission", "Please authorize the permission to relevant systems or contact relevant persons for permission authorization", "PERMISSION_DENIED", 7, 403),
 
     /**
-     * No License (HTTP 403).
+     * HTTP 403: No License
      *
      * <p>Solution: Please apply for the license at first
      */
     APIGATEWAY_DOMAIN_NO_RECORDED("APIGATEWAY_DOMAIN_NO_RECORDED", "No License", "Please apply for the license at first", "PERMISSION_DENIED", 7, 403),
 
     /**
-     * The domain already exists (HTTP 403).
+     * HTTP 403: The domain already exists
      *
      * <p>Solution: Please use another one
      */
     APIGATEWAY_DOMAIN_ALREADY_EXISTS("APIGATEWAY_DOMAIN_ALREADY_EXISTS", "The domain already exists", "Please use another one", "PERMISSION_DENIED", 7, 403),
 
     /**
-     * The domain is associated and cannot be modified (HTTP 403).
+     * HTTP 403: The domain is associated and cannot be modified
      *
      * <p>Solution: Please disassociate the domain first and then modify it
      */
     APIGATEWAY_DOMAIN_IS_BINDED("APIGATEWAY_DOMAIN_IS_BINDED", "The domain is associated and cannot be modified", "Please disassociate the domain first and then modify it", "PERMISSION_DENIED", 7, 403),
 
     /**
-     * Number of domains exceeds the maximum value (HTTP 403).
+     * HTTP 403: Number of domains exceeds the maximum value
      *
      * <p>Solution: Please set the domain number within the range
      */
     APIGATEWAY_DOMAIN_NUM_IS_MAX("APIGATEWAY_DOMAIN_NUM_IS_MAX", "Number of domains exceeds the maximum value", "Please set the domain number within the range", "PERMISSION_DENIED", 7, 403),
 
     /**
-     * Invalid keyID (HTTP 404).
+     * HTTP 404: Invalid keyID
      *
      * <p>Solution: Please check access information
      */
     APIGATEWAY_NONE_VALID_APPID("APIGATEWAY_NONE_VALID_APPID", "Invalid keyID", "Please check access information", "NOT_FOUND", 5, 404),
 
     /**
-     * The {param} resource is absent (HTTP 404).
+     * HTTP 404: The {param} resource is absent
      *
      * <p>Solution: Please check access information
      */
     APIGATEWAY_NOT_FOUND("APIGATEWAY_NOT_FOUND", "The {param} resource is absent", "Please check access information", "NOT_FOUND", 5, 404),
 
     /**
-     * The group has no valid API (HTTP 404).
+     * HTTP 404: The group has no valid API
      *
      * <p>Solution: Please create an API first and then carry out the next operation
      */
     APIGATEWAY_NONE_VALID_API("APIGATEWAY_NONE_VALID_API", "The group has no valid API", "Please create an API first and then carry out the next operation", "NOT_FOUND", 5, 404),
 
     /**
-     * No APIs to be verified (HTTP 404).
+     * HTTP 404: No APIs to be verified
      *
      * <p>Solution: Please check access information
      */
     APIGATEWAY_NOT_EXIST_METHOD_ERROR("APIGATEWAY_NOT_EXIST_METHOD_ERROR", "No APIs to be verified", "Please check access information", "NOT_FOUND", 5, 404),
 
     /**
-     * yaml file cannot be null (HTTP 404).
+     * HTTP 404: yaml file cannot be null
      *
      * <p>Solution: Please check access information
      */
     APIGATEWAY_SWAGGER_NULL_ERRO("APIGATEWAY_SWAGGER_NULL_ERRO", "yaml file cannot be null", "Please check access information", "NOT_FOUND", 5, 404),
 
     /**
-     * Group Name Repeated (HTTP 409).
+     * HTTP 409: Group Name Repeated
      *
      * <p>Solution: Please create a different group name
      */
     APIGATEWAY_APIGROUPNAME_ISREPEAT("APIGATEWAY_APIGROUPNAME_ISREPEAT", "Group Name Repeated", "Please create a different group name", "ABORTED", 10, 409),
 
     /**
-     * Backend service prefix name repeated in groups (HTTP 409).
+     * HTTP 409: Backend service prefix name repeated in groups
      *
      * <p>Solution: Please create a different prefix name
      */
     APIGATEWAY_BACKENDSERVICE_PREFIX_ISREPEAT("APIGATEWAY_BACKENDSERVICE_PREFIX_ISREPEAT", "Backend service prefix name repeated in groups", "Please create a different prefix name", "ABORTED", 10, 409),
 
     /**
-     * API Name Repeated (HTTP 409).
+     * HTTP 409: API Name Repeated
      *
      * <p>Solution: Please create a different name
      */
     APIGATEWAY_APINAME_ISREPEAT("APIGATEWAY_APINAME_ISREPEAT", "API Name Repeated", "Please create a different name", "ABORTED", 10, 409),
 
     /**
-     * Signature Access Key Repeated (HTTP 409).
+     * HTTP 409: Signature Access Key Repeated
      *
      * <p>Solution: Please create a different signature access key
      */
     APIGATEWAY_ACCESSKEY_ISREPEAT("APIGATEWAY_ACCESSKEY_ISREPEAT", "Signature Access Key Repeated", "Please create a different signature access key", "ABORTED", 10, 409),
 
     /**
-     * Authorized Access Key Repeated (HTTP 409).
+     * HTTP 409: Authorized Access Key Repeated
      *
      * <p>Solution: Please create a different authorized access key
      */
     APIGATEWAY_ACCESSKEYAUTH_ISREPEAT("APIGATEWAY_ACCESSKEYAUTH_ISREPEAT", "Authorized Access Key Repeated", "Please create a different authorized access key", "ABORTED", 10, 409),
 
     /**
-     * Policy Name Repeated (HTTP 409).
+     * HTTP 409: Policy Name Repeated
      *
      * <p>Solution: Please create a different policy name
      */
     APIGATEWAY_POLICYNAME_ISREPEAT("APIGATEWAY_POLICYNAME_ISREPEAT", "Policy Name Repeated", "Please create a different policy name", "ABORTED", 10, 409),
 
     /**
-     * API Path Repeated (HTTP 409).
+     * HTTP 409: API Path Repeated
      *
      * <p>Solution: Please create a different path
      */
     APIGATEWAY_API_PATH_ISREPEAT("APIGATEWAY_API_PATH_ISREPEAT", "API Path Repeated", "Please create a different path", "ABORTED", 10, 409),
 
     /**
-     * Repeated Group Name for Creation of Business Line (HTTP 409).
+     * HTTP 409: Repeated Group Name for Creation of Business Line
      *
      * <p>Solution: Please create a different group name
      */
     APIGATEWAY_APISNAME_ISREPEAT("APIGATEWAY_APISNAME_ISREPEAT", "Repeated Group Name for Creation of Business Line", "Please create a different group name", "ABORTED", 10, 409),
 
     /**
-     * New Revision Number Repeated (HTTP 409).
+     * HTTP 409: New Revision Number Repeated
      *
      * <p>Solution: Please create a different revision number
      */
     APIGATEWAY_REVISION_ISREPEAT("APIGATEWAY_REVISION_ISREPEAT", "New Revision Number Repeated", "Please create a different revision number", "ABORTED", 10, 409),
 
     /**
-     * yaml File Resolution Exception (HTTP 500).
+     * HTTP 500: yaml File Resolution Exception
      *
      * <p>Solution: Please check the information
      */
     APIGATEWAY_SWAGGER_PARSE_ERROR("APIGATEWAY_SWAGGER_PARSE_ERROR", "yaml File Resolution Exception", "Please check the information", "INTERNAL", 13, 500),
 
     /**
-     * Operation Failed (HTTP 500).
+     * HTTP 500: Operation Failed
      *
      * <p>Solution: Please check information
      */
     APIGATEWAY_OPERATION_FAILED("APIGATEWAY_OPERATION_FAILED", "Operation Failed", "Please check information", "INTERNAL", 13, 500),
 
     /**
-     * The body definition corresponding to the APIs to be verified is abnormal (HTTP 500).
+     * HTTP 500: The body definition corresponding to the APIs to be verified is abnormal
      *
      * <p>Solution: Please check the information
      */
     APIGATEWAY_API_BODY_ERROR("APIGATEWAY_API_BODY_ERROR", "The body definition corresponding to the APIs to be verified is abnormal", "Please check the information", "INTERNAL", 13, 500),
 
     /**
-     * Service Disabled or Stopped (HTTP 500).
+     * HTTP 500: Service Disabled or Stopped
      *
      * <p>Solution: Please check the information
      */
     APIGATEWAY_INVALID_SERVICE_STATUS("APIGATEWAY_INVALID_SERVICE_STATUS", "Service Disabled or Stopped", "Please check the information", "INTERNAL", 13, 500),
 
     /**
-     * The user has not completed real-name verification (HTTP 500).
+     * HTTP 500: The user has not completed real-name verification
      *
      * <p>Solution: Please complete the real-name verification first
      */
