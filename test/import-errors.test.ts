@@ -74,7 +74,8 @@ describe('errgen import refuses bad Markdown, saying where and how to fix it', (
     const result = failingImport({ 'limits.md': md }, ['limits.md', '-o', 'errors.yaml']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'limits.md:1:1: error: no error-code table found (1 table without an error-code column). An error-code table needs a header row with a code column ("Error Code") and a status column ("HTTP Status"); map other header names under `headers` in errgen.config.yaml.\n' +
+      'limits.md:3:1: error: no error-code table found: its table has no error-code column (headers: "Name", "Value"). An error-code table needs a header row with a code column ("Error Code") and a status column ("HTTP Status"). ' +
+        'Map other header names with `--header code=<name>` (and status, message, solution), or under `headers` in errgen.config.yaml.\n' +
         'errgen: import failed with 1 problem; errors.yaml was not changed\n',
     );
   });

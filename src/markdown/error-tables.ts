@@ -102,7 +102,7 @@ export function extractErrorTables(
   }
   if (result.tables.length === 0 && !result.diagnostics.some((d) => d.severity === 'error')) {
     result.diagnostics.push(
-      noErrorTable(file, tables.length, 'An error-code table needs a header row with a code column ("Error Code") and a status column ("HTTP Status"); map other header names under `headers` in errgen.config.yaml.'),
+      noErrorTable(file, tables, 'An error-code table needs a header row with a code column ("Error Code") and a status column ("HTTP Status").'),
     );
   }
   return result;
@@ -275,12 +275,20 @@ export function readStatus(text: string): { status: number } | { problem: string
   return { status };
 }
 
-/** The error for a page with tables but none with an error-code column; `hint` says which columns the reader wants. */
-export function noErrorTable(file: string, tableCount: number, hint: string): Diagnostic {
+/**
+ * The error for a page with tables but none with an error-code column, at the first table (else the
+ * page's start), with each table's headers; `hint` says which columns the reader wants.
+ */
+export function noErrorTable(file: string, tables: readonly MarkdownTable[], hint: string): Diagnostic {
+  const listed = tables.slice(0, 3).map((table) => table.header.map((cell) => `"${cell.text}"`).join(', '));
+  const more = tables.length > listed.length ? `; ${tables.length - listed.length} more` : '';
   return {
     severity: 'error',
-    at: { file, line: 1, column: 1 },
-    message: tableCount === 0 ? 'no table found: this page has no Markdown table' : `no error-code table found (${tableCount} table${tableCount === 1 ? '' : 's'} without an error-code column)`,
-    hint,
+    at: tables[0]?.at ?? { file, line: 1, column: 1 },
+    message:
+      tables.length === 0
+        ? 'no table found: this page has no Markdown table'
+        : `no error-code table found: ${tables.length === 1 ? 'its table has' : `its ${tables.length} tables have`} no error-code column (headers: ${listed.join('; ')}${more})`,
+    hint: `${hint} Map other header names with \`--header code=<name>\` (and status, message, solution), or under \`headers\` in errgen.config.yaml.`,
   };
 }

@@ -56,7 +56,7 @@ export function extractTranslatedRows(tables: readonly MarkdownTable[], file: st
   }
   if (page.tables === 0) {
     page.diagnostics.push(
-      noErrorTable(file, tables.length, 'A translated table needs a header row with a code column ("错误码", "Error Code") and a message column; map other header names under `headers` in errgen.config.yaml.'),
+      noErrorTable(file, tables, 'A translated table needs a header row with a code column ("错误码", "Error Code") and a message column.'),
     );
   }
   return page;
