@@ -197,7 +197,8 @@ describe('names: overrides (overrideProblem)', () => {
   it('accepts identifiers written in the member style, beyond what the naming engine derives', () => {
     const fine: Array<[string, string[]]> = [
       ['ts', ['NotFound', 'Größe', 'X_1', '错误', 'NOT_FOUND']],
-      ['go', ['CodeNotFound', 'NotFound', 'Ärger', 'CodeParse', 'X_1']],
+      // `Code`, the default type name, is checked against the target's typeName when generating.
+      ['go', ['CodeNotFound', 'NotFound', 'Ärger', 'CodeParse', 'X_1', 'Code']],
       ['java', ['NOT_FOUND', '_X', 'GRÖSSE', 'CODE', 'X$', '错误']],
       ['python', ['NOT_FOUND', '_PRIVATE', 'ÄRGER', 'MESSAGE']],
       ['rust', ['NotFound', 'Ärger', 'All', 'Http2', 'NotFound2', 'Err_']],
@@ -219,7 +220,6 @@ describe('names: overrides (overrideProblem)', () => {
       ['go', 'locale', 'is not written as a go member: an exported name: a capital letter first, e.g. CodeNotFound'],
       ['go', '_', 'is not written as a go member: an exported name: a capital letter first, e.g. CodeNotFound'],
       ['go', 'Parse', 'is taken: the generated go code has its own Parse beside the codes'],
-      ['go', 'Code', 'is taken: the generated go code has its own Code beside the codes'],
       ['java', 'NOT-FOUND', 'is not a java identifier'],
       // The type's fields (`message`), the types it uses (`String`), its nested classes (`Lookup`).
       ['java', 'message', 'is not written as a java member: a constant name, without lower-case letters, e.g. NOT_FOUND'],

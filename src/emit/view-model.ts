@@ -146,6 +146,8 @@ export interface ViewModelInput {
   readonly options: Readonly<Record<string, unknown>>;
   readonly languages: readonly Language[];
   readonly locate: (group: number, index: number) => Location;
+  /** The type name (`typeName` option) each language's built-in target declares, by language id: no member may take it where they share a scope. */
+  readonly typeNames?: ReadonlyMap<string, string>;
 }
 
 /** Builds the view model; identifier problems (no name, collisions) come back as diagnostics. */
@@ -186,7 +188,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   // The view model's codes are the catalog's first live entries, in order: the ones named there.
   const named = namedCodes(input.catalog);
   if (named.length !== drafts.length || named.some((entry, i) => entry.code !== drafts[i]?.code.code)) throw new Error('internal: the view model and the catalog disagree on its codes');
-  for (const language of input.languages) nameAll(codeIdentifiers(input.catalog, language), language, drafts, diagnostics);
+  for (const language of input.languages) nameAll(codeIdentifiers(input.catalog, language), language, drafts, diagnostics, language.membersBesideType ? input.typeNames?.get(language.id) : undefined);
   for (const known of drafts) checkParamNames(known.code, known.at, diagnostics);
   for (const language of input.languages) if (language.formatters) checkFormatterNames(language, language.formatters, drafts, diagnostics);
   if (input.languages.some((language) => language.id === 'proto')) checkProtoReservedNames(drafts, removed, diagnostics);
@@ -383,7 +385,7 @@ function checkProtoReservedNames(codes: ReadonlyArray<{ code: ViewCode; at: () =
 }
 
 /** Gives every code its identifier in one language; two codes with one name is an error naming both. */
-function nameAll(identifiers: CodeIdentifiers, language: Language, codes: ReadonlyArray<{ code: ViewCodeDraft; at: () => Location }>, diagnostics: Diagnostic[]): void {
+function nameAll(identifiers: CodeIdentifiers, language: Language, codes: ReadonlyArray<{ code: ViewCodeDraft; at: () => Location }>, diagnostics: Diagnostic[], typeName: string | undefined): void {
   for (let i = 0; i < codes.length; i++) {
     const known = codes[i] as { code: ViewCodeDraft; at: () => Location };
     const code = known.code;
@@ -400,6 +402,15 @@ function nameAll(identifiers: CodeIdentifiers, language: Language, codes: Readon
     const problem = identifiers.badOverrides.get(i);
     if (problem !== undefined) {
       diagnostics.push({ severity: 'error', at: known.at(), ...badOverrideReport(code.code, name, problem, language) });
+      continue;
+    }
+    if (name === typeName) {
+      diagnostics.push({
+        severity: 'error',
+        at: known.at(),
+        message: `the ${language.id} name ${name} of ${code.code} is the name of the type the ${language.id} target declares (its typeName option)`,
+        hint: `Give the code another name under \`names: { ${language.id}: ... }\`, or the target another \`typeName\`.`,
+      });
       continue;
     }
     const first = identifiers.clashes.get(i);

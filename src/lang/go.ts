@@ -28,9 +28,10 @@ export function goEscape(ch: string, cp: number): string | undefined {
 
 /**
  * What templates/go declares at package level, where the constants are, in the member style (exported):
- * its functions and types (`Code` by default). Its variables, locals and imports are not exported.
+ * its functions and types but the code type (`typeName`: see membersBesideType). Its variables,
+ * locals and imports are not exported.
  */
-const declaredBeside: ReadonlySet<string> = new Set(['Code', 'Codes', 'CodesForStatus', 'Parse', 'Error', 'Locales']);
+const declaredBeside: ReadonlySet<string> = new Set(['Codes', 'CodesForStatus', 'Parse', 'Error', 'Locales']);
 
 export const go: Language = {
   id: 'go',
@@ -42,6 +43,7 @@ export const go: Language = {
   // Exported (a capital letter first), so clients can use it.
   memberStyle: { test: (name) => /^\p{Lu}/u.test(name), rule: 'an exported name: a capital letter first, e.g. CodeNotFound' },
   declaresBeside: (name) => declaredBeside.has(name),
+  membersBesideType: true,
   // `Message{{trimPrefix names.go "Code"}}` (templates/go/formatter.hbs), beside the constants.
   formatters: {
     stem: (member) => (member.startsWith('Code') ? member.slice('Code'.length) : member),

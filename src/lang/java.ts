@@ -41,6 +41,7 @@ export const java: Language = {
   // with the types it uses (`String`, `Locale`); its constant-style fields sit in nested classes.
   memberStyle: { test: (name) => !/\p{Ll}/u.test(name), rule: 'a constant name, without lower-case letters, e.g. NOT_FOUND' },
   declaresBeside: () => false,
+  membersBesideType: true,
   // `{{camel names.java}}Message(Locale …)` (templates/java/formatter.hbs), methods: a scope of their own.
   formatters: { stem: (member) => toCase(member, 'camel'), names: (stem) => [`${stem}Message`, `${stem}Solution`], withParamsOnly: true, besideMembers: false },
   /**

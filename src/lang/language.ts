@@ -40,6 +40,12 @@ export interface Language {
    */
   declaresBeside(name: string): boolean;
   /**
+   * Whether members share a scope with the name of the type the built-in target declares (its
+   * `typeName` option): Go's package, Java's type body (a constant would obscure the type), Python's
+   * class body (its annotations read the name). No member may then take that name.
+   */
+  readonly membersBesideType?: boolean;
+  /**
    * The built-in target's functions that fill in a code's message and solution, where it names them
    * after the member: `stem` gives the part two codes must not share (Go's `MessageNotFound` and
    * `SolutionNotFound` share `NotFound`), `names` the two functions' names; `withParamsOnly` when only

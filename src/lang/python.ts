@@ -42,6 +42,7 @@ export const python: Language = {
   memberStyle: { test: (name) => !/\p{Ll}/u.test(name), rule: 'a constant name, without lower-case letters, e.g. NOT_FOUND' },
   // enum.Enum: `_SUNDER_` names are reserved, `__DUNDER__` ones are no members, `__X` is mangled in the class.
   declaresBeside: (name) => name.startsWith('__') || /^_.*_$/.test(name),
+  membersBesideType: true,
   // Module functions `{{snake names.python}}_message` for every code (templates/python/main.hbs).
   formatters: { stem: (member) => toCase(member, 'snake'), names: (stem) => [`${stem}_message`, `${stem}_solution`], withParamsOnly: false, besideMembers: false },
   /** Python compares identifiers after NFKC normalization (PEP 3131): name them as Python will see them. */

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/cli.js';
+import { errgen, tempDir } from '../helpers/cli.js';
 import { grpcExtras, grpcNumbers } from './grpc-expected.js';
 import { canonicalOf, codesByStatus, evolvedCatalog, generateInto, hostileCatalog, runTool, seedCatalog, type Built as BuiltTarget, dumpFor } from './harness.js';
 
@@ -190,5 +190,20 @@ describe('go target', () => {
     );
     expect(built.source).toContain('\t// Deprecated: Do not use it in new code.\n\tCodeLegacy ErrorCode = "LEGACY"\n');
     expect(built.source).not.toContain('GONE_FOREVER');
+  }, toolchainTimeout);
+
+  it('refuses a constant named as the code type (typeName), and builds one named as the default type when typeName is another', async () => {
+    const catalog = (name: string) => `groups:\n  - title: G\n    codes:\n      - { code: A, status: 400, message: a, solution: "", names: { go: ${name} } }\n`;
+    const dir = tempDir();
+    writeFileSync(join(dir, 'errors.yaml'), catalog('Code'));
+    const refused = errgen(['generate', '--catalog', 'errors.yaml', '--out-dir', 'out', '--only', 'go'], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('errors.yaml:4:9: error: the go name Code of A is the name of the type the go target declares (its typeName option).');
+    // With typeName ErrorCode, ErrorCode is taken and Code is free.
+    writeFileSync(join(dir, 'errgen.config.yaml'), 'catalog: errors.yaml\noutDir: out\ntargets:\n  go:\n    options: { typeName: ErrorCode }\n');
+    writeFileSync(join(dir, 'errors.yaml'), catalog('ErrorCode'));
+    expect(errgen(['generate'], { cwd: dir }).stderr).toContain('the go name ErrorCode of A is the name of the type the go target declares');
+    const built = await buildAndRun(catalog('Code'), { package: 'errcodes', typeName: 'ErrorCode' });
+    expect(built.source).toContain('\tCode ErrorCode = "A"\n');
   }, toolchainTimeout);
 });
