@@ -326,6 +326,7 @@ describe('translations in errgen.config.yaml', () => {
     expect(all.stderr).toBe('');
     expect(all.stdout).toBe(
       'Imported 1 file, 1 table, 4 rows into errors.yaml: 0 added, 1 changed, 3 unchanged.\n' +
+        '  changed RATE_LIMITED: message\n' +
         'Imported 1 file, 1 table, 2 rows into errors.yaml as zh-CN: 1 added, 0 changed, 1 unchanged.\n',
     );
     expect(p.read('errors.yaml')).toContain('message: Slow down\n');

@@ -29,7 +29,7 @@ describe('errgen import into an existing catalog', () => {
     t.write(page('| A | 409 | New message | Retry |', '| B | 404 | Missing | |'));
     const result = t.run();
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml: 0 added, 1 changed, 1 unchanged.\n');
+    expect(result.stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml: 0 added, 1 changed, 1 unchanged.\n  changed A: status, message\n');
     expect(t.catalog().split('\n').slice(1).join('\n')).toBe(
       [
         '',
@@ -68,7 +68,7 @@ describe('errgen import into an existing catalog', () => {
     t.edit('      - code: X\n        status: 400\n', '      - code: X\n        description: hand-A\n        status: 400\n');
     t.edit('      - code: X\n        status: 409\n', '      - code: X\n        description: hand-B\n        status: 409\n');
     t.write(page('| X | 409 | first | a |', '| X | 409 | second | b |'));
-    expect(t.run().stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml: 0 added, 1 changed, 1 unchanged.\n');
+    expect(t.run().stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml: 0 added, 1 changed, 1 unchanged.\n  changed X: status\n');
     expect(t.catalog()).toContain('      - code: X\n        description: hand-A\n        status: 409\n        message: first\n');
     expect(t.catalog()).toContain('      - code: X\n        description: hand-B\n        status: 409\n        message: second\n');
     expect(t.sources()).toEqual([
@@ -148,7 +148,7 @@ describe('errgen import into an existing catalog', () => {
       expect.stringMatching(/^NO_FUNDS is under the heading "Limits" in errors\.md:\d+, and in the group "Cards" in the catalog/),
       expect.stringMatching(/^EXPIRED is under the heading "Cards expired" in errors\.md:\d+, and in the group "Cards" in the catalog/),
     ]);
-    expect(t.run().stdout).toContain('0 added, 2 changed, 2 unchanged');
+    expect(t.run().stdout).toContain('0 added, 2 changed, 2 unchanged.\n  moved NO_FUNDS to group "Limits"\n  moved EXPIRED to group "Cards expired"\n');
     expect(t.catalog()).toMatch(/- title: Limits\n {4}codes:\n {6}- code: TOO_MANY\n[^]*\n {6}# mine: a comment\n {6}- code: NO_FUNDS\n {8}description: kept\n[^]*- title: Cards expired\n {4}codes:\n {6}- code: EXPIRED\n/);
     expect(drift(t.dir)).toEqual([]);
     // A heading deleted, its last row moved under another: its group goes with it; an entry of your own
@@ -164,6 +164,16 @@ describe('errgen import into an existing catalog', () => {
     u.write('| Code | Status | Message | Solution |\n|-|-|-|-|\n| A | 400 | a | s |\n| B | 400 | b | s |\n');
     expect(drift(u.dir)).toEqual([]);
     expect(u.run().stdout).toContain('(file already up to date)');
+  });
+
+  it('names what it changed under the summary, ten at most, so that a hand edit it undid is seen', () => {
+    const rows = (message: string) => Array.from({ length: 12 }, (_, i) => `| C${i} | 400 | ${message} | s |`);
+    const t = imported(page(...rows('old')));
+    t.edit('      - code: C0\n        status: 400\n        message: old\n', '      - code: C0\n        status: 400\n        message: edited by hand\n');
+    t.write(page(...rows('old').slice(0, 1), ...rows('new').slice(1)));
+    const lines = t.run().stdout.split('\n');
+    expect(lines[0]).toBe('Imported 1 file, 1 table, 12 rows into errors.yaml: 0 added, 12 changed, 0 unchanged.');
+    expect(lines.slice(1)).toEqual(['  changed C0: message', ...Array.from({ length: 9 }, (_, i) => `  changed C${i + 1}: message`), '  … and 2 more changed', '']);
   });
 
   it('prunes a code that another table only mentions (a table of statuses), as it is not a row of that table', () => {
@@ -281,7 +291,7 @@ describe('errgen import into an existing catalog', () => {
     t.edit('      - code: FP\n        status: 400\n', '      - code: FP\n        description: Back again.\n        status: 400\n');
     // A row whose status changed on the page keeps its entry, as a code listed once does.
     t.write(page('| B | 404 | b | |', '| FP | 401 | Back | a |', '| FP | 409 | Sizes | b |'));
-    expect(t.run().stdout).toBe('Imported 1 file, 1 table, 3 rows into errors.yaml: 0 added, 1 changed, 2 unchanged.\n');
+    expect(t.run().stdout).toBe('Imported 1 file, 1 table, 3 rows into errors.yaml: 0 added, 1 changed, 2 unchanged.\n  changed FP: status\n');
     expect(t.catalog()).toContain('      - code: FP\n        description: Back again.\n        status: 401\n        message: Back\n');
     expect(t.catalog()).toContain('      - code: FP\n        description: The 409 one.\n        status: 409\n        message: Sizes\n');
   });

@@ -37,10 +37,19 @@ export interface RetextedEntry {
   readonly row: ImportedRow;
 }
 
+/** What a merge changed in one entry: the fields it set (`status`, `fields.Owner`), and the group it moved it to. */
+export interface EntryChange {
+  readonly code: string;
+  readonly fields: readonly string[];
+  readonly movedTo?: string;
+}
+
 export interface MergeSummary {
   readonly added: number;
   readonly changed: number;
   readonly unchanged: number;
+  /** The changed entries, in Markdown order: what import lists under its summary. */
+  readonly changes: readonly EntryChange[];
   /** In the catalog but no longer in the Markdown: kept, or deleted with --prune. */
   readonly missing: readonly MissingEntry[];
   readonly inSkippedTables: readonly SkippedEntry[];
@@ -122,6 +131,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   let unchanged = 0;
   let groupsEdited = false;
   const retexted: RetextedEntry[] = [];
+  const changes: EntryChange[] = [];
   let previousGroup: YAMLMap | undefined;
   // Where the next new row of a group goes: after its last row so far, also from an earlier table under the same heading.
   const cursors = new Map<YAMLMap, object | undefined>();
@@ -166,8 +176,10 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
         }
         const update = node && updateEntry(node, row);
         rowOfItem.set(node ?? entry.item, row);
-        if (update?.changed || moved) changed++;
-        else unchanged++;
+        if ((update && update.changed.length > 0) || moved) {
+          changed++;
+          changes.push({ code: row.code, fields: update?.changed ?? [], ...(moved ? { movedTo: table.title } : {}) });
+        } else unchanged++;
         if (node && update && update.retexted.length > 0) retexted.push({ node, fields: update.retexted, was: update.was, row });
         if (moved) cursor = node;
         else if (entry.group === group) cursor = entry.item;
@@ -224,7 +236,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
       previousOccurrences.push(occurrenceOfItem.get(item));
     }
   }
-  return { added, changed, unchanged, missing, inSkippedTables, pruned: options.prune, edited, groupsEdited, retexted, rows, previousOccurrences };
+  return { added, changed, unchanged, changes, missing, inSkippedTables, pruned: options.prune, edited, groupsEdited, retexted, rows, previousOccurrences };
 }
 
 export function groupsOf(document: Document): YAMLSeq {
@@ -340,23 +352,24 @@ function isScalarAt(map: Readonly<Record<string, unknown>>, key: string): boolea
   return Object.hasOwn(map, key) && (value === null || typeof value !== 'object');
 }
 
-/** Updates the imported fields in place (keeping comments on the nodes): did anything change, and which texts? */
-function updateEntry(node: YAMLMap, row: ImportedRow): { changed: boolean; retexted: TextField[]; was: Partial<Record<TextField, string>> } {
-  let changed = setScalar(node, 'status', row.status);
+/** Updates the imported fields in place (keeping comments on the nodes): which fields changed (`status`, `fields.Owner`…), and which texts? */
+function updateEntry(node: YAMLMap, row: ImportedRow): { changed: string[]; retexted: TextField[]; was: Partial<Record<TextField, string>> } {
+  const changed: string[] = [];
+  if (setScalar(node, 'status', row.status)) changed.push('status');
   const retexted: TextField[] = [];
   const was: Partial<Record<TextField, string>> = {};
   for (const field of ['message', 'solution'] as const) {
     const before = node.get(field);
     if (!setText(node, field, row[field])) continue;
     retexted.push(field);
+    changed.push(field);
     if (typeof before === 'string') was[field] = before;
   }
-  changed ||= retexted.length > 0;
   if (row.extra.length > 0) {
     const current = node.get('fields');
     const fields = isMap(current) ? current : new YAMLMap();
     if (fields !== current) node.set('fields', fields);
-    for (const [header, value] of row.extra) changed = setScalar(fields, header, value) || changed;
+    for (const [header, value] of row.extra) if (setScalar(fields, header, value)) changed.push(`fields.${header}`);
   }
   return { changed, retexted, was };
 }

@@ -206,6 +206,9 @@ function rowLocations(
   return rows;
 }
 
+/** How many changed entries the summary names; a page rewritten wholesale gets a count for the rest. */
+const listedChanges = 10;
+
 function printSummary(output: Output, options: ImportOptions, reading: SourceReading, summary: MergeSummary, written: boolean): void {
   const rows = reading.tables.reduce((n, t) => n + t.rows.length, 0);
   output.out(
@@ -217,6 +220,12 @@ function printSummary(output: Output, options: ImportOptions, reading: SourceRea
       (summary.groupsEdited && summary.added === 0 && summary.changed === 0 && !(summary.pruned && summary.missing.length > 0) ? ', groups updated (titles or columns)' : '') +
       (written ? '.' : ' (file already up to date).'),
   );
+  // What changed, so that a hand edit import undid (the page is the source) is named, not only counted.
+  for (const change of summary.changes.slice(0, listedChanges)) {
+    const fields = change.fields.length > 0 ? `: ${change.fields.join(', ')}` : '';
+    output.out(change.movedTo === undefined ? `  changed ${change.code}${fields}` : `  moved ${change.code} to group "${change.movedTo}"${fields ? `, and changed${fields.slice(1)}` : ''}`);
+  }
+  if (summary.changes.length > listedChanges) output.out(`  … and ${summary.changes.length - listedChanges} more changed`);
   for (const m of summary.missing) {
     output.out(
       summary.pruned
