@@ -78,6 +78,8 @@ describe('errgen generate: your own templates', () => {
     // Read from a field with no value: the message says which field to test first.
     // …placed at that name in a dotted path, not at the path's start.
     expect(failure('{{#if deprecated.since}}old{{/if}}\n')).toMatch(/^tpl\/entry\.hbs:1:18: error: "since" is not defined here: what it is read from has no value here \(test that first/);
+    // An extra column one code's table lacks: `fields` has no such key there; lookup reads it either way.
+    expect(failure('{{rows.[0].fields.Owner}}\n')).toMatch(/^tpl\/entry\.hbs:1:19: error: "Owner" is not defined here: this row's table has no "Owner" column \(`fields` holds the extra columns its row has\); read it with \(lookup fields "Owner"\)/);
     expect(failure('{{@root.options.pakage}}\n')).toMatch(/^tpl\/entry\.hbs:1:17: error: "pakage" is not defined here\.\n/);
     // An abbreviation of one name in the model is taken for it; of several (stat: status, statuses …), for none.
     const withOptions = `${config}    options:\n      package: com.example\n`;

@@ -141,6 +141,8 @@ export function describeFailure(error: unknown, model?: object): { readonly mess
     const column = (written?.column ?? error.column) + 1;
     // Called with arguments, it was meant as a helper: the helper a misspelling most likely meant.
     if (written?.called) return placed(`there is no helper "${name}"${didYouMean(name, Object.keys(templateHelpers()))}`, error.lineNumber, column);
+    // An extra column a code's table did not have: `fields` holds only the columns its row had.
+    if (written?.inFields) return placed(`"${name}" is not defined here: this row's table has no "${name}" column (\`fields\` holds the extra columns its row has); read it with (lookup fields "${name}"), which gives nothing where it is missing, e.g. {{#if (lookup fields "${name}")}}`, error.lineNumber, column);
     // Read from a field with no value (`deprecated.since` of a live code): that field is what to test.
     const inNothing = missing[2] === 'undefined' || missing[2] === 'null';
     if (inNothing) return placed(`"${name}" is not defined here: what it is read from has no value here (test that first, e.g. {{#if deprecated}})`, error.lineNumber, column);
@@ -180,14 +182,16 @@ function partialCall(file: TemplateFile, name: string): { line: number; column: 
  * column in a dotted path (`options.pakage` is placed at `options`), and whether arguments follow
  * it, as they follow a helper's name.
  */
-function writtenName(file: TemplateFile, name: string, line: number, column: number): { column: number; called: boolean } | undefined {
+function writtenName(file: TemplateFile, name: string, line: number, column: number): { column: number; called: boolean; inFields: boolean } | undefined {
   const text = templateLines(file.text)[line - 1]?.slice(column) ?? '';
   const path = /^[^\s}()~=|]+/.exec(text)?.[0] ?? '';
   // The first segment of the path with that name (strict mode stops at the first one missing).
   let at = 0;
+  let previous = '';
   for (const segment of path.split(/[./]/)) {
-    if (segment === name) return { column: column + at, called: path === name && /^\s+[^\s}~]/.test(text.slice(path.length)) };
+    if (segment === name) return { column: column + at, called: path === name && /^\s+[^\s}~]/.test(text.slice(path.length)), inFields: previous === 'fields' };
     at += segment.length + 1;
+    previous = segment;
   }
   return undefined;
 }
