@@ -166,6 +166,41 @@ describe('errgen import into an existing catalog', () => {
     expect(u.run().stdout).toContain('(file already up to date)');
   });
 
+  it('moves no entry it should not, and check agrees: a code in two tables, a tombstone, a same-titled group, another page\'s entry', () => {
+    const drift = (dir: string, source = 'errors.md') =>
+      (JSON.parse(errgen(['check', '--catalog', 'errors.yaml', '--source', source, '--rule', 'duplicate-code=off', '--format', 'json'], { cwd: dir }).stdout) as { findings: Array<{ message: string }> }).findings.map((f) => f.message);
+    const section = (title: string, ...rows: string[]) => page(...rows).replace('## Errors', `## ${title}`);
+    // A code listed under two headings: deleting one row leaves the other's entry in its group, comments and all.
+    const t = imported(section('Auth', '| A1 | 401 | a | s |', '| INTERNAL | 500 | Internal error | Retry |') + '\n' + section('Billing', '| B1 | 402 | b | s |', '| INTERNAL | 500 | Internal error | Retry |'));
+    t.edit('      - code: B1\n        status: 402\n        message: b\n        solution: s\n      - code: INTERNAL\n', '      - code: B1\n        status: 402\n        message: b\n        solution: s\n      # billing\n      - code: INTERNAL\n        description: billing-specific\n');
+    t.write(section('Auth', '| A1 | 401 | a | s |') + '\n' + section('Billing', '| B1 | 402 | b | s |', '| INTERNAL | 500 | Internal error | Retry |'));
+    expect(drift(t.dir)).toEqual([expect.stringMatching(/^INTERNAL is in the catalog \(errors\.yaml:10\) but not in the Markdown sources/)]);
+    expect(t.run().stdout).toContain('0 added, 0 changed, 3 unchanged, 1 missing from the Markdown (file already up to date).\n  kept INTERNAL (group "Auth")');
+    expect(t.catalog()).toContain('      # billing\n      - code: INTERNAL\n        description: billing-specific\n');
+    // A tombstone stays in its group; so does an entry in a second group of the same title.
+    const u = imported(section('Auth', '| A | 401 | a | s |', '| GONE | 410 | g | s |'));
+    u.edit('groups:\n', 'groups:\n  - title: Retired\n    codes:\n      # retired in v2\n      - { code: GONE, status: 410, message: g, solution: s, removed: true }\n  - title: Auth\n    codes:\n      - { code: B, status: 400, message: b, solution: s }\n');
+    u.edit('      - code: GONE\n        status: 410\n        message: g\n        solution: s\n', '');
+    u.write(section('Auth', '| A | 401 | a | s |', '| GONE | 410 | g | s |', '| B | 400 | b | s |'));
+    expect(drift(u.dir).filter((m) => m.includes('is under the heading'))).toEqual([]);
+    u.run();
+    expect(u.catalog()).toContain('  - title: Retired\n    codes:\n      # retired in v2\n      - { code: GONE, status: 410, message: g, solution: s, removed: true }\n');
+    expect(u.catalog()).toMatch(/ {2}- title: Auth\n {4}codes:\n {6}- \{ code: B, /);
+    // A heading left with an empty table keeps its group (and the next import leaves the file as it is).
+    const v = imported(section('Cards', '| C1 | 402 | c | s |') + '\n' + section('Limits', '| L1 | 429 | l | s |'));
+    v.edit('  - title: Cards\n', '  - title: Cards\n    description: Card problems\n');
+    v.write(section('Cards') + '\n' + section('Limits', '| L1 | 429 | l | s |', '| C1 | 402 | c | s |'));
+    v.run();
+    expect(v.catalog()).toContain('  - title: Cards\n    description: Card problems\n    codes: []\n');
+    expect(v.run().stdout).toContain('(file already up to date)');
+    // An entry of another page is that page's to place: importing this page alone moves nothing.
+    const w = imported(section('Common', '| INTERNAL | 500 | i | s |'));
+    writeFileSync(join(w.dir, 'b.md'), section('Payments', '| P1 | 402 | p | s |', '| INTERNAL | 500 | i | s |'));
+    expect(errgen(['import', 'b.md', '-o', 'errors.yaml'], { cwd: w.dir }).stdout).toContain('1 added, 0 changed, 1 unchanged');
+    // …nor renames its group after this page's heading.
+    expect(w.catalog()).toMatch(/ {2}- title: Common\n {4}codes:\n {6}- code: INTERNAL\n[^]* {2}- title: Payments\n {4}codes:\n {6}- code: P1\n/);
+  });
+
   it('names what it changed under the summary, ten at most, so that a hand edit it undid is seen', () => {
     const rows = (message: string) => Array.from({ length: 12 }, (_, i) => `| C${i} | 400 | ${message} | s |`);
     const t = imported(page(...rows('old')));

@@ -4,11 +4,13 @@ export interface RowFields {
   readonly status?: number | undefined;
   readonly message?: string;
   readonly solution?: string;
+  /** The heading the row is under, if any. */
+  readonly heading?: string;
 }
 
 export interface MatchOptions<Entry> {
-  /** The entry's status, message and solution as the catalog has them. */
-  readonly fieldsOf: (entry: Entry) => Partial<Record<'status' | 'message' | 'solution', unknown>>;
+  /** The entry's status, message and solution as the catalog has them, and its group's title. */
+  readonly fieldsOf: (entry: Entry) => Partial<Record<'status' | 'message' | 'solution' | 'group', unknown>>;
   /** Whether the entry belongs to the pages read now (not to another page's rows): such an entry is taken first. */
   readonly isOwn?: (entry: Entry, occurrence: number) => boolean;
 }
@@ -48,10 +50,12 @@ function align<Row extends RowFields, Entry>(rows: readonly Row[], entries: read
   const pairs: Array<{ readonly r: number; readonly e: number; readonly likeness: number }> = [];
   entries.forEach((entry, e) => {
     const f = options.fieldsOf(entry);
-    // The message says most about which row an entry was; an entry of another page is taken last.
-    const own = (options.isOwn?.(entry, e) ?? true) ? 8 : 0;
+    // The heading says most about which row an entry was (a code listed in two tables), then the
+    // message; an entry of another page is taken last.
+    const own = (options.isOwn?.(entry, e) ?? true) ? 16 : 0;
     rows.forEach((row, r) => {
-      pairs.push({ r, e, likeness: own + (f.status === row.status ? 2 : 0) + (f.message === row.message ? 3 : 0) + (f.solution === row.solution ? 1 : 0) });
+      const heading = row.heading !== undefined && f.group === row.heading ? 4 : 0;
+      pairs.push({ r, e, likeness: own + heading + (f.status === row.status ? 2 : 0) + (f.message === row.message ? 3 : 0) + (f.solution === row.solution ? 1 : 0) });
     });
   });
   pairs.sort((a, b) => b.likeness - a.likeness || a.r - b.r || a.e - b.e);

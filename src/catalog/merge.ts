@@ -118,7 +118,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     tables.flatMap((table) => table.rows),
     (code) => existing.get(code),
     {
-      fieldsOf: (entry) => ({ status: entryValue(entry, 'status'), message: entryValue(entry, 'message'), solution: entryValue(entry, 'solution') }),
+      fieldsOf: (entry) => ({ status: entryValue(entry, 'status'), message: entryValue(entry, 'message'), solution: entryValue(entry, 'solution'), group: entry.group.get('title') }),
       // A tombstone, or an entry another page's rows were imported into, is paired only when no other is left.
       isOwn: (entry, occurrence) => !entryValue(entry, 'removed') && options.inScope(String(entryValue(entry, 'code')), occurrence),
     },
@@ -152,7 +152,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
 
   for (const table of tables) {
     const plan = table.rows.map((row) => ({ row, entry: entryOf.get(row) }));
-    const found = findGroup(groups, table, plan, importedTitles);
+    const found = findGroup(groups, table, plan, importedTitles, (entry, code) => options.inScope(code, existing.get(code)?.indexOf(entry) ?? 0));
     const group = found?.group ?? createGroup(document, groups, table.title, previousGroup);
     groupsEdited = !found || found.renamed || groupsEdited;
     // Tables under one heading share a group: it has the columns of all of them, in order of first appearance.
@@ -165,11 +165,21 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
       if (entry) {
         matched.add(entry.item);
         // The row is under another heading than its entry's group: the entry follows it, after the row
-        // before it. A table without a heading says nothing of groups: its entries stay where they are.
-        const moved = table.titled && entry.group !== group;
+        // before it. Not when the table has no heading (it says nothing of groups: its entries stay
+        // where they are), for a tombstone, nor for an entry another page's rows were imported into.
+        const moved =
+          table.titled &&
+          entry.group.get('title') !== group.get('title') &&
+          !entryValue(entry, 'removed') &&
+          options.inScope(row.code, existing.get(row.code)?.indexOf(entry) ?? 0);
         // A record is made a node only when the row changes or moves it: most rows of a re-import change nothing.
         const node = moved || isMap(entry.item) || !recordMatchesRow(entry.item, row) ? nodes.of(entry) : undefined;
         if (moved) {
+          // yaml keeps the comment above a sequence's first item on the sequence: it goes with the item.
+          if (editorOf(entry.group).first() === entry.item && entry.codes.commentBefore && node) {
+            node.commentBefore = node.commentBefore ? `${entry.codes.commentBefore}\n${node.commentBefore}` : entry.codes.commentBefore;
+            entry.codes.commentBefore = null;
+          }
           editorOf(entry.group).remove(entry.item);
           editorOf(group).insertAfter(cursor, node);
           movedFrom.add(entry.group);
@@ -221,8 +231,10 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   for (const editor of editors.values()) editor.commit();
   nodes.swapIn();
   const before = groups.items.length;
-  // A group the moves emptied; with --prune, also a group the page has, or one this prune emptied. An empty group of your own stays.
-  const emptied = (g: YAMLMap) => movedFrom.has(g) || (options.prune && (importedTitles.has(String(g.get('title'))) || prunedFrom.has(g)));
+  // A group the moves emptied, unless a heading of the page still has its title; with --prune, also a
+  // group the page has, or one this prune emptied. An empty group of your own stays.
+  const onPage = (g: YAMLMap) => importedTitles.has(String(g.get('title')));
+  const emptied = (g: YAMLMap) => (movedFrom.has(g) && !onPage(g)) || (options.prune && (onPage(g) || prunedFrom.has(g)));
   groups.items = groups.items.filter((g) => !isMap(g) || codesOf(g).items.length > 0 || !emptied(g));
   groupsEdited ||= groups.items.length !== before || movedFrom.size > 0;
   const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0) || groupsEdited;
@@ -288,12 +300,14 @@ export function indexEntries(groups: YAMLSeq): Map<string, Entry[]> {
 function findGroup(
   groups: YAMLSeq,
   table: ImportedTable,
-  plan: ReadonlyArray<{ entry: Entry | undefined }>,
+  plan: ReadonlyArray<{ row: ImportedRow; entry: Entry | undefined }>,
   importedTitles: ReadonlySet<string>,
+  inScope: (entry: Entry, code: string) => boolean,
 ): { group: YAMLMap; renamed: boolean } | undefined {
   const byTitle = groups.items.find((g): g is YAMLMap => isMap(g) && g.get('title') === table.title);
   if (byTitle) return { group: byTitle, renamed: false };
-  const holder = plan.find((p) => p.entry)?.entry?.group;
+  // Not a tombstone's group (a group of retired codes), nor one of another page's entries.
+  const holder = plan.find((p) => p.entry && !entryValue(p.entry, 'removed') && inScope(p.entry, p.row.code))?.entry?.group;
   if (holder && !importedTitles.has(String(holder.get('title')))) {
     if (!table.titled) return { group: holder, renamed: false };
     setScalar(holder, 'title', table.title);

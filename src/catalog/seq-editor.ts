@@ -34,6 +34,11 @@ export class SeqEditor {
     if (next !== undefined) this.link(next).prev = item;
   }
 
+  /** The first item now, or undefined for none. */
+  first(): unknown {
+    return this.link(start).next;
+  }
+
   remove(item: unknown): void {
     const { prev, next } = this.link(item);
     this.link(prev).next = next;

@@ -111,7 +111,7 @@ export async function checkSourceDrift(input: SourceDriftInput, { rows, tables, 
       findings.push(drift(row.at, row.code, `${row.code}: column "${header}" ${show(inMarkdown)} in ${where(row.at)}, ${shown} (${where(entry.at)})`));
     }
   }
-  findings.push(...groupDrift(tables, input.groupTitles, entryOf));
+  findings.push(...groupDrift(tables, input.groupTitles, entryOf, sourceFiles));
   // With only translated pages to compare, no entry is expected in a default-language page.
   if (input.sources.length > 0) {
     for (const entry of live) {
@@ -144,17 +144,19 @@ export async function checkSourceDrift(input: SourceDriftInput, { rows, tables, 
  * - a row under another heading than its entry's group: import moves the entry (not for a table
  *   without a heading, which says nothing of groups).
  */
-function groupDrift(tables: readonly ImportedTable[], groupTitles: readonly string[], entryOf: ReadonlyMap<ImportedRow, LintEntry>): Diagnostic[] {
+function groupDrift(tables: readonly ImportedTable[], groupTitles: readonly string[], entryOf: ReadonlyMap<ImportedRow, LintEntry>, sourceFiles: ReadonlySet<string>): Diagnostic[] {
   // The catalog's group titles as import goes through the tables in order, renaming as it goes.
   const titles = new Set(groupTitles);
   const renamedTo = new Map<string, string>();
   const now = (group: string) => renamedTo.get(group) ?? group;
   const pageTitles = new Set(tables.map((t) => t.title));
+  // An entry another page's rows were imported into is that page's to place.
+  const foreign = (entry: LintEntry) => entry.lastImported !== undefined && !sourceFiles.has(entry.lastImported.file);
   const findings: Diagnostic[] = [];
   for (const table of tables) {
     // The group this table's rows go to, by its title once import has got here.
     let target = table.title;
-    const holder = table.rows.map((row) => entryOf.get(row)).find((entry) => entry !== undefined);
+    const holder = table.rows.map((row) => entryOf.get(row)).find((entry) => entry !== undefined && !foreign(entry));
     // A group is renamed once, by the first such table: its new title is then a heading of the page.
     if (!titles.has(table.title) && holder && !pageTitles.has(now(holder.group))) {
       if (table.titled) {
@@ -175,7 +177,7 @@ function groupDrift(tables: readonly ImportedTable[], groupTitles: readonly stri
     }
     for (const row of table.rows) {
       const entry = entryOf.get(row);
-      if (!entry || !table.titled || now(entry.group) === target) continue;
+      if (!entry || !table.titled || now(entry.group) === target || foreign(entry)) continue;
       findings.push(
         drift(row.at, row.code, `${row.code} is under the heading "${table.title}" in ${where(row.at)}, and in the group "${entry.group}" in the catalog (${where(entry.at)})`, 'Run `errgen import` to move it to that heading\'s group, or move the row back.'),
       );

@@ -184,7 +184,8 @@ async function lintEntries(read: ReadCatalog, catalogFile: string, now: SourceRo
     const last = lastImported.get(entry);
     return last === undefined || readNow.has(last.file);
   };
-  const paired = matchRows(now?.rows ?? [], (code) => liveByCode.get(code), { fieldsOf: (entry) => entry, isOwn });
+  const groupOf = new Map(read.value.groups.flatMap((group) => group.codes.map((entry) => [entry, group.title] as const)));
+  const paired = matchRows(now?.rows ?? [], (code) => liveByCode.get(code), { fieldsOf: (entry) => ({ ...entry, group: groupOf.get(entry) }), isOwn });
   for (const [row, entry] of paired) rowNow.set(entry, row.at);
   const entries: LintEntry[] = read.value.groups.flatMap((group, g) =>
     group.codes.map((entry, i) => {

@@ -16,6 +16,8 @@ export interface ImportedRow {
   /** The code cell: where a diagnostic about this row points. */
   readonly at: Location;
   readonly cells: Readonly<Partial<Record<FieldName, Location>>>;
+  /** The heading its table is under (a titled table's title): which of a code's entries it more likely is. */
+  readonly heading?: string;
 }
 
 export interface ImportedTable {
@@ -93,11 +95,11 @@ export function extractErrorTables(
       continue;
     }
     const rows: ImportedRow[] = [];
+    const title = groupTitle(table.heading);
     for (const cells of table.rows) {
       const row = readRow(cells, columns, table, result.diagnostics, result.unreadRows);
-      if (row) rows.push(row);
+      if (row) rows.push(title === undefined ? row : { ...row, heading: title });
     }
-    const title = groupTitle(table.heading);
     result.tables.push({ title: title ?? fallbackTitle, titled: title !== undefined, at: table.at, columns, rows });
   }
   if (result.tables.length === 0 && !result.diagnostics.some((d) => d.severity === 'error')) {
