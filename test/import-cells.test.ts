@@ -197,6 +197,31 @@ describe('errgen import: table shapes', () => {
     expect(catalog.groups[0]?.codes).toEqual([{ code: 'A', status: 404, message: 'internal', solution: 'Not found', fields: { Status: 'Active' } }]);
   });
 
+  it('reads --header names before the config\'s, and warns when a config name chose between two columns', () => {
+    const run = (config: string, header: string, args: string[]) => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'errgen.config.yaml'), config);
+      writeFileSync(join(dir, 'p.md'), table(header, '| A | 400 | first | second |'));
+      const result = errgen(['import', 'p.md', '-o', 'e.yaml', ...args], { cwd: dir });
+      expect(result.code).toBe(0);
+      const text = readFileSync(join(dir, 'e.yaml'), 'utf8');
+      return { stderr: result.stderr, message: /\n {8}message: (.*)\n/.exec(text)?.[1], solution: /\n {8}solution: (.*)\n/.exec(text)?.[1] };
+    };
+    // The same field: the flag's name wins, silently (this run's choice).
+    expect(run('headers:\n  message: [Summary]\n', '| Code | Status | Details | Summary |', ['--header', 'message=Details'])).toEqual({ stderr: '', message: 'first', solution: '""' });
+    // Another field: the flag's name is read for it, not as the config's message.
+    expect(run('headers:\n  message: [Notes]\n', '| Code | Status | Message | Notes |', ['--header', 'solution=Notes'])).toEqual({ stderr: '', message: 'first', solution: 'second' });
+    // A config name serves every page: where it chose over the built-in Message, a warning says so.
+    const configChose = run('headers:\n  message: [Details]\n', '| Code | Status | Message | Details |', []);
+    expect(configChose.message).toBe('second');
+    expect(configChose.stderr).toMatch(/^p\.md:1:19: warning: "Message" could be the message column too: errgen reads "Details" \(column 4\) as the message/);
+  });
+
+  it('says to rename one of two columns with one header, as no header name can choose between them', () => {
+    const { result } = importPage(table('| Code | Status | Status | Message |', '| A | 400 | Active | m |'));
+    expect(result.stderr).toContain('warning: "Status" could be the status column too: errgen reads "Status" (column 2) as the status, and this column is kept under `fields`, by its header. Rename one of the two headers.\n');
+  });
+
   it('knows the Chinese headers', async () => {
     const md = '## 通用错误码\n\n' + table('| 错误码 | HTTP状态码 | 错误信息 | 解决方案 |', '| NOT_FOUND | 404 | 资源不存在 | 请检查访问信息 |');
     const { catalog } = await importFiles({ 'errors.md': md }, ['errors.md']);

@@ -1,6 +1,6 @@
 import { didYouMean } from '../closest-match.js';
 import { UsageError } from '../diagnostics.js';
-import { fieldNames, type FieldName } from '../markdown/columns.js';
+import { fieldNames, type FieldName, fromFlags, type HeaderNames } from '../markdown/columns.js';
 import type { RuleSetting } from '../lint/rule.js';
 
 /** Collects a repeatable `--flag key=value` option. */
@@ -14,15 +14,23 @@ function split(pair: string, flag: string, shape: string): [string, string] {
   return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
 }
 
-/** `--header code=Fehlercode` → extra header names per field, added to the config's. */
-export function headerFlags(pairs: readonly string[] | undefined, base: Partial<Record<FieldName, readonly string[]>> = {}): Partial<Record<FieldName, readonly string[]>> {
-  const headers: Partial<Record<FieldName, readonly string[]>> = { ...base };
+/** `--header code=Fehlercode` → extra header names per field: before the config's, as they are this run's choice. */
+export function headerFlags(pairs: readonly string[] | undefined, base: Partial<Record<FieldName, readonly string[]>> = {}): HeaderNames {
+  const flagged: Partial<Record<FieldName, string[]>> = {};
   for (const pair of pairs ?? []) {
     const [field, name] = split(pair, '--header', '<field>=<header name>, e.g. code=Fehlercode');
     if (!(fieldNames as readonly string[]).includes(field)) throw new UsageError(`--header names an unknown field "${field}"; the fields are: ${fieldNames.join(', ')}`);
-    headers[field as FieldName] = [...(headers[field as FieldName] ?? []), name];
+    (flagged[field as FieldName] ??= []).push(name);
   }
-  return headers;
+  const headers: Partial<Record<FieldName, readonly string[]>> = { ...base };
+  const counts: Partial<Record<FieldName, number>> = {};
+  for (const field of fieldNames) {
+    const names = flagged[field];
+    if (!names) continue;
+    headers[field] = [...names, ...(base[field] ?? [])];
+    counts[field] = names.length;
+  }
+  return { ...headers, [fromFlags]: counts };
 }
 
 /** `--rule duplicate-code=warn` → rule settings, for the rules `known` lists; the rule is checked before its setting. */

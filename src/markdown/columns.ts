@@ -2,8 +2,20 @@
 export const fieldNames = ['code', 'status', 'message', 'solution'] as const;
 export type FieldName = (typeof fieldNames)[number];
 
-/** Header names per field; `given`: how many at the start of each list the config or `--header` gave. */
-export type HeaderSynonyms = Readonly<Record<FieldName, readonly string[]>> & { readonly given?: Readonly<Partial<Record<FieldName, number>>> };
+/**
+ * Header names per field; `given`: how many at the start of each list `--header` or the config gave,
+ * and `flagged`: how many of those (the first) `--header` gave.
+ */
+export type HeaderSynonyms = Readonly<Record<FieldName, readonly string[]>> & {
+  readonly given?: Readonly<Partial<Record<FieldName, number>>>;
+  readonly flagged?: Readonly<Partial<Record<FieldName, number>>>;
+};
+
+/** Where header names from `--header` say how many of a field's names (the first) they are. */
+export const fromFlags: unique symbol = Symbol('header names from --header');
+
+/** Extra header names per field, from the config and `--header` (see headerFlags): those of `--header` first. */
+export type HeaderNames = Partial<Record<FieldName, readonly string[]>> & { readonly [fromFlags]?: Readonly<Partial<Record<FieldName, number>>> };
 
 /**
  * Header names recognised out of the box, compared after `normalizeHeader`. Includes the
@@ -68,14 +80,14 @@ export function normalizeHeader(text: string): string {
 }
 
 /** The names a config or `--header` gives come first: they are preferred to the built-in ones (see classifyColumns). */
-export function mergeSynonyms(base: HeaderSynonyms, extra: Partial<Record<FieldName, readonly string[]>>): HeaderSynonyms {
+export function mergeSynonyms(base: HeaderSynonyms, extra: HeaderNames): HeaderSynonyms {
   const merged = {} as Record<FieldName, readonly string[]>;
   const given: Partial<Record<FieldName, number>> = {};
   for (const field of fieldNames) {
     merged[field] = [...(extra[field] ?? []), ...base[field]];
     given[field] = extra[field]?.length ?? 0;
   }
-  return { ...merged, given };
+  return { ...merged, given, flagged: extra[fromFlags] ?? {} };
 }
 
 /** What each column of a table holds: a catalog field, or an extra column kept by its header text. */
@@ -91,19 +103,21 @@ export interface PassedOver {
 
 /**
  * Which column feeds each field. When several headers name one field (`Description` and `Message`;
- * `Status` and `HTTP Status`), the one earliest in its synonym list wins: a name the config or
- * `--header` gives, then the field's own name, then the others in the order above; on a tie, the
- * leftmost. The others are extra columns, kept under their headers, and listed in `passedOver`
- * unless the column taken was chosen by a name the config or `--header` gave.
+ * `Status` and `HTTP Status`), the one earliest in its synonym list wins: a name `--header` gives,
+ * then one the config gives, then the field's own name, then the others in the order above; on a
+ * tie, the leftmost. A name is first looked up in that order across fields too: `--header
+ * solution=Notes` beats a config's `message: [Notes]`, which beats the built-in names. The other
+ * columns are extra columns, kept under their headers, and listed in `passedOver` unless a
+ * `--header` of this run chose (a config's names serve every page, where the choice may be wrong).
  */
 export function classifyColumns(headers: readonly string[], synonyms: HeaderSynonyms): { roles: ColumnRole[]; passedOver: PassedOver[] } {
-  // A name the config gives for one field beats a built-in name of another (`solution=Description`).
+  const tier = (field: FieldName, rank: number) => (rank < (synonyms.flagged?.[field] ?? 0) ? 0 : rank < (synonyms.given?.[field] ?? 0) ? 1 : 2);
   const lookup = new Map<string, { field: FieldName; rank: number }>();
-  for (const givenOnly of [true, false]) {
+  for (const pass of [0, 1, 2]) {
     for (const field of fieldNames) {
       synonyms[field].forEach((name, rank) => {
         const key = normalizeHeader(name);
-        if (givenOnly === rank < (synonyms.given?.[field] ?? 0) && !lookup.has(key)) lookup.set(key, { field, rank });
+        if (tier(field, rank) === pass && !lookup.has(key)) lookup.set(key, { field, rank });
       });
     }
   }
@@ -120,7 +134,7 @@ export function classifyColumns(headers: readonly string[], synonyms: HeaderSyno
     if (match === undefined) return { extra: header };
     const taken = best.get(match.field) as number;
     if (taken === i) return { field: match.field };
-    const chosen = (matches[taken]?.rank ?? 0) < (synonyms.given?.[match.field] ?? 0);
+    const chosen = (matches[taken]?.rank ?? 0) < (synonyms.flagged?.[match.field] ?? 0);
     if (!chosen) passedOver.push({ field: match.field, taken, other: i });
     return { extra: header };
   });

@@ -122,7 +122,11 @@ export function passedOverWarnings(table: MarkdownTable, passedOver: readonly Pa
       severity: 'warning',
       at: table.header[other]?.at ?? table.at,
       message: `"${header}" could be the ${field} column too: errgen reads "${takenHeader}" (column ${taken + 1}) as the ${field}, and this column ${kept}`,
-      hint: `To read this column as the ${field}, map its header: \`--header "${field}=${header}"\`, or under \`headers.${field}\` in errgen.config.yaml. Or rename one of the two headers.`,
+      // Two columns with one header: no header name can choose between them.
+      hint:
+        header === takenHeader
+          ? 'Rename one of the two headers.'
+          : `To read this column as the ${field}, map its header: \`--header "${field}=${header}"\`, or under \`headers.${field}\` in errgen.config.yaml. Or rename one of the two headers.`,
     };
   });
 }
