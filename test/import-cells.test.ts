@@ -98,17 +98,25 @@ describe('errgen import: a tag no HTML element has', () => {
     expect(result.code).toBe(0);
     expect(result.stderr.split('\n').filter(Boolean)).toEqual(
       [['3:43', '<token>'], ['3:65', '<your-token>'], ['4:40', '<String>']].map(
-        ([at, tag]) => `errors.md:${at}: warning: ${tag} is read as text (no HTML element has its name), but Markdown renderers hide it: the page does not show it. Write it in backticks, \`${tag}\`, or with &lt; for its <, so that the page shows it too; errgen reads it the same way.`,
+        ([at, tag]) => `errors.md:${at}: warning: ${tag} is read as text (a tag never ended, without attributes), but Markdown renderers take it for HTML and hide it: the page does not show it. Write it in backticks, \`${tag}\`, or with &lt; for its <, so that the page shows it too; errgen reads it the same way.`,
       ),
     );
   });
 
-  it('reads it into the catalog as written', async () => {
-    const md = table('| Code | Status | Message | Solution |', '| TOKEN_BAD | 401 | Bearer <token>, not <i>that</i> | <Foo-Bar attr="1"> </Foo-Bar> |');
+  it('reads it into the catalog as written, whatever its name; markup by its shape is dropped', async () => {
+    const md = table(
+      '| Code | Status | Message | Solution |',
+      '| TOKEN_BAD | 401 | Bearer <token>, not <i>that</i>; after <time> s | <Badge text="beta" /> <Foo-Bar>x</Foo-Bar> <copy-button></copy-button> |',
+      '| LISTS | 400 | Expected List<Object> | <span class="x">y</span> <img src="i.png"> z </token> |',
+    );
     const { result, dir } = importPage(md);
-    expect(result.stderr.match(/warning: \S+/g)).toEqual(['warning: <token>', 'warning: <Foo-Bar', 'warning: </Foo-Bar>']);
+    // A start tag never ended and without attributes is text, an HTML element's name (`time`) too; an end tag nothing started too.
+    expect(result.stderr.match(/warning: \S+/g)).toEqual(['warning: <token>', 'warning: <time>', 'warning: <Object>', 'warning: </token>']);
     const catalog = (await parseCatalog(readFileSync(join(dir, 'errors.yaml'), 'utf8'), 'errors.yaml')).value;
-    expect(catalog.groups[0]?.codes).toEqual([{ code: 'TOKEN_BAD', status: 401, message: 'Bearer <token>, not that', solution: '<Foo-Bar attr="1"> </Foo-Bar>' }]);
+    expect(catalog.groups[0]?.codes).toEqual([
+      { code: 'TOKEN_BAD', status: 401, message: 'Bearer <token>, not that; after <time> s', solution: 'x' },
+      { code: 'LISTS', status: 400, message: 'Expected List<Object>', solution: 'y  z </token>' },
+    ]);
   });
 });
 
@@ -257,6 +265,12 @@ describe('errgen import: table shapes', () => {
       ['Auth errors', ['SECOND']],
       ['Limits', ['THIRD']],
     ]);
+  });
+
+  it('reads a page that starts with a rule and has another further down: what lies between is no front matter', async () => {
+    const md = '---\n\n' + table('| Code | Status |', '| RULED | 400 |') + '\n---\n\nMore text.\n';
+    const { catalog } = await importFiles({ 'ruled.md': md }, ['ruled.md']);
+    expect(catalog.groups.map((g) => g.codes.map((c) => c.code))).toEqual([['RULED']]);
   });
 
   it('skips tables without a code column and lists them in the summary', async () => {

@@ -1,12 +1,12 @@
-import { htmlTagNames } from 'html-tag-names';
 import type { Html, PhrasingContent } from 'mdast';
 
 /**
  * The plain text of a table cell or heading, deterministically: markup is dropped and its text kept
  * (inline code, emphasis, links, images by their alt text), `<br>` becomes a newline, other HTML tags
  * and comments are dropped, entities and `\|` are already decoded by remark. Non-ASCII text is kept.
- * A tag whose name is no HTML element's (`Bearer <token>`, `List<String>`) is the writer's text, not
- * markup: it is kept as written, and listed in `tagsKept` (Markdown renderers hide it).
+ * A start tag that is not markup by its shape (see isMarkup: `Bearer <token>`, `List<String>`,
+ * `after <time> seconds`) is the writer's text: it is kept as written, and listed in `tagsKept`
+ * (Markdown renderers hide it).
  *
  * Spaces and tabs typed around a tag (`a <br> b`, `<a id="x"></a> CODE`) are layout and are trimmed
  * at the edges of each line; spaces written as `&#32;` are text and kept, so that any string can be
@@ -22,15 +22,53 @@ export interface KeptTag {
   readonly at: { readonly line: number; readonly column: number } | undefined;
 }
 
-/** plainText, and the tags it kept as text because no HTML element has their name. */
+/** plainText, and the tags it kept as text (see isMarkup). */
 export function readText(nodes: readonly PhrasingContent[], source: string): { text: string; tagsKept: readonly KeptTag[] } {
-  const out = new TextBuilder(source);
+  const out = new TextBuilder(source, markupDecisions(nodes));
   out.addAll(nodes);
   return { text: out.lines().join('\n'), tagsKept: out.tagsKept };
 }
 
-/** Lower-case names of the HTML elements, whose tags are markup. */
-let elements: ReadonlySet<string> | undefined;
+/**
+ * HTML's void elements (html.spec.whatwg.org/#void-elements), whose start tags have no end tag: a
+ * `<br>` or `<img …>` is markup alone.
+ */
+const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/**
+ * For each tag of a cell's HTML, in order: whether it is markup. Markup is what a page's writer
+ * meant as markup: a start tag of a void element, self-closed (`<Badge />`), with attributes
+ * (`<span class="x">`, `<a id="x">`), or ended later in the cell (`<b>JSON</b>`); an end tag whose
+ * start tag was markup; and comments. A bare start tag never ended (`<token>`, `<time>`) is text,
+ * whatever its name, as is an end tag nothing started.
+ */
+function markupDecisions(nodes: readonly PhrasingContent[]): boolean[] {
+  const tags: string[] = [];
+  const collect = (list: readonly PhrasingContent[]) => {
+    for (const node of list) {
+      if (node.type === 'html') tags.push(...(node.value.match(tagOrComment) ?? []));
+      else if ('children' in node) collect(node.children as PhrasingContent[]);
+    }
+  };
+  collect(nodes);
+  const parts = tags.map((tag) => /^<(\/?)([A-Za-z][A-Za-z0-9-]*)([^>]*?)(\/?)>$/.exec(tag));
+  const open = new Map<string, number>();
+  return tags.map((_tag, i) => {
+    const part = parts[i];
+    if (!part) return true; // a comment
+    const [, end, rawName, attributes, selfClosed] = part as unknown as [string, string, string, string, string];
+    const name = rawName.toLowerCase();
+    if (end) {
+      const started = open.get(name) ?? 0;
+      if (started > 0) open.set(name, started - 1);
+      return started > 0;
+    }
+    const ended = parts.slice(i + 1).some((later) => later?.[1] === '/' && later[2]?.toLowerCase() === name);
+    const markup = voidElements.has(name) || selfClosed === '/' || attributes.trim() !== '' || ended;
+    if (markup && !voidElements.has(name) && selfClosed !== '/') open.set(name, (open.get(name) ?? 0) + 1);
+    return markup;
+  });
+}
 
 interface Char {
   readonly char: string;
@@ -47,7 +85,13 @@ class TextBuilder {
   /** How many spaces typed after the last tag are still to come in the next text. */
   private layoutAhead = 0;
 
-  constructor(private readonly source: string) {}
+  /** The next of `decisions` to use: tags are met in the order markupDecisions found them. */
+  private nextTag = 0;
+
+  constructor(
+    private readonly source: string,
+    private readonly decisions: readonly boolean[],
+  ) {}
 
   addAll(nodes: readonly PhrasingContent[]): void {
     for (const node of nodes) {
@@ -109,16 +153,16 @@ class TextBuilder {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start !== undefined) this.markLayoutBefore(spacesBefore(this.source, start));
-    if (lineBreakTag.test(node.value.trim())) this.newline();
-    else this.text(decodeHtmlText(node.value.replace(tagOrComment, (tag) => this.markupOrText(tag, node))));
+    if (lineBreakTag.test(node.value.trim())) {
+      this.nextTag++; // its decision: markup (a void element)
+      this.newline();
+    } else this.text(decodeHtmlText(node.value.replace(tagOrComment, (tag) => this.markupOrText(tag, node))));
     this.layoutAhead = end === undefined ? 0 : spacesAfter(this.source, end);
   }
 
-  /** '' for a comment or an HTML element's tag; any other tag as written, which the page's writer meant as text. */
+  /** '' for markup (a comment, a tag: see markupDecisions); any other tag as written, which the page's writer meant as text. */
   private markupOrText(tag: string, node: Html): string {
-    const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(tag)?.[1];
-    elements ??= new Set(htmlTagNames);
-    if (name === undefined || elements.has(name.toLowerCase())) return '';
+    if (this.decisions[this.nextTag++] ?? true) return '';
     this.tagsKept.push({ tag, at: node.position?.start });
     return tag;
   }

@@ -3,7 +3,7 @@ import type { MarkdownCell } from './read-tables.js';
 
 /**
  * A warning for each tag a row's cells kept as text (`Bearer <token>`): errgen reads what the writer
- * meant, but the page itself shows nothing there, as Markdown renderers hide unknown tags.
+ * meant, but the page itself shows nothing there, as Markdown renderers take it for HTML.
  */
 export function keptTagWarnings(cells: readonly MarkdownCell[], diagnostics: Diagnostic[]): void {
   for (const cell of cells) {
@@ -11,7 +11,7 @@ export function keptTagWarnings(cells: readonly MarkdownCell[], diagnostics: Dia
       diagnostics.push({
         severity: 'warning',
         at,
-        message: `${tag} is read as text (no HTML element has its name), but Markdown renderers hide it: the page does not show it`,
+        message: `${tag} is read as text (a tag never ended, without attributes), but Markdown renderers take it for HTML and hide it: the page does not show it`,
         hint: `Write it in backticks, \`${tag}\`, or with &lt; for its <, so that the page shows it too; errgen reads it the same way.`,
       });
     }

@@ -10,7 +10,7 @@ export interface MarkdownCell {
   readonly underscoresRead?: true;
   /** Some of it is struck through (`~~OLD~~`): on a page of codes, a code retired, which its text alone does not say. */
   readonly struck?: true;
-  /** Tags kept as text (`<token>`): no HTML element has their name, but Markdown renderers hide them. */
+  /** Tags kept as text (`<token>`, a tag never ended, without attributes): Markdown renderers hide them. */
   readonly tagsKept?: readonly { readonly tag: string; readonly at: Location }[];
 }
 

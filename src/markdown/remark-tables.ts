@@ -30,14 +30,30 @@ let parser: Promise<Parse> | undefined;
  */
 export function remarkParser(): Promise<Parse> {
   parser ??= (async () => {
-    const [{ unified }, { default: remarkParse }, { default: remarkGfm }, { default: remarkFrontmatter }] = await Promise.all([
+    const [{ unified }, { default: remarkParse }, { default: remarkGfm }, { default: remarkFrontmatter }, { parse: parseYaml }] = await Promise.all([
       import('unified'),
       import('remark-parse'),
       import('remark-gfm'),
       import('remark-frontmatter'),
+      import('yaml'),
     ]);
     const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
-    return (markdown: string) => processor.parse(markdown);
+    const withoutFrontmatter = unified().use(remarkParse).use(remarkGfm);
+    // YAML front matter is a mapping (`title: …`). A page that starts with a rule (`---`) and has
+    // another one further down has none: what lies between is the page's (its tables too).
+    const isMapping = (text: string) => {
+      try {
+        const value: unknown = parseYaml(text);
+        return value === null || (typeof value === 'object' && !Array.isArray(value));
+      } catch {
+        return false;
+      }
+    };
+    return (markdown: string) => {
+      const tree = processor.parse(markdown);
+      const first = tree.children[0];
+      return first?.type === 'yaml' && !isMapping(first.value) ? withoutFrontmatter.parse(markdown) : tree;
+    };
   })();
   return parser;
 }
