@@ -134,13 +134,14 @@ describe('errgen import: a placeholder in another template syntax', () => {
 
 describe('errgen import: a struck-through code', () => {
   it('is read as a live code, with a warning that says how to retire it', () => {
-    const { result, codes } = importPage(table('| Code | Status | Message | Solution |', '| ~~OLD_CODE~~ | 404 | Gone | x |', '| NEW | 400 | ~~old~~ new | y |'));
+    const { result, codes } = importPage(table('| Code | Status | Message | Solution |', '| ~~OLD_CODE~~ | 404 | Gone | x |', '| NEW | 400 | ~~old~~ new | y |', '| **~~OLD_B~~** | 410 | Gone | x |'));
     expect(result.code).toBe(0);
+    const hint = 'To retire it, say so in the catalog: `deprecated: { since: …, replacement: … }` while the API still sends it; once it does not, `removed: true` (a tombstone, so it is never reused) and delete its row.';
     expect(result.stderr).toBe(
-      'errors.md:3:3: warning: the code OLD_CODE is struck through: errgen reads it as a live code, as the strikethrough is formatting. ' +
-        'To retire it, say so in the catalog: `deprecated: { since: …, replacement: … }` while the API still sends it; once it does not, `removed: true` (a tombstone, so it is never reused) and delete its row.\n',
+      `errors.md:3:3: warning: the code cell of OLD_CODE has struck-through text: errgen reads it as plain text, so OLD_CODE is a live code. ${hint}\n` +
+        `errors.md:5:3: warning: the code cell of OLD_B has struck-through text: errgen reads it as plain text, so OLD_B is a live code. ${hint}\n`,
     );
-    expect(codes()).toEqual(['OLD_CODE', 'NEW']);
+    expect(codes()).toEqual(['OLD_CODE', 'NEW', 'OLD_B']);
   });
 });
 

@@ -49,8 +49,14 @@ export interface PendingOutput {
 export function planOutputs(input: GenerateInput, targets: readonly ResolvedTarget[], compile: (mainPath: string) => Render = compileTemplate): PendingOutput[] {
   if (targets.length === 0) return [];
   // Everything but the options is the same for every target: name and index the catalog once.
-  // A built-in target's code type, by the language it names codes in: no member may take its name.
-  const typeNames = new Map(targets.flatMap((t) => (t.builtin && t.names.length === 1 && typeof t.options['typeName'] === 'string' ? [[t.names[0] as string, t.options['typeName']]] : [])));
+  // The built-in targets' code types, by the language they name codes in: no member may take their names.
+  const typeNames = new Map<string, Set<string>>();
+  for (const t of targets) {
+    const typeName = t.options['typeName'];
+    if (!t.builtin || t.names.length !== 1 || typeof typeName !== 'string') continue;
+    const names = typeNames.get(t.names[0] as string) ?? new Set();
+    typeNames.set(t.names[0] as string, names.add(typeName));
+  }
   const { model, diagnostics } = buildViewModel({ ...input, options: {}, languages: namedLanguages(targets), typeNames });
   if (diagnostics.length > 0) throw new InputError(`cannot generate from ${input.source}`, diagnostics);
   const outputs = targets.flatMap((target) => {

@@ -147,7 +147,7 @@ export interface ViewModelInput {
   readonly languages: readonly Language[];
   readonly locate: (group: number, index: number) => Location;
   /** The type name (`typeName` option) each language's built-in target declares, by language id: no member may take it where they share a scope. */
-  readonly typeNames?: ReadonlyMap<string, string>;
+  readonly typeNames?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Builds the view model; identifier problems (no name, collisions) come back as diagnostics. */
@@ -385,7 +385,7 @@ function checkProtoReservedNames(codes: ReadonlyArray<{ code: ViewCode; at: () =
 }
 
 /** Gives every code its identifier in one language; two codes with one name is an error naming both. */
-function nameAll(identifiers: CodeIdentifiers, language: Language, codes: ReadonlyArray<{ code: ViewCodeDraft; at: () => Location }>, diagnostics: Diagnostic[], typeName: string | undefined): void {
+function nameAll(identifiers: CodeIdentifiers, language: Language, codes: ReadonlyArray<{ code: ViewCodeDraft; at: () => Location }>, diagnostics: Diagnostic[], typeNames: ReadonlySet<string> | undefined): void {
   for (let i = 0; i < codes.length; i++) {
     const known = codes[i] as { code: ViewCodeDraft; at: () => Location };
     const code = known.code;
@@ -404,10 +404,11 @@ function nameAll(identifiers: CodeIdentifiers, language: Language, codes: Readon
       diagnostics.push({ severity: 'error', at: known.at(), ...badOverrideReport(code.code, name, problem, language) });
       continue;
     }
-    if (name === typeName) {
+    if (typeNames?.has(name)) {
       diagnostics.push({
         severity: 'error',
         at: known.at(),
+        rule: 'identifier-override',
         message: `the ${language.id} name ${name} of ${code.code} is the name of the type the ${language.id} target declares (its typeName option)`,
         hint: `Give the code another name under \`names: { ${language.id}: ... }\`, or the target another \`typeName\`.`,
       });

@@ -215,7 +215,7 @@ function readRow(
     diagnostics.push({
       severity: 'warning',
       at: codeAt,
-      message: `the code ${code} is struck through: errgen reads it as a live code, as the strikethrough is formatting`,
+      message: `the code cell of ${code} has struck-through text: errgen reads it as plain text, so ${code} is a live code`,
       hint: 'To retire it, say so in the catalog: `deprecated: { since: …, replacement: … }` while the API still sends it; once it does not, `removed: true` (a tombstone, so it is never reused) and delete its row.',
     });
   }
@@ -295,6 +295,7 @@ export function noErrorTable(file: string, tables: readonly MarkdownTable[], hin
       tables.length === 0
         ? 'no table found: this page has no Markdown table'
         : `no error-code table found: ${tables.length === 1 ? 'its table has' : `its ${tables.length} tables have`} no error-code column (headers: ${listed.join('; ')}${more})`,
-    hint: `${hint} Map other header names with \`--header code=<name>\` (and status, message, solution), or under \`headers\` in errgen.config.yaml.`,
+    // Header names help only a page that has tables.
+    hint: tables.length === 0 ? hint : `${hint} Map other header names with \`--header code=<name>\` (and status, message, solution), or under \`headers\` in errgen.config.yaml.`,
   };
 }

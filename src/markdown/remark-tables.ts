@@ -100,7 +100,7 @@ function toTable(
       const { text, tagsKept } = readText(cell.children, markdown);
       const at = location(cellPoint(cell));
       const kept = tagsKept.map(({ tag, at: point }) => ({ tag, at: point ? location(point) : at }));
-      const read: MarkdownCell = { text, at, ...(kept.length > 0 ? { tagsKept: kept } : {}), ...(cell.children.some((node) => node.type === 'delete') ? { struck: true as const } : {}) };
+      const read: MarkdownCell = { text, at, ...(kept.length > 0 ? { tagsKept: kept } : {}), ...(hasNode(cell, 'delete') ? { struck: true as const } : {}) };
       return underscoreEmphasis(cell, markdown) ? { ...read, underscoresRead: true } : read;
     });
   return {
@@ -109,6 +109,11 @@ function toTable(
     headerLine: table.position?.start.line ?? 1,
     rowLines: bodyRows.map((row) => row.position?.start.line ?? 0),
   };
+}
+
+/** Whether a node of this type is anywhere in the node (`**~~OLD~~**` has a strikethrough too). */
+function hasNode(node: Nodes, type: Nodes['type']): boolean {
+  return 'children' in node && node.children.some((child) => child.type === type || hasNode(child, type));
 }
 
 /** Whether remark read a pair of underscores in the node as emphasis or strong emphasis. */

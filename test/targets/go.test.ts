@@ -203,6 +203,9 @@ describe('go target', () => {
     writeFileSync(join(dir, 'errgen.config.yaml'), 'catalog: errors.yaml\noutDir: out\ntargets:\n  go:\n    options: { typeName: ErrorCode }\n');
     writeFileSync(join(dir, 'errors.yaml'), catalog('ErrorCode'));
     expect(errgen(['generate'], { cwd: dir }).stderr).toContain('the go name ErrorCode of A is the name of the type the go target declares');
+    // Two go targets: each one's type name is taken.
+    writeFileSync(join(dir, 'errgen.config.yaml'), 'catalog: errors.yaml\noutDir: out\ntargets:\n  go2:\n    kind: go\n    output: go2/errcodes.go\n    options: { typeName: ErrorCode }\n  go:\n');
+    expect(errgen(['generate'], { cwd: dir }).stderr).toContain('the go name ErrorCode of A is the name of the type the go target declares');
     const built = await buildAndRun(catalog('Code'), { package: 'errcodes', typeName: 'ErrorCode' });
     expect(built.source).toContain('\tCode ErrorCode = "A"\n');
   }, toolchainTimeout);
