@@ -270,6 +270,14 @@ describe('errgen import into an existing catalog', () => {
     expect(docs).toContain('| Code | HTTP status | Message | Retryable | Owner |\n');
     expect(docs).toContain('A | 400 | a | yes |  |\n');
     expect(docs).toContain('B | 402 | b |  | team |\n');
+    // The same heading on another page: importing one page keeps the other's extra column, whose values its entries keep.
+    writeFileSync(join(t.dir, 'more.md'), ['## Payments', '', '| Code | Status | Message | Region |', '|-|-|-|-|', '| C | 402 | c | eu |', ''].join('\n'));
+    expect(errgen(['import', 'more.md', '-o', 'errors.yaml'], { cwd: t.dir }).code).toBe(0);
+    expect(t.catalog()).toContain('    columns:\n      - code\n      - status\n      - message\n      - Region\n      - Retryable\n      - Owner\n');
+    // A column no entry has any more goes.
+    t.write(['## Payments', '', '| Code | Status | Message | Retryable |', '|-|-|-|-|', '| A | 400 | a | yes |', '', '## Payments', '', '| Code | Status | Message |', '|-|-|-|', '| B | 402 | b |', ''].join('\n'));
+    expect(t.run().code).toBe(0);
+    expect(t.catalog()).toContain('    columns:\n      - code\n      - status\n      - message\n      - Retryable\n      - Region\n    codes:\n');
   });
 
   it('reports a row removed from the Markdown and keeps it; --prune deletes it', () => {

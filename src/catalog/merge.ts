@@ -204,7 +204,6 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     }
     cursors.set(group, cursor);
   }
-  for (const [group, columns] of columnsOf) groupsEdited = setColumns(document, group, columns) || groupsEdited;
 
   const missing: MissingEntry[] = [];
   const inSkippedTables: SkippedEntry[] = [];
@@ -230,6 +229,16 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   }
   for (const editor of editors.values()) editor.commit();
   nodes.swapIn();
+  for (const [group, columns] of columnsOf) {
+    // An extra column of the group's entries no row of this run fed (another page's, under the same
+    // heading) stays a column: its values are still in those entries' `fields`.
+    const current = group.get('columns');
+    for (const column of isSeq(current) ? current.toJSON() : []) {
+      if (typeof column !== 'string' || columns.includes(column) || (defaultColumns as readonly string[]).includes(column)) continue;
+      if (codesOf(group).items.some((item) => !rowOfItem.has(item) && hasExtraColumn(item, column))) columns.push(column);
+    }
+    groupsEdited = setColumns(document, group, columns) || groupsEdited;
+  }
   const before = groups.items.length;
   // A group the moves emptied, unless a heading of the page still has its title; with --prune, also a
   // group the page has, or one this prune emptied. An empty group of your own stays.
@@ -335,6 +344,13 @@ function setColumns(document: Document, group: YAMLMap, columns: readonly string
   const pair = document.createPair('columns', columns);
   group.items.splice(codesIndex < 0 ? group.items.length : codesIndex, 0, pair);
   return true;
+}
+
+/** Whether a catalog item (a node or a plain record) has a value for this extra column under `fields`. */
+function hasExtraColumn(item: unknown, column: string): boolean {
+  const fields = isMap(item) ? item.get('fields') : isPlainRecord(item) ? item['fields'] : undefined;
+  if (isMap(fields)) return fields.has(column);
+  return isPlainRecord(fields) && Object.hasOwn(fields, column);
 }
 
 /** A new entry, as a plain record (see entry-record.ts). */
