@@ -329,38 +329,40 @@ function checkParamNames(code: ViewCode, at: () => Location, diagnostics: Diagno
  * the constants' scope, where a constant may have one's name.
  */
 function checkFormatterNames(language: Language, formatters: NonNullable<Language['formatters']>, codes: ReadonlyArray<{ code: ViewCode; at: () => Location }>, diagnostics: Diagnostic[]): void {
-  type Named = { code: string; at: () => Location };
-  const members = new Map<string, Named>();
+  const distinct = formatters.distinctWhen;
+  if (distinct && codes.every((known) => { const name = known.code.names[language.id]; return name === undefined || distinct.test(name); })) return;
+  // By index into `codes`: one number per code, not an object (Python's check visits every code).
+  const members = new Map<string, number>();
   if (formatters.besideMembers) {
-    for (const known of codes) {
+    codes.forEach((known, i) => {
       const name = known.code.names[language.id];
-      if (name !== undefined) members.set(name, { code: known.code.code, at: known.at });
-    }
+      if (name !== undefined) members.set(name, i);
+    });
   }
-  const taken = new Map<string, Named>();
-  for (const known of codes) {
+  const taken = new Map<string, number>();
+  codes.forEach((known, i) => {
     const member = known.code.names[language.id];
-    if ((formatters.withParamsOnly && !known.code.hasParams) || member === undefined) continue;
+    if ((formatters.withParamsOnly && !known.code.hasParams) || member === undefined) return;
     const stem = formatters.stem(member);
-    const functions = formatters.names(stem);
     const sharing = taken.get(stem);
-    const constant = functions.find((name) => members.has(name));
+    const constant = formatters.besideMembers ? formatters.names(stem).find((name) => members.has(name)) : undefined;
     if (sharing === undefined && constant === undefined) {
-      taken.set(stem, { code: known.code.code, at: known.at });
-      continue;
+      taken.set(stem, i);
+      return;
     }
-    const other = sharing ?? (members.get(constant as string) as Named);
+    const other = codes[sharing ?? (members.get(constant as string) as number)] as { code: ViewCode; at: () => Location };
     diagnostics.push({
       severity: 'error',
       at: known.at(),
       related: [other.at()],
       rule: 'identifier-collision',
-      message: sharing
-        ? `codes "${sharing.code}" and "${known.code.code}" both get the ${language.id} formatter ${functions[0]}`
-        : `the ${language.id} formatter ${constant} of "${known.code.code}" has the ${language.id} name of "${other.code}"`,
+      message:
+        sharing !== undefined
+          ? `codes "${other.code.code}" and "${known.code.code}" both get the ${language.id} formatter ${formatters.names(stem)[0]}`
+          : `the ${language.id} formatter ${constant} of "${known.code.code}" has the ${language.id} name of "${other.code.code}"`,
       hint: `Give one of them another ${language.id} name under \`names: { ${language.id}: ... }\` in the catalog.`,
     });
-  }
+  });
 }
 
 /**

@@ -50,6 +50,8 @@ export const go: Language = {
     names: (stem) => [`Message${stem}`, `Solution${stem}`],
     withParamsOnly: true,
     besideMembers: true,
+    // Distinct members that all start with Code (the derived ones) have distinct stems, and none is a formatter's name.
+    distinctWhen: /^Code/,
   },
   /**
    * An interpreted string literal: printable text (any script, emoji) kept as UTF-8, everything

@@ -56,6 +56,11 @@ export interface Language {
     names(stem: string): readonly [message: string, solution: string];
     readonly withParamsOnly: boolean;
     readonly besideMembers: boolean;
+    /**
+     * When every member matches this, no two formatters share a name, nor (besideMembers) a member's:
+     * the check is skipped (the usual catalog, and 100,000 codes cost a visible part of a run).
+     */
+    readonly distinctWhen?: RegExp;
   };
   /** A double-quoted (or the language's usual) string literal whose run-time value is exactly `text`. */
   stringLiteral(text: string): string;

@@ -44,7 +44,8 @@ export const python: Language = {
   declaresBeside: (name) => name.startsWith('__') || /^_.*_$/.test(name),
   membersBesideType: true,
   // Module functions `{{snake names.python}}_message` for every code (templates/python/main.hbs).
-  formatters: { stem: (member) => toCase(member, 'snake'), names: (stem) => [`${stem}_message`, `${stem}_solution`], withParamsOnly: false, besideMembers: false },
+  // Distinct members in ASCII UPPER_SNAKE_CASE (the derived ones) have distinct lower-case stems.
+  formatters: { stem: (member) => toCase(member, 'snake'), names: (stem) => [`${stem}_message`, `${stem}_solution`], withParamsOnly: false, besideMembers: false, distinctWhen: /^[A-Z0-9]+(?:_[A-Z0-9]+)*$/ },
   /** Python compares identifiers after NFKC normalization (PEP 3131): name them as Python will see them. */
   identifierText: (name) => (/^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFKC')),
   /**
