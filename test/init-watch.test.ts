@@ -24,11 +24,15 @@ describe('errgen init', () => {
 
   it('from the example, does what its advice says: a new catalog from the page, nothing of the example\'s, and check watching the page', () => {
     const dir = tempDir();
-    expect(errgen(['init'], { cwd: dir }).code).toBe(0);
+    const init = errgen(['init'], { cwd: dir });
+    expect(init.code).toBe(0);
     // NOT_FOUND is one of the example's codes too, with a description of its own.
     writeFileSync(join(dir, 'errors.md'), '| Code | Status | Message | Solution |\n|---|---|---|---|\n| MINE | 404 | mine | s |\n| NOT_FOUND | 404 | Order not found | Check the id |\n');
-    rmSync(join(dir, 'errors.yaml'));
-    expect(errgen(['import', 'errors.md'], { cwd: dir }).code).toBe(0);
+    // The advice as printed: the file it says to delete, and the command it says to run.
+    const advice = /delete (\S+), run `errgen (import) <your page\.md>`/.exec(init.stdout);
+    expect(advice).not.toBeNull();
+    rmSync(join(dir, advice![1]!));
+    expect(errgen([advice![2]!, 'errors.md'], { cwd: dir }).code).toBe(0);
     const catalog = readFileSync(join(dir, 'errors.yaml'), 'utf8');
     expect(catalog.match(/- code: (\S+)/g)).toEqual(['- code: MINE', '- code: NOT_FOUND']);
     expect(catalog).not.toContain('description');

@@ -5,7 +5,7 @@ export interface RowFields {
   readonly message?: string;
   readonly solution?: string;
   /** The heading the row is under, if any. */
-  readonly heading?: string;
+  readonly heading?: string | undefined;
 }
 
 export interface MatchOptions<Entry> {

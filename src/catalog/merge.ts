@@ -114,13 +114,16 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   const existing = indexEntries(groups);
   const nodes = new EntryNodes(document);
   const matched = new Set<unknown>();
+  // Not a tombstone, nor an entry another page's rows were imported into: such an entry is paired only
+  // when no other is left, and is neither moved nor taken for a renamed heading's group.
+  const isOwn = (entry: Entry, occurrence: number) => !entryValue(entry, 'removed') && options.inScope(String(entryValue(entry, 'code')), occurrence);
+  const own = (entry: Entry) => isOwn(entry, existing.get(String(entryValue(entry, 'code')))?.indexOf(entry) ?? 0);
   const entryOf = matchRows(
     tables.flatMap((table) => table.rows),
     (code) => existing.get(code),
     {
       fieldsOf: (entry) => ({ status: entryValue(entry, 'status'), message: entryValue(entry, 'message'), solution: entryValue(entry, 'solution'), group: entry.group.get('title') }),
-      // A tombstone, or an entry another page's rows were imported into, is paired only when no other is left.
-      isOwn: (entry, occurrence) => !entryValue(entry, 'removed') && options.inScope(String(entryValue(entry, 'code')), occurrence),
+      isOwn,
     },
   );
   // The row merged into each entry, by the item that stands in `codes` once the merge is done.
@@ -152,7 +155,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
 
   for (const table of tables) {
     const plan = table.rows.map((row) => ({ row, entry: entryOf.get(row) }));
-    const found = findGroup(groups, table, plan, importedTitles, (entry, code) => options.inScope(code, existing.get(code)?.indexOf(entry) ?? 0));
+    const found = findGroup(groups, table, plan, importedTitles, own);
     const group = found?.group ?? createGroup(document, groups, table.title, previousGroup);
     groupsEdited = !found || found.renamed || groupsEdited;
     // Tables under one heading share a group: it has the columns of all of them, in order of first appearance.
@@ -164,14 +167,9 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     for (const { row, entry } of plan) {
       if (entry) {
         matched.add(entry.item);
-        // The row is under another heading than its entry's group: the entry follows it, after the row
-        // before it. Not when the table has no heading (it says nothing of groups: its entries stay
-        // where they are), for a tombstone, nor for an entry another page's rows were imported into.
-        const moved =
-          table.titled &&
-          entry.group.get('title') !== group.get('title') &&
-          !entryValue(entry, 'removed') &&
-          options.inScope(row.code, existing.get(row.code)?.indexOf(entry) ?? 0);
+        // The row is under another heading than its own entry's group: the entry follows it, after the
+        // row before it. Not when the table has no heading: it says nothing of groups.
+        const moved = table.titled && entry.group.get('title') !== group.get('title') && own(entry);
         // A record is made a node only when the row changes or moves it: most rows of a re-import change nothing.
         const node = moved || isMap(entry.item) || !recordMatchesRow(entry.item, row) ? nodes.of(entry) : undefined;
         if (moved) {
@@ -309,14 +307,14 @@ export function indexEntries(groups: YAMLSeq): Map<string, Entry[]> {
 function findGroup(
   groups: YAMLSeq,
   table: ImportedTable,
-  plan: ReadonlyArray<{ row: ImportedRow; entry: Entry | undefined }>,
+  plan: ReadonlyArray<{ entry: Entry | undefined }>,
   importedTitles: ReadonlySet<string>,
-  inScope: (entry: Entry, code: string) => boolean,
+  own: (entry: Entry) => boolean,
 ): { group: YAMLMap; renamed: boolean } | undefined {
   const byTitle = groups.items.find((g): g is YAMLMap => isMap(g) && g.get('title') === table.title);
   if (byTitle) return { group: byTitle, renamed: false };
   // Not a tombstone's group (a group of retired codes), nor one of another page's entries.
-  const holder = plan.find((p) => p.entry && !entryValue(p.entry, 'removed') && inScope(p.entry, p.row.code))?.entry?.group;
+  const holder = plan.find((p) => p.entry && own(p.entry))?.entry?.group;
   if (holder && !importedTitles.has(String(holder.get('title')))) {
     if (!table.titled) return { group: holder, renamed: false };
     setScalar(holder, 'title', table.title);

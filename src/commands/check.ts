@@ -184,8 +184,10 @@ async function lintEntries(read: ReadCatalog, catalogFile: string, now: SourceRo
     const last = lastImported.get(entry);
     return last === undefined || readNow.has(last.file);
   };
-  const groupOf = new Map(read.value.groups.flatMap((group) => group.codes.map((entry) => [entry, group.title] as const)));
-  const paired = matchRows(now?.rows ?? [], (code) => liveByCode.get(code), { fieldsOf: (entry) => ({ ...entry, group: groupOf.get(entry) }), isOwn });
+  // Each entry's group, asked only for a code listed several times: made on first use.
+  let groupOf: Map<CatalogCode, string> | undefined;
+  const groupTitle = (entry: CatalogCode) => (groupOf ??= new Map(read.value.groups.flatMap((group) => group.codes.map((e) => [e, group.title] as const)))).get(entry);
+  const paired = matchRows(now?.rows ?? [], (code) => liveByCode.get(code), { fieldsOf: (entry) => ({ ...entry, group: groupTitle(entry) }), isOwn });
   for (const [row, entry] of paired) rowNow.set(entry, row.at);
   const entries: LintEntry[] = read.value.groups.flatMap((group, g) =>
     group.codes.map((entry, i) => {

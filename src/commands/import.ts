@@ -221,9 +221,10 @@ function printSummary(output: Output, options: ImportOptions, reading: SourceRea
       (written ? '.' : ' (file already up to date).'),
   );
   // What changed, so that a hand edit import undid (the page is the source) is named, not only counted.
-  for (const change of summary.changes.slice(0, listedChanges)) {
-    const fields = change.fields.length > 0 ? `: ${change.fields.join(', ')}` : '';
-    output.out(change.movedTo === undefined ? `  changed ${change.code}${fields}` : `  moved ${change.code} to group "${change.movedTo}"${fields ? `, and changed${fields.slice(1)}` : ''}`);
+  for (const { code, fields, movedTo } of summary.changes.slice(0, listedChanges)) {
+    const what = fields.join(', ');
+    if (movedTo === undefined) output.out(`  changed ${code}: ${what}`);
+    else output.out(`  moved ${code} to group "${movedTo}"${what ? `, and changed ${what}` : ''}`);
   }
   if (summary.changes.length > listedChanges) output.out(`  … and ${summary.changes.length - listedChanges} more changed`);
   for (const m of summary.missing) {

@@ -3,6 +3,7 @@ import type { Diagnostic, Location } from '../diagnostics.js';
 import type { Language } from '../lang/language.js';
 import { toCase } from '../names/case.js';
 import { badOverrideReport, type CodeIdentifiers, codeIdentifiers, namedCodes } from '../names/code-identifiers.js';
+import { derivedIdentifier } from '../names/identifier.js';
 import { assignNumbers } from './code-number.js';
 import { type GrpcStatus, grpcStatus } from './grpc-status.js';
 import { reasonPhrase } from './http-status.js';
@@ -191,7 +192,8 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   for (const language of input.languages) nameAll(codeIdentifiers(input.catalog, language), language, drafts, diagnostics, language.membersBesideType ? input.typeNames?.get(language.id) : undefined);
   for (const known of drafts) checkParamNames(known.code, known.at, diagnostics);
   for (const language of input.languages) if (language.formatters) checkFormatterNames(language, language.formatters, drafts, diagnostics);
-  if (input.languages.some((language) => language.id === 'proto')) checkProtoReservedNames(drafts, removed, diagnostics);
+  const proto = input.languages.find((language) => language.id === 'proto');
+  if (proto) checkProtoReservedNames(proto, drafts, removed, diagnostics);
   const all = drafts.map((c) => c.code);
   assignAnchors(all, input.catalog.groups.map((g) => g.title));
   const byStatus = new Map<number, ViewCode[]>();
@@ -370,9 +372,10 @@ function checkFormatterNames(language: Language, formatters: NonNullable<Languag
  * templates/protobuf), which protoc then refuses as a value: only an override can take one, as a
  * code listed again is an error of its own (removed-code-reused).
  */
-function checkProtoReservedNames(codes: ReadonlyArray<{ code: ViewCode; at: () => Location }>, removed: readonly ViewRemoved[], diagnostics: Diagnostic[]): void {
+function checkProtoReservedNames(proto: Language, codes: ReadonlyArray<{ code: ViewCode; at: () => Location }>, removed: readonly ViewRemoved[], diagnostics: Diagnostic[]): void {
   if (removed.length === 0) return;
-  const reserved = new Map(removed.map((gone) => [`ERROR_CODE_${toCase(gone.code, 'constant')}`, gone.code]));
+  // The template's `ERROR_CODE_` + (constant code): the code's name before any rule changed it.
+  const reserved = new Map(removed.map((gone) => [derivedIdentifier(gone.code, proto).plain, gone.code]));
   for (const known of codes) {
     const name = known.code.names['proto'];
     const gone = name === undefined ? undefined : reserved.get(name);

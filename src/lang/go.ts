@@ -33,10 +33,13 @@ export function goEscape(ch: string, cp: number): string | undefined {
  */
 const declaredBeside: ReadonlySet<string> = new Set(['Codes', 'CodesForStatus', 'Parse', 'Error', 'Locales']);
 
+/** Before every derived constant's name: `CodeNotFound`. */
+const prefix = 'Code';
+
 export const go: Language = {
   id: 'go',
   memberCase: 'pascal',
-  memberPrefix: 'Code',
+  memberPrefix: prefix,
   reserved,
   // https://go.dev/ref/spec#Identifiers: a letter (`_` counts) then letters and digits.
   identifier: /^[\p{L}_][\p{L}\p{Nd}_]*$/u,
@@ -46,12 +49,12 @@ export const go: Language = {
   membersBesideType: true,
   // `Message{{trimPrefix names.go "Code"}}` (templates/go/formatter.hbs), beside the constants.
   formatters: {
-    stem: (member) => (member.startsWith('Code') ? member.slice('Code'.length) : member),
+    stem: (member) => (member.startsWith(prefix) ? member.slice(prefix.length) : member),
     names: (stem) => [`Message${stem}`, `Solution${stem}`],
     withParamsOnly: true,
     besideMembers: true,
     // Distinct members that all start with Code (the derived ones) have distinct stems, and none is a formatter's name.
-    distinctWhen: /^Code/,
+    distinctWhen: new RegExp(`^${prefix}`),
   },
   /**
    * An interpreted string literal: printable text (any script, emoji) kept as UTF-8, everything

@@ -40,7 +40,6 @@ export const java: Language = {
   // A constant: no lower-case letter, so no clash with the type's fields, methods and nested types, nor
   // with the types it uses (`String`, `Locale`); its constant-style fields sit in nested classes.
   memberStyle: { test: (name) => !/\p{Ll}/u.test(name), rule: 'a constant name, without lower-case letters, e.g. NOT_FOUND' },
-  declaresBeside: () => false,
   membersBesideType: true,
   // `{{camel names.java}}Message(Locale …)` (templates/java/formatter.hbs), methods: a scope of their own.
   formatters: { stem: (member) => toCase(member, 'camel'), names: (stem) => [`${stem}Message`, `${stem}Solution`], withParamsOnly: true, besideMembers: false },

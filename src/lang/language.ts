@@ -38,7 +38,7 @@ export interface Language {
    * style, itself in the scope its members are declared in: Go's `Parse` beside the constants, Rust's
    * `ErrorCode::ALL`. Derived names never are (a reserved word would be); a `names:` override may be.
    */
-  declaresBeside(name: string): boolean;
+  declaresBeside?(name: string): boolean;
   /**
    * Whether members share a scope with the name of the type the built-in target declares (its
    * `typeName` option): Go's package, Java's type body (a constant would obscure the type), Python's

@@ -7,6 +7,9 @@ const prefix = 'ERROR_CODE_';
 /** The zero value every proto3 enum starts with (buf lint ENUM_ZERO_VALUE_SUFFIX); no code may take its name. */
 const reserved = new Set([`${prefix}UNSPECIFIED`]);
 
+/** A value as errgen writes them: the prefix, then capitals, digits and `_`. */
+const memberPattern = new RegExp(`^${prefix}[A-Z0-9_]+$`);
+
 const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', "'": "\\'" };
 
 export const proto: Language = {
@@ -16,9 +19,8 @@ export const proto: Language = {
   reserved,
   identifier: /^[A-Za-z_][A-Za-z0-9_]*$/,
   // Upper case: protoc compares enum values ignoring case, and lower-case words (`option`) start statements.
-  memberStyle: { test: (name) => /^ERROR_CODE_[A-Z0-9_]+$/.test(name), rule: `${prefix} then capital letters, digits and _, e.g. ${prefix}NOT_FOUND` },
   // Enum values share the package's scope with the enum `ErrorCode`, which the prefix keeps apart.
-  declaresBeside: () => false,
+  memberStyle: { test: (name) => memberPattern.test(name), rule: `${prefix} then capital letters, digits and _, e.g. ${prefix}NOT_FOUND` },
   /**
    * Proto identifiers are ASCII letters, digits and `_`: accents are dropped (`ÄRGER` → `ARGER`), other
    * letters left out; a code with none left has no proto name and needs `names: { proto: … }`.

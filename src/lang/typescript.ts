@@ -19,7 +19,6 @@ export const typescript: Language = {
   identifier: /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u,
   // PascalCase, as the derived names are: also keeps out `__proto__`, which an enum object cannot hold.
   memberStyle: { test: (name) => /^[\p{Lu}\p{Lt}\p{Lo}\p{Nl}]/u.test(name), rule: 'a capital letter first (PascalCase), e.g. NotFound' },
-  declaresBeside: () => false,
   /**
    * JSON's escaping is valid TypeScript; U+2028/9, DEL, C1 controls and the BOM are escaped too, so the
    * source stays one line per string and shows no invisible characters.

@@ -24,7 +24,7 @@ export interface KeptTag {
 
 /** plainText, and the tags it kept as text (see isMarkup). */
 export function readText(nodes: readonly PhrasingContent[], source: string): { text: string; tagsKept: readonly KeptTag[] } {
-  const out = new TextBuilder(source, markupDecisions(nodes));
+  const out = new TextBuilder(source, nodes);
   out.addAll(nodes);
   return { text: out.lines().join('\n'), tagsKept: out.tagsKept };
 }
@@ -85,12 +85,13 @@ class TextBuilder {
   /** How many spaces typed after the last tag are still to come in the next text. */
   private layoutAhead = 0;
 
-  /** The next of `decisions` to use: tags are met in the order markupDecisions found them. */
+  /** Made at the first tag (most cells have none); the next one to use: tags are met in the order markupDecisions found them. */
+  private decisions: readonly boolean[] | undefined;
   private nextTag = 0;
 
   constructor(
     private readonly source: string,
-    private readonly decisions: readonly boolean[],
+    private readonly nodes: readonly PhrasingContent[],
   ) {}
 
   addAll(nodes: readonly PhrasingContent[]): void {
@@ -162,6 +163,7 @@ class TextBuilder {
 
   /** '' for markup (a comment, a tag: see markupDecisions); any other tag as written, which the page's writer meant as text. */
   private markupOrText(tag: string, node: Html): string {
+    this.decisions ??= markupDecisions(this.nodes);
     if (this.decisions[this.nextTag++] ?? true) return '';
     this.tagsKept.push({ tag, at: node.position?.start });
     return tag;

@@ -17,7 +17,7 @@ export interface ImportedRow {
   readonly at: Location;
   readonly cells: Readonly<Partial<Record<FieldName, Location>>>;
   /** The heading its table is under (a titled table's title): which of a code's entries it more likely is. */
-  readonly heading?: string;
+  readonly heading?: string | undefined;
 }
 
 export interface ImportedTable {
@@ -97,8 +97,8 @@ export function extractErrorTables(
     const rows: ImportedRow[] = [];
     const title = groupTitle(table.heading);
     for (const cells of table.rows) {
-      const row = readRow(cells, columns, table, result.diagnostics, result.unreadRows);
-      if (row) rows.push(title === undefined ? row : { ...row, heading: title });
+      const row = readRow(cells, columns, table, title, result.diagnostics, result.unreadRows);
+      if (row) rows.push(row);
     }
     result.tables.push({ title: title ?? fallbackTitle, titled: title !== undefined, at: table.at, columns, rows });
   }
@@ -178,6 +178,7 @@ function readRow(
   cells: readonly MarkdownCell[],
   columns: readonly ColumnRole[],
   table: MarkdownTable,
+  heading: string | undefined,
   diagnostics: Diagnostic[],
   unreadRows: Set<string>,
 ): ImportedRow | undefined {
@@ -252,7 +253,7 @@ function readRow(
     if (code !== '') unreadRows.add(code);
     return undefined;
   }
-  return { code, status, message: values.message ?? '', solution: values.solution ?? '', extra, at: codeAt, cells: at };
+  return { code, status, message: values.message ?? '', solution: values.solution ?? '', extra, at: codeAt, cells: at, heading };
 }
 
 /**

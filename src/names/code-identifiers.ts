@@ -2,7 +2,7 @@ import { firstLiveOfEachCode } from '../catalog/first-live.js';
 import type { Catalog, CatalogCode } from '../catalog/model.js';
 import type { Language } from '../lang/language.js';
 import { type CaseStyle, toCase } from './case.js';
-import { derivedIdentifier } from './identifier.js';
+import { derivedIdentifier, isReserved } from './identifier.js';
 
 /** A language's identifier for each code generated code holds. */
 export interface CodeIdentifiers {
@@ -101,8 +101,8 @@ export function overrideProblem(name: string, language: Language): string | unde
   const seen = language.identifierText?.(name);
   if (seen !== undefined && seen !== name) return `is read as ${seen} in ${language.id}: write that`;
   if (!language.memberStyle.test(name)) return `is not written as a ${language.id} member: ${language.memberStyle.rule}`;
-  if (language.reserved.has(language.reservedIgnoreCase ? name.toLowerCase() : name)) return `is a reserved word in ${language.id}`;
-  if (language.declaresBeside(name)) return `is taken: the generated ${language.id} code has its own ${name} beside the codes`;
+  if (isReserved(name, language)) return `is a reserved word in ${language.id}`;
+  if (language.declaresBeside?.(name)) return `is taken: the generated ${language.id} code has its own ${name} beside the codes`;
   return undefined;
 }
 

@@ -37,9 +37,13 @@ export function derivedIdentifier(code: string, language: Language, cased = toCa
   // The usual name is the plain one (nothing to drop, no rule to apply): one string for both.
   let name = styled === cased ? plain : prefix + styled;
   if (startsWithNumber(name)) name = (language.memberCase === 'constant' || language.memberCase === 'snake' ? 'E_' : 'E') + name;
-  const probe = language.reservedIgnoreCase ? name.toLowerCase() : name;
-  if (language.reserved.has(probe)) name += '_';
+  if (isReserved(name, language)) name += '_';
   return { name, plain };
+}
+
+/** Whether a name is one of the language's reserved words (a derived name gets `_`, an override is refused). */
+export function isReserved(name: string, language: Language): boolean {
+  return language.reserved.has(language.reservedIgnoreCase ? name.toLowerCase() : name);
 }
 
 /** Whether a name starts with a number (\p{N}); the usual name starts with an ASCII letter, which is not. */

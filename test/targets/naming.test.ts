@@ -166,7 +166,7 @@ targets:
       const typeNames: Record<string, string> = { go: 'Code', java: 'ErrorCode', python: 'ErrorCode' };
       const reachable = found.filter(([id, declared]) => {
         const language = byId.get(id)!;
-        return language.memberStyle.test(declared) && !language.declaresBeside(declared) && !(language.membersBesideType && typeNames[id] === declared);
+        return language.memberStyle.test(declared) && !language.declaresBeside?.(declared) && !(language.membersBesideType && typeNames[id] === declared);
       });
       expect(reachable).toEqual([]);
     });
