@@ -66,7 +66,7 @@ async function cliBundle(name, plugins = []) {
 const withoutCommands = {
   name: 'without-commands',
   setup(b) {
-    b.onResolve({ filter: /^(?:\.\.\/commands\/(?:init|import|generate|check|watch)|\.\/resolve-options)\.js$/ }, (args) => ({ path: args.path, namespace: 'not-in-cli-bundle' }));
+    b.onResolve({ filter: /^(?:\.\.\/commands\/(?:init|import|generate|check|watch|output-worker)|\.\/resolve-options)\.js$/ }, (args) => ({ path: args.path, namespace: 'not-in-cli-bundle' }));
     b.onLoad({ filter: /.*/, namespace: 'not-in-cli-bundle' }, (args) => ({
       contents: `throw new Error(${JSON.stringify(`internal: ${args.path} is not in dist/cli/cli.cjs; boot.ts should have run main.cjs`)});`,
       loader: 'js',

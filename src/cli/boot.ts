@@ -62,7 +62,27 @@ export const debug = (message: string) => {
 export async function boot(argv: readonly string[], options: BootOptions = {}): Promise<number> {
   const command = commandOf(argv);
   // A command line without a command (--help, --version) needs commander alone: the small bundle.
-  const name = command === 'cli' ? 'cli.cjs' : 'main.cjs';
+  const loaded = loadBundle(command === 'cli' ? 'cli.cjs' : 'main.cjs', command, options);
+  const code = await loaded.exports.run!(argv, undefined, { identity: loaded.identity });
+  if (loaded.cacheFile !== undefined && !loaded.cacheAccepted && ranTheCommand(argv, code)) writeCache(loaded.cacheFile, loaded.script.createCachedData());
+  return code;
+}
+
+/**
+ * Runs a thread of a command that renders its outputs in several threads (src/emit/output-threads.ts):
+ * main.cjs, loaded as the command loaded it, with its code cache, which a thread only reads.
+ */
+export async function bootWorker(data: { readonly command: string }): Promise<void> {
+  await loadBundle('main.cjs', data.command, {}).exports.runOutputWorker!(data);
+}
+
+interface BundleExports {
+  run?: (argv: readonly string[], output: undefined, bundle: { identity?: string }) => Promise<number>;
+  runOutputWorker?: (data: unknown) => Promise<void>;
+}
+
+/** A bundle of dist/cli/ run through `vm.Script` with the command's code cache, if there is one. */
+function loadBundle(name: string, command: string, options: BootOptions): { exports: BundleExports; identity: string; script: Script; cacheFile: string | undefined; cacheAccepted: boolean } {
   const bundle = options.bundle ?? fileURLToPath(new URL(`./${name}`, import.meta.url));
   const bundleHash = options.bundleHash ?? (typeof ERRGEN_BUNDLE_HASHES === 'object' ? ERRGEN_BUNDLE_HASHES[name] : undefined) ?? '0'.repeat(16);
   const source = readFileSync(bundle, 'utf8');
@@ -74,20 +94,17 @@ export async function boot(argv: readonly string[], options: BootOptions = {}): 
   const { size, mtimeMs } = statSync(bundle);
   const identity = `${bundleHash.slice(0, 8)}${checksum(Buffer.from(`${size}:${mtimeMs}`)).toString(16).padStart(8, '0')}`;
   const dir = cacheDir(options.env ?? process.env);
-  const file = dir === undefined ? undefined : join(dir, cacheFileName(identity, command));
-  const cachedData = file === undefined ? undefined : readCache(file);
+  const cacheFile = dir === undefined ? undefined : join(dir, cacheFileName(identity, command));
+  const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: bundle,
     ...(cachedData ? { cachedData } : {}),
   });
-  const accepted = cachedData !== undefined && !script.cachedDataRejected;
-  debug(`code cache ${file ?? `off${offReason(options.env ?? process.env)}`}: ${accepted ? 'accepted' : cachedData ? 'rejected by V8' : 'none'}`);
-
-  const module = { exports: {} as { run?: (argv: readonly string[], output: undefined, bundle: { identity?: string }) => Promise<number> } };
+  const cacheAccepted = cachedData !== undefined && !script.cachedDataRejected;
+  debug(`code cache ${cacheFile ?? `off${offReason(options.env ?? process.env)}`}: ${cacheAccepted ? 'accepted' : cachedData ? 'rejected by V8' : 'none'}`);
+  const module = { exports: {} as BundleExports };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-  const code = await module.exports.run!(argv, undefined, { identity });
-  if (file !== undefined && !accepted && ranTheCommand(argv, code)) writeCache(file, script.createCachedData());
-  return code;
+  return { exports: module.exports, identity, script, cacheFile, cacheAccepted };
 }
 
 /**

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { closestMatch } from '../closest-match.js';
 import { ExitCode, formatDiagnostic, UserError } from '../diagnostics.js';
 import { type Output, processOutput } from '../commands/output.js';
+import type { WorkerData } from '../emit/output-threads.js';
 import { setBundleIdentity } from './bundle-identity.js';
 import { collect } from './pairs.js';
 import { packageVersion } from './version.js';
@@ -21,6 +22,12 @@ export async function run(argv: readonly string[], output: Output = processOutpu
   } catch (error) {
     return reportError(error, output);
   }
+}
+
+/** A thread of `generate` or `check` rendering outputs (src/emit/output-threads.ts): boot.ts runs it in a worker. */
+export async function runOutputWorker(data: WorkerData): Promise<void> {
+  const { runOutputWorker: work } = await import('../commands/output-worker.js');
+  await work(data);
 }
 
 interface GlobalFlags {

@@ -5,7 +5,7 @@ import { matchRows } from '../catalog/match-rows.js';
 import type { Catalog, CatalogCode } from '../catalog/model.js';
 import { entryLocator, parseCatalog, parseCatalogValue, type ReadCatalog } from '../catalog/read.js';
 import { locationsByCode, parseSources, sourcesPathFor } from '../catalog/sources.js';
-import { checkArtifactDrift } from '../check/artifact-drift.js';
+import { checkArtifactDrift, type OutputDrift } from '../check/artifact-drift.js';
 import { type BreakingIgnore, checkBreaking } from '../check/breaking.js';
 import { formatGithub } from '../check/report/github.js';
 import { formatHuman } from '../check/report/human.js';
@@ -18,7 +18,8 @@ import { type Diagnostic, ExitCode, hasErrors, InputError, type Location, UsageE
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import type { Language } from '../lang/language.js';
 import { readTextFile, readTextFileIfExists } from '../io/files.js';
-import { type OutputDigest, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
+import { type OutputDigest, type OutputRecordSlot, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
+import { outputThreads, type OutputWorkers, receivedError, startOutputWorkers } from '../emit/output-threads.js';
 import { realPathOf } from '../io/paths.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
 import { lintRules } from '../lint/rules/index.js';
@@ -59,15 +60,43 @@ export async function checkCommand(options: CheckOptions, output: Output): Promi
 }
 
 async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
-  let read: ReadCatalog;
   let catalogText: string;
   try {
     catalogText = await readTextFile(options.catalog, 'catalog');
-    read = await parseCatalogValue(catalogText, options.catalog);
   } catch (error) {
     // Without a valid catalog nothing else can be checked: report why, as findings.
     return catalogFindings(error, missingCatalogHint);
   }
+  const artifactDrift = options.lintSettings['artifact-drift'] ?? 'error';
+  const comparesOutputs = options.targets.length > 0 && artifactDrift !== 'off';
+  // Outputs that are what these inputs rendered last time cannot have drifted (see output-record.ts).
+  const record = comparesOutputs ? outputRecordSlot({ catalog: options.catalog, catalogText, source: options.source, targets: options.targets }) : undefined;
+  const rendersOutputs = comparesOutputs && !(record && upToDateOutputs(record));
+  const threads = rendersOutputs ? outputThreads(catalogText, options.targets) : 1;
+  // A big catalog's outputs are compared in other threads, from now on, while this one reads the pages and lints.
+  const workers =
+    threads > 1
+      ? startOutputWorkers<OutputDrift>(threads - 1, { command: 'check', catalog: options.catalog, catalogText, source: options.source, targets: options.targets, job: { kind: 'check', fixCommand: options.fixCommand, digests: record !== undefined } })
+      : undefined;
+  try {
+    let read: ReadCatalog;
+    try {
+      read = await parseCatalogValue(catalogText, options.catalog);
+    } catch (error) {
+      return catalogFindings(error, missingCatalogHint);
+    }
+    return await findingsOf(options, read, workers, rendersOutputs ? record ?? null : undefined);
+  } finally {
+    // Stopped wherever they are (they write nothing) if their work was not wanted: identifier errors, a failure.
+    await workers?.terminate();
+  }
+}
+
+/**
+ * The findings once the catalog is read. `record`: undefined when the outputs are not compared, null
+ * when they are, without an output record to keep.
+ */
+async function findingsOf(options: CheckOptions, read: ReadCatalog, workers: OutputWorkers<OutputDrift> | undefined, record: OutputRecordSlot | null | undefined): Promise<Diagnostic[]> {
   const translations = options.translations ?? [];
   const sourceDrift = options.lintSettings['source-drift'] ?? 'error';
   const comparesSources = (options.sources.length > 0 || translations.length > 0) && sourceDrift !== 'off';
@@ -81,19 +110,14 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   }
   const artifactDrift = options.lintSettings['artifact-drift'] ?? 'error';
   // Identifier errors stop generation: the outputs are not compared (planning would report them again).
-  if (options.targets.length > 0 && artifactDrift !== 'off' && !hasRule(findings, 'identifier-collision') && !hasRule(findings, 'identifier-override')) {
-    // Outputs that are what these inputs rendered last time cannot have drifted (see output-record.ts).
-    const record = outputRecordSlot({ catalog: options.catalog, catalogText, source: options.source, targets: options.targets });
-    if (!(record && upToDateOutputs(record))) {
-      const planned = planOrReport({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
-      if ('outputs' in planned) {
-        const digests: OutputDigest[] = [];
-        const drift = await checkArtifactDrift(planned.outputs, options.fixCommand, record && digests);
-        findings.push(...withSeverity(drift, artifactDrift));
-        // Only when every output is byte for byte as rendered (a CRLF checkout is not drift, yet not as rendered).
-        if (record && drift.length === 0 && digests.length === planned.outputs.length) saveOutputRecord(record, options.targets, digests);
-      } else findings.push(...planned.problems);
-    }
+  if (record !== undefined && !hasRule(findings, 'identifier-collision') && !hasRule(findings, 'identifier-override')) {
+    const input = { catalog: read.value, source: options.source, locate: entryLocator(read) };
+    const compared = workers ? await comparedInThreads(workers, input, options.targets) : await compareHere(input, options.targets, options.fixCommand, record !== null);
+    if ('drift' in compared) {
+      findings.push(...withSeverity(compared.drift, artifactDrift));
+      // Only when every output is byte for byte as rendered (a CRLF checkout is not drift, yet not as rendered).
+      if (record && compared.drift.length === 0 && compared.digests.length === compared.outputs) saveOutputRecord(record, options.targets, compared.digests);
+    } else findings.push(...compared.problems);
   }
   if (options.against !== undefined) {
     let before: Awaited<ReturnType<typeof loadEarlierCatalog>>;
@@ -257,6 +281,34 @@ function movedFrom(git: (args: string[], cwd: string) => string, top: string, ag
   const fields = listing.split('\0');
   for (let i = 0; i + 2 < fields.length; i += 3) if (fields[i + 2] === path) return fields[i + 1];
   return undefined;
+}
+
+type Compared = { drift: Diagnostic[]; digests: OutputDigest[]; outputs: number } | { problems: Diagnostic[] };
+
+/** Every output compared with its file in this thread, or why the outputs cannot be planned. */
+async function compareHere(input: Parameters<typeof planOutputs>[0], targets: readonly ResolvedTarget[], fixCommand: string, withDigests: boolean): Promise<Compared> {
+  const planned = planOrReport(input, targets);
+  if (!('outputs' in planned)) return planned;
+  const digests: OutputDigest[] = [];
+  const drift = await checkArtifactDrift(planned.outputs, fixCommand, withDigests ? digests : undefined);
+  return { drift, digests, outputs: planned.outputs.length };
+}
+
+/** What the other threads found, in output order, as compareHere would have found it. */
+async function comparedInThreads(workers: OutputWorkers<OutputDrift>, input: Parameters<typeof planOutputs>[0], targets: readonly ResolvedTarget[]): Promise<Compared> {
+  const reports = await workers.reports;
+  const failed = reports.flatMap((report) => (report.failed && 'index' in report.failed ? [report.failed] : [])).sort((a, b) => a.index - b.index)[0];
+  if (failed) throw receivedError(failed.error);
+  if (reports.some((report) => report.failed)) {
+    // The outputs cannot be planned: planned here, for the reason.
+    const planned = planOrReport(input, targets);
+    if ('outputs' in planned) throw new Error('internal: an output thread could not plan the outputs this thread planned');
+    return planned;
+  }
+  const results = reports.flatMap((report) => report.results).sort((a, b) => a.index - b.index);
+  const outputs = reports[0]?.outputs ?? 0;
+  if (results.length !== outputs) throw new Error(`internal: the output threads compared ${results.length} of ${outputs} outputs`);
+  return { drift: results.flatMap(({ result }) => result.findings), digests: results.flatMap(({ result }) => (result.digest ? [result.digest] : [])), outputs };
 }
 
 /** The outputs to compare, or why they cannot be generated (e.g. two placeholders one language names alike) as findings, so the rest of the report still comes out. */

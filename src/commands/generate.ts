@@ -4,9 +4,10 @@ import { entryLocator, parseCatalogValue } from '../catalog/read.js';
 import { type Diagnostic, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import { carriesGeneratedHeader, headerBytes, headerLength } from '../emit/header.js';
-import { describeFsError, readTextFile, removeAbandoned, type StagedFile } from '../io/files.js';
+import { claimOrder, mainThreadTakesOutputs, OutputClaims, type OutputJob, outputThreads, type OutputWorkers, receivedError, startOutputWorkers } from '../emit/output-threads.js';
+import { describeFsError, readTextFile, removeAbandoned, type StagedFile, type StagedHandle, stagedAt } from '../io/files.js';
 import { OutputFile } from '../io/output-file.js';
-import { DigestOf, type OutputDigest, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
+import { DigestOf, type OutputDigest, type OutputRecordSlot, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
 import { type Output, plural } from './output.js';
 
 export interface GenerateOptions {
@@ -26,10 +27,19 @@ interface Change {
   readonly staged: StagedFile | undefined;
 }
 
+/** What one output came to: in the thread that rendered it, or sent from it (a staged file by its handle). */
+export type OutputStep =
+  | { readonly kind: 'unchanged'; readonly digest: OutputDigest | undefined }
+  | { readonly kind: 'changed'; readonly path: string; readonly existed: boolean; readonly staged: StagedFile | StagedHandle | undefined; readonly digest: OutputDigest | undefined }
+  | { readonly kind: 'refused'; readonly refusal: Diagnostic; readonly digest: OutputDigest | undefined }
+  /** Under a file that stands where a folder should be: said once, for that file. */
+  | { readonly kind: 'underFile'; readonly file: string; readonly path: string };
+
 /**
  * Catalog → each target rendered, compared with the file on disk and staged beside it where it
  * differs → all moved into place. Outputs are rendered and written in pieces (at 100,000 codes they
- * total hundreds of megabytes), yet nothing replaces a file until every output has been rendered and may be written.
+ * total hundreds of megabytes), yet nothing replaces a file until every output has been rendered and
+ * may be written. A big catalog's outputs are rendered in several threads (see output-threads.ts).
  */
 export async function generateCommand(options: GenerateOptions, output: Output): Promise<void> {
   const verb = options.dryRun ? 'would change' : 'changed';
@@ -42,38 +52,117 @@ export async function generateCommand(options: GenerateOptions, output: Output):
     output.out(`Generated ${plural(recorded.length, 'file')} from ${options.catalog}: 0 ${verb}, ${recorded.length} up to date.`);
     return;
   }
-  const read = await parseCatalogValue(catalogText, options.catalog);
-  const outputs = planOutputs({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
+  const job = { kind: 'generate', force: options.force, dryRun: options.dryRun, digests: record !== undefined && !options.dryRun } as const;
+  const threads = outputThreads(catalogText, options.targets);
+  // Started before this thread reads the catalog: they read it meanwhile.
+  const workers = threads > 1 ? startOutputWorkers<OutputStep>(threads - 1, { command: 'generate', catalog: options.catalog, catalogText, source: options.source, targets: options.targets, job }) : undefined;
+  const claims = workers?.claims ?? new OutputClaims();
+  const steps: OutputStep[] = [];
+  let outputs: PendingOutput[] = [];
+  try {
+    const read = await parseCatalogValue(catalogText, options.catalog);
+    outputs = planOutputs({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
+    const order = claimOrder(outputs);
+    const takes = !workers || mainThreadTakesOutputs();
+    for (let at = takes ? claims.next(order.length) : undefined; at !== undefined; at = claims.next(order.length)) {
+      const index = order[at] as number;
+      steps[index] = await outputStep(outputs[index] as PendingOutput, job, claims);
+    }
+  } catch (error) {
+    claims.stop();
+    await discardAll(steps, workers);
+    throw error;
+  }
+  if (workers) await gatherSteps(workers, steps);
+  await writeSteps(outputs, steps, options, record, output, verb);
+}
+
+/**
+ * Renders one output, compares it with the file at its path and stages it if it differs: what
+ * generate does for each output, in whichever thread takes it.
+ */
+export async function outputStep({ path, renderTo, target }: PendingOutput, job: Extract<OutputJob, { kind: 'generate' }>, claims: OutputClaims): Promise<OutputStep> {
+  const opened = openCurrent(path, job.force);
+  if ('refusal' in opened || 'underFile' in opened) {
+    claims.refuse();
+    return 'refusal' in opened ? { kind: 'refused', refusal: opened.refusal, digest: undefined } : { kind: 'underFile', file: opened.underFile, path };
+  }
+  const { current, ours } = opened;
+  // After a refusal nothing more is staged: it would all be deleted again.
+  const stage = ours && !job.dryRun && !claims.refused;
+  const head = keepingHead(renderTo);
+  const digester = job.digests ? new DigestOf() : undefined;
+  const outcome = current.compare(head.renderTo, { stage, digest: digester });
+  const digest = digester?.of(path);
+  // Staging swept the temporary files a killed run left beside the file; one not staged is swept here.
+  if (!outcome.staged && !job.dryRun) removeAbandoned(path);
+  if (!outcome.changed) return { kind: 'unchanged', digest };
+  if (!ours) {
+    claims.refuse();
+    return { kind: 'refused', refusal: notOurs(path), digest };
+  }
+  if (!job.force && !carriesGeneratedHeader(head.text())) {
+    await outcome.staged?.discard();
+    claims.refuse();
+    return { kind: 'refused', refusal: withoutHeader(path, target), digest };
+  }
+  return { kind: 'changed', path, existed: outcome.existed, staged: outcome.staged, digest };
+}
+
+/** The other threads' steps, put in their places among this thread's; a failure in one, after every staged file is dropped. */
+async function gatherSteps(workers: OutputWorkers<OutputStep>, steps: OutputStep[]): Promise<void> {
+  let reports: Awaited<typeof workers.reports>;
+  try {
+    reports = await workers.reports;
+  } catch (error) {
+    await discardAll(steps, undefined);
+    throw error;
+  }
+  for (const report of reports) for (const { index, result } of report.results) steps[index] = result;
+  // The failure of the output first in claim order: the one a single thread would have stopped at.
+  const failures = reports.flatMap((report) => (report.failed && 'index' in report.failed ? [report.failed] : []));
+  if (failures.length > 0 || reports.some((report) => report.failed)) {
+    await discardAll(steps, undefined);
+    const first = failures.sort((a, b) => a.index - b.index)[0];
+    // A thread fails to plan only where this one planned (the same catalog and targets): it cannot be the first.
+    throw first ? receivedError(first.error) : new Error('internal: an output thread could not plan the outputs this thread planned');
+  }
+}
+
+/** Drops every staged file: this thread's, and the other threads' once they have stopped. */
+async function discardAll(steps: readonly OutputStep[], workers: OutputWorkers<OutputStep> | undefined): Promise<void> {
+  const theirs = workers ? await workers.reports.catch(() => []) : [];
+  const all = [...steps, ...theirs.flatMap((report) => report.results.map((r) => r.result))];
+  await Promise.all(all.map((step) => (step?.kind === 'changed' ? stagedFile(step.staged)?.discard() : undefined)));
+}
+
+/** The staged file of a step, wherever it was staged. */
+function stagedFile(staged: StagedFile | StagedHandle | undefined): StagedFile | undefined {
+  return staged === undefined || 'commit' in staged ? staged : stagedAt(staged);
+}
+
+/** Every output's step, in output order: refused, or moved into place, then said. */
+async function writeSteps(outputs: readonly PendingOutput[], steps: readonly OutputStep[], options: GenerateOptions, record: OutputRecordSlot | undefined, output: Output, verb: string): Promise<void> {
   const changes: Change[] = [];
   const refusals: Diagnostic[] = [];
   const underFiles = new Map<string, string[]>();
   const digests: OutputDigest[] = [];
-  try {
-    for (const { path, renderTo, target } of outputs) {
-      const opened = openCurrent(path, options.force, refusals, underFiles);
-      if (!opened) continue;
-      const { current, ours } = opened;
-      // After a refusal nothing more is staged: it would all be deleted again.
-      const stage = ours && !options.dryRun && refusals.length === 0 && underFiles.size === 0;
-      const head = keepingHead(renderTo);
-      const digest = record && !options.dryRun ? new DigestOf() : undefined;
-      const outcome = current.compare(head.renderTo, { stage, digest });
-      if (digest) digests.push(digest.of(path));
-      // Staging swept the temporary files a killed run left beside the file; one not staged is swept here.
-      if (!outcome.staged && !options.dryRun) removeAbandoned(path);
-      if (!outcome.changed) continue;
-      if (!ours) refusals.push(notOurs(path));
-      else if (!options.force && !carriesGeneratedHeader(head.text())) {
-        await outcome.staged?.discard();
-        refusals.push(withoutHeader(path, target));
-      } else changes.push({ path, existed: outcome.existed, staged: outcome.staged });
-    }
-    const refused = refusals.length + [...underFiles.values()].reduce((n, paths) => n + paths.length, 0);
-    for (const [file, paths] of underFiles) refusals.push(underFile(file, paths));
-    if (refused > 0) throw new UsageError(`nothing was written: ${plural(refused, 'output path')} cannot be used`, refusals);
-  } catch (error) {
+  const missing = outputs.findIndex((_, index) => steps[index] === undefined);
+  if (missing >= 0) {
+    await discardAll(steps, undefined);
+    throw new Error(`internal: no thread rendered ${outputs[missing]?.path}`);
+  }
+  for (const step of steps) {
+    if (step.kind !== 'underFile' && step.digest) digests.push(step.digest);
+    if (step.kind === 'refused') refusals.push(step.refusal);
+    else if (step.kind === 'underFile') underFiles.set(step.file, [...(underFiles.get(step.file) ?? []), step.path]);
+    else if (step.kind === 'changed') changes.push({ path: step.path, existed: step.existed, staged: stagedFile(step.staged) });
+  }
+  const refused = refusals.length + [...underFiles.values()].reduce((n, paths) => n + paths.length, 0);
+  if (refused > 0) {
     await Promise.all(changes.map((change) => change.staged?.discard()));
-    throw error;
+    for (const [file, paths] of underFiles) refusals.push(underFile(file, paths));
+    throw new UsageError(`nothing was written: ${plural(refused, 'output path')} cannot be used`, refusals);
   }
   // Every file is moved into place before anything is printed: a failing stdout (a full disk it is
   // redirected to) cannot leave the rest staged.
@@ -95,9 +184,9 @@ export async function generateCommand(options: GenerateOptions, output: Output):
 /**
  * The file on disk at an output's path, if any, and whether errgen may replace it: it wrote it (its
  * header says so), or --force. One that cannot be read is a refusal; one under a file (not a folder)
- * is kept in `underFiles`, by that file.
+ * names that file.
  */
-function openCurrent(path: string, force: boolean, refusals: Diagnostic[], underFiles: Map<string, string[]>): { current: OutputFile; ours: boolean } | undefined {
+function openCurrent(path: string, force: boolean): { current: OutputFile; ours: boolean } | { refusal: Diagnostic } | { underFile: string } {
   let current: OutputFile | undefined;
   try {
     current = new OutputFile(path);
@@ -106,12 +195,8 @@ function openCurrent(path: string, force: boolean, refusals: Diagnostic[], under
     current?.close();
     // Every output under one file fails alike (`--out-dir` naming a file): said once, for that file.
     const file = (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? fileOnTheWay(path) : undefined;
-    if (file !== undefined) {
-      underFiles.set(file, [...(underFiles.get(file) ?? []), path]);
-      return undefined;
-    }
-    refusals.push({ severity: 'error', at: { file: path, line: 1, column: 1 }, message: `cannot write here: ${describeFsError(error)}`, hint: 'Choose another output path.' });
-    return undefined;
+    if (file !== undefined) return { underFile: file };
+    return { refusal: { severity: 'error', at: { file: path, line: 1, column: 1 }, message: `cannot write here: ${describeFsError(error)}`, hint: 'Choose another output path.' } };
   }
 }
 

@@ -174,6 +174,8 @@ export interface StagingFile extends StagedFile {
   append(bytes: Uint8Array): void;
   /** Closes it, written in full, until it is committed or discarded. */
   end(): void;
+  /** Once ended: what names it, for stagedAt in another thread. */
+  handle(): StagedHandle;
 }
 
 /**
@@ -250,19 +252,7 @@ export function startStaging(path: string): StagingFile {
     } catch {
       // it is being deleted anyway
     }
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // nothing more to do: it was never written, or cannot be removed
-    }
-    // rmdir removes a folder only if it is empty: another staged file may still be in it.
-    for (let folder = dir; created !== undefined && folder.length >= created.length; folder = dirname(folder)) {
-      try {
-        rmdirSync(folder);
-      } catch {
-        break;
-      }
-    }
+    removeStaged({ path, temp, destination, created });
   };
   const failed = (error: unknown) => new InputError(`cannot write ${path}: ${describeFsError(error)}`);
   try {
@@ -297,13 +287,60 @@ export function startStaging(path: string): StagingFile {
     async commit() {
       try {
         close();
-        renameSync(temp, destination);
       } catch (error) {
         discardNow();
         throw failed(error);
       }
+      await stagedAt({ path, temp, destination, created }).commit();
+    },
+    handle: () => {
+      if (fd !== undefined) throw new Error(`internal: the staged file of ${path} is handed over before it is written in full`);
+      return { path, temp, destination, created };
     },
   };
+}
+
+/** A staged file written in full, named so that another thread can move it into place or drop it. */
+export interface StagedHandle {
+  readonly path: string;
+  readonly temp: string;
+  readonly destination: string;
+  /** The first folder staging created for it, if any: removed again with it when it is dropped. */
+  readonly created: string | undefined;
+}
+
+/** The staged file a handle names (see StagingFile.handle), written in full. */
+export function stagedAt(handle: StagedHandle): StagedFile {
+  return {
+    async discard() {
+      removeStaged(handle);
+    },
+    async commit() {
+      try {
+        renameSync(handle.temp, handle.destination);
+      } catch (error) {
+        removeStaged(handle);
+        throw new InputError(`cannot write ${handle.path}: ${describeFsError(error)}`);
+      }
+    },
+  };
+}
+
+/** Deletes a staged file, and the folders staging created for it if they are empty again. */
+function removeStaged({ temp, destination, created }: StagedHandle): void {
+  try {
+    rmSync(temp, { force: true });
+  } catch {
+    // nothing more to do: it was never written, or cannot be removed
+  }
+  // rmdir removes a folder only if it is empty: another staged file may still be in it.
+  for (let folder = dirname(destination); created !== undefined && folder.length >= created.length; folder = dirname(folder)) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      break;
+    }
+  }
 }
 
 /**

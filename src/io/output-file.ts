@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { startStaging, type StagedFile, type StagingFile } from './files.js';
+import { startStaging, type StagingFile } from './files.js';
 import type { DigestOf } from './output-record.js';
 
 /** What writing an output found. */
@@ -9,7 +9,7 @@ export interface OutputOutcome {
   /** Whether the new text differs from that file (or there was none). */
   readonly changed: boolean;
   /** The new text, staged beside the file, when it changed and staging was asked for. */
-  readonly staged: StagedFile | undefined;
+  readonly staged: StagingFile | undefined;
 }
 
 /**

@@ -1,0 +1,161 @@
+// Outputs rendered in several threads (src/emit/output-threads.ts) come out as one thread renders
+// them: the same bytes, the same report, the same failure, and nothing left behind. ERRGEN_THREADS
+// asks for threads whatever the catalog's size; NODE_DEBUG=errgen says how many ran and what each of
+// the other threads rendered. ERRGEN_TEST_OUTPUTS_IN_WORKERS=1 leaves every output of `generate` to
+// the other threads (its main thread would render a small catalog's all before they start).
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { claimOrder, outputThreads } from '../src/emit/output-threads.js';
+import type { PendingOutput, ResolvedTarget } from '../src/emit/generate.js';
+import { type CliResult, errgen, repoRoot, tempDir } from './helpers/cli.js';
+
+/** The project's own data and config (every built-in target, two locales) in a fresh folder. */
+function seedProject(): string {
+  const dir = tempDir();
+  cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
+  cpSync(join(repoRoot, 'errgen.config.yaml'), join(dir, 'errgen.config.yaml'));
+  return dir;
+}
+
+/** Every file under `dir`, by path relative to it, with its bytes. */
+function files(dir: string): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  if (!existsSync(dir)) return found;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) found.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
+  }
+  return found;
+}
+
+const inThreads = (threads: number) => ({ ERRGEN_THREADS: String(threads), NODE_DEBUG: 'errgen', ERRGEN_TEST_OUTPUTS_IN_WORKERS: '1' });
+/** The outputs NODE_DEBUG says another thread rendered. */
+const renderedElsewhere = (result: CliResult) => [...result.stderr.matchAll(/: (\S+) rendered in another thread$/gm)].map((m) => m[1]).sort();
+/** stderr without NODE_DEBUG's lines. */
+const said = (result: CliResult) => result.stderr.replace(/^ERRGEN \d+: .*\n/gm, '');
+
+describe('outputs rendered in several threads', () => {
+  it('are written byte for byte as one thread writes them, and reported alike', () => {
+    const one = seedProject();
+    const three = seedProject();
+    const alone = errgen(['generate'], { cwd: one, env: { ERRGEN_THREADS: '1', NODE_DEBUG: 'errgen' } });
+    const threaded = errgen(['generate'], { cwd: three, env: inThreads(3) });
+    expect(alone.code).toBe(0);
+    expect(threaded.code).toBe(0);
+    expect(alone.stderr).not.toContain('threads');
+    expect(threaded.stderr).toContain('generate: outputs rendered in 3 threads');
+    expect(said(threaded)).toBe('');
+    expect(renderedElsewhere(threaded)).toHaveLength(16);
+    // The same files, said in the same (output) order, whichever thread wrote which.
+    expect(threaded.stdout).toBe(alone.stdout);
+    expect(threaded.stdout).toContain('Generated 16 files from data/errors.yaml: 16 changed, 0 up to date.');
+    const written = files(join(three, 'generated'));
+    expect([...written.keys()].sort()).toEqual([...files(join(one, 'generated')).keys()].sort());
+    for (const [path, bytes] of files(join(one, 'generated'))) expect(written.get(path)?.equals(bytes), path).toBe(true);
+    // …which are the project's committed outputs.
+    for (const [path, bytes] of files(join(repoRoot, 'generated'))) expect(written.get(path)?.equals(bytes), path).toBe(true);
+    expect([...written.keys()].filter((path) => path.endsWith('.tmp'))).toEqual([]);
+
+    const again = errgen(['generate'], { cwd: three, env: { ...inThreads(3), ERRGEN_CACHE_DIR: 'off' } });
+    expect(again.stdout).toBe('Generated 16 files from data/errors.yaml: 0 changed, 16 up to date.\n');
+  });
+
+  it('are checked alike: the same findings, in the same order', () => {
+    const dir = seedProject();
+    expect(errgen(['generate'], { cwd: dir, env: { ERRGEN_THREADS: '1' } }).code).toBe(0);
+    writeFileSync(join(dir, 'generated/go/errcodes/errcodes.go'), `${readFileSync(join(dir, 'generated/go/errcodes/errcodes.go'), 'utf8')}// edited by hand\n`);
+    writeFileSync(join(dir, 'generated/rust/error_codes.rs'), 'pub const X: u8 = 1;\n');
+    const alone = errgen(['check', '--format', 'json'], { cwd: dir, env: { ERRGEN_THREADS: '1', ERRGEN_CACHE_DIR: 'off' } });
+    const threaded = errgen(['check', '--format', 'json'], { cwd: dir, env: { ...inThreads(3), ERRGEN_CACHE_DIR: 'off' } });
+    expect(threaded.stderr).toContain('check: outputs rendered in 3 threads');
+    expect(renderedElsewhere(threaded)).toHaveLength(16);
+    expect(threaded.code).toBe(1);
+    expect(alone.code).toBe(1);
+    expect(threaded.stdout).toBe(alone.stdout);
+    const drifted = (JSON.parse(threaded.stdout) as { findings: Array<{ rule: string; file: string }> }).findings.filter((f) => f.rule === 'artifact-drift');
+    expect(drifted.map((f) => f.file)).toEqual(['generated/go/errcodes/errcodes.go', 'generated/rust/error_codes.rs']);
+  });
+
+  it('fail as one thread fails, at the first failing output in the order threads take them, writing nothing', () => {
+    const config = `catalog: data/errors.yaml
+outDir: out
+targets:
+  go:
+  first:
+    template: bad/first.hbs
+    output: first.txt
+  json:
+  second:
+    template: bad/second.hbs
+    output: second.txt
+`;
+    const runs = [1, 3].map((threads) => {
+      const dir = seedProject();
+      writeFileSync(join(dir, 'errgen.config.yaml'), config);
+      mkdirSync(join(dir, 'bad'));
+      writeFileSync(join(dir, 'bad/first.hbs'), '// Generated by errgen\n{{#each codes}}{{nope}}{{/each}}\n');
+      writeFileSync(join(dir, 'bad/second.hbs'), '// Generated by errgen\n{{#each codes}}{{alsoNot}}{{/each}}\n');
+      return { dir, result: errgen(['generate'], { cwd: dir, env: inThreads(threads) }) };
+    });
+    const [alone, threaded] = runs as [(typeof runs)[0], (typeof runs)[0]];
+    expect(threaded.result.stderr).toContain('outputs rendered in 3 threads');
+    expect(alone.result.code).toBe(2);
+    expect(threaded.result.code).toBe(2);
+    expect(said(alone.result)).toContain('bad/first.hbs:2:');
+    expect(said(threaded.result)).toBe(said(alone.result));
+    // Nothing moved into place, nothing staged left behind, by either thread.
+    expect([...files(join(threaded.dir, 'out')).keys()]).toEqual([]);
+  });
+
+  it('refuse a file errgen did not write as one thread does, and leave none of their staged files', () => {
+    const runs = [1, 3].map((threads) => {
+      const dir = seedProject();
+      mkdirSync(join(dir, 'generated/json'), { recursive: true });
+      writeFileSync(join(dir, 'generated/json/errors.json'), '{"mine": true}\n');
+      return { dir, result: errgen(['generate'], { cwd: dir, env: inThreads(threads) }) };
+    });
+    const [alone, threaded] = runs as [(typeof runs)[0], (typeof runs)[0]];
+    expect(threaded.result.code).toBe(2);
+    expect(said(threaded.result)).toBe(said(alone.result));
+    expect(said(threaded.result)).toContain('errgen: nothing was written: 1 output path cannot be used');
+    expect([...files(join(threaded.dir, 'generated')).keys()]).toEqual(['json/errors.json']);
+  });
+
+  it('stop at an identifier clash before any output, as one thread does', () => {
+    const runs = [1, 3].map((threads) => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'errors.yaml'), 'groups:\n  - title: Errors\n    codes:\n      - { code: NOT_FOUND, status: 404, message: Not found, solution: "" }\n      - { code: not_found, status: 404, message: Also not found, solution: "" }\n');
+      writeFileSync(join(dir, 'errgen.config.yaml'), 'catalog: errors.yaml\noutDir: out\ntargets:\n  go:\n  json:\n');
+      return { dir, generated: errgen(['generate'], { cwd: dir, env: inThreads(threads) }), checked: errgen(['check', '--format', 'json'], { cwd: dir, env: inThreads(threads) }) };
+    });
+    const [alone, threaded] = runs as [(typeof runs)[0], (typeof runs)[0]];
+    expect(alone.generated.code).toBe(1);
+    expect(said(alone.generated)).toContain('both become the go identifier CodeNotFound');
+    expect(threaded.generated.code).toBe(1);
+    expect(said(threaded.generated)).toBe(said(alone.generated));
+    expect(threaded.checked.stdout).toBe(alone.checked.stdout);
+    expect(existsSync(join(threaded.dir, 'out'))).toBe(false);
+  });
+
+  it('are asked for by a whole number in ERRGEN_THREADS', () => {
+    const result = errgen(['generate'], { cwd: seedProject(), env: { ERRGEN_THREADS: 'two' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('errgen: ERRGEN_THREADS must be a whole number from 1 to 64, not "two"\n');
+  });
+});
+
+describe('outputThreads and claimOrder', () => {
+  const target = (name: string, builtin = true): ResolvedTarget => ({ name, template: `${name}.hbs`, output: `${name}.out`, options: {}, builtin, names: [] });
+  const targets = ['go', 'json'].map((name) => target(name));
+
+  it('render in one thread from the sources (no bundle for a thread to load), and below the size where threads gain', () => {
+    expect(outputThreads('x'.repeat(8 * 1024 * 1024), targets, { ERRGEN_THREADS: '4' })).toBe(1);
+    expect(outputThreads('small', targets, {})).toBe(1);
+    expect(() => outputThreads('small', targets, { ERRGEN_THREADS: '0' })).toThrow('ERRGEN_THREADS must be a whole number from 1 to 64, not "0"');
+  });
+
+  it('hand out the heaviest outputs first, then in output order', () => {
+    const outputs = ['json', 'mine', 'go', 'java-properties', 'openapi', 'theirs'].map((name, i) => ({ target: target(name, !['mine', 'theirs'].includes(name)), path: `${i}` }) as PendingOutput);
+    expect(claimOrder(outputs).map((i) => outputs[i]?.target.name)).toEqual(['go', 'openapi', 'mine', 'theirs', 'json', 'java-properties']);
+  });
+});
