@@ -65,8 +65,7 @@ export function assignNumbers(catalog: Catalog, locate: (group: number, index: n
     }),
   );
   const taken = new Set(explicit.keys());
-  derived.sort((a, b) => a.number - b.number || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  for (const { code, number } of derived) {
+  for (const { code, number } of inNumberOrder(derived)) {
     let n = number;
     while (taken.has(n)) n = (n % maxNumber) + 1;
     taken.add(n);
@@ -74,3 +73,27 @@ export function assignNumbers(catalog: Catalog, locate: (group: number, index: n
   }
   return { numbers, diagnostics };
 }
+
+/**
+ * Derived numbers by (number, code string). As one key per code, number × 2^20 + index, in a typed
+ * array that sorts natively (at 100,000 codes the comparator sort took ~0.2 s); codes that share a
+ * number, a couple in a big catalog, are then put in code order.
+ */
+function inNumberOrder(derived: ReadonlyArray<{ code: string; number: number }>): ReadonlyArray<{ code: string; number: number }> {
+  const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  if (derived.length >= indexSpan) return [...derived].sort((a, b) => a.number - b.number || byCode(a, b));
+  const keys = new Float64Array(derived.length);
+  for (let i = 0; i < derived.length; i++) keys[i] = (derived[i] as { number: number }).number * indexSpan + i;
+  keys.sort();
+  const ordered = Array.from(keys, (key) => derived[key % indexSpan] as { code: string; number: number });
+  for (let start = 0; start < ordered.length; ) {
+    let end = start + 1;
+    while (end < ordered.length && ordered[end]!.number === ordered[start]!.number) end++;
+    if (end - start > 1) ordered.splice(start, end - start, ...ordered.slice(start, end).sort(byCode));
+    start = end;
+  }
+  return ordered;
+}
+
+/** Indices below this fit beside a number below 2^31 in a double's 53 bits. */
+const indexSpan = 2 ** 20;

@@ -1,7 +1,7 @@
 import type { Catalog, CatalogCode, Removal } from '../catalog/model.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import type { Language } from '../lang/language.js';
-import { toCase } from '../names/case.js';
+import { isCanonicalUpperSnake, toCase } from '../names/case.js';
 import { badOverrideReport, type CodeIdentifiers, codeIdentifiers, namedCodes } from '../names/code-identifiers.js';
 import { derivedIdentifier } from '../names/identifier.js';
 import { assignNumbers } from './code-number.js';
@@ -269,6 +269,13 @@ function draft(entry: CatalogCode, group: string, number: number, texts: (entry:
  */
 function assignAnchors(codes: readonly ViewCodeDraft[], groupTitles: readonly string[]): void {
   const taken = new Set(groupTitles.map(headingSlug));
+  // Distinct codes in canonical UPPER_SNAKE_CASE (most catalogs' all) have distinct kebab-case
+  // anchors, so only a heading's slug can clash with one: then no set of 100,000 anchors is needed.
+  const kebab = codes.map((code) => (isCanonicalUpperSnake(code.code) ? code.code.toLowerCase().replaceAll('_', '-') : undefined));
+  if (kebab.every((anchor) => anchor !== undefined && !taken.has(anchor))) {
+    codes.forEach((code, i) => (code.anchor = kebab[i] as string));
+    return;
+  }
   for (const code of codes) {
     const base = toCase(code.code, 'kebab') || 'code';
     let anchor = base;

@@ -91,6 +91,11 @@ export function toCase(text: string, style: CaseStyle, useInitialisms = true): s
  */
 const canonicalUpperSnake = /^[A-Z0-9]+(?:_[A-Z0-9]+)*$/;
 
+/** Whether a code is in canonical UPPER_SNAKE_CASE: two such codes differ in every case style that keeps word breaks (snake, kebab, constant). */
+export function isCanonicalUpperSnake(code: string): boolean {
+  return canonicalUpperSnake.test(code);
+}
+
 /** toCase of a canonical UPPER_SNAKE_CASE code, written directly: cheaper than a cache lookup. */
 function upperSnakeCase(code: string, style: CaseStyle, useInitialisms: boolean): string {
   switch (style) {
