@@ -15,23 +15,9 @@ export interface OutputDrift {
 }
 
 /**
- * Compares each target, rendered piece by piece, with the file on disk: a missing or different
- * file is reported with a short unified diff and the command that repairs it. Each file found as
- * rendered has its digest added to `digests`, when given.
- */
-export async function checkArtifactDrift(outputs: readonly PendingOutput[], fixCommand: string, digests?: OutputDigest[]): Promise<Diagnostic[]> {
-  const findings: Diagnostic[] = [];
-  for (const output of outputs) {
-    const drift = await artifactDrift(output, fixCommand, digests !== undefined);
-    findings.push(...drift.findings);
-    if (drift.digest) digests?.push(drift.digest);
-  }
-  return findings;
-}
-
-/**
- * Compares one output with its file. Piece by piece: at 100,000 codes one output is over 100 MB.
- * Only a file that differs is read and rendered whole, for its diff.
+ * Compares one output, rendered piece by piece, with the file on disk: a missing or different file
+ * is reported with a short unified diff and the command that repairs it. Piece by piece: at 100,000
+ * codes one output is over 100 MB. Only a file that differs is read and rendered whole, for its diff.
  */
 export async function artifactDrift({ path, renderTo, render }: PendingOutput, fixCommand: string, withDigest: boolean): Promise<OutputDrift> {
   // Only opening the file is in the try: a failing template is the user's (or errgen's) to hear

@@ -5,7 +5,7 @@ import { matchRows } from '../catalog/match-rows.js';
 import type { Catalog, CatalogCode } from '../catalog/model.js';
 import { entryLocator, parseCatalog, parseCatalogValue, type ReadCatalog } from '../catalog/read.js';
 import { locationsByCode, parseSources, sourcesPathFor } from '../catalog/sources.js';
-import { checkArtifactDrift, type OutputDrift } from '../check/artifact-drift.js';
+import { artifactDrift, type OutputDrift } from '../check/artifact-drift.js';
 import { type BreakingIgnore, checkBreaking } from '../check/breaking.js';
 import { formatGithub } from '../check/report/github.js';
 import { formatHuman } from '../check/report/human.js';
@@ -19,7 +19,7 @@ import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/ge
 import type { Language } from '../lang/language.js';
 import { readTextFile, readTextFileIfExists } from '../io/files.js';
 import { type OutputDigest, type OutputRecordSlot, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
-import { outputThreads, type OutputWorkers, receivedError, startOutputWorkers } from '../emit/output-threads.js';
+import { claimOrder, firstFailure, outputThreads, type OutputWorkers, receivedError, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
 import { realPathOf } from '../io/paths.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
 import { lintRules } from '../lint/rules/index.js';
@@ -52,6 +52,7 @@ export interface CheckOptions {
 
 /** Lint, source drift, artifact drift and breaking changes, all reported in one run. Returns the exit code. */
 export async function checkCommand(options: CheckOptions, output: Output): Promise<number> {
+  requestedThreads(); // a bad ERRGEN_THREADS is said on every run, not only on one that renders
   // One order for every format: a JSON consumer or an annotation list reads the findings as the terminal does.
   const findings = inReportOrder(await collectFindings(options));
   const report = options.format === 'json' ? formatJson(findings) : options.format === 'github' ? formatGithub(findings) : formatHuman(findings, { color: options.color });
@@ -285,19 +286,23 @@ function movedFrom(git: (args: string[], cwd: string) => string, top: string, ag
 
 type Compared = { drift: Diagnostic[]; digests: OutputDigest[]; outputs: number } | { problems: Diagnostic[] };
 
-/** Every output compared with its file in this thread, or why the outputs cannot be planned. */
+/**
+ * Every output compared with its file in this thread, or why the outputs cannot be planned. In the
+ * order threads take them (claimOrder), so that of two failing outputs the same one is reported
+ * with threads or without; the findings are put in output order.
+ */
 async function compareHere(input: Parameters<typeof planOutputs>[0], targets: readonly ResolvedTarget[], fixCommand: string, withDigests: boolean): Promise<Compared> {
   const planned = planOrReport(input, targets);
   if (!('outputs' in planned)) return planned;
-  const digests: OutputDigest[] = [];
-  const drift = await checkArtifactDrift(planned.outputs, fixCommand, withDigests ? digests : undefined);
-  return { drift, digests, outputs: planned.outputs.length };
+  const drifts: OutputDrift[] = [];
+  for (const index of claimOrder(planned.outputs)) drifts[index] = await artifactDrift(planned.outputs[index] as PendingOutput, fixCommand, withDigests);
+  return inOutputOrder(drifts);
 }
 
-/** What the other threads found, in output order, as compareHere would have found it. */
+/** What the other threads found, put together as compareHere would have found it. */
 async function comparedInThreads(workers: OutputWorkers<OutputDrift>, input: Parameters<typeof planOutputs>[0], targets: readonly ResolvedTarget[]): Promise<Compared> {
   const reports = await workers.reports;
-  const failed = reports.flatMap((report) => (report.failed && 'index' in report.failed ? [report.failed] : [])).sort((a, b) => a.index - b.index)[0];
+  const failed = firstFailure(reports);
   if (failed) throw receivedError(failed.error);
   if (reports.some((report) => report.failed)) {
     // The outputs cannot be planned: planned here, for the reason.
@@ -305,10 +310,15 @@ async function comparedInThreads(workers: OutputWorkers<OutputDrift>, input: Par
     if ('outputs' in planned) throw new Error('internal: an output thread could not plan the outputs this thread planned');
     return planned;
   }
-  const results = reports.flatMap((report) => report.results).sort((a, b) => a.index - b.index);
+  const drifts: OutputDrift[] = [];
+  for (const report of reports) for (const { index, result } of report.results) drifts[index] = result;
   const outputs = reports[0]?.outputs ?? 0;
-  if (results.length !== outputs) throw new Error(`internal: the output threads compared ${results.length} of ${outputs} outputs`);
-  return { drift: results.flatMap(({ result }) => result.findings), digests: results.flatMap(({ result }) => (result.digest ? [result.digest] : [])), outputs };
+  if (drifts.length !== outputs || Object.keys(drifts).length !== outputs) throw new Error(`internal: the output threads did not compare all ${outputs} outputs`);
+  return inOutputOrder(drifts);
+}
+
+function inOutputOrder(drifts: readonly OutputDrift[]): Compared {
+  return { drift: drifts.flatMap((d) => d.findings), digests: drifts.flatMap((d) => (d.digest ? [d.digest] : [])), outputs: drifts.length };
 }
 
 /** The outputs to compare, or why they cannot be generated (e.g. two placeholders one language names alike) as findings, so the rest of the report still comes out. */

@@ -4,7 +4,7 @@ import { entryLocator, parseCatalogValue } from '../catalog/read.js';
 import { type Diagnostic, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import { carriesGeneratedHeader, headerBytes, headerLength } from '../emit/header.js';
-import { claimOrder, mainThreadTakesOutputs, OutputClaims, type OutputJob, outputThreads, type OutputWorkers, receivedError, startOutputWorkers } from '../emit/output-threads.js';
+import { claimOrder, firstFailure, mainThreadTakesOutputs, OutputClaims, type OutputJob, outputThreads, receivedError, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
 import { describeFsError, readTextFile, removeAbandoned, type StagedFile, type StagedHandle, stagedAt } from '../io/files.js';
 import { OutputFile } from '../io/output-file.js';
 import { DigestOf, type OutputDigest, type OutputRecordSlot, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
@@ -43,6 +43,7 @@ export type OutputStep =
  */
 export async function generateCommand(options: GenerateOptions, output: Output): Promise<void> {
   const verb = options.dryRun ? 'would change' : 'changed';
+  requestedThreads(); // a bad ERRGEN_THREADS is said on every run, not only on one that renders
   const catalogText = await readTextFile(options.catalog, 'catalog');
   // Outputs that are what these inputs rendered last time need no rendering (see output-record.ts).
   const record = outputRecordSlot({ catalog: options.catalog, catalogText, source: options.source, targets: options.targets });
@@ -59,21 +60,33 @@ export async function generateCommand(options: GenerateOptions, output: Output):
   const claims = workers?.claims ?? new OutputClaims();
   const steps: OutputStep[] = [];
   let outputs: PendingOutput[] = [];
+  // This thread's failure, at its output's place in the claim order (-1: reading or planning).
+  let failed: { at: number; error: unknown } | undefined;
+  let taking = -1;
   try {
     const read = await parseCatalogValue(catalogText, options.catalog);
     outputs = planOutputs({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
     const order = claimOrder(outputs);
     const takes = !workers || mainThreadTakesOutputs();
     for (let at = takes ? claims.next(order.length) : undefined; at !== undefined; at = claims.next(order.length)) {
+      taking = at;
       const index = order[at] as number;
       steps[index] = await outputStep(outputs[index] as PendingOutput, job, claims);
     }
   } catch (error) {
     claims.stop();
-    await discardAll(steps, workers);
-    throw error;
+    failed = { at: taking, error };
   }
-  if (workers) await gatherSteps(workers, steps);
+  const reports = workers ? await workers.reports : [];
+  for (const report of reports) for (const { index, result } of report.results) steps[index] = result;
+  const theirs = firstFailure(reports);
+  if (failed || theirs || reports.some((report) => report.failed)) {
+    await discardAll(steps);
+    // The failure first in claim order, wherever it was met: where one thread would have stopped.
+    if (failed && (!theirs || failed.at <= theirs.at)) throw failed.error;
+    // A thread fails to plan only where this one planned (the same catalog and targets).
+    throw theirs ? receivedError(theirs.error) : new Error('internal: an output thread could not plan the outputs this thread planned');
+  }
   await writeSteps(outputs, steps, options, record, output, verb);
 }
 
@@ -109,31 +122,9 @@ export async function outputStep({ path, renderTo, target }: PendingOutput, job:
   return { kind: 'changed', path, existed: outcome.existed, staged: outcome.staged, digest };
 }
 
-/** The other threads' steps, put in their places among this thread's; a failure in one, after every staged file is dropped. */
-async function gatherSteps(workers: OutputWorkers<OutputStep>, steps: OutputStep[]): Promise<void> {
-  let reports: Awaited<typeof workers.reports>;
-  try {
-    reports = await workers.reports;
-  } catch (error) {
-    await discardAll(steps, undefined);
-    throw error;
-  }
-  for (const report of reports) for (const { index, result } of report.results) steps[index] = result;
-  // The failure of the output first in claim order: the one a single thread would have stopped at.
-  const failures = reports.flatMap((report) => (report.failed && 'index' in report.failed ? [report.failed] : []));
-  if (failures.length > 0 || reports.some((report) => report.failed)) {
-    await discardAll(steps, undefined);
-    const first = failures.sort((a, b) => a.index - b.index)[0];
-    // A thread fails to plan only where this one planned (the same catalog and targets): it cannot be the first.
-    throw first ? receivedError(first.error) : new Error('internal: an output thread could not plan the outputs this thread planned');
-  }
-}
-
-/** Drops every staged file: this thread's, and the other threads' once they have stopped. */
-async function discardAll(steps: readonly OutputStep[], workers: OutputWorkers<OutputStep> | undefined): Promise<void> {
-  const theirs = workers ? await workers.reports.catch(() => []) : [];
-  const all = [...steps, ...theirs.flatMap((report) => report.results.map((r) => r.result))];
-  await Promise.all(all.map((step) => (step?.kind === 'changed' ? stagedFile(step.staged)?.discard() : undefined)));
+/** Drops every staged file, whichever thread staged it. */
+async function discardAll(steps: readonly OutputStep[]): Promise<void> {
+  await Promise.all(steps.map((step) => (step?.kind === 'changed' ? stagedFile(step.staged)?.discard() : undefined)));
 }
 
 /** The staged file of a step, wherever it was staged. */
@@ -149,7 +140,7 @@ async function writeSteps(outputs: readonly PendingOutput[], steps: readonly Out
   const digests: OutputDigest[] = [];
   const missing = outputs.findIndex((_, index) => steps[index] === undefined);
   if (missing >= 0) {
-    await discardAll(steps, undefined);
+    await discardAll(steps);
     throw new Error(`internal: no thread rendered ${outputs[missing]?.path}`);
   }
   for (const step of steps) {

@@ -5,12 +5,14 @@ import { debug } from '../cli/boot.js';
 import { bundleIdentity } from '../cli/bundle-identity.js';
 import { type Diagnostic, InputError, UsageError, UserError } from '../diagnostics.js';
 import type { PendingOutput, ResolvedTarget } from './generate.js';
+import { builtinTemplatePath } from './targets.js';
 
 /**
  * `generate` and `check` render their outputs in more than one thread when the catalog is big: at
  * 100,000 codes the thirteen built-in outputs take a dozen seconds in one. Each thread reads the
  * catalog and plans the outputs itself (the same code, so the same text), then takes the next output
- * not yet taken, heaviest first, until none is left: the main thread does too, between its own work.
+ * not yet taken, heaviest first, until none is left: the main thread of `generate` does too, while
+ * that of `check` reads the Markdown and lints.
  * A thread hands back what each output came to (src/commands/output-worker.ts), in a form that
  * crosses threads; the command puts it together in output order, as it would have found it alone.
  */
@@ -31,13 +33,28 @@ export interface WorkerData {
   readonly shared: SharedArrayBuffer;
 }
 
-/** What a thread hands back: each output it took, by index into the planned outputs, then why it stopped early, if it did. */
+/** What a thread sends: each output as it is done (a staged file is known at once), then how it ended. */
+export type WorkerMessage<R> =
+  | { readonly kind: 'result'; readonly index: number; readonly result: R }
+  | { readonly kind: 'end'; readonly outputs: number; readonly failed?: Failure | { readonly planning: true } };
+
+/**
+ * An output that failed, at its position in the claim order (-1: planning). Of several failures
+ * the first in claim order is reported: every output before it has been taken, by some thread, as
+ * the stop only keeps outputs from being taken. One thread takes them in that order too.
+ */
+export interface Failure {
+  readonly at: number;
+  readonly error: SentError;
+}
+
+/** What a thread came to: the outputs it did, by index into the planned outputs, and why it stopped early, if it did. */
 export interface WorkerReport<R> {
-  /** How many outputs the thread planned (the main thread of `check` plans none itself). */
+  /** How many outputs the thread planned (none if planning failed). */
   readonly outputs: number;
   readonly results: ReadonlyArray<{ readonly index: number; readonly result: R }>;
-  /** Planning failed (the main thread's plan says why), or an output failed. */
-  readonly failed?: { readonly planning: true } | { readonly index: number; readonly error: SentError };
+  /** Planning failed (the main thread's plan says why), an output failed, or the thread died (at Infinity: any output's failure comes first). */
+  readonly failed?: Failure | { readonly planning: true };
 }
 
 /** An error as it crosses threads: a UserError keeps its class, exit code and diagnostics. */
@@ -61,24 +78,29 @@ const threadedFrom = 4 * 1024 * 1024;
 const defaultThreads = 2;
 const maxThreads = 64;
 
-/**
- * How many threads render the outputs: `ERRGEN_THREADS` if set, else two on a machine with more than
- * one core, for a catalog big enough to gain from it. One where threads cannot run errgen: from its
- * sources (tests of the commands' modules), there is no bundle for a thread to load.
- */
-export function outputThreads(catalogText: string, targets: readonly ResolvedTarget[], env: NodeJS.ProcessEnv = process.env): number {
+/** The thread count ERRGEN_THREADS asks for, if it is set; a usage error if it is not a count. Checked by every run of generate and check, whether it renders or not. */
+export function requestedThreads(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const asked = env['ERRGEN_THREADS'];
-  let threads: number;
-  if (asked !== undefined && asked !== '') {
-    if (!/^\d+$/.test(asked) || Number(asked) < 1 || Number(asked) > maxThreads) throw new UsageError(`ERRGEN_THREADS must be a whole number from 1 to ${maxThreads}, not ${JSON.stringify(asked)}`);
-    threads = Number(asked);
-  } else {
+  if (asked === undefined || asked === '') return undefined;
+  if (!/^\d+$/.test(asked) || Number(asked) < 1 || Number(asked) > maxThreads) throw new UsageError(`ERRGEN_THREADS must be a whole number from 1 to ${maxThreads}, not ${JSON.stringify(asked)}`);
+  return Number(asked);
+}
+
+/**
+ * How many threads, the main thread included, a run uses for its outputs: `ERRGEN_THREADS` if set,
+ * else two on a machine with more than one core, for a catalog big enough to gain from it. Never
+ * more than the targets and one (a target of one output per locale may have several), and one where
+ * a thread cannot run errgen: from its sources (tests of the commands' modules) there is no bundle
+ * for a thread to load.
+ */
+export function outputThreads(catalogText: string, targets: readonly ResolvedTarget[], env: NodeJS.ProcessEnv = process.env, bundled = bundleIdentity() !== undefined): number {
+  let threads = requestedThreads(env);
+  if (threads === undefined) {
     if (catalogText.length < threadedFrom) return 1;
     const { availableParallelism } = createRequire(import.meta.url)('node:os') as typeof import('node:os');
     threads = Math.min(defaultThreads, availableParallelism());
   }
-  // A target of one output per locale may have several: a thread more than targets may still find work.
-  return bundleIdentity() === undefined ? 1 : Math.max(1, Math.min(threads, targets.length + 1));
+  return bundled ? Math.max(1, Math.min(threads, targets.length + 1)) : 1;
 }
 
 /**
@@ -97,15 +119,17 @@ export function mainThreadTakesOutputs(env: NodeJS.ProcessEnv = process.env): bo
  * takes them in this order too: a run that fails at two outputs reports the same one either way.
  */
 export function claimOrder(outputs: readonly PendingOutput[]): number[] {
-  const weight = (output: PendingOutput) => (output.target.builtin ? (builtinWeights[output.target.name] ?? 10) : 10);
+  const weight = (output: PendingOutput) => (output.target.builtin ? (builtinWeights().get(output.target.template) ?? 10) : 10);
   return outputs.map((output, index) => ({ index, weight: weight(output) })).sort((a, b) => b.weight - a.weight || a.index - b.index).map((o) => o.index);
 }
 
-/** Seconds per 100,000 codes, ×10, each target rendered and written alone. */
-const builtinWeights: Readonly<Record<string, number>> = {
+/** Seconds per 100,000 codes, ×10, each target rendered and written alone; by template, which tells a built-in target's kind (`openapi-problem` is an openapi). */
+const weights: Readonly<Record<string, number>> = {
   openapi: 23, go: 23, typescript: 14, java: 14, html: 13, python: 11, rust: 10, docs: 8, protobuf: 4, jsonschema: 4,
   'messages-json': 3, json: 3, 'java-properties': 1,
 };
+let byTemplate: Map<string, number> | undefined;
+const builtinWeights = () => (byTemplate ??= new Map(Object.entries(weights).map(([kind, weight]) => [builtinTemplatePath(kind), weight])));
 
 /**
  * Outputs handed out one at a time, across threads, through shared memory: slot 0 counts the
@@ -142,7 +166,7 @@ export class OutputClaims {
 /** Threads started for a run, rendering beside the main thread. */
 export interface OutputWorkers<R> {
   readonly claims: OutputClaims;
-  /** Every thread's report, once all have stopped. A thread that died (out of memory) rejects. */
+  /** Every thread's report, once all have stopped; never rejects (a thread that died has failed). */
   readonly reports: Promise<ReadonlyArray<WorkerReport<R>>>;
   /** Stops them where they are: only for work that leaves nothing behind (check's). */
   terminate(): Promise<void>;
@@ -166,25 +190,39 @@ export function startOutputWorkers<R>(count: number, data: Omit<WorkerData, 'sha
     );
   }
   debug(`${data.command}: outputs rendered in ${count + 1} threads`);
-  const reports = Promise.all(workers.map((worker) => reportOf<R>(worker)));
-  // One failed thread must not leave the others running: they stop at their next output.
-  reports.catch(() => claims.stop());
   return {
     claims,
-    reports,
+    reports: Promise.all(workers.map((worker) => reportOf<R>(worker, claims))),
     terminate: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
 }
 
-function reportOf<R>(worker: Worker): Promise<WorkerReport<R>> {
-  return new Promise((resolve, reject) => {
-    let report: WorkerReport<R> | undefined;
-    worker.on('message', (message: WorkerReport<R>) => (report = message));
-    worker.on('error', reject);
-    worker.on('exit', (code) => (report ? resolve(report) : reject(new Error(`internal: an output thread stopped (exit code ${code}) without a report`))));
+/** A thread's results as they come, and how it ended. One that dies without its end stops the others. */
+function reportOf<R>(worker: Worker, claims: OutputClaims): Promise<WorkerReport<R>> {
+  return new Promise((resolve) => {
+    const results: Array<{ index: number; result: R }> = [];
+    let ended: Extract<WorkerMessage<R>, { kind: 'end' }> | undefined;
+    let crash: unknown;
+    worker.on('message', (message: WorkerMessage<R>) => {
+      if (message.kind === 'result') results.push({ index: message.index, result: message.result });
+      else ended = message;
+    });
+    worker.on('error', (error) => (crash = error));
+    worker.on('exit', (code) => {
+      if (ended) return resolve({ outputs: ended.outputs, results, ...(ended.failed ? { failed: ended.failed } : {}) });
+      claims.stop();
+      const error = crash ?? new Error(`internal: an output thread stopped (exit code ${code}) before it was done`);
+      resolve({ outputs: 0, results, failed: { at: Number.POSITIVE_INFINITY, error: sendError(error) } });
+    });
   });
+}
+
+/** The failure first in claim order, of this thread's (if any) and the other threads'. */
+export function firstFailure(reports: ReadonlyArray<WorkerReport<unknown>>, own?: Failure): Failure | undefined {
+  const failures = reports.flatMap((report) => (report.failed && 'at' in report.failed ? [report.failed] : []));
+  return [...(own ? [own] : []), ...failures].sort((a, b) => a.at - b.at)[0];
 }
 
 export function sendError(error: unknown): SentError {
