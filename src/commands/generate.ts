@@ -5,7 +5,7 @@ import { type Diagnostic, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import { carriesGeneratedHeader, headerBytes, headerLength } from '../emit/header.js';
 import { claimOrder, firstFailure, mainThreadTakesOutputs, OutputClaims, type OutputJob, outputThreads, receivedError, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
-import { describeFsError, readTextFile, removeAbandoned, type StagedFile, type StagedHandle, stagedAt } from '../io/files.js';
+import { describeFsError, discardEvery, readTextFile, removeAbandoned, type StagedFile, type StagedHandle, stagedAt } from '../io/files.js';
 import { OutputFile } from '../io/output-file.js';
 import { DigestOf, type OutputDigest, type OutputRecordSlot, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
 import { type Output, plural } from './output.js';
@@ -124,7 +124,7 @@ export async function outputStep({ path, renderTo, target }: PendingOutput, job:
 
 /** Drops every staged file, whichever thread staged it. */
 async function discardAll(steps: readonly OutputStep[]): Promise<void> {
-  await Promise.all(steps.map((step) => (step?.kind === 'changed' ? stagedFile(step.staged)?.discard() : undefined)));
+  await discardEvery(steps.map((step) => (step?.kind === 'changed' ? stagedFile(step.staged) : undefined)));
 }
 
 /** The staged file of a step, wherever it was staged. */
@@ -151,7 +151,7 @@ async function writeSteps(outputs: readonly PendingOutput[], steps: readonly Out
   }
   const refused = refusals.length + [...underFiles.values()].reduce((n, paths) => n + paths.length, 0);
   if (refused > 0) {
-    await Promise.all(changes.map((change) => change.staged?.discard()));
+    await discardEvery(changes.map((change) => change.staged));
     for (const [file, paths] of underFiles) refusals.push(underFile(file, paths));
     throw new UsageError(`nothing was written: ${plural(refused, 'output path')} cannot be used`, refusals);
   }
@@ -164,7 +164,7 @@ async function writeSteps(outputs: readonly PendingOutput[], steps: readonly Out
       committed++;
     }
   } finally {
-    await Promise.all(changes.slice(committed + 1).map((later) => later.staged?.discard()));
+    await discardEvery(changes.slice(committed + 1).map((later) => later.staged));
     for (const change of changes.slice(0, committed)) output.out(change.staged ? `wrote ${change.path}` : `would ${change.existed ? 'update' : 'create'} ${change.path}`);
   }
   // Every output is now on disk as rendered.

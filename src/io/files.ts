@@ -300,6 +300,15 @@ export function startStaging(path: string): StagingFile {
   };
 }
 
+/**
+ * Drops staged files, then asks each again: a folder staging created for one of them is removed
+ * only once it is empty, so a folder two share (out/openapi/ for two documents) goes on the second
+ * round, when neither file is left in it.
+ */
+export async function discardEvery(files: ReadonlyArray<StagedFile | undefined>): Promise<void> {
+  for (let round = 0; round < 2; round++) await Promise.all(files.map((file) => file?.discard()));
+}
+
 /** A staged file written in full, named so that another thread can move it into place or drop it. */
 export interface StagedHandle {
   readonly path: string;
