@@ -19,7 +19,7 @@ import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/ge
 import type { Language } from '../lang/language.js';
 import { readTextFile, readTextFileIfExists } from '../io/files.js';
 import { type OutputDigest, type OutputRecordSlot, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
-import { claimOrder, firstFailure, outputThreads, type OutputWorkers, receivedError, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
+import { claimOrder, firstFailure, outputThreads, type OutputWorkers, putResults, receivedError, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
 import { realPathOf } from '../io/paths.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
 import { lintRules } from '../lint/rules/index.js';
@@ -86,18 +86,15 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
     } catch (error) {
       return catalogFindings(error, missingCatalogHint);
     }
-    return await findingsOf(options, read, workers, rendersOutputs ? record ?? null : undefined);
+    return await findingsOf(options, read, rendersOutputs ? { workers, record } : undefined);
   } finally {
     // Stopped wherever they are (they write nothing) if their work was not wanted: identifier errors, a failure.
     await workers?.terminate();
   }
 }
 
-/**
- * The findings once the catalog is read. `record`: undefined when the outputs are not compared, null
- * when they are, without an output record to keep.
- */
-async function findingsOf(options: CheckOptions, read: ReadCatalog, workers: OutputWorkers<OutputDrift> | undefined, record: OutputRecordSlot | null | undefined): Promise<Diagnostic[]> {
+/** The findings once the catalog is read; `outputs` when the outputs are to be compared: the threads comparing them, if any, and the record to keep. */
+async function findingsOf(options: CheckOptions, read: ReadCatalog, outputs: { workers: OutputWorkers<OutputDrift> | undefined; record: OutputRecordSlot | undefined } | undefined): Promise<Diagnostic[]> {
   const translations = options.translations ?? [];
   const sourceDrift = options.lintSettings['source-drift'] ?? 'error';
   const comparesSources = (options.sources.length > 0 || translations.length > 0) && sourceDrift !== 'off';
@@ -111,9 +108,10 @@ async function findingsOf(options: CheckOptions, read: ReadCatalog, workers: Out
   }
   const artifactDrift = options.lintSettings['artifact-drift'] ?? 'error';
   // Identifier errors stop generation: the outputs are not compared (planning would report them again).
-  if (record !== undefined && !hasRule(findings, 'identifier-collision') && !hasRule(findings, 'identifier-override')) {
+  if (outputs && !hasRule(findings, 'identifier-collision') && !hasRule(findings, 'identifier-override')) {
+    const { workers, record } = outputs;
     const input = { catalog: read.value, source: options.source, locate: entryLocator(read) };
-    const compared = workers ? await comparedInThreads(workers, input, options.targets) : await compareHere(input, options.targets, options.fixCommand, record !== null);
+    const compared = workers ? await comparedInThreads(workers, input, options.targets) : await compareHere(input, options.targets, options.fixCommand, record !== undefined);
     if ('drift' in compared) {
       findings.push(...withSeverity(compared.drift, artifactDrift));
       // Only when every output is byte for byte as rendered (a CRLF checkout is not drift, yet not as rendered).
@@ -311,9 +309,8 @@ async function comparedInThreads(workers: OutputWorkers<OutputDrift>, input: Par
     return planned;
   }
   const drifts: OutputDrift[] = [];
-  for (const report of reports) for (const { index, result } of report.results) drifts[index] = result;
   const outputs = reports[0]?.outputs ?? 0;
-  if (drifts.length !== outputs || Object.keys(drifts).length !== outputs) throw new Error(`internal: the output threads did not compare all ${outputs} outputs`);
+  if (!putResults(reports, drifts, outputs)) throw new Error(`internal: the output threads did not compare all ${outputs} outputs`);
   return inOutputOrder(drifts);
 }
 

@@ -4,8 +4,8 @@ import { entryLocator, parseCatalogValue } from '../catalog/read.js';
 import { type Diagnostic, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import { carriesGeneratedHeader, headerBytes, headerLength } from '../emit/header.js';
-import { claimOrder, firstFailure, mainThreadTakesOutputs, OutputClaims, type OutputJob, outputThreads, receivedError, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
-import { describeFsError, discardEvery, readTextFile, removeAbandoned, type StagedFile, type StagedHandle, stagedAt } from '../io/files.js';
+import { claimOrder, firstFailure, mainThreadTakesOutputs, OutputClaims, type OutputJob, outputThreads, putResults, receivedError, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
+import { describeFsError, discardEvery, readTextFile, removeAbandoned, type StagedFile, type StagedHandle, stagedAt, type StagingFile } from '../io/files.js';
 import { OutputFile } from '../io/output-file.js';
 import { DigestOf, type OutputDigest, type OutputRecordSlot, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
 import { type Output, plural } from './output.js';
@@ -30,7 +30,7 @@ interface Change {
 /** What one output came to: in the thread that rendered it, or sent from it (a staged file by its handle). */
 export type OutputStep =
   | { readonly kind: 'unchanged'; readonly digest: OutputDigest | undefined }
-  | { readonly kind: 'changed'; readonly path: string; readonly existed: boolean; readonly staged: StagedFile | StagedHandle | undefined; readonly digest: OutputDigest | undefined }
+  | { readonly kind: 'changed'; readonly path: string; readonly existed: boolean; readonly staged: StagingFile | StagedHandle | undefined; readonly digest: OutputDigest | undefined }
   | { readonly kind: 'refused'; readonly refusal: Diagnostic; readonly digest: OutputDigest | undefined }
   /** Under a file that stands where a folder should be: said once, for that file. */
   | { readonly kind: 'underFile'; readonly file: string; readonly path: string };
@@ -78,14 +78,15 @@ export async function generateCommand(options: GenerateOptions, output: Output):
     failed = { at: taking, error };
   }
   const reports = workers ? await workers.reports : [];
-  for (const report of reports) for (const { index, result } of report.results) steps[index] = result;
+  const complete = putResults(reports, steps, outputs.length);
   const theirs = firstFailure(reports);
-  if (failed || theirs || reports.some((report) => report.failed)) {
+  if (failed || theirs || !complete || reports.some((report) => report.failed)) {
     await discardAll(steps);
     // The failure first in claim order, wherever it was met: where one thread would have stopped.
     if (failed && (!theirs || failed.at <= theirs.at)) throw failed.error;
+    if (theirs) throw receivedError(theirs.error);
     // A thread fails to plan only where this one planned (the same catalog and targets).
-    throw theirs ? receivedError(theirs.error) : new Error('internal: an output thread could not plan the outputs this thread planned');
+    throw new Error(complete ? 'internal: an output thread could not plan the outputs this thread planned' : 'internal: an output was rendered by no thread');
   }
   await writeSteps(outputs, steps, options, record, output, verb);
 }
@@ -94,15 +95,19 @@ export async function generateCommand(options: GenerateOptions, output: Output):
  * Renders one output, compares it with the file at its path and stages it if it differs: what
  * generate does for each output, in whichever thread takes it.
  */
-export async function outputStep({ path, renderTo, target }: PendingOutput, job: Extract<OutputJob, { kind: 'generate' }>, claims: OutputClaims): Promise<OutputStep> {
-  const opened = openCurrent(path, job.force);
-  if ('refusal' in opened || 'underFile' in opened) {
-    claims.refuse();
-    return 'refusal' in opened ? { kind: 'refused', refusal: opened.refusal, digest: undefined } : { kind: 'underFile', file: opened.underFile, path };
-  }
-  const { current, ours } = opened;
+export async function outputStep(output: PendingOutput, job: Extract<OutputJob, { kind: 'generate' }>, claims: OutputClaims): Promise<OutputStep> {
   // After a refusal nothing more is staged: it would all be deleted again.
-  const stage = ours && !job.dryRun && !claims.refused;
+  const step = await stepOf(output, job, !claims.refused);
+  if (step.kind === 'refused' || step.kind === 'underFile') claims.refuse();
+  return step;
+}
+
+async function stepOf({ path, renderTo, target }: PendingOutput, job: Extract<OutputJob, { kind: 'generate' }>, mayStage: boolean): Promise<OutputStep> {
+  const opened = openCurrent(path, job.force);
+  if ('refusal' in opened) return { kind: 'refused', refusal: opened.refusal, digest: undefined };
+  if ('underFile' in opened) return { kind: 'underFile', file: opened.underFile, path };
+  const { current, ours } = opened;
+  const stage = ours && !job.dryRun && mayStage;
   const head = keepingHead(renderTo);
   const digester = job.digests ? new DigestOf() : undefined;
   const outcome = current.compare(head.renderTo, { stage, digest: digester });
@@ -110,13 +115,9 @@ export async function outputStep({ path, renderTo, target }: PendingOutput, job:
   // Staging swept the temporary files a killed run left beside the file; one not staged is swept here.
   if (!outcome.staged && !job.dryRun) removeAbandoned(path);
   if (!outcome.changed) return { kind: 'unchanged', digest };
-  if (!ours) {
-    claims.refuse();
-    return { kind: 'refused', refusal: notOurs(path), digest };
-  }
+  if (!ours) return { kind: 'refused', refusal: notOurs(path), digest };
   if (!job.force && !carriesGeneratedHeader(head.text())) {
     await outcome.staged?.discard();
-    claims.refuse();
     return { kind: 'refused', refusal: withoutHeader(path, target), digest };
   }
   return { kind: 'changed', path, existed: outcome.existed, staged: outcome.staged, digest };
@@ -128,7 +129,7 @@ async function discardAll(steps: readonly OutputStep[]): Promise<void> {
 }
 
 /** The staged file of a step, wherever it was staged. */
-function stagedFile(staged: StagedFile | StagedHandle | undefined): StagedFile | undefined {
+function stagedFile(staged: StagingFile | StagedHandle | undefined): StagedFile | undefined {
   return staged === undefined || 'commit' in staged ? staged : stagedAt(staged);
 }
 
@@ -138,11 +139,6 @@ async function writeSteps(outputs: readonly PendingOutput[], steps: readonly Out
   const refusals: Diagnostic[] = [];
   const underFiles = new Map<string, string[]>();
   const digests: OutputDigest[] = [];
-  const missing = outputs.findIndex((_, index) => steps[index] === undefined);
-  if (missing >= 0) {
-    await discardAll(steps);
-    throw new Error(`internal: no thread rendered ${outputs[missing]?.path}`);
-  }
   for (const step of steps) {
     if (step.kind !== 'underFile' && step.digest) digests.push(step.digest);
     if (step.kind === 'refused') refusals.push(step.refusal);

@@ -5,7 +5,6 @@ import { debug } from '../cli/boot.js';
 import { InputError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs } from '../emit/generate.js';
 import { claimOrder, OutputClaims, sendError, type WorkerData, type WorkerMessage } from '../emit/output-threads.js';
-import type { StagingFile } from '../io/files.js';
 import { type OutputStep, outputStep } from './generate.js';
 
 type Result = OutputStep | OutputDrift;
@@ -49,8 +48,6 @@ export async function runOutputWorker(data: WorkerData): Promise<void> {
 
 /** A result as it crosses threads: a staged file by its handle. */
 function sendable(result: Result): Result {
-  if (!('kind' in result) || result.kind !== 'changed' || result.staged === undefined) return result;
-  // outputStep stages with startStaging: a StagingFile, which can name itself.
-  const { handle } = result.staged as Partial<StagingFile>;
-  return handle ? { ...result, staged: handle() } : result;
+  if (!('kind' in result) || result.kind !== 'changed' || result.staged === undefined || !('handle' in result.staged)) return result;
+  return { ...result, staged: result.staged.handle() };
 }

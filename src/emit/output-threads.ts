@@ -219,10 +219,18 @@ function reportOf<R>(worker: Worker, claims: OutputClaims): Promise<WorkerReport
   });
 }
 
-/** The failure first in claim order, of this thread's (if any) and the other threads'. */
-export function firstFailure(reports: ReadonlyArray<WorkerReport<unknown>>, own?: Failure): Failure | undefined {
-  const failures = reports.flatMap((report) => (report.failed && 'at' in report.failed ? [report.failed] : []));
-  return [...(own ? [own] : []), ...failures].sort((a, b) => a.at - b.at)[0];
+/** The other threads' failure first in claim order, if any. */
+export function firstFailure(reports: ReadonlyArray<WorkerReport<unknown>>): Failure | undefined {
+  return reports.flatMap((report) => (report.failed && 'at' in report.failed ? [report.failed] : [])).sort((a, b) => a.at - b.at)[0];
+}
+
+/**
+ * Puts each result the other threads sent at its output's index in `results`, beside this thread's
+ * own: whether all `count` outputs then have one (not when a thread stopped early).
+ */
+export function putResults<R>(reports: ReadonlyArray<WorkerReport<R>>, results: R[], count: number): boolean {
+  for (const report of reports) for (const { index, result } of report.results) results[index] = result;
+  return results.length === count && Object.keys(results).length === count;
 }
 
 export function sendError(error: unknown): SentError {
