@@ -63,6 +63,22 @@ describe('errgen import into an existing catalog', () => {
     ]);
   });
 
+
+  it("keeps a comment above a group's first entry with that entry when a row goes before it or it moves", () => {
+    const t = imported(page('| B | 400 | b | |', '| C | 400 | c | |'));
+    // yaml reads this comment as the sequence's, not the entry's.
+    t.edit('    codes:\n      - code: B\n', '    codes:\n      # B belongs to billing.\n      - code: B\n');
+    t.write(page('| A | 400 | a | |', '| B | 400 | b | |', '| C | 400 | c | |'));
+    expect(t.run().stdout).toContain('1 added, 0 changed, 2 unchanged.');
+    expect(t.catalog()).toContain('    codes:\n      - code: A\n        status: 400\n        message: a\n        solution: ""\n      # B belongs to billing.\n      - code: B\n');
+    // Moved under another heading, with a new row before it in its old group: the comment still goes with it.
+    t.edit('      - code: A\n', '      # A is new.\n      - code: A\n');
+    t.write(page('| Z | 400 | z | |', '| B | 400 | b | |', '| C | 400 | c | |') + '\n## Moved\n\n| Code | Status | Message | Solution |\n|-|-|-|-|\n| A | 400 | a | |\n');
+    expect(t.run().code).toBe(0);
+    expect(t.catalog()).toContain('    codes:\n      - code: Z\n');
+    expect(t.catalog()).toContain('  - title: Moved\n    codes:\n      # A is new.\n      - code: A\n');
+    expect(t.catalog().match(/#/g)).toHaveLength(3); // the schema line and the two comments, each once
+  });
   it('keeps each row of a code listed twice on its entry when one row\'s status changes, and check agrees', () => {
     const t = imported(page('| X | 400 | first | a |', '| X | 409 | second | b |'));
     t.edit('      - code: X\n        status: 400\n', '      - code: X\n        description: hand-A\n        status: 400\n');

@@ -105,6 +105,18 @@ export class EntryNodes {
 }
 
 /**
+ * yaml keeps a comment written above a sequence's first item on the sequence, where it would stay
+ * first when a row is inserted before that item or the item moves: it goes on the item instead.
+ * Only a sequence yaml's parser read has comments, and its items are nodes.
+ */
+function keepCommentWithFirstItem(codes: YAMLSeq): void {
+  const first = codes.items[0];
+  if (!codes.commentBefore || !isMap(first)) return;
+  first.commentBefore = first.commentBefore ? `${codes.commentBefore}\n${first.commentBefore}` : codes.commentBefore;
+  codes.commentBefore = null;
+}
+
+/**
  * Merges imported rows into a catalog document in place. Rows are matched to entries by code (and,
  * for a code listed several times, most alike first: see matchRows), never by position, so entries
  * people moved, fields they added and comments they wrote all survive.
@@ -148,6 +160,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
       const codes = codesOf(group);
       // An empty group written `codes: []` gets its entries as a block, like every other group's.
       if (codes.flow && codes.items.length === 0) codes.flow = false;
+      keepCommentWithFirstItem(codes);
       editors.set(group, (editor = new SeqEditor(codes)));
     }
     return editor;
@@ -173,11 +186,6 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
         // A record is made a node only when the row changes or moves it: most rows of a re-import change nothing.
         const node = moved || isMap(entry.item) || !recordMatchesRow(entry.item, row) ? nodes.of(entry) : undefined;
         if (moved) {
-          // yaml keeps the comment above a sequence's first item on the sequence: it goes with the item.
-          if (editorOf(entry.group).first() === entry.item && entry.codes.commentBefore && node) {
-            node.commentBefore = node.commentBefore ? `${entry.codes.commentBefore}\n${node.commentBefore}` : entry.codes.commentBefore;
-            entry.codes.commentBefore = null;
-          }
           editorOf(entry.group).remove(entry.item);
           editorOf(group).insertAfter(cursor, node);
           movedFrom.add(entry.group);
