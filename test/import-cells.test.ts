@@ -134,14 +134,18 @@ describe('errgen import: a placeholder in another template syntax', () => {
 
 describe('errgen import: a struck-through code', () => {
   it('is read as a live code, with a warning that says how to retire it', () => {
-    const { result, codes } = importPage(table('| Code | Status | Message | Solution |', '| ~~OLD_CODE~~ | 404 | Gone | x |', '| NEW | 400 | ~~old~~ new | y |', '| **~~OLD_B~~** | 410 | Gone | x |'));
+    const { result, codes } = importPage(
+      table('| Code | Status | Message | Solution |', '| ~~OLD_CODE~~ | 404 | Gone | x |', '| NEW | 400 | ~~old~~ new | y |', '| **~~OLD_B~~** | 410 | Gone | x |', '| <del>OLD_C</del> | 410 | Gone | x |', '| <S class="x">OLD_D</S> | 410 | <strike>old</strike> | x |', '| <sub>SUB</sub> | 400 | <span>s</span> | x |'),
+    );
     expect(result.code).toBe(0);
     const hint = 'To retire it, say so in the catalog: `deprecated: { since: …, replacement: … }` while the API still sends it; once it does not, `removed: true` (a tombstone, so it is never reused) and delete its row.';
     expect(result.stderr).toBe(
       `errors.md:3:3: warning: the code cell of OLD_CODE has struck-through text: errgen reads it as plain text, so OLD_CODE is a live code. ${hint}\n` +
-        `errors.md:5:3: warning: the code cell of OLD_B has struck-through text: errgen reads it as plain text, so OLD_B is a live code. ${hint}\n`,
+        `errors.md:5:3: warning: the code cell of OLD_B has struck-through text: errgen reads it as plain text, so OLD_B is a live code. ${hint}\n` +
+        `errors.md:6:3: warning: the code cell of OLD_C has struck-through text: errgen reads it as plain text, so OLD_C is a live code. ${hint}\n` +
+        `errors.md:7:3: warning: the code cell of OLD_D has struck-through text: errgen reads it as plain text, so OLD_D is a live code. ${hint}\n`,
     );
-    expect(codes()).toEqual(['OLD_CODE', 'NEW', 'OLD_B']);
+    expect(codes()).toEqual(['OLD_CODE', 'NEW', 'OLD_B', 'OLD_C', 'OLD_D', 'SUB']);
   });
 });
 

@@ -8,7 +8,7 @@ export interface MarkdownCell {
   readonly at: Location;
   /** Underscores in it were read as emphasis (`__init__` is bold "init"): in a code, they more likely belong to it. */
   readonly underscoresRead?: true;
-  /** Some of it is struck through (`~~OLD~~`): on a page of codes, a code retired, which its text alone does not say. */
+  /** Some of it is struck through (`~~OLD~~`, `<del>OLD</del>`): on a page of codes, a code retired, which its text alone does not say. */
   readonly struck?: true;
   /** Tags kept as text (`<token>`, a tag never ended, without attributes): Markdown renderers hide them. */
   readonly tagsKept?: readonly { readonly tag: string; readonly at: Location }[];

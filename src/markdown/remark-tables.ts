@@ -100,7 +100,7 @@ function toTable(
       const { text, tagsKept } = readText(cell.children, markdown);
       const at = location(cellPoint(cell));
       const kept = tagsKept.map(({ tag, at: point }) => ({ tag, at: point ? location(point) : at }));
-      const read: MarkdownCell = { text, at, ...(kept.length > 0 ? { tagsKept: kept } : {}), ...(hasNode(cell, 'delete') ? { struck: true as const } : {}) };
+      const read: MarkdownCell = { text, at, ...(kept.length > 0 ? { tagsKept: kept } : {}), ...(isStruck(cell) ? { struck: true as const } : {}) };
       return underscoreEmphasis(cell, markdown) ? { ...read, underscoresRead: true } : read;
     });
   return {
@@ -109,6 +109,18 @@ function toTable(
     headerLine: table.position?.start.line ?? 1,
     rowLines: bodyRows.map((row) => row.position?.start.line ?? 0),
   };
+}
+
+/** Whether some of the cell is struck through: GFM's `~~OLD~~`, or HTML's `<del>`, `<s>` or `<strike>`, as pages converted from HTML write it. */
+function isStruck(cell: Nodes): boolean {
+  return hasNode(cell, 'delete') || hasHtml(cell, strikeTag);
+}
+
+const strikeTag = /^<(?:del|s|strike)(?:\s[^>]*)?>$/i;
+
+/** Whether an inline HTML node whose text `tag` matches is anywhere in the node. */
+function hasHtml(node: Nodes, tag: RegExp): boolean {
+  return 'children' in node && node.children.some((child) => (child.type === 'html' && tag.test(child.value)) || hasHtml(child, tag));
 }
 
 /** Whether a node of this type is anywhere in the node (`**~~OLD~~**` has a strikethrough too). */
