@@ -377,7 +377,7 @@ describe('errgen check: translation rules', () => {
     writeFileSync(join(project, 'errgen.config.yaml'), 'sources: [e.md]\ncatalog: errors.yaml\n');
     const imported = errgen(['import'], { cwd: project });
     expect(imported.code).toBe(0);
-    expect(imported.stderr).toContain('e.md:4:17: warning: the message of A_TWO has a "{" that starts no placeholder ({name}, a name of ASCII letters, digits and _, not starting with a digit). Write {{ or }} for a literal brace.\n');
+    expect(imported.stderr).toContain('e.md:4:17: warning: the message of A_TWO has a "{" that starts no placeholder ({name}, a name of ASCII letters, digits and _, not starting with a digit). Write {{ or }} for a literal brace. [placeholder-syntax]\n');
     const checkFindings = () => {
       const result = errgen(['check', '--format', 'json', '--rule', 'artifact-drift=off'], { cwd: project });
       return { code: result.code, findings: (JSON.parse(result.stdout) as { findings: Array<Record<string, unknown>> }).findings };

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { breakingRules } from '../src/check/breaking.js';
-import { driftChecks } from '../src/cli/resolve-options.js';
+import { driftChecks, pageRules } from '../src/cli/resolve-options.js';
 import { lintRules } from '../src/lint/rules/index.js';
 import { errgen, repoRoot, tempDir } from './helpers/cli.js';
 
@@ -309,7 +309,7 @@ describe('errgen check: flags instead of a config', () => {
 describe('the config schema', () => {
   it('lists exactly the rules errgen has, so editors complete them and every command rejects a misspelt one', () => {
     const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas/config.schema.json'), 'utf8'));
-    expect(Object.keys(schema.$defs.lintRuleSettings.properties).sort()).toEqual([...lintRules.map((r) => r.id), ...driftChecks].sort());
+    expect(Object.keys(schema.$defs.lintRuleSettings.properties).sort()).toEqual([...lintRules.map((r) => r.id), ...driftChecks, ...pageRules].sort());
     expect(Object.keys(schema.$defs.breakingRuleSettings.properties).sort()).toEqual(breakingRules.map((r) => r.id).sort());
     // Every rule but unused-ignore, which no ignore may hide.
     expect([...schema.properties.breaking.properties.ignore.items.properties.rule.enum].sort()).toEqual(breakingRules.map((r) => r.id).filter((id) => id !== 'unused-ignore').sort());

@@ -124,11 +124,32 @@ describe('errgen import: a placeholder in another template syntax', () => {
   it('warns that {{name}} is literal text and that ${name} keeps its $, at the cell', () => {
     const { result, codes } = importPage(table('| Code | Status | Message | Solution |', '| A | 404 | Order {{order_id}} not found | Costs ${amount} |', '| B | 400 | Literal {{{x}}} and {y} | ok |'));
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(
-      'errors.md:3:13: warning: the message of A has {{order_id}}, which reads as the text {order_id}, not a placeholder: {{ and }} are literal braces. For a placeholder, write {order_id}.\n' +
-        'errors.md:3:44: warning: the solution of A has ${amount}: the placeholder is {amount}, and the $ before it stays in the text. Write {amount} alone, unless the text shows a $ before the value.\n',
-    );
+    const said = [
+      'errors.md:3:13: warning: the message of A has {{order_id}}, which reads as the text {order_id}, not a placeholder: {{ and }} are literal braces. For a placeholder, write {order_id}. [foreign-placeholder]\n',
+      'errors.md:3:44: warning: the solution of A has ${amount}: the placeholder is {amount}, and the $ before it stays in the text. Write {amount} alone; if the text means a $ before the value, set the rule foreign-placeholder to off. [foreign-placeholder]\n',
+    ];
+    expect(result.stderr).toBe(said.join(''));
     expect(codes()).toEqual(['A', 'B']);
+  });
+
+  it('is said by check too, at its setting, and the rule off silences both commands', () => {
+    const { dir } = importPage(table('| Code | Status | Message | Solution |', '| A | 404 | Order {{order_id}} not found | Costs ${amount} |'));
+    const check = (...flags: string[]) => errgen(['check', '--catalog', 'errors.yaml', '--source', 'errors.md', '--format', 'json', ...flags], { cwd: dir });
+    const findings = (result: { stdout: string }) => (JSON.parse(result.stdout) as { findings: Array<{ rule: string; severity: string; line: number; column: number }> }).findings;
+    const warned = check();
+    expect(warned.code).toBe(0);
+    expect(findings(warned).map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([
+      ['foreign-placeholder', 'warning', 3, 13],
+      ['foreign-placeholder', 'warning', 3, 44],
+    ]);
+    const failed = check('--rule', 'foreign-placeholder=error');
+    expect(failed.code).toBe(1);
+    expect(findings(failed).map((f) => f.severity)).toEqual(['error', 'error']);
+    writeFileSync(join(dir, 'errgen.config.yaml'), 'sources: [errors.md]\ncatalog: errors.yaml\nlint:\n  rules:\n    foreign-placeholder: off\n');
+    expect(findings(check())).toEqual([]);
+    const quiet = errgen(['import'], { cwd: dir });
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
   });
 });
 

@@ -271,9 +271,9 @@ describe('errgen import --locale: tag case and placeholders', () => {
     const result = p.run('import', '--locale', 'zh-CN', 'errors.zh-CN.md', '-o', 'errors.yaml');
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
-      'errors.zh-CN.md:5:15: warning: the zh-CN message of NOT_FOUND lacks {resource} (used by the en message) and has {lmit} (not used by it). A translation uses the same placeholders as the en text, in any order: {resource}.\n' +
-        'errors.zh-CN.md:5:28: warning: the zh-CN solution of NOT_FOUND has a "{" that starts no placeholder ({name}, a name of ASCII letters, digits and _, not starting with a digit). Write {{ or }} for a literal brace.\n' +
-        'errors.zh-CN.md:6:18: warning: the zh-CN message of RATE_LIMITED has {n}, which the en message does not use. A translation uses the same placeholders as the en text, in any order: none.\n',
+      'errors.zh-CN.md:5:15: warning: the zh-CN message of NOT_FOUND lacks {resource} (used by the en message) and has {lmit} (not used by it). A translation uses the same placeholders as the en text, in any order: {resource}. [translation-placeholders]\n' +
+        'errors.zh-CN.md:5:28: warning: the zh-CN solution of NOT_FOUND has a "{" that starts no placeholder ({name}, a name of ASCII letters, digits and _, not starting with a digit). Write {{ or }} for a literal brace. [placeholder-syntax]\n' +
+        'errors.zh-CN.md:6:18: warning: the zh-CN message of RATE_LIMITED has {n}, which the en message does not use. A translation uses the same placeholders as the en text, in any order: none. [translation-placeholders]\n',
     );
     expect(result.stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml as zh-CN: 1 added, 1 changed, 0 unchanged.\n');
     expect(p.read('errors.yaml')).toContain('message: 找不到 {lmit}');

@@ -134,7 +134,7 @@ function placeholderWarnings(entry: YAMLMap, translation: YAMLMap, row: Translat
     warnings.push(...strayBraceWarnings(text, label, row.code, at));
     const base = entry.get(kind);
     const mismatch = placeholderMismatch(typeof base === 'string' ? base : '', text, options.defaultLocale, kind);
-    if (mismatch) warnings.push({ severity: 'warning', at, code: row.code, message: `the ${label} of ${row.code} ${mismatch.what}`, hint: mismatch.hint });
+    if (mismatch) warnings.push({ severity: 'warning', at, code: row.code, message: `the ${label} of ${row.code} ${mismatch.what}`, hint: mismatch.hint, rule: 'translation-placeholders' });
   }
   return warnings;
 }

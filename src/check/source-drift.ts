@@ -8,6 +8,7 @@ import { extractErrorTables, type ImportedRow, type ImportedTable, type SkippedT
 import { tableLookalikes } from '../markdown/lookalikes.js';
 import { readTables } from '../markdown/read-tables.js';
 import { cellMatchesTemplate } from '../messages/template.js';
+import { rowForeignPlaceholders } from './page-placeholders.js';
 import { checkTranslationDrift, type TranslationPages } from './translation-drift.js';
 
 export const sourceDriftRule = 'source-drift';
@@ -68,6 +69,7 @@ export async function readSourceRows(sources: readonly string[], headers: Partia
     const read = await readTables(text, file);
     const extracted = extractErrorTables(read, file, synonyms, basename(file, extname(file)));
     problems.push(...[...extracted.diagnostics, ...tableLookalikes(text, file, read)].map((d) => ({ ...d, rule: sourceDriftRule })));
+    for (const table of extracted.tables) for (const row of table.rows) problems.push(...rowForeignPlaceholders(row));
     rows.push(...extracted.tables.flatMap((t) => t.rows));
     tables.push(...extracted.tables);
     skipped.push(...extracted.skipped);
@@ -131,7 +133,7 @@ export async function checkSourceDrift(input: SourceDriftInput, { rows, tables, 
   }
   for (const pages of input.translations ?? []) {
     const found = await checkTranslationDrift(pages, input.entries, synonyms, drift);
-    findings.push(...found.map((d) => ({ ...d, rule: sourceDriftRule })));
+    findings.push(...found.map((d) => ({ ...d, rule: d.rule ?? sourceDriftRule })));
   }
   return findings;
 }

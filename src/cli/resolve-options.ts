@@ -12,6 +12,7 @@ import { builtinTargets } from '../emit/targets.js';
 import { templateFiles } from '../emit/template-files.js';
 import type { Watched } from '../commands/watch.js';
 import { headerFlags, ruleFlags } from './pairs.js';
+import { foreignPlaceholderRule } from '../messages/mismatch.js';
 
 export interface GlobalOptions {
   readonly config?: string;
@@ -31,6 +32,7 @@ export async function resolveImportOptions(
   const loaded = await loadConfig(global.config);
   const catalog = flags.output ?? (loaded?.config.catalog ? configPath(loaded, loaded.config.catalog) : defaultCatalog);
   const headers = headerFlags(flags.header, loaded?.config.headers);
+  const lintSettings = loaded?.config.lint?.rules ?? {};
   if (flags.locale !== undefined) {
     if (!localeTag.test(flags.locale)) throw new UsageError(`--locale expects a language tag such as zh-CN or pt-BR, not "${flags.locale}"`);
     const wanted = flags.locale.toLowerCase(); // tags are case-insensitive: `--locale zh-cn` reads `translations.zh-CN`
@@ -40,9 +42,9 @@ export async function resolveImportOptions(
         `no Markdown page to import as ${flags.locale}: name it (\`errgen import --locale ${flags.locale} page.md\`) or list it under \`translations.${flags.locale}\` in errgen.config.yaml`,
       );
     }
-    return { sources: [], translations: [{ locale: flags.locale, files }], catalog, prune: flags.prune, headers };
+    return { sources: [], translations: [{ locale: flags.locale, files }], catalog, prune: flags.prune, headers, lintSettings };
   }
-  if (markdown.length > 0) return { sources: [...markdown], catalog, prune: flags.prune, headers };
+  if (markdown.length > 0) return { sources: [...markdown], catalog, prune: flags.prune, headers, lintSettings };
   const sources = (loaded?.config.sources ?? []).map((p) => configPath(loaded!, p));
   const translations = configTranslations(loaded);
   if (sources.length === 0 && translations.length === 0) {
@@ -50,7 +52,7 @@ export async function resolveImportOptions(
       'no Markdown files to import: name them (`errgen import docs/errors.md`) or list them under `sources` in errgen.config.yaml',
     );
   }
-  return { sources, translations, catalog, prune: flags.prune, headers };
+  return { sources, translations, catalog, prune: flags.prune, headers, lintSettings };
 }
 
 /** A BCP 47 tag as the catalog schema accepts it. */
@@ -110,6 +112,9 @@ export interface CheckFlags {
 /** The checks besides lint rules whose severity can be set. */
 export const driftChecks = ['source-drift', 'artifact-drift'] as const;
 
+/** Rules of what a Markdown page writes, said at its cells by `import` and `check`. */
+export const pageRules = [foreignPlaceholderRule] as const;
+
 /** With a config, check everything it names; flags add to or replace its parts. */
 export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFlags): Promise<CheckOptions> {
   if (!['human', 'json', 'github'].includes(flags.format)) {
@@ -124,7 +129,7 @@ export async function resolveCheckOptions(global: GlobalOptions, flags: CheckFla
   const targets = outDir === undefined ? [] : resolveTargets({ ...fromConfig(loaded, flags.outDir), outDir, only: undefined });
   // One --rule flag serves both rule sets: the ids are distinct.
   // The drift checks take a severity like lint rules do (`off` skips them, e.g. before the first generate).
-  const lintIds = new Set([...lintRules.map((r) => r.id), ...driftChecks]);
+  const lintIds = new Set([...lintRules.map((r) => r.id), ...driftChecks, ...pageRules]);
   const ruleOverrides = ruleFlags(flags.rule, [...lintIds, ...breakingRules.map((r) => r.id)]);
   const pick = (keep: (id: string) => boolean) => Object.fromEntries(Object.entries(ruleOverrides).filter(([id]) => keep(id)));
   const lintSettings = { ...(loaded?.config.lint?.rules ?? {}), ...pick((id) => lintIds.has(id)) };

@@ -16,6 +16,7 @@ import { readTables } from '../markdown/read-tables.js';
 import { extractTranslatedRows, type TranslatedRow } from '../markdown/translation-tables.js';
 import { fallbackDefaultLocale, spellingOf } from '../messages/locales.js';
 import { lostPlaceholderWarning, strayBraceWarnings } from '../messages/mismatch.js';
+import type { RuleSetting } from '../lint/rule.js';
 import { placeholders } from '../messages/template.js';
 import { type Output, plural } from './output.js';
 
@@ -27,6 +28,8 @@ export interface ImportOptions {
   readonly catalog: string;
   readonly prune: boolean;
   readonly headers?: Partial<Record<FieldName, readonly string[]>>;
+  /** The config's lint rule settings: a warning at a cell whose rule is `off` there is not said. */
+  readonly lintSettings?: Readonly<Record<string, RuleSetting>>;
 }
 
 export interface TranslationSource {
@@ -56,7 +59,8 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
   const reading = await readSources(options.sources, synonyms);
   const translations: TranslationReading[] = [];
   for (const source of options.translations ?? []) translations.push(await readTranslation(source, synonyms, reading.diagnostics));
-  const warnings = [...reading.diagnostics.filter((d) => d.severity !== 'error'), ...strayBraces(reading.tables)];
+  const said = (d: Diagnostic) => d.rule === undefined || options.lintSettings?.[d.rule] !== 'off';
+  const warnings = [...reading.diagnostics.filter((d) => d.severity !== 'error'), ...strayBraces(reading.tables)].filter(said);
   for (const w of warnings) output.err(formatDiagnostic(w));
   if (hasErrors(reading.diagnostics)) {
     const errors = reading.diagnostics.filter((d) => d.severity === 'error');
@@ -82,7 +86,7 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
     inSkippedTable: (code, occurrence) => skippedTableHolding(reading.skipped, code, previousAt(code, occurrence))?.at,
   };
   const { text, summary, translated, outdated, before } = await mergedCatalogText(catalogText, options, reading.tables, translations, scope);
-  for (const { summary: t } of translated) for (const w of t.diagnostics) output.err(formatDiagnostic(w));
+  for (const { summary: t } of translated) for (const w of t.diagnostics.filter(said)) output.err(formatDiagnostic(w));
   for (const w of outdated) output.err(formatDiagnostic(w));
   // Never write a catalog errgen could not read back. Only the value is kept: a YAML document of
   // 100,000 entries is hundreds of megabytes, and the merged one is already garbage here. Text

@@ -5,6 +5,13 @@ import { parseTemplate, placeholders } from './template.js';
 export const strayBraceHint = 'Write {{ or }} for a literal brace.';
 
 /**
+ * The rule of a placeholder a page writes in another template language's syntax. It is not a lint
+ * rule of the catalog, where `{{name}}` and `${name}` are valid text: `import` and `check` say it
+ * at the page's cell, and `off` silences both (`Costs ${amount}` may mean a dollar amount).
+ */
+export const foreignPlaceholderRule = 'foreign-placeholder';
+
+/**
  * What `errgen check` would say of each stray brace in a text a Markdown page gives (placeholder-syntax),
  * as warnings at its cell: the page is where it is mended, as the next import undoes a fix in the catalog.
  * Also a placeholder written in another template language's syntax, which reads as something else:
@@ -13,12 +20,23 @@ export const strayBraceHint = 'Write {{ or }} for a literal brace.';
 export function strayBraceWarnings(text: string, label: string, code: string, at: Location): Diagnostic[] {
   // Most texts have no brace at all.
   if (!text.includes('{') && !text.includes('}')) return [];
-  const warnings: Diagnostic[] = parseTemplate(text).problems.map((problem) => ({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${problem.message}`, hint: strayBraceHint }));
+  const warnings: Diagnostic[] = parseTemplate(text).problems.map((problem) => ({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${problem.message}`, hint: strayBraceHint, rule: placeholderSyntaxRule }));
+  return [...warnings, ...foreignPlaceholderWarnings(text, label, code, at)];
+}
+
+/** The rule of a stray brace in the catalog, which an imported cell's stray brace becomes. */
+const placeholderSyntaxRule = 'placeholder-syntax';
+
+/** A warning for each placeholder a page's text writes as `{{name}}` or `${name}` (see foreignPlaceholderRule). */
+export function foreignPlaceholderWarnings(text: string, label: string, code: string, at: Location): Diagnostic[] {
+  if (!text.includes('{{') && !text.includes('${')) return [];
+  const warnings: Diagnostic[] = [];
+  const rule = foreignPlaceholderRule;
   for (const [written, name] of text.matchAll(/(?<!\{)\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}(?!\})/g)) {
-    warnings.push({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${written}, which reads as the text ${written.slice(1, -1)}, not a placeholder: {{ and }} are literal braces`, hint: `For a placeholder, write {${name}}.` });
+    warnings.push({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${written}, which reads as the text ${written.slice(1, -1)}, not a placeholder: {{ and }} are literal braces`, hint: `For a placeholder, write {${name}}.`, rule });
   }
   for (const [written, name] of text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
-    warnings.push({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${written}: the placeholder is {${name}}, and the $ before it stays in the text`, hint: `Write {${name}} alone, unless the text shows a $ before the value.` });
+    warnings.push({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${written}: the placeholder is {${name}}, and the $ before it stays in the text`, hint: `Write {${name}} alone; if the text means a $ before the value, set the rule ${rule} to off.`, rule });
   }
   return warnings;
 }
