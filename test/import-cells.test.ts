@@ -118,6 +118,17 @@ describe('errgen import: a tag no HTML element has', () => {
       { code: 'LISTS', status: 400, message: 'Expected List<Object>', solution: 'y  z </token>' },
     ]);
   });
+
+  it('in a heading, keeps it in the group title and warns once, however many tables are under it', () => {
+    const rows = (code: string) => table('| Code | Status | Message | Solution |', `| ${code} | 400 | m | s |`);
+    const md = `## Limits <token> <span class="x">new</span>\n\n${rows('A')}\n${rows('B')}\n## Auth <Badge />\n\n${rows('C')}`;
+    const { result, dir } = importPage(md);
+    expect(result.code).toBe(0);
+    expect(result.stderr.match(/errors\.md:\d+:\d+: warning: \S+/g)).toEqual(['errors.md:1:11: warning: <token>']);
+    expect(readFileSync(join(dir, 'errors.yaml'), 'utf8').match(/title: .*/g)).toEqual(['title: Limits <token> new', 'title: Auth']);
+    const checked = errgen(['check', '--catalog', 'errors.yaml', '--source', 'errors.md', '--format', 'json'], { cwd: dir });
+    expect((JSON.parse(checked.stdout) as { findings: Array<{ line: number; column: number; message: string }> }).findings.map((f) => [f.line, f.column, f.message.slice(0, 7)])).toEqual([[1, 11, '<token>']]);
+  });
 });
 
 describe('errgen import: a placeholder in another template syntax', () => {

@@ -1,6 +1,6 @@
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { classifyColumns, type ColumnRole, type FieldName, type HeaderSynonyms, type PassedOver } from './columns.js';
-import { keptTagWarnings } from './kept-tags.js';
+import { keptTagsWarnings, keptTagWarnings } from './kept-tags.js';
 import type { MarkdownCell, MarkdownTable } from './read-tables.js';
 import { reasonPhrase, statusWithReason } from '../emit/http-status.js';
 import { groupTitle } from './title.js';
@@ -65,6 +65,7 @@ export function extractErrorTables(
   fallbackTitle: string,
 ): ExtractResult {
   const result: ExtractResult = { tables: [], skipped: [], unreadRows: new Set(), diagnostics: [] };
+  const headingsWarned = new Set<string>();
   for (const table of tables) {
     const { roles: columns, passedOver } = classifyColumns(
       table.header.map((c) => c.text),
@@ -96,6 +97,12 @@ export function extractErrorTables(
     }
     const rows: ImportedRow[] = [];
     const title = groupTitle(table.heading);
+    // Said once for a heading over several tables: by where its first kept tag is.
+    const headingTag = table.headingTagsKept?.[0]?.at;
+    if (headingTag && !headingsWarned.has(`${headingTag.line}:${headingTag.column}`)) {
+      headingsWarned.add(`${headingTag.line}:${headingTag.column}`);
+      keptTagsWarnings(table.headingTagsKept ?? [], result.diagnostics);
+    }
     for (const cells of table.rows) {
       const row = readRow(cells, columns, table, title, result.diagnostics, result.unreadRows);
       if (row) rows.push(row);

@@ -6,14 +6,17 @@ import type { MarkdownCell } from './read-tables.js';
  * meant, but the page itself shows nothing there, as Markdown renderers take it for HTML.
  */
 export function keptTagWarnings(cells: readonly MarkdownCell[], diagnostics: Diagnostic[]): void {
-  for (const cell of cells) {
-    for (const { tag, at } of cell.tagsKept ?? []) {
-      diagnostics.push({
-        severity: 'warning',
-        at,
-        message: `${tag} is read as text (a tag never ended, without attributes), but Markdown renderers take it for HTML and hide it: the page does not show it`,
-        hint: `Write it in backticks, \`${tag}\`, or with &lt; for its <, so that the page shows it too; errgen reads it the same way.`,
-      });
-    }
+  for (const cell of cells) if (cell.tagsKept) keptTagsWarnings(cell.tagsKept, diagnostics);
+}
+
+/** The same warning for each tag a heading kept as text (`## Limits <token>`): the group title has it, the page does not show it. */
+export function keptTagsWarnings(tags: NonNullable<MarkdownCell['tagsKept']>, diagnostics: Diagnostic[]): void {
+  for (const { tag, at } of tags) {
+    diagnostics.push({
+      severity: 'warning',
+      at,
+      message: `${tag} is read as text (a tag never ended, without attributes), but Markdown renderers take it for HTML and hide it: the page does not show it`,
+      hint: `Write it in backticks, \`${tag}\`, or with &lt; for its <, so that the page shows it too; errgen reads it the same way.`,
+    });
   }
 }

@@ -17,6 +17,8 @@ export interface MarkdownCell {
 export interface MarkdownTable {
   /** Text of the nearest heading above the table, or undefined when there is none. */
   readonly heading: string | undefined;
+  /** Tags the heading kept as text (see MarkdownCell's `tagsKept`); only when there are some. */
+  readonly headingTagsKept?: MarkdownCell['tagsKept'];
   readonly at: Location;
   readonly header: readonly MarkdownCell[];
   readonly rows: readonly (readonly MarkdownCell[])[];

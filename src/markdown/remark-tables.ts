@@ -1,6 +1,6 @@
 import type { Heading, Nodes, Root, RootContent, Table } from 'mdast';
 import type { Location } from '../diagnostics.js';
-import { plainText, readText } from './cell-text.js';
+import { readText } from './cell-text.js';
 import type { MarkdownCell, MarkdownTable } from './read-tables.js';
 
 /** A table as remark read it, with the lines its rows sit on (in the text remark was given). */
@@ -72,12 +72,12 @@ export function tablesOfTree(
 ): RemarkReading {
   const tables: RemarkTable[] = [];
   const definitions: string[] = [];
-  let heading: string | undefined;
+  let heading: HeadingRead | undefined;
   const location = (point: { line: number; column: number } | undefined): Location => ({ file, line: toLine(point?.line ?? 1), column: point?.column ?? 1 });
   // Tables may sit inside block quotes or list items; headings only at any block level.
   const walk = (nodes: readonly RootContent[], topLevel: boolean): void => {
     for (const node of nodes) {
-      if (node.type === 'heading') heading = headingText(node, markdown);
+      if (node.type === 'heading') heading = readHeading(node, markdown, location);
       else if (node.type === 'table') tables.push(toTable(node, heading, topLevel, markdown, location));
       else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') walk(node.children, false);
     }
@@ -89,7 +89,7 @@ export function tablesOfTree(
 
 function toTable(
   table: Table,
-  heading: string | undefined,
+  heading: HeadingRead | undefined,
   topLevel: boolean,
   markdown: string,
   location: (point: { line: number; column: number } | undefined) => Location,
@@ -104,7 +104,13 @@ function toTable(
       return underscoreEmphasis(cell, markdown) ? { ...read, underscoresRead: true } : read;
     });
   return {
-    table: { heading, at: location(table.position?.start), header: cells(headerRow), rows: bodyRows.map(cells) },
+    table: {
+      heading: heading?.text,
+      ...(heading?.tagsKept ? { headingTagsKept: heading.tagsKept } : {}),
+      at: location(table.position?.start),
+      header: cells(headerRow),
+      rows: bodyRows.map(cells),
+    },
     topLevel,
     headerLine: table.position?.start.line ?? 1,
     rowLines: bodyRows.map((row) => row.position?.start.line ?? 0),
@@ -143,9 +149,18 @@ function cellPoint(cell: Table['children'][number]['children'][number]): { line:
   return start && { line: start.line, column: start.column + (startsWithPipe ? 1 : 0) };
 }
 
-/** A heading's plain text (as a cell's, so tags and anchors in it are dropped) on one line. */
-function headingText(heading: Heading, markdown: string): string {
-  return plainText(heading.children, markdown).replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '');
+interface HeadingRead {
+  readonly text: string;
+  /** Tags kept as text, as a cell keeps them (`## Limits <token>`); only when there are some. */
+  readonly tagsKept?: MarkdownTable['headingTagsKept'];
+}
+
+/** A heading's plain text (as a cell's, so tags and anchors in it are dropped) on one line, and the tags it kept as text. */
+function readHeading(heading: Heading, markdown: string, location: (point: { line: number; column: number } | undefined) => Location): HeadingRead {
+  const { text, tagsKept } = readText(heading.children, markdown);
+  const oneLine = text.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '');
+  if (tagsKept.length === 0) return { text: oneLine };
+  return { text: oneLine, tagsKept: tagsKept.map(({ tag, at }) => ({ tag, at: location(at ?? heading.position?.start) })) };
 }
 
 /**
