@@ -144,30 +144,39 @@ describe('errgen import: a placeholder in another template syntax', () => {
   });
 
   it('is said by check too, at its setting, and the rule off silences both commands', () => {
-    const { dir } = importPage(table('| Code | Status | Message | Solution |', '| A | 404 | Order {{order_id}} not found | Costs ${amount} |'));
+    const { dir } = importPage(table('| Code | Status | Message | Solution |', '| A | 404 | Order {{order_id}} not found | Costs ${amount} |', '| B | 400 | Stray { brace | x |'));
     const check = (...flags: string[]) => errgen(['check', '--catalog', 'errors.yaml', '--source', 'errors.md', '--format', 'json', ...flags], { cwd: dir });
     const findings = (result: { stdout: string }) => (JSON.parse(result.stdout) as { findings: Array<{ rule: string; severity: string; line: number; column: number }> }).findings;
+    const stray = ['placeholder-syntax', 'warning', 12, 24]; // in the catalog, where check lints it (set to warn below), listed first
+    const config = (rules: Record<string, string>) =>
+      writeFileSync(join(dir, 'errgen.config.yaml'), `sources: [errors.md]\ncatalog: errors.yaml\nlint:\n  rules: ${JSON.stringify({ 'placeholder-syntax': 'warn', ...rules })}\n`);
+    config({});
     const warned = check();
     expect(warned.code).toBe(0);
     expect(findings(warned).map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([
+      stray,
       ['foreign-placeholder', 'warning', 3, 13],
       ['foreign-placeholder', 'warning', 3, 44],
     ]);
     const failed = check('--rule', 'foreign-placeholder=error');
     expect(failed.code).toBe(1);
-    expect(findings(failed).map((f) => f.severity)).toEqual(['error', 'error']);
-    writeFileSync(join(dir, 'errgen.config.yaml'), 'sources: [errors.md]\ncatalog: errors.yaml\nlint:\n  rules:\n    foreign-placeholder: off\n');
-    expect(findings(check())).toEqual([]);
-    const quiet = errgen(['import'], { cwd: dir });
-    expect(quiet.code).toBe(0);
-    expect(quiet.stderr).toBe('');
+    expect(findings(failed).map((f) => f.severity)).toEqual(['warning', 'error', 'error']);
+    const imported = () => errgen(['import'], { cwd: dir }).stderr.match(/\[[a-z-]+\]$/gm);
+    expect(imported()).toEqual(['[foreign-placeholder]', '[foreign-placeholder]', '[placeholder-syntax]']);
+    // Each rule off silences its own warnings only, in both commands.
+    config({ 'foreign-placeholder': 'off' });
+    expect(findings(check()).map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([stray]);
+    expect(imported()).toEqual(['[placeholder-syntax]']);
+    config({ 'placeholder-syntax': 'off' });
+    expect(findings(check()).map((f) => f.rule)).toEqual(['foreign-placeholder', 'foreign-placeholder']);
+    expect(imported()).toEqual(['[foreign-placeholder]', '[foreign-placeholder]']);
   });
 });
 
 describe('errgen import: a struck-through code', () => {
   it('is read as a live code, with a warning that says how to retire it', () => {
     const { result, codes } = importPage(
-      table('| Code | Status | Message | Solution |', '| ~~OLD_CODE~~ | 404 | Gone | x |', '| NEW | 400 | ~~old~~ new | y |', '| **~~OLD_B~~** | 410 | Gone | x |', '| <del>OLD_C</del> | 410 | Gone | x |', '| <S class="x">OLD_D</S> | 410 | <strike>old</strike> | x |', '| <sub>SUB</sub> | 400 | <span>s</span> | x |'),
+      table('| Code | Status | Message | Solution |', '| ~~OLD_CODE~~ | 404 | Gone | x |', '| NEW | 400 | ~~old~~ new | y |', '| **~~OLD_B~~** | 410 | Gone | x |', '| <del>OLD_C</del> | 410 | Gone | x |', '| <S class="x">OLD_D</S> | 410 | <strike>old</strike> | x |', '| <sub>SUB</sub> | 400 | <span>s</span> | x |', '| NEW_E <del /> | 400 | e | x |'),
     );
     expect(result.code).toBe(0);
     const hint = 'To retire it, say so in the catalog: `deprecated: { since: …, replacement: … }` while the API still sends it; once it does not, `removed: true` (a tombstone, so it is never reused) and delete its row.';
@@ -177,7 +186,10 @@ describe('errgen import: a struck-through code', () => {
         `errors.md:6:3: warning: the code cell of OLD_C has struck-through text: errgen reads it as plain text, so OLD_C is a live code. ${hint}\n` +
         `errors.md:7:3: warning: the code cell of OLD_D has struck-through text: errgen reads it as plain text, so OLD_D is a live code. ${hint}\n`,
     );
-    expect(codes()).toEqual(['OLD_CODE', 'NEW', 'OLD_B', 'OLD_C', 'OLD_D', 'SUB']);
+    expect(codes()).toEqual(['OLD_CODE', 'NEW', 'OLD_B', 'OLD_C', 'OLD_D', 'SUB', 'NEW_E']);
+    // A start tag never ended is text (`<s>` here, warned of as such), not a strikethrough.
+    const unended = importPage(table('| Code | Status | Message | Solution |', '| <s>KEEP | 400 | k | x |'));
+    expect(unended.result.stderr).toMatch(/^errors\.md:3:3: warning: <s> is read as text [^\n]*\n$/);
   });
 });
 

@@ -63,22 +63,33 @@ describe('errgen import into an existing catalog', () => {
     ]);
   });
 
-
-  it("keeps a comment above a group's first entry with that entry when a row goes before it or it moves", () => {
+  it("keeps the comment right above a group's first entry with it when a row goes before it or it moves; the list's own stays first", () => {
     const t = imported(page('| B | 400 | b | |', '| C | 400 | c | |'));
-    // yaml reads this comment as the sequence's, not the entry's.
-    t.edit('    codes:\n      - code: B\n', '    codes:\n      # B belongs to billing.\n      - code: B\n');
+    // yaml reads all of these as the sequence's comment, not the entry's.
+    t.edit('    codes:\n      - code: B\n', '    codes: # the list\n      # Section\n\n      # B belongs to billing.\n      - code: B\n');
     t.write(page('| A | 400 | a | |', '| B | 400 | b | |', '| C | 400 | c | |'));
     expect(t.run().stdout).toContain('1 added, 0 changed, 2 unchanged.');
-    expect(t.catalog()).toContain('    codes:\n      - code: A\n        status: 400\n        message: a\n        solution: ""\n      # B belongs to billing.\n      - code: B\n');
+    expect(t.catalog()).toContain('    codes:\n      # the list\n      # Section\n\n      - code: A\n        status: 400\n        message: a\n        solution: ""\n      # B belongs to billing.\n      - code: B\n');
     // Moved under another heading, with a new row before it in its old group: the comment still goes with it.
     t.edit('      - code: A\n', '      # A is new.\n      - code: A\n');
     t.write(page('| Z | 400 | z | |', '| B | 400 | b | |', '| C | 400 | c | |') + '\n## Moved\n\n| Code | Status | Message | Solution |\n|-|-|-|-|\n| A | 400 | a | |\n');
     expect(t.run().code).toBe(0);
-    expect(t.catalog()).toContain('    codes:\n      - code: Z\n');
+    expect(t.catalog()).toContain('    codes:\n      # the list\n      # Section\n\n      - code: Z\n');
     expect(t.catalog()).toContain('  - title: Moved\n    codes:\n      # A is new.\n      - code: A\n');
-    expect(t.catalog().match(/#/g)).toHaveLength(3); // the schema line and the two comments, each once
+    expect(t.catalog().match(/#/g)).toHaveLength(5); // the schema line and the four comments, each once
+    // A pruned first entry leaves its comment on the list: nothing written by hand is lost.
+    t.edit('      - code: Z\n', '      # Z is for now.\n      - code: Z\n');
+    t.write(page('| B | 400 | b | |', '| C | 400 | c | |') + '\n## Moved\n\n| Code | Status | Message | Solution |\n|-|-|-|-|\n| A | 400 | a | |\n');
+    expect(t.run('--prune').code).toBe(0);
+    expect(t.catalog()).toContain('    codes:\n      # the list\n      # Section\n\n      # Z is for now.\n      # B belongs to billing.\n      - code: B\n');
+    // A list written in flow style keeps the comment above its `[`: its entries' own are inside.
+    const u = imported(page('| B | 400 | b | |'));
+    u.edit('    codes:\n      - code: B\n        status: 400\n        message: b\n        solution: ""\n', '    codes:\n      # the list\n      [ { code: B, status: 400, message: b, solution: "" } ]\n');
+    u.write(page('| A | 400 | a | |', '| B | 400 | b | |'));
+    expect(u.run().code).toBe(0);
+    expect(u.catalog()).toContain('    codes:\n      # the list\n      [ { code: A, status: 400, message: a, solution: "" }, { code: B, status: 400, message: b, solution: "" } ]\n');
   });
+
   it('keeps each row of a code listed twice on its entry when one row\'s status changes, and check agrees', () => {
     const t = imported(page('| X | 400 | first | a |', '| X | 409 | second | b |'));
     t.edit('      - code: X\n        status: 400\n', '      - code: X\n        description: hand-A\n        status: 400\n');

@@ -1,7 +1,7 @@
 import { type Document, isMap, isScalar, isSeq, YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { aliasRowHint, type TranslatedRow } from '../markdown/translation-tables.js';
-import { placeholderMismatch, strayBraceWarnings } from '../messages/mismatch.js';
+import { placeholderMismatch, strayBraceWarnings, translationPlaceholdersRule } from '../messages/mismatch.js';
 import { isPlainRecord } from './entry-record.js';
 import type { TextField } from './model.js';
 import { type Entry, EntryNodes, entryValue, groupsOf, indexEntries, type MissingEntry, setText } from './merge.js';
@@ -134,7 +134,7 @@ function placeholderWarnings(entry: YAMLMap, translation: YAMLMap, row: Translat
     warnings.push(...strayBraceWarnings(text, label, row.code, at));
     const base = entry.get(kind);
     const mismatch = placeholderMismatch(typeof base === 'string' ? base : '', text, options.defaultLocale, kind);
-    if (mismatch) warnings.push({ severity: 'warning', at, code: row.code, message: `the ${label} of ${row.code} ${mismatch.what}`, hint: mismatch.hint, rule: 'translation-placeholders' });
+    if (mismatch) warnings.push({ severity: 'warning', at, code: row.code, message: `the ${label} of ${row.code} ${mismatch.what}`, hint: mismatch.hint, rule: translationPlaceholdersRule });
   }
   return warnings;
 }

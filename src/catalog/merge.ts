@@ -15,6 +15,8 @@ export interface MergeOptions {
   readonly inScope: (code: string, occurrence: number) => boolean;
   /** Where the page has a code in a table that import skipped (no code column): its entry is not missing, and --prune keeps it. */
   readonly inSkippedTable?: (code: string, occurrence: number) => Location | undefined;
+  /** The text yaml's parser read the document from, if it did: where its comments are written. */
+  readonly source?: string;
 }
 
 export interface MissingEntry {
@@ -105,15 +107,35 @@ export class EntryNodes {
 }
 
 /**
- * yaml keeps a comment written above a sequence's first item on the sequence, where it would stay
- * first when a row is inserted before that item or the item moves: it goes on the item instead.
- * Only a sequence yaml's parser read has comments, and its items are nodes.
+ * yaml keeps the comment lines above a block sequence's first item on the sequence, where they would
+ * stay first when a row goes before that item or the item moves to another group. The lines right
+ * above the item, with no blank line between, are the item's: they go with it (called as it stops
+ * being first, so only while `first` is the sequence's first item as read). A comment on the
+ * `codes:` line or a blank line away stays on the list, as does everything when the item is pruned.
  */
-function keepCommentWithFirstItem(codes: YAMLSeq): void {
-  const first = codes.items[0];
-  if (!codes.commentBefore || !isMap(first)) return;
-  first.commentBefore = first.commentBefore ? `${codes.commentBefore}\n${first.commentBefore}` : codes.commentBefore;
-  codes.commentBefore = null;
+function commentToFirstItem(codes: YAMLSeq, first: unknown, source: string | undefined): void {
+  if (!codes.commentBefore || codes.flow || first !== codes.items[0] || !isMap(first) || source === undefined || !codes.range) return;
+  const lines = codes.commentBefore.split('\n');
+  const own = Math.min(commentLinesAbove(source, codes.range[0]), lines.length);
+  if (own === 0) return;
+  const mine = lines.slice(lines.length - own).join('\n');
+  first.commentBefore = first.commentBefore ? `${mine}\n${first.commentBefore}` : mine;
+  const rest = lines.slice(0, lines.length - own).join('\n').replace(/\n+$/, '');
+  // A blank line after the list's own comment, so that it is not read as the entry's next time.
+  codes.commentBefore = rest ? `${rest}\n` : null;
+}
+
+/** How many lines right above the line at `offset` in `source` are comment lines alone (`  # …`). */
+function commentLinesAbove(source: string, offset: number): number {
+  let lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  let count = 0;
+  while (lineStart > 0) {
+    const above = source.lastIndexOf('\n', lineStart - 2) + 1;
+    if (!/^[ \t]*#/.test(source.slice(above, lineStart - 1))) break;
+    count++;
+    lineStart = above;
+  }
+  return count;
 }
 
 /**
@@ -160,7 +182,6 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
       const codes = codesOf(group);
       // An empty group written `codes: []` gets its entries as a block, like every other group's.
       if (codes.flow && codes.items.length === 0) codes.flow = false;
-      keepCommentWithFirstItem(codes);
       editors.set(group, (editor = new SeqEditor(codes)));
     }
     return editor;
@@ -186,6 +207,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
         // A record is made a node only when the row changes or moves it: most rows of a re-import change nothing.
         const node = moved || isMap(entry.item) || !recordMatchesRow(entry.item, row) ? nodes.of(entry) : undefined;
         if (moved) {
+          commentToFirstItem(entry.codes, editorOf(entry.group).first(), options.source);
           editorOf(entry.group).remove(entry.item);
           editorOf(group).insertAfter(cursor, node);
           movedFrom.add(entry.group);
@@ -202,6 +224,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
       } else {
         // A plain record, not yet a node: see indexEntries. It never needs to be `matched`.
         const record = newEntry(row);
+        if (cursor === undefined) commentToFirstItem(codesOf(group), editorOf(group).first(), options.source);
         editorOf(group).insertAfter(cursor, record);
         rowOfItem.set(record, row);
         cursor = record;

@@ -8,7 +8,7 @@ import { extractErrorTables, type ImportedRow, type ImportedTable, type SkippedT
 import { tableLookalikes } from '../markdown/lookalikes.js';
 import { readTables } from '../markdown/read-tables.js';
 import { cellMatchesTemplate } from '../messages/template.js';
-import { rowForeignPlaceholders } from './page-placeholders.js';
+import { foreignPlaceholderWarnings } from '../messages/mismatch.js';
 import { checkTranslationDrift, type TranslationPages } from './translation-drift.js';
 
 export const sourceDriftRule = 'source-drift';
@@ -69,7 +69,7 @@ export async function readSourceRows(sources: readonly string[], headers: Partia
     const read = await readTables(text, file);
     const extracted = extractErrorTables(read, file, synonyms, basename(file, extname(file)));
     problems.push(...[...extracted.diagnostics, ...tableLookalikes(text, file, read)].map((d) => ({ ...d, rule: sourceDriftRule })));
-    for (const table of extracted.tables) for (const row of table.rows) problems.push(...rowForeignPlaceholders(row));
+    for (const table of extracted.tables) for (const row of table.rows) problems.push(...foreignPlaceholderWarnings(row));
     rows.push(...extracted.tables.flatMap((t) => t.rows));
     tables.push(...extracted.tables);
     skipped.push(...extracted.skipped);

@@ -5,7 +5,7 @@ import { readProblems, readTextFile } from '../io/files.js';
 import type { LintEntry } from '../lint/rule.js';
 import type { HeaderSynonyms } from '../markdown/columns.js';
 import { readTables } from '../markdown/read-tables.js';
-import { rowForeignPlaceholders } from './page-placeholders.js';
+import { foreignPlaceholderWarnings } from '../messages/mismatch.js';
 import { aliasRowHint, extractTranslatedRows, type TranslatedRow } from '../markdown/translation-tables.js';
 import { spellingOf } from '../messages/locales.js';
 import { cellMatchesTemplate } from '../messages/template.js';
@@ -39,7 +39,7 @@ export async function checkTranslationDrift(
     }
     const page = extractTranslatedRows(await readTables(text, file), file, synonyms);
     findings.push(...page.diagnostics);
-    for (const row of page.rows) findings.push(...rowForeignPlaceholders(row, pages.locale));
+    for (const row of page.rows) findings.push(...foreignPlaceholderWarnings(row, pages.locale));
     rows.push(...page.rows);
   }
 

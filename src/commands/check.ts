@@ -11,7 +11,7 @@ import { formatGithub } from '../check/report/github.js';
 import { formatHuman } from '../check/report/human.js';
 import { formatJson } from '../check/report/json.js';
 import { inReportOrder } from '../check/report/order.js';
-import { foreignPlaceholderFindings, foreignPlaceholderRule } from '../check/page-placeholders.js';
+import { withPagePlaceholders } from '../check/page-placeholders.js';
 import { checkSourceDrift, readSourceRows, type SourceRows } from '../check/source-drift.js';
 import type { ImportedRow } from '../markdown/error-tables.js';
 import type { TranslationPages } from '../check/translation-drift.js';
@@ -105,10 +105,8 @@ async function findingsOf(options: CheckOptions, read: ReadCatalog, outputs: { w
   if (sourceRows) {
     const groupTitles = read.value.groups.map((group) => group.title);
     const drift = await checkSourceDrift({ sources: options.sources, translations, catalogFile: options.catalog, entries, entryOfRow, groupTitles }, sourceRows);
-    // What the pages write (said by import too) has a rule of its own; the rest is drift.
-    const written = drift.filter((d) => d.rule === foreignPlaceholderRule);
-    findings.push(...withSeverity(written.length > 0 ? drift.filter((d) => d.rule !== foreignPlaceholderRule) : drift, sourceDrift));
-    findings.push(...foreignPlaceholderFindings(written, options.lintSettings[foreignPlaceholderRule]));
+    const pages = withPagePlaceholders(drift, options.lintSettings);
+    findings.push(...withSeverity(pages.drift, sourceDrift), ...pages.placeholders);
   }
   const artifactDrift = options.lintSettings['artifact-drift'] ?? 'error';
   // Identifier errors stop generation: the outputs are not compared (planning would report them again).

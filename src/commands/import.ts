@@ -15,7 +15,7 @@ import { tableLookalikes } from '../markdown/lookalikes.js';
 import { readTables } from '../markdown/read-tables.js';
 import { extractTranslatedRows, type TranslatedRow } from '../markdown/translation-tables.js';
 import { fallbackDefaultLocale, spellingOf } from '../messages/locales.js';
-import { lostPlaceholderWarning, strayBraceWarnings } from '../messages/mismatch.js';
+import { foreignPlaceholderWarnings, lostPlaceholderWarning, strayBraceWarnings } from '../messages/mismatch.js';
 import type { RuleSetting } from '../lint/rule.js';
 import { placeholders } from '../messages/template.js';
 import { type Output, plural } from './output.js';
@@ -132,7 +132,7 @@ async function mergedCatalogText(
       `${clash.locale}${clash.locale === defaultLocale ? '' : ` (${defaultLocale})`} is the catalog's default locale (locales.default in ${options.catalog}): its text is \`message\` and \`solution\`, imported from \`sources\`, not a translation`,
     );
   }
-  const summary = options.sources.length > 0 ? mergeIntoCatalog(document, tables, { prune: options.prune, ...scope }) : undefined;
+  const summary = options.sources.length > 0 ? mergeIntoCatalog(document, tables, { prune: options.prune, ...scope, ...(parsed && catalogText !== undefined ? { source: catalogText } : {}) }) : undefined;
   // Tags are case-insensitive: `--locale DE` is the catalog's `de`, and a new tag is written in the usual case.
   // Finding them visits every entry: only when there are translations to merge.
   const tags = translations.length > 0 ? localeTagsOf(document) : [];
@@ -174,6 +174,7 @@ async function readTranslation(source: TranslationSource, synonyms: HeaderSynony
     reading.rows.push(...page.rows);
     reading.tables += page.tables;
     diagnostics.push(...page.diagnostics);
+    for (const row of page.rows) diagnostics.push(...foreignPlaceholderWarnings(row, source.locale));
   }
   return reading;
 }
@@ -281,12 +282,13 @@ function lostPlaceholders(retexted: readonly RetextedEntry[], locale: string): D
   });
 }
 
-/** Stray braces in the default-language pages' messages and solutions, at their cells (see strayBraceWarnings). */
+/** Stray braces and placeholders in another syntax in the default-language pages' messages and solutions, at their cells. */
 function strayBraces(tables: readonly ImportedTable[]): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   for (const table of tables) {
     for (const row of table.rows) {
       for (const kind of ['message', 'solution'] as const) warnings.push(...strayBraceWarnings(row[kind], kind, row.code, row.cells[kind] ?? row.at));
+      warnings.push(...foreignPlaceholderWarnings(row));
     }
   }
   return warnings;

@@ -1,6 +1,6 @@
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { classifyColumns, type ColumnRole, type FieldName, type HeaderSynonyms, type PassedOver } from './columns.js';
-import { keptTagsWarnings, keptTagWarnings } from './kept-tags.js';
+import { warnOfKeptTags, keptTagWarnings } from './kept-tags.js';
 import type { MarkdownCell, MarkdownTable } from './read-tables.js';
 import { reasonPhrase, statusWithReason } from '../emit/http-status.js';
 import { groupTitle } from './title.js';
@@ -101,7 +101,7 @@ export function extractErrorTables(
     const headingTag = table.headingTagsKept?.[0]?.at;
     if (headingTag && !headingsWarned.has(`${headingTag.line}:${headingTag.column}`)) {
       headingsWarned.add(`${headingTag.line}:${headingTag.column}`);
-      keptTagsWarnings(table.headingTagsKept ?? [], result.diagnostics);
+      warnOfKeptTags(table.headingTagsKept ?? [], result.diagnostics);
     }
     for (const cells of table.rows) {
       const row = readRow(cells, columns, table, title, result.diagnostics, result.unreadRows);

@@ -6,11 +6,11 @@ import type { MarkdownCell } from './read-tables.js';
  * meant, but the page itself shows nothing there, as Markdown renderers take it for HTML.
  */
 export function keptTagWarnings(cells: readonly MarkdownCell[], diagnostics: Diagnostic[]): void {
-  for (const cell of cells) if (cell.tagsKept) keptTagsWarnings(cell.tagsKept, diagnostics);
+  for (const cell of cells) if (cell.tagsKept) warnOfKeptTags(cell.tagsKept, diagnostics);
 }
 
-/** The same warning for each tag a heading kept as text (`## Limits <token>`): the group title has it, the page does not show it. */
-export function keptTagsWarnings(tags: NonNullable<MarkdownCell['tagsKept']>, diagnostics: Diagnostic[]): void {
+/** The warning for each of these tags kept as text: a cell's, or a heading's (`## Limits <token>`, which the group title has). */
+export function warnOfKeptTags(tags: NonNullable<MarkdownCell['tagsKept']>, diagnostics: Diagnostic[]): void {
   for (const { tag, at } of tags) {
     diagnostics.push({
       severity: 'warning',

@@ -117,16 +117,30 @@ function toTable(
   };
 }
 
-/** Whether some of the cell is struck through: GFM's `~~OLD~~`, or HTML's `<del>`, `<s>` or `<strike>`, as pages converted from HTML write it. */
+/** Whether some of the cell is struck through: GFM's `~~OLD~~`, or HTML's `<del>`, `<s>` or `<strike>` element, as pages converted from HTML write it. */
 function isStruck(cell: Nodes): boolean {
-  return hasNode(cell, 'delete') || hasHtml(cell, strikeTag);
+  return hasNode(cell, 'delete') || hasStrikeElement(cell);
 }
 
-const strikeTag = /^<(?:del|s|strike)(?:\s[^>]*)?>$/i;
+/**
+ * Whether a `<del>`, `<s>` or `<strike>` start tag is ended later in the cell: markup, as cell-text.ts
+ * reads it. One never ended is kept as text (and warned of as such), and `<del />` strikes nothing.
+ */
+function hasStrikeElement(cell: Nodes): boolean {
+  const tags = htmlTags(cell);
+  return tags.some((tag, i) => {
+    const start = /^<(del|s|strike)(?:\s[^>]*)?>$/i.exec(tag);
+    if (!start || tag.endsWith('/>')) return false;
+    const end = `</${(start[1] as string).toLowerCase()}>`;
+    return tags.slice(i + 1).some((later) => later.toLowerCase().replace(/\s+/g, '') === end);
+  });
+}
 
-/** Whether an inline HTML node whose text `tag` matches is anywhere in the node. */
-function hasHtml(node: Nodes, tag: RegExp): boolean {
-  return 'children' in node && node.children.some((child) => (child.type === 'html' && tag.test(child.value)) || hasHtml(child, tag));
+/** The tags of the node's inline HTML, in order. */
+function htmlTags(node: Nodes, into: string[] = []): string[] {
+  if (node.type === 'html') into.push(...(node.value.match(/<[^>]*>/g) ?? []));
+  else if ('children' in node) for (const child of node.children) htmlTags(child, into);
+  return into;
 }
 
 /** Whether a node of this type is anywhere in the node (`**~~OLD~~**` has a strikethrough too). */

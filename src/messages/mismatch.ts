@@ -4,39 +4,57 @@ import { parseTemplate, placeholders } from './template.js';
 /** What to do about a stray brace: the hint of placeholder-syntax and of `errgen import --locale`. */
 export const strayBraceHint = 'Write {{ or }} for a literal brace.';
 
+/** The lint rule of a stray brace, whose words import says at a page's cell. */
+export const placeholderSyntaxRule = 'placeholder-syntax';
+/** The lint rule of a translation whose placeholders differ, whose words import says at a page's cell. */
+export const translationPlaceholdersRule = 'translation-placeholders';
+
 /**
  * The rule of a placeholder a page writes in another template language's syntax. It is not a lint
  * rule of the catalog, where `{{name}}` and `${name}` are valid text: `import` and `check` say it
- * at the page's cell, and `off` silences both (`Costs ${amount}` may mean a dollar amount).
+ * at the page's cell (a warning by default), and `off` silences both (`Costs ${amount}` may mean a
+ * dollar amount).
  */
 export const foreignPlaceholderRule = 'foreign-placeholder';
 
 /**
  * What `errgen check` would say of each stray brace in a text a Markdown page gives (placeholder-syntax),
  * as warnings at its cell: the page is where it is mended, as the next import undoes a fix in the catalog.
- * Also a placeholder written in another template language's syntax, which reads as something else:
- * `{{name}}` (Mustache, Handlebars) is the literal text `{name}`, and `${name}` (JavaScript) keeps its `$`.
  */
 export function strayBraceWarnings(text: string, label: string, code: string, at: Location): Diagnostic[] {
   // Most texts have no brace at all.
   if (!text.includes('{') && !text.includes('}')) return [];
-  const warnings: Diagnostic[] = parseTemplate(text).problems.map((problem) => ({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${problem.message}`, hint: strayBraceHint, rule: placeholderSyntaxRule }));
-  return [...warnings, ...foreignPlaceholderWarnings(text, label, code, at)];
+  return parseTemplate(text).problems.map((problem) => ({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${problem.message}`, hint: strayBraceHint, rule: placeholderSyntaxRule }));
 }
 
-/** The rule of a stray brace in the catalog, which an imported cell's stray brace becomes. */
-const placeholderSyntaxRule = 'placeholder-syntax';
+/** A page's row, default-language or translated, as import and check read it. */
+interface PageRow {
+  readonly code: string;
+  readonly message: string;
+  readonly solution: string;
+  /** The code cell. */
+  readonly at: Location;
+  readonly cells: Readonly<Partial<Record<'message' | 'solution', Location>>>;
+}
 
-/** A warning for each placeholder a page's text writes as `{{name}}` or `${name}` (see foreignPlaceholderRule). */
-export function foreignPlaceholderWarnings(text: string, label: string, code: string, at: Location): Diagnostic[] {
-  if (!text.includes('{{') && !text.includes('${')) return [];
+/**
+ * A warning at the cell for each placeholder a row's message or solution writes in another template
+ * language's syntax, which reads as something else: `{{name}}` (Mustache, Handlebars) is the literal
+ * text `{name}`, and `${name}` (JavaScript) keeps its `$`. `locale` names a translated page's texts.
+ */
+export function foreignPlaceholderWarnings(row: PageRow, locale?: string): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   const rule = foreignPlaceholderRule;
-  for (const [written, name] of text.matchAll(/(?<!\{)\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}(?!\})/g)) {
-    warnings.push({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${written}, which reads as the text ${written.slice(1, -1)}, not a placeholder: {{ and }} are literal braces`, hint: `For a placeholder, write {${name}}.`, rule });
-  }
-  for (const [written, name] of text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
-    warnings.push({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${written}: the placeholder is {${name}}, and the $ before it stays in the text`, hint: `Write {${name}} alone; if the text means a $ before the value, set the rule ${rule} to off.`, rule });
+  for (const kind of ['message', 'solution'] as const) {
+    const text = row[kind];
+    if (!text.includes('{{') && !text.includes('${')) continue;
+    const [label, code, at] = [locale ? `${locale} ${kind}` : kind, row.code, row.cells[kind] ?? row.at];
+    for (const [written, name] of text.matchAll(/(?<!\{)\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}(?!\})/g)) {
+      warnings.push({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${written}, which reads as the text ${written.slice(1, -1)}, not a placeholder: {{ and }} are literal braces`, hint: `For a placeholder, write {${name}}.`, rule });
+    }
+    for (const [written, name] of text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+      warnings.push({ severity: 'warning', at, code, message: `the ${label} of ${code} has ${written}: the placeholder is {${name}}, and the $ before it stays in the text`, hint: `Write {${name}} alone; if the text means a $ before the value, set the rule ${rule} to off.`, rule });
+    }
   }
   return warnings;
 }

@@ -1,4 +1,4 @@
-import { placeholderMismatch, strayBraceHint } from '../../messages/mismatch.js';
+import { placeholderMismatch, placeholderSyntaxRule, strayBraceHint, translationPlaceholdersRule } from '../../messages/mismatch.js';
 import { parseTemplate, placeholderOffset, placeholders } from '../../messages/template.js';
 import { defaultLocale } from '../../messages/locales.js';
 import type { LintRule, RuleFinding } from '../rule.js';
@@ -6,7 +6,7 @@ import { active } from '../rule.js';
 import { templatesOf } from './message-fields.js';
 
 export const placeholderSyntax: LintRule = {
-  id: 'placeholder-syntax',
+  id: placeholderSyntaxRule,
   description: 'A `{` or `}` in a message or solution (or a translation) is neither a `{name}` placeholder (a name of ASCII letters, digits and `_`, not starting with a digit) nor doubled; it would print as itself.',
   defaultSeverity: 'error',
   check: (context) =>
@@ -72,7 +72,7 @@ export const unusedParam: LintRule = {
 };
 
 export const translationPlaceholders: LintRule = {
-  id: 'translation-placeholders',
+  id: translationPlaceholdersRule,
   description: "A translation's message or solution uses other placeholders (by name) than the default locale's.",
   defaultSeverity: 'error',
   check(context) {
