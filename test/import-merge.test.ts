@@ -273,6 +273,13 @@ describe('errgen import into an existing catalog', () => {
     ]);
     expect(findings[0]?.hint).toContain('name its columns under `headers` in errgen.config.yaml');
     expect(JSON.stringify(findings)).not.toContain('--prune to remove');
+    // So is a row with one cell too many or too few.
+    for (const row of ['| A | 400 | a | | extra |', '| A | 400 |']) {
+      t.write(skippedTable + page(row));
+      const checked = errgen(['check', '--catalog', 'errors.yaml', '--source', 'errors.md', '--format', 'json'], { cwd: t.dir });
+      const said = (JSON.parse(checked.stdout) as { findings: Array<{ message: string }> }).findings.map((f) => f.message);
+      expect(said.filter((m) => m.startsWith('A is in the catalog') || m.includes('cells but'))).toEqual([expect.stringMatching(/^this row has \d cells but the table header has 4$/)]);
+    }
   });
 
   it('keeps the rows of two tables under one heading in page order', () => {

@@ -200,6 +200,9 @@ function readRow(
         ? 'Add the missing cells (an empty cell is written `|  |`).'
         : 'Remove the extra cells, or write a literal pipe inside a cell as `\\|`.',
     });
+    // Its code is on the page still, as far as it can be told: not missing, and not to be pruned.
+    const code = cells[columns.findIndex((c) => 'field' in c && c.field === 'code')]?.text;
+    if (code) unreadRows.add(code);
     return undefined;
   }
   const values: Partial<Record<FieldName, string>> = {};
