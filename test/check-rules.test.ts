@@ -61,6 +61,20 @@ describe('errgen check: lint rules', () => {
     });
   }
 
+  it('sends a fix of a text or code imported from a page to the page, where the next import would not undo it', () => {
+    const page = tempDir();
+    writeFileSync(join(page, 'errors.md'), '## E\n\n| Code | Status | Message | Solution |\n|-|-|-|-|\n| STUCK | 400 | m |  |\n| SILENT | 400 |  | s |\n| notUpper | 400 | m | s |\n');
+    expect(errgen(['import', 'errors.md', '-o', 'errors.yaml'], { cwd: page }).code).toBe(0);
+    const result = errgen(['check', '--catalog', 'errors.yaml', '--source', 'errors.md', '--format', 'json'], { cwd: page });
+    const hints = Object.fromEntries((JSON.parse(result.stdout) as { findings: Finding[] }).findings.map((f) => [f.rule, f.hint]));
+    expect(hints['empty-solution']).toBe('Say what the caller can do about it in errors.md:5, where this text comes from (the next import would undo a fix in the catalog), then run `errgen import`; or set this rule to off.');
+    expect(hints['empty-message']).toBe('Write what went wrong in errors.md:6, where this text comes from (the next import would undo a fix in the catalog), then run `errgen import`.');
+    expect(hints['code-format']).toBe("Rename it in errors.md:7 and in the catalog's `code:` (keeping the old spelling under `aliases`), then run `errgen import`; or set this rule to off.");
+    // An entry written in the catalog by hand is mended there.
+    const byHand = check(dir, catalog('{ code: STUCK, status: 400, message: m, solution: "" }')).findings.find((f) => f.rule === 'empty-solution');
+    expect(byHand?.hint).toBe('Say what the caller can do about it, or set this rule to off.');
+  });
+
   it('duplicate-code names every row of the duplicate', () => {
     const { findings } = check(dir, catalog(ok('TWICE'), '{ code: TWICE, status: 409, message: m, solution: s }'));
     const duplicate = findings.find((f) => f.rule === 'duplicate-code');
