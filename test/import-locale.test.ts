@@ -340,6 +340,21 @@ describe('translations in errgen.config.yaml', () => {
     );
   });
 
+  it('warns of a page named on the command line that the config does not list, as check will not read it', () => {
+    const p = configured();
+    p.write('webhooks.md', english.replace('## Errors', '## Webhooks').replace(/\| [A-Z_]+ \|/g, (cell) => cell.replace(' ', ' HOOK_')));
+    p.write('other.zh-CN.md', chinese('| NOT_FOUND | 找不到 {resource} | 请检查 ID |'));
+    const said = (...args: string[]) => p.run('import', ...args).stderr;
+    expect(said('webhooks.md')).toBe(
+      'warning: webhooks.md is not listed under `sources` in errgen.config.yaml, so `errgen check` does not compare it with the catalog: drift on this page goes unseen. Add it to `sources`; then `errgen import` alone reads it too.\n',
+    );
+    expect(said('--locale', 'zh-CN', 'other.zh-CN.md')).toContain('warning: other.zh-CN.md is not listed under `translations.zh-CN` in errgen.config.yaml');
+    // Listed pages, however written, and a page imported into another catalog: nothing to say.
+    expect(said('./errors.md')).toBe('');
+    expect(said('--locale', 'zh-CN', 'errors.zh-CN.md')).toBe('');
+    expect(said('webhooks.md', '-o', 'webhooks.yaml')).toBe('');
+  });
+
   it('rejects the default locale and a malformed tag in the config', () => {
     const p = configured();
     p.write('errgen.config.yaml', 'sources: [errors.md]\ntranslations:\n  en: errors.zh-CN.md\ncatalog: errors.yaml\n');

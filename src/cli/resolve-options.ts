@@ -42,9 +42,14 @@ export async function resolveImportOptions(
         `no Markdown page to import as ${flags.locale}: name it (\`errgen import --locale ${flags.locale} page.md\`) or list it under \`translations.${flags.locale}\` in errgen.config.yaml`,
       );
     }
-    return { sources: [], translations: [{ locale: flags.locale, files }], catalog, prune: flags.prune, headers, lintSettings };
+    const listed = configTranslations(loaded).find((t) => t.locale.toLowerCase() === wanted)?.files ?? [];
+    const unlisted = unlistedPages(loaded, catalog, markdown, listed, `translations.${flags.locale}`);
+    return { sources: [], translations: [{ locale: flags.locale, files }], catalog, prune: flags.prune, headers, lintSettings, ...unlisted };
   }
-  if (markdown.length > 0) return { sources: [...markdown], catalog, prune: flags.prune, headers, lintSettings };
+  if (markdown.length > 0) {
+    const listed = (loaded?.config.sources ?? []).map((p) => configPath(loaded!, p));
+    return { sources: [...markdown], catalog, prune: flags.prune, headers, lintSettings, ...unlistedPages(loaded, catalog, markdown, listed, 'sources') };
+  }
   const sources = (loaded?.config.sources ?? []).map((p) => configPath(loaded!, p));
   const translations = configTranslations(loaded);
   if (sources.length === 0 && translations.length === 0) {
@@ -53,6 +58,17 @@ export async function resolveImportOptions(
     );
   }
   return { sources, translations, catalog, prune: flags.prune, headers, lintSettings };
+}
+
+/**
+ * Pages named on the command line that the config does not list under `key`, when they go into the
+ * config's own catalog: `check` reads only the listed ones, so drift on these would go unseen.
+ */
+function unlistedPages(loaded: LoadedConfig | undefined, catalog: string, markdown: readonly string[], listed: readonly string[], key: string): Pick<ImportOptions, 'unlisted'> {
+  if (!loaded || markdown.length === 0 || resolve(catalog) !== resolve(loaded.dir, loaded.config.catalog ?? defaultCatalog)) return {};
+  const known = new Set(listed.map((p) => resolve(p)));
+  const files = markdown.filter((file) => !known.has(resolve(file)));
+  return files.length > 0 ? { unlisted: { files, key, config: loaded.file } } : {};
 }
 
 /** A BCP 47 tag as the catalog schema accepts it. */

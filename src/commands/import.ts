@@ -30,6 +30,8 @@ export interface ImportOptions {
   readonly headers?: Partial<Record<FieldName, readonly string[]>>;
   /** The config's lint rule settings: a warning at a cell whose rule is `off` there is not said. */
   readonly lintSettings?: Readonly<Record<string, RuleSetting>>;
+  /** Pages named on the command line that the config (`config`) does not list under `key`, though they go into its catalog. */
+  readonly unlisted?: { readonly files: readonly string[]; readonly key: string; readonly config: string };
 }
 
 export interface TranslationSource {
@@ -103,6 +105,7 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
     await writeFileIfChanged(sourcesPath, serializeSources(sourceRows, options.catalog));
   }
   if (summary) printSummary(output, options, reading, summary, written === 'written');
+  if (options.unlisted) for (const w of unlistedWarnings(options.unlisted)) output.err(formatDiagnostic(w));
   for (const t of translated) printTranslationSummary(output, options.catalog, t.reading, t.summary, written === 'written');
 }
 
@@ -280,6 +283,16 @@ function lostPlaceholders(retexted: readonly RetextedEntry[], locale: string): D
       return warning ? [warning] : [];
     });
   });
+}
+
+/** What import says of each page it read that the config does not list, though it went into the config's catalog. */
+function unlistedWarnings({ files, key, config }: NonNullable<ImportOptions['unlisted']>): Diagnostic[] {
+  return files.map((file) => ({
+    severity: 'warning',
+    file,
+    message: `${file} is not listed under \`${key}\` in ${config}, so \`errgen check\` does not compare it with the catalog: drift on this page goes unseen`,
+    hint: `Add it to \`${key}\`; then \`errgen import\` alone reads it too.`,
+  }));
 }
 
 /** Stray braces and placeholders in another syntax in the default-language pages' messages and solutions, at their cells. */
