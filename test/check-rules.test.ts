@@ -188,6 +188,9 @@ describe('errgen check: lint rules', () => {
     expect(errgen(['check', '--catalog', 'errors.yaml'], { cwd: dir }).stdout).toContain(
       '8:9     error    groups[0].codes[0] (X) has an unknown field "descripton" (did you mean "description"?)  catalog-schema',
     );
+    // A value not among those allowed: named with the one most likely meant.
+    writeFileSync(join(dir, 'errors.yaml'), 'groups:\n  - title: T\n    codes:\n      - { code: X, status: 404, message: m, solution: s, grpc: NOTFOUND }\n');
+    expect(errgen(['check', '--catalog', 'errors.yaml'], { cwd: dir }).stdout).toMatch(/grpc \(in X\) must be one of OK, .*, UNAUTHENTICATED \(did you mean "NOT_FOUND"\?\)  catalog-schema/);
   });
 });
 

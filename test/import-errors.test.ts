@@ -85,7 +85,7 @@ describe('errgen import refuses bad Markdown, saying where and how to fix it', (
     const result = failingImport({ 'errors.md': md }, ['errors.md', '-o', 'errors.yaml']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'errors.md:3:1: error: this table has an error-code column ("Code") but no HTTP status column (headers: "Code", "Message"). Add a "HTTP Status" column, or map its header name under `headers.status` in errgen.config.yaml.\n' +
+      'errors.md:3:1: error: this table has an error-code column ("Code") but no HTTP status column (headers: "Code", "Message"). Add a "HTTP Status" column, or name its header as the status: `--header status=<its header>`, or under `headers.status` in errgen.config.yaml.\n' +
         'errgen: import failed with 1 problem; errors.yaml was not changed\n',
     );
   });

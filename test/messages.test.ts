@@ -189,6 +189,6 @@ describe('generate with placeholders', () => {
     writeFileSync(join(dir, 'errors.yaml'), ['groups:', '  - title: G', '    codes:', '      - code: A', '        status: 400', "        message: 'x {n}'", "        solution: ''", '        params: { n: int }', ''].join('\n'));
     const result = errgen(['check', '--catalog', 'errors.yaml'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('8:22    error    groups[0].codes[0].params.n (in A) must be one of string, integer, number, boolean, or an object  catalog-schema');
+    expect(result.stdout).toContain('8:22    error    groups[0].codes[0].params.n (in A) must be one of string, integer, number, boolean, or an object (did you mean "integer"?)  catalog-schema');
   });
 });

@@ -63,7 +63,7 @@ export async function readSourceRows(sources: readonly string[], headers: Partia
     try {
       text = await readTextFile(file, 'Markdown file');
     } catch (error) {
-      problems.push(...readProblems(error, 'Fix the path under `sources` in the config, or pass --source.').map((d) => ({ ...d, rule: sourceDriftRule })));
+      problems.push(...readProblems(error, 'Fix the path: under `sources` in the config, or the one given with --source.').map((d) => ({ ...d, rule: sourceDriftRule })));
       continue;
     }
     const read = await readTables(text, file);

@@ -84,7 +84,7 @@ export function extractErrorTables(
         severity: 'error',
         at: table.at,
         message: `this table has an error-code column ("${table.header[indexOf('code')]?.text}") but no HTTP status column (headers: ${table.header.map((c) => `"${c.text}"`).join(', ')})`,
-        hint: 'Add a "HTTP Status" column, or map its header name under `headers.status` in errgen.config.yaml.',
+        hint: 'Add a "HTTP Status" column, or name its header as the status: `--header status=<its header>`, or under `headers.status` in errgen.config.yaml.',
       });
       unreadCodes(table, indexOf('code'), result.unreadRows);
       continue;

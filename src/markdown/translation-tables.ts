@@ -45,7 +45,7 @@ export function extractTranslatedRows(tables: readonly MarkdownTable[], file: st
         severity: 'error',
         at: table.at,
         message: `this table has an error-code column ("${table.header[indexOf('code')]?.text}") but no message column to translate (headers: ${table.header.map((c) => `"${c.text}"`).join(', ')})`,
-        hint: 'Add a message column ("错误信息", "Message"), or map its header name under `headers.message` in errgen.config.yaml.',
+        hint: 'Add a message column ("错误信息", "Message"), or name its header as the message: `--header message=<its header>`, or under `headers.message` in errgen.config.yaml.',
       });
       continue;
     }

@@ -17,28 +17,35 @@ export function validateAgainstSchema(
   const errors = validate.errors ?? [];
   // A value that fits no branch of a `oneOf` gets one message listing what each branch wanted.
   const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
-  const problems: { path: (string | number)[]; wants: string[]; keyPath: (string | number)[] | undefined }[] = [];
+  const problems: { path: (string | number)[]; wants: string[]; keyPath: (string | number)[] | undefined; allowed: string[] }[] = [];
   const problemAtAlternative = new Map<string, (typeof problems)[number]>();
   for (const error of relevantErrors(errors)) {
     const path = pointerToPath(error.instancePath);
     const wants = describeError(error, path, schema);
+    // A value among several allowed ones is named with the one most likely meant (`NOTFOUND`).
+    const allowed = error.keyword === 'enum' ? (error.params as { allowedValues: unknown[] }).allowedValues.map(String) : [];
     const merged = problemAtAlternative.get(error.instancePath);
     if (merged) {
       merged.wants.push(wants);
+      merged.allowed.push(...allowed);
       continue;
     }
     const unknownField = error.keyword === 'additionalProperties' ? String((error.params as { additionalProperty: unknown }).additionalProperty) : undefined;
-    const problem = { path, wants: [wants], keyPath: unknownField === undefined ? undefined : [...path, unknownField] };
+    const problem = { path, wants: [wants], keyPath: unknownField === undefined ? undefined : [...path, unknownField], allowed };
     problems.push(problem);
     if (alternatives.has(error.instancePath)) problemAtAlternative.set(error.instancePath, problem);
   }
   const hint = `See ${schemaReference(process.cwd(), schema)} for the ${schema} format.`;
-  return problems.map(({ path, wants, keyPath }) => ({
-    severity: 'error',
-    at: (keyPath && locateKey?.(keyPath)) ?? locate(path),
-    message: `${describePath(path, schema, value)} ${wants.map((w, i) => (i > 0 ? w.replace(/^must be /, '') : w)).join(', or ')}`,
-    hint,
-  }));
+  return problems.map(({ path, wants, keyPath, allowed }) => {
+    const given = valueAt(value, path);
+    const meant = allowed.length > 0 && typeof given === 'string' ? didYouMean(given, allowed) : '';
+    return {
+      severity: 'error',
+      at: (keyPath && locateKey?.(keyPath)) ?? locate(path),
+      message: `${describePath(path, schema, value)} ${wants.map((w, i) => (i > 0 ? w.replace(/^must be /, '') : w)).join(', or ')}${meant}`,
+      hint,
+    };
+  });
 }
 
 /**
