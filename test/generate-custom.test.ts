@@ -305,10 +305,10 @@ describe('errgen generate: your own templates', () => {
   it('--dry-run lists what would change and writes nothing', () => {
     const dir = project('catalog: errors.yaml\noutDir: out\ntargets:\n  json:\n', {});
     const dry = errgen(['generate', '--dry-run'], { cwd: dir });
-    expect(dry.stdout).toBe('would create out/json/errors.json\nGenerated 1 file from errors.yaml: 1 would change, 0 up to date.\n');
+    expect(dry.stdout).toBe('would create out/json/errors.json\nWould generate 1 file from errors.yaml: 1 would change, 0 up to date.\n');
     expect(() => readFileSync(join(dir, 'out/json/errors.json'))).toThrow();
     errgen(['generate'], { cwd: dir });
-    expect(errgen(['generate', '--dry-run'], { cwd: dir }).stdout).toBe('Generated 1 file from errors.yaml: 0 would change, 1 up to date.\n');
+    expect(errgen(['generate', '--dry-run'], { cwd: dir }).stdout).toBe('Would generate 1 file from errors.yaml: 0 would change, 1 up to date.\n');
   });
 });
 

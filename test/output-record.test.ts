@@ -52,7 +52,7 @@ describe('the output record', () => {
     const again = p.run('generate');
     expect(again.skipped).toBe(true);
     expect(again.stdout).toBe('Generated 3 files from errors.yaml: 0 changed, 3 up to date.\n');
-    expect(p.run('generate', '--dry-run')).toMatchObject({ skipped: true, stdout: 'Generated 3 files from errors.yaml: 0 would change, 3 up to date.\n' });
+    expect(p.run('generate', '--dry-run')).toMatchObject({ skipped: true, stdout: 'Would generate 3 files from errors.yaml: 0 would change, 3 up to date.\n' });
     const check = p.run('check', '--rule', 'artifact-drift=error', '--format', 'json');
     expect(check.skipped).toBe(true);
     expect((JSON.parse(check.stdout) as { findings: Array<{ rule: string }> }).findings.filter((f) => f.rule === 'artifact-drift')).toEqual([]);
