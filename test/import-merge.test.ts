@@ -131,7 +131,7 @@ describe('errgen import into an existing catalog', () => {
       { code: 'A', at: 'p2.md:5:3' },
     ]);
     const pruned = run('p1.md', '--prune');
-    expect(pruned.stdout).toContain('  pruned A (group "Errors"): it is no longer in the Markdown.\n');
+    expect(pruned.stdout).toContain('  pruned A (status 409, group "Errors"): it is no longer in the Markdown.\n');
     const catalog = readFileSync(join(dir, 'errors.yaml'), 'utf8');
     expect(catalog).not.toContain('Conflict');
     expect(catalog).toContain('message: Internal');
@@ -202,7 +202,7 @@ describe('errgen import into an existing catalog', () => {
     t.edit('      - code: B1\n        status: 402\n        message: b\n        solution: s\n      - code: INTERNAL\n', '      - code: B1\n        status: 402\n        message: b\n        solution: s\n      # billing\n      - code: INTERNAL\n        description: billing-specific\n');
     t.write(section('Auth', '| A1 | 401 | a | s |') + '\n' + section('Billing', '| B1 | 402 | b | s |', '| INTERNAL | 500 | Internal error | Retry |'));
     expect(drift(t.dir)).toEqual([expect.stringMatching(/^INTERNAL is in the catalog \(errors\.yaml:10\) but not in the Markdown sources/)]);
-    expect(t.run().stdout).toContain('0 added, 0 changed, 3 unchanged, 1 missing from the Markdown (file already up to date).\n  kept INTERNAL (group "Auth")');
+    expect(t.run().stdout).toContain('0 added, 0 changed, 3 unchanged, 1 missing from the Markdown (file already up to date).\n  kept INTERNAL (status 500, group "Auth")');
     expect(t.catalog()).toContain('      # billing\n      - code: INTERNAL\n        description: billing-specific\n');
     // A tombstone stays in its group; so does an entry in a second group of the same title.
     const u = imported(section('Auth', '| A | 401 | a | s |', '| GONE | 410 | g | s |'));
@@ -348,7 +348,7 @@ describe('errgen import into an existing catalog', () => {
     const result = t.run();
     expect(result.stdout).toBe(
       'Imported 1 file, 1 table, 2 rows into errors.yaml: 0 added, 0 changed, 2 unchanged, 1 missing from the Markdown (file already up to date).\n' +
-        '  kept FP (group "Errors"): it is no longer in the Markdown; run with --prune to delete it, or mark it `removed` to keep it reserved.\n',
+        '  kept FP (status 400, group "Errors"): it is no longer in the Markdown; run with --prune to delete it, or mark it `removed` to keep it reserved.\n',
     );
     expect(t.sources()).toEqual([
       { code: 'FP', at: null },
@@ -401,7 +401,7 @@ describe('errgen import into an existing catalog', () => {
     expect(t.catalog()).toContain('      - code: B\n');
     // A heading is the page's own title: renaming it renames the group.
     t.write(['## Payment errors', '', bare('| A | 400 | m2 | s |', '| B | 400 | n | s |')].join('\n'));
-    expect(t.run().code).toBe(0);
+    expect(t.run().stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml: 0 added, 0 changed, 2 unchanged.\n  renamed group "General" to "Payment errors", as its heading now reads\n');
     expect(t.catalog()).toContain('  - title: Payment errors\n');
     expect(t.catalog()).not.toContain('title: General');
   });

@@ -22,6 +22,8 @@ export interface MergeOptions {
 export interface MissingEntry {
   readonly code: string;
   readonly group: string;
+  /** Its status, when the code has other entries: which of them it is. */
+  readonly status?: number;
 }
 
 /** An entry whose code is only in a table import skipped: kept, as its row may be there under headers import does not know. */
@@ -60,6 +62,8 @@ export interface MergeSummary {
   readonly edited: boolean;
   /** Whether a group was added, renamed, given other columns or emptied by --prune. */
   readonly groupsEdited: boolean;
+  /** Groups given their table's new heading as title, in Markdown order. */
+  readonly renamedGroups: ReadonlyArray<{ readonly from: string; readonly to: string }>;
   /** Entries whose message or solution changed, in Markdown order. */
   readonly retexted: readonly RetextedEntry[];
   /** For each entry of the merged catalog, in catalog order, the row merged into it (none for an entry no row is). */
@@ -167,6 +171,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   let changed = 0;
   let unchanged = 0;
   let groupsEdited = false;
+  const renamedGroups: Array<{ from: string; to: string }> = [];
   const retexted: RetextedEntry[] = [];
   const changes: EntryChange[] = [];
   let previousGroup: YAMLMap | undefined;
@@ -191,7 +196,8 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     const plan = table.rows.map((row) => ({ row, entry: entryOf.get(row) }));
     const found = findGroup(groups, table, plan, importedTitles, own);
     const group = found?.group ?? createGroup(document, groups, table.title, previousGroup);
-    groupsEdited = !found || found.renamed || groupsEdited;
+    groupsEdited = !found || found.renamed !== undefined || groupsEdited;
+    if (found?.renamed !== undefined) renamedGroups.push({ from: found.renamed, to: table.title });
     // Tables under one heading share a group: it has the columns of all of them, in order of first appearance.
     const columns = columnsOf.get(group) ?? [];
     for (const column of table.columns.map((c) => ('field' in c ? c.field : c.extra))) if (!columns.includes(column)) columns.push(column);
@@ -250,7 +256,8 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
         inSkippedTables.push({ code, group, table });
         return;
       }
-      missing.push({ code, group });
+      const status = entries.length > 1 ? entryValue(entry, 'status') : undefined;
+      missing.push({ code, group, ...(typeof status === 'number' ? { status } : {}) });
       if (!options.prune) return;
       editorOf(entry.group).remove(entry.item);
       prunedFrom.add(entry.group);
@@ -286,7 +293,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
       previousOccurrences.push(occurrenceOfItem.get(item));
     }
   }
-  return { added, changed, unchanged, changes, missing, inSkippedTables, pruned: options.prune, edited, groupsEdited, retexted, rows, previousOccurrences };
+  return { added, changed, unchanged, changes, missing, inSkippedTables, pruned: options.prune, edited, groupsEdited, renamedGroups, retexted, rows, previousOccurrences };
 }
 
 export function groupsOf(document: Document): YAMLSeq {
@@ -332,7 +339,7 @@ export function indexEntries(groups: YAMLSeq): Map<string, Entry[]> {
 
 /**
  * The group for a table: the one with its title, else (the heading was renamed) the group holding the
- * table's first known row, if that group's title is not another table's. A table without a heading
+ * table's first known row, if that group's title is not another table's; `renamed` is its old title then. A table without a heading
  * (titled by its file name) renames nothing: the group's title is then the catalog's own.
  */
 function findGroup(
@@ -341,15 +348,16 @@ function findGroup(
   plan: ReadonlyArray<{ entry: Entry | undefined }>,
   importedTitles: ReadonlySet<string>,
   own: (entry: Entry) => boolean,
-): { group: YAMLMap; renamed: boolean } | undefined {
+): { group: YAMLMap; renamed?: string } | undefined {
   const byTitle = groups.items.find((g): g is YAMLMap => isMap(g) && g.get('title') === table.title);
-  if (byTitle) return { group: byTitle, renamed: false };
+  if (byTitle) return { group: byTitle };
   // Not a tombstone's group (a group of retired codes), nor one of another page's entries.
   const holder = plan.find((p) => p.entry && own(p.entry))?.entry?.group;
   if (holder && !importedTitles.has(String(holder.get('title')))) {
-    if (!table.titled) return { group: holder, renamed: false };
+    if (!table.titled) return { group: holder };
+    const from = String(holder.get('title'));
     setScalar(holder, 'title', table.title);
-    return { group: holder, renamed: true };
+    return { group: holder, renamed: from };
   }
   return undefined;
 }

@@ -225,7 +225,7 @@ function printSummary(output: Output, options: ImportOptions, reading: SourceRea
       (summary.missing.length ? `, ${summary.missing.length} ${summary.pruned ? 'pruned' : 'missing from the Markdown'}` : '') +
       (summary.inSkippedTables.length ? `, ${summary.inSkippedTables.length} only in skipped tables` : '') +
       // Said when no count above tells why the file was written.
-      (summary.groupsEdited && summary.added === 0 && summary.changed === 0 && !(summary.pruned && summary.missing.length > 0) ? ', groups updated (titles or columns)' : '') +
+      (summary.groupsEdited && summary.added === 0 && summary.changed === 0 && summary.renamedGroups.length === 0 && !(summary.pruned && summary.missing.length > 0) ? ', groups updated (titles or columns)' : '') +
       (written ? '.' : ' (file already up to date).'),
   );
   // What changed, so that a hand edit import undid (the page is the source) is named, not only counted.
@@ -235,11 +235,13 @@ function printSummary(output: Output, options: ImportOptions, reading: SourceRea
     else output.out(`  moved ${code} to group "${movedTo}"${what ? `, and changed ${what}` : ''}`);
   }
   if (summary.changes.length > listedChanges) output.out(`  … and ${summary.changes.length - listedChanges} more changed`);
+  for (const { from, to } of summary.renamedGroups) output.out(`  renamed group "${from}" to "${to}", as its heading now reads`);
   for (const m of summary.missing) {
+    const which = `${m.code} (${m.status === undefined ? '' : `status ${m.status}, `}group "${m.group}")`;
     output.out(
       summary.pruned
-        ? `  pruned ${m.code} (group "${m.group}"): it is no longer in the Markdown.`
-        : `  kept ${m.code} (group "${m.group}"): it is no longer in the Markdown; run with --prune to delete it, or mark it \`removed\` to keep it reserved.`,
+        ? `  pruned ${which}: it is no longer in the Markdown.`
+        : `  kept ${which}: it is no longer in the Markdown; run with --prune to delete it, or mark it \`removed\` to keep it reserved.`,
     );
   }
   for (const m of summary.inSkippedTables) {
