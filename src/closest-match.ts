@@ -2,12 +2,19 @@
  * The candidate a misspelt name most likely meant (`typescrpt` → `typescript`), for a "did you
  * mean" in an error: the one nearest by edit distance (a swap of two neighbours counts as one edit),
  * if it is near enough (at most a third of the name's letters, at least one) and no other is as near;
- * else the one candidate the name abbreviates (`pkg` → `package`).
+ * else the one candidate the name abbreviates (`pkg` → `package`), or the one it extends (`warning` → `warn`).
  */
 export function closestMatch(name: string, candidates: readonly string[]): string | undefined {
   const { best, tie } = nearest(name, candidates);
-  if (best === undefined) return abbreviated(name, candidates);
+  if (best === undefined) return abbreviated(name, candidates) ?? extended(name, candidates);
   return tie ? undefined : best;
+}
+
+/** The only candidate of three letters or more that the name starts with and goes on from (`warning` for `warn`). */
+function extended(name: string, candidates: readonly string[]): string | undefined {
+  const long = name.toLowerCase();
+  const matches = candidates.filter((candidate) => candidate.length >= 3 && long.length > candidate.length && long.startsWith(candidate.toLowerCase()));
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 function nearest(name: string, candidates: readonly string[]): { best: string | undefined; tie: boolean } {

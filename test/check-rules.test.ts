@@ -99,6 +99,9 @@ describe('errgen check: lint rules', () => {
     const typo = errgen(['check'], { cwd: dir });
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('errgen.config.yaml:4:5: error: lint.rules has an unknown rule "duplicate-cod" (did you mean "duplicate-code"?).');
+    // A severity written as check prints it: the one it extends is named.
+    writeFileSync(join(dir, 'errgen.config.yaml'), 'catalog: errors.yaml\nlint:\n  rules:\n    duplicate-code: warning\n');
+    expect(errgen(['check'], { cwd: dir }).stderr).toContain('lint.rules.duplicate-code must be one of off, warn, error (did you mean "warn"?).');
   });
 
   it('names what a misspelt config name most likely meant', () => {

@@ -349,6 +349,9 @@ describe('translations in errgen.config.yaml', () => {
       'warning: webhooks.md is not listed under `sources` in errgen.config.yaml, so `errgen check` does not compare it with the catalog: drift on this page goes unseen. Add it to `sources`; then `errgen import` alone reads it too.\n',
     );
     expect(said('--locale', 'zh-CN', 'other.zh-CN.md')).toContain('warning: other.zh-CN.md is not listed under `translations.zh-CN` in errgen.config.yaml');
+    // The locale in another case is the config's key, named as the config writes it.
+    expect(said('--locale', 'zh-cn', 'other.zh-CN.md')).toContain('is not listed under `translations.zh-CN` in');
+    expect(said('--locale', 'zh-cn', 'errors.zh-CN.md')).toBe('');
     // Listed pages, however written, and a page imported into another catalog: nothing to say.
     expect(said('./errors.md')).toBe('');
     expect(said('--locale', 'zh-CN', 'errors.zh-CN.md')).toBe('');

@@ -256,7 +256,8 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
         inSkippedTables.push({ code, group, table });
         return;
       }
-      const status = entries.length > 1 ? entryValue(entry, 'status') : undefined;
+      // Its status tells it from the code's other live entries, if it has some.
+      const status = entries.some((other) => other !== entry && !entryValue(other, 'removed')) ? entryValue(entry, 'status') : undefined;
       missing.push({ code, group, ...(typeof status === 'number' ? { status } : {}) });
       if (!options.prune) return;
       editorOf(entry.group).remove(entry.item);

@@ -30,9 +30,12 @@ export async function resolveImportOptions(
   flags: { output?: string; prune: boolean; header?: string[]; locale?: string },
 ): Promise<ImportOptions> {
   const loaded = await loadConfig(global.config);
-  const catalog = flags.output ?? (loaded?.config.catalog ? configPath(loaded, loaded.config.catalog) : defaultCatalog);
+  const configCatalog = loaded?.config.catalog ? configPath(loaded, loaded.config.catalog) : defaultCatalog;
+  const catalog = flags.output ?? configCatalog;
   const headers = headerFlags(flags.header, loaded?.config.headers);
   const lintSettings = loaded?.config.lint?.rules ?? {};
+  // Pages the config does not list, though they go into the catalog check reads: said, as check will not compare them.
+  const unlisted = (listed: readonly string[], key: string) => (loaded && resolve(catalog) === resolve(configCatalog) ? unlistedPages(markdown, listed, key, loaded.file) : {});
   if (flags.locale !== undefined) {
     if (!localeTag.test(flags.locale)) throw new UsageError(`--locale expects a language tag such as zh-CN or pt-BR, not "${flags.locale}"`);
     const wanted = flags.locale.toLowerCase(); // tags are case-insensitive: `--locale zh-cn` reads `translations.zh-CN`
@@ -42,13 +45,14 @@ export async function resolveImportOptions(
         `no Markdown page to import as ${flags.locale}: name it (\`errgen import --locale ${flags.locale} page.md\`) or list it under \`translations.${flags.locale}\` in errgen.config.yaml`,
       );
     }
-    const listed = configTranslations(loaded).find((t) => t.locale.toLowerCase() === wanted)?.files ?? [];
-    const unlisted = unlistedPages(loaded, catalog, markdown, listed, `translations.${flags.locale}`);
-    return { sources: [], translations: [{ locale: flags.locale, files }], catalog, prune: flags.prune, headers, lintSettings, ...unlisted };
+    // Every key of this locale, whatever its case, as check reads them all; named as the config writes it.
+    const keys = configTranslations(loaded).filter((t) => t.locale.toLowerCase() === wanted);
+    const key = `translations.${keys[0]?.locale ?? flags.locale}`;
+    return { sources: [], translations: [{ locale: flags.locale, files }], catalog, prune: flags.prune, headers, lintSettings, ...unlisted(keys.flatMap((k) => k.files), key) };
   }
   if (markdown.length > 0) {
     const listed = (loaded?.config.sources ?? []).map((p) => configPath(loaded!, p));
-    return { sources: [...markdown], catalog, prune: flags.prune, headers, lintSettings, ...unlistedPages(loaded, catalog, markdown, listed, 'sources') };
+    return { sources: [...markdown], catalog, prune: flags.prune, headers, lintSettings, ...unlisted(listed, 'sources') };
   }
   const sources = (loaded?.config.sources ?? []).map((p) => configPath(loaded!, p));
   const translations = configTranslations(loaded);
@@ -60,15 +64,11 @@ export async function resolveImportOptions(
   return { sources, translations, catalog, prune: flags.prune, headers, lintSettings };
 }
 
-/**
- * Pages named on the command line that the config does not list under `key`, when they go into the
- * config's own catalog: `check` reads only the listed ones, so drift on these would go unseen.
- */
-function unlistedPages(loaded: LoadedConfig | undefined, catalog: string, markdown: readonly string[], listed: readonly string[], key: string): Pick<ImportOptions, 'unlisted'> {
-  if (!loaded || markdown.length === 0 || resolve(catalog) !== resolve(loaded.dir, loaded.config.catalog ?? defaultCatalog)) return {};
+/** Pages named on the command line that the config (`config`) does not list under `key`: `check` reads only the listed ones. */
+function unlistedPages(markdown: readonly string[], listed: readonly string[], key: string, config: string): Pick<ImportOptions, 'unlisted'> {
   const known = new Set(listed.map((p) => resolve(p)));
   const files = markdown.filter((file) => !known.has(resolve(file)));
-  return files.length > 0 ? { unlisted: { files, key, config: loaded.file } } : {};
+  return files.length > 0 ? { unlisted: { files, key, config } } : {};
 }
 
 /** A BCP 47 tag as the catalog schema accepts it. */

@@ -50,7 +50,7 @@ export async function generateCommand(options: GenerateOptions, output: Output):
   const recorded = record && upToDateOutputs(record);
   if (recorded) {
     if (!options.dryRun) recorded.forEach(removeAbandoned);
-    output.out(`${done(options)} ${plural(recorded.length, 'file')} from ${options.catalog}: 0 ${verb}, ${recorded.length} up to date.`);
+    output.out(`${summaryLead(options)} ${plural(recorded.length, 'file')} from ${options.catalog}: 0 ${verb}, ${recorded.length} up to date.`);
     return;
   }
   const job = { kind: 'generate', force: options.force, dryRun: options.dryRun, digests: record !== undefined && !options.dryRun } as const;
@@ -165,11 +165,11 @@ async function writeSteps(outputs: readonly PendingOutput[], steps: readonly Out
   }
   // Every output is now on disk as rendered.
   if (record && !options.dryRun) saveOutputRecord(record, options.targets, digests);
-  output.out(`${done(options)} ${plural(outputs.length, 'file')} from ${options.catalog}: ${changes.length} ${verb}, ${outputs.length - changes.length} up to date.`);
+  output.out(`${summaryLead(options)} ${plural(outputs.length, 'file')} from ${options.catalog}: ${changes.length} ${verb}, ${outputs.length - changes.length} up to date.`);
 }
 
 /** How the summary starts: a dry run generated nothing. */
-function done(options: GenerateOptions): string {
+function summaryLead(options: GenerateOptions): string {
   return options.dryRun ? 'Would generate' : 'Generated';
 }
 

@@ -200,9 +200,8 @@ function readRow(
         ? 'Add the missing cells (an empty cell is written `|  |`).'
         : 'Remove the extra cells, or write a literal pipe inside a cell as `\\|`.',
     });
-    // Its code is on the page still, as far as it can be told: not missing, and not to be pruned.
-    const code = cells[columns.findIndex((c) => 'field' in c && c.field === 'code')]?.text;
-    if (code) unreadRows.add(code);
+    // Its code is on the page still, in some cell (a stray `|` shifts them): none is missing, nor to be pruned.
+    for (const cell of cells) if (cell.text) unreadRows.add(cell.text);
     return undefined;
   }
   const values: Partial<Record<FieldName, string>> = {};
