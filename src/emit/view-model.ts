@@ -83,8 +83,12 @@ export interface ViewCode {
   /** Whether it is deprecated, and why: each field there, undefined when the catalog does not give it. */
   readonly deprecated: ViewDeprecation | undefined;
   readonly aliases: readonly string[];
-  /** Identifier per language id (`names.go`, `names.java`, …), from the naming engine. */
-  readonly names: Readonly<Record<string, string>>;
+  /**
+   * Identifier per language id (`names.go`, `names.java`, …), from the naming engine; a key of the
+   * catalog's `names` that is no language's (`names.kotlin`) is here for every code, undefined where
+   * the catalog gives none.
+   */
+  readonly names: Readonly<Record<string, string | undefined>>;
   /** A link anchor for docs, unique in the page: the code in kebab case (`not-found`), `-2`… on a clash. */
   readonly anchor: string;
   /** The gRPC status it is sent with: the catalog's `grpc`, else the conventional one for `status` (`{ name: 'NOT_FOUND', number: 5 }`). */
@@ -159,6 +163,8 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   const base = defaultLocale(input.catalog);
   const texts = (entry: CatalogCode) => messageViews(entry, input.languages, locales, base);
   const codes = new Map<string, { code: ViewCodeDraft; at: () => Location }>();
+  // The keys of the catalog's `names:` overrides: a language's, or one for a template of yours.
+  const nameKeys = new Set<string>();
   const removed: ViewRemoved[] = [];
   const groups = input.catalog.groups.map((group, g) => {
     const rows: ViewRow[] = [];
@@ -171,6 +177,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
       let known = codes.get(entry.code);
       const first = !known;
       if (!known) {
+        if (entry.names) for (const key of Object.keys(entry.names)) nameKeys.add(key);
         // Located only if a diagnostic needs it: finding 100,000 YAML nodes costs more than naming them.
         known = { code: draft(entry, group.title, numberOf(entry.code), texts), at: () => input.locate(g, i) };
         codes.set(entry.code, known);
@@ -195,6 +202,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   const proto = input.languages.find((language) => language.id === 'proto');
   if (proto) checkProtoReservedNames(proto, drafts, removed, diagnostics);
   const all = drafts.map((c) => c.code);
+  everyNameKey(all, nameKeys, input.languages);
   assignAnchors(all, input.catalog.groups.map((g) => g.title));
   const byStatus = new Map<number, ViewCode[]>();
   for (const code of all) {
@@ -227,7 +235,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   };
 }
 
-type ViewCodeDraft = ViewCode & { statuses: number[]; rows: ViewListing[]; names: Record<string, string>; anchor: string };
+type ViewCodeDraft = ViewCode & { statuses: number[]; rows: ViewListing[]; names: Record<string, string | undefined>; anchor: string };
 
 type MessageViews = Pick<ViewCode, 'params' | 'hasParams' | 'messageTemplate' | 'solutionTemplate' | 'localized'>;
 
@@ -261,6 +269,17 @@ function draft(entry: CatalogCode, group: string, number: number, texts: (entry:
     number,
     ...texts(entry),
   };
+}
+
+/**
+ * A `names` key that is no language's (`kotlin`, for a template of yours) is on every code's
+ * `names`, undefined where the catalog gives none: `{{#if names.kotlin}}` then reads it for every
+ * code under strict arguments, where a key some codes lack would fail the template.
+ */
+function everyNameKey(codes: readonly ViewCodeDraft[], keys: ReadonlySet<string>, languages: readonly Language[]): void {
+  const own = [...keys].filter((key) => !languages.some((language) => language.id === key));
+  if (own.length === 0) return;
+  for (const code of codes) for (const key of own) if (!(key in code.names)) code.names[key] = undefined;
 }
 
 /**
