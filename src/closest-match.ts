@@ -3,11 +3,12 @@
  * mean" in an error: the one nearest by edit distance (a swap of two neighbours counts as one edit),
  * if it is near enough (at most a third of the name's letters, at least one) and no other is as near;
  * else the one candidate the name abbreviates (`pkg` → `package`), or the one it extends (`warning` → `warn`).
+ * `firstOnTie`: candidates come nearest first, and of two as near the first is meant.
  */
-export function closestMatch(name: string, candidates: readonly string[]): string | undefined {
+export function closestMatch(name: string, candidates: readonly string[], { firstOnTie = false } = {}): string | undefined {
   const { best, tie } = nearest(name, candidates);
   if (best === undefined) return abbreviated(name, candidates) ?? extended(name, candidates);
-  return tie ? undefined : best;
+  return tie && !firstOnTie ? undefined : best;
 }
 
 /** The only candidate of three letters or more that the name starts with and goes on from (`warning` for `warn`). */

@@ -204,7 +204,8 @@ function writtenName(file: TemplateFile, name: string, line: number, column: num
  */
 function meantField(name: string, model: object): string {
   const owners = fieldOwners(model);
-  const meant = owners.has(name) ? name : closestMatch(name, [...owners.keys()]);
+  // Nearest in the model first: `codez` at the top meant `codes` there, not a code's `code`.
+  const meant = owners.has(name) ? name : closestMatch(name, [...owners.keys()], { firstOnTie: true });
   if (meant === undefined) return '';
   const where = owners.get(meant) as string[][];
   // A name found where the template read it raises no error: one of the top is read inside a block.
