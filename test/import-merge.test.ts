@@ -54,7 +54,7 @@ describe('errgen import into an existing catalog', () => {
   it('inserts a new row in source order and records every row in the sidecar', () => {
     const t = imported(page('| A | 400 | a | |', '| C | 400 | c | |'));
     t.write(page('| A | 400 | a | |', '| B | 400 | b | |', '| C | 400 | c | |'));
-    expect(t.run().stdout).toBe('Imported 1 file, 1 table, 3 rows into errors.yaml: 1 added, 0 changed, 2 unchanged.\n');
+    expect(t.run().stdout).toBe('Imported 1 file, 1 table, 3 rows into errors.yaml: 1 added, 0 changed, 2 unchanged.\n  added B (status 400, group "Errors")\n');
     expect([...t.catalog().matchAll(/- code: (\w+)/g)].map((m) => m[1])).toEqual(['A', 'B', 'C']);
     expect(t.sources()).toEqual([
       { code: 'A', at: 'errors.md:5:3' },
@@ -365,7 +365,7 @@ describe('errgen import into an existing catalog', () => {
 
     // A row added before it is a new entry; the 409 row keeps its own.
     t.write(page('| B | 404 | b | |', '| FP | 400 | Back | a |', '| FP | 409 | Sizes | b |'));
-    expect(t.run().stdout).toBe('Imported 1 file, 1 table, 3 rows into errors.yaml: 1 added, 0 changed, 2 unchanged.\n');
+    expect(t.run().stdout).toBe('Imported 1 file, 1 table, 3 rows into errors.yaml: 1 added, 0 changed, 2 unchanged.\n  added FP (status 400, group "Errors")\n');
     t.edit('      - code: FP\n        status: 400\n', '      - code: FP\n        description: Back again.\n        status: 400\n');
     // A row whose status changed on the page keeps its entry, as a code listed once does.
     t.write(page('| B | 404 | b | |', '| FP | 401 | Back | a |', '| FP | 409 | Sizes | b |'));
@@ -427,6 +427,26 @@ describe('errgen import into an existing catalog', () => {
     expect(t.catalog()).toContain('          Owner: me\n');
     expect(t.catalog()).not.toContain('columns:');
     expect(t.run().stdout).toBe('Imported 1 file, 1 table, 1 row into errors.yaml: 0 added, 0 changed, 1 unchanged (file already up to date).\n');
+  });
+
+  it('keeps, even with --prune, an entry whose code looks renamed on the page, and says how to keep its data', () => {
+    const t = imported(page('| A | 400 | a | |', '| NOT_FOUND | 404 | Not found | Check the id |'));
+    t.edit('      - code: NOT_FOUND\n', '      - code: NOT_FOUND\n        description: Written by hand.\n');
+    t.write(page('| A | 400 | a | |', '| RESOURCE_NOT_FOUND | 404 | Not found | Check the id |'));
+    const result = t.run('--prune');
+    expect(result.stdout).toBe(
+      'Imported 1 file, 1 table, 2 rows into errors.yaml: 1 added, 0 changed, 1 unchanged, 1 missing from the Markdown.\n' +
+        '  added RESOURCE_NOT_FOUND (status 404, group "Errors")\n' +
+        '  kept NOT_FOUND (group "Errors"): it is no longer in the Markdown, and RESOURCE_NOT_FOUND, added, has its status and message. ' +
+        "If it was renamed, give NOT_FOUND's entry `code: RESOURCE_NOT_FOUND` (with NOT_FOUND under `aliases`) and delete the added one, so that what the catalog adds to it stays; not pruned.\n",
+    );
+    expect(t.catalog()).toContain('      - code: NOT_FOUND\n        description: Written by hand.\n');
+    // Done as it says, the next import changes nothing, and --prune has nothing left to delete.
+    t.write(page('| A | 400 | a | |', '| RESOURCE_NOT_FOUND | 404 | Not found | Check the id |'));
+    const catalog = t.catalog().replace(/\n {6}- code: RESOURCE_NOT_FOUND\n(?: {8}.*\n)+/, '\n').replace('      - code: NOT_FOUND\n', '      - code: RESOURCE_NOT_FOUND\n        aliases: [NOT_FOUND]\n');
+    writeFileSync(join(t.dir, 'errors.yaml'), catalog);
+    expect(t.run('--prune').stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml: 0 added, 0 changed, 2 unchanged (file already up to date).\n');
+    expect(t.catalog()).toContain('      - code: RESOURCE_NOT_FOUND\n        aliases: [NOT_FOUND]\n        description: Written by hand.\n');
   });
 
   it('never reports or prunes a tombstone', () => {

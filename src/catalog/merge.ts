@@ -24,6 +24,12 @@ export interface MissingEntry {
   readonly group: string;
   /** Its status, when the code has other entries: which of them it is. */
   readonly status?: number;
+  /**
+   * A code this import added with its status and message: it may be this one renamed on the page.
+   * Such an entry is kept, even with --prune, for what the catalog adds to it (description,
+   * params, translations) would go with it.
+   */
+  readonly renamedTo?: string;
 }
 
 /** An entry whose code is only in a table import skipped: kept, as its row may be there under headers import does not know. */
@@ -54,8 +60,10 @@ export interface MergeSummary {
   readonly unchanged: number;
   /** The changed entries, in Markdown order: what import lists under its summary. */
   readonly changes: readonly EntryChange[];
-  /** In the catalog but no longer in the Markdown: kept, or deleted with --prune. */
+  /** In the catalog but no longer in the Markdown: kept, or deleted with --prune (but one that looks renamed). */
   readonly missing: readonly MissingEntry[];
+  /** The entries added, in Markdown order. */
+  readonly addedEntries: ReadonlyArray<{ readonly code: string; readonly status: number; readonly group: string }>;
   readonly inSkippedTables: readonly SkippedEntry[];
   readonly pruned: boolean;
   /** Did the merge edit the document at all (entries, groups or columns)? If not, the file is left as it is. */
@@ -168,6 +176,8 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   const rowOfItem = new Map<unknown, ImportedRow>();
   const importedTitles = new Set(tables.map((t) => t.title));
   let added = 0;
+  const addedRows: ImportedRow[] = [];
+  const addedEntries: Array<{ code: string; status: number; group: string }> = [];
   let changed = 0;
   let unchanged = 0;
   let groupsEdited = false;
@@ -235,6 +245,8 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
         rowOfItem.set(record, row);
         cursor = record;
         added++;
+        addedRows.push(row);
+        addedEntries.push({ code: row.code, status: row.status, group: table.title });
       }
     }
     cursors.set(group, cursor);
@@ -243,6 +255,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   const missing: MissingEntry[] = [];
   const inSkippedTables: SkippedEntry[] = [];
   const prunedFrom = new Set<YAMLMap>();
+  let pruned = 0;
   // Each entry no row was merged into, by its place among its code's entries before the merge (its item is the same after it).
   const occurrenceOfItem = new Map<unknown, number>();
   for (const [code, entries] of existing) {
@@ -258,8 +271,10 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
       }
       // Its status tells it from the code's other live entries, if it has some.
       const status = entries.some((other) => other !== entry && !entryValue(other, 'removed')) ? entryValue(entry, 'status') : undefined;
-      missing.push({ code, group, ...(typeof status === 'number' ? { status } : {}) });
-      if (!options.prune) return;
+      const renamedTo = addedRows.find((row) => row.status === entryValue(entry, 'status') && row.message === entryValue(entry, 'message'))?.code;
+      missing.push({ code, group, ...(typeof status === 'number' ? { status } : {}), ...(renamedTo !== undefined ? { renamedTo } : {}) });
+      if (!options.prune || renamedTo !== undefined) return;
+      pruned++;
       editorOf(entry.group).remove(entry.item);
       prunedFrom.add(entry.group);
     });
@@ -283,7 +298,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   const emptied = (g: YAMLMap) => (movedFrom.has(g) && !onPage(g)) || (options.prune && (onPage(g) || prunedFrom.has(g)));
   groups.items = groups.items.filter((g) => !isMap(g) || codesOf(g).items.length > 0 || !emptied(g));
   groupsEdited ||= groups.items.length !== before || movedFrom.size > 0;
-  const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0) || groupsEdited;
+  const edited = added > 0 || changed > 0 || pruned > 0 || groupsEdited;
   const rows: Array<ImportedRow | undefined> = [];
   const previousOccurrences: Array<number | undefined> = [];
   for (const group of groups.items) {
@@ -294,7 +309,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
       previousOccurrences.push(occurrenceOfItem.get(item));
     }
   }
-  return { added, changed, unchanged, changes, missing, inSkippedTables, pruned: options.prune, edited, groupsEdited, renamedGroups, retexted, rows, previousOccurrences };
+  return { added, addedEntries, changed, unchanged, changes, missing, inSkippedTables, pruned: options.prune, edited, groupsEdited, renamedGroups, retexted, rows, previousOccurrences };
 }
 
 export function groupsOf(document: Document): YAMLSeq {

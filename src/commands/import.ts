@@ -104,7 +104,7 @@ export async function importCommand(options: ImportOptions, output: Output): Pro
     });
     await writeFileIfChanged(sourcesPath, serializeSources(sourceRows, options.catalog));
   }
-  if (summary) printSummary(output, options, reading, summary, written === 'written');
+  if (summary) printSummary(output, options, reading, summary, written === 'written', catalogText !== undefined);
   if (options.unlisted) for (const w of unlistedWarnings(options.unlisted)) output.err(formatDiagnostic(w));
   for (const t of translated) printTranslationSummary(output, options.catalog, t.reading, t.summary, written === 'written');
 }
@@ -217,17 +217,25 @@ function rowLocations(
 /** How many changed entries the summary names; a page rewritten wholesale gets a count for the rest. */
 const listedChanges = 10;
 
-function printSummary(output: Output, options: ImportOptions, reading: SourceReading, summary: MergeSummary, written: boolean): void {
+function printSummary(output: Output, options: ImportOptions, reading: SourceReading, summary: MergeSummary, written: boolean, merged: boolean): void {
   const rows = reading.tables.reduce((n, t) => n + t.rows.length, 0);
+  // --prune deletes what is missing, but an entry that looks renamed.
+  const pruned = summary.pruned ? summary.missing.filter((m) => m.renamedTo === undefined) : [];
+  const kept = summary.missing.filter((m) => !pruned.includes(m));
   output.out(
     `Imported ${plural(options.sources.length, 'file')}, ${plural(reading.tables.length, 'table')}, ${plural(rows, 'row')} into ${options.catalog}: ` +
       `${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged` +
-      (summary.missing.length ? `, ${summary.missing.length} ${summary.pruned ? 'pruned' : 'missing from the Markdown'}` : '') +
+      (pruned.length ? `, ${pruned.length} pruned` : '') +
+      (kept.length ? `, ${kept.length} missing from the Markdown` : '') +
       (summary.inSkippedTables.length ? `, ${summary.inSkippedTables.length} only in skipped tables` : '') +
       // Said when no count above tells why the file was written.
-      (summary.groupsEdited && summary.added === 0 && summary.changed === 0 && summary.renamedGroups.length === 0 && !(summary.pruned && summary.missing.length > 0) ? ', groups updated (titles or columns)' : '') +
+      (summary.groupsEdited && summary.added === 0 && summary.changed === 0 && summary.renamedGroups.length === 0 && pruned.length === 0 ? ', groups updated (titles or columns)' : '') +
       (written ? '.' : ' (file already up to date).'),
   );
+  // Into a catalog that was there: a new code is news (a first import adds them all).
+  const added = merged ? summary.addedEntries : [];
+  for (const { code, status, group } of added.slice(0, listedChanges)) output.out(`  added ${code} (status ${status}, group "${group}")`);
+  if (added.length > listedChanges) output.out(`  … and ${added.length - listedChanges} more added`);
   // What changed, so that a hand edit import undid (the page is the source) is named, not only counted.
   for (const { code, fields, movedTo } of summary.changes.slice(0, listedChanges)) {
     const what = fields.join(', ');
@@ -238,11 +246,13 @@ function printSummary(output: Output, options: ImportOptions, reading: SourceRea
   for (const { from, to } of summary.renamedGroups) output.out(`  renamed group "${from}" to "${to}", as its heading now reads`);
   for (const m of summary.missing) {
     const which = `${m.code} (${m.status === undefined ? '' : `status ${m.status}, `}group "${m.group}")`;
-    output.out(
-      summary.pruned
-        ? `  pruned ${which}: it is no longer in the Markdown.`
-        : `  kept ${which}: it is no longer in the Markdown; run with --prune to delete it, or mark it \`removed\` to keep it reserved.`,
-    );
+    if (m.renamedTo !== undefined) {
+      output.out(
+        `  kept ${which}: it is no longer in the Markdown, and ${m.renamedTo}, added, has its status and message. If it was renamed, ` +
+          `give ${m.code}'s entry \`code: ${m.renamedTo}\` (with ${m.code} under \`aliases\`) and delete the added one, so that what the catalog adds to it stays${summary.pruned ? '; not pruned' : ''}.`,
+      );
+    } else if (pruned.includes(m)) output.out(`  pruned ${which}: it is no longer in the Markdown.`);
+    else output.out(`  kept ${which}: it is no longer in the Markdown; run with --prune to delete it, or mark it \`removed\` to keep it reserved.`);
   }
   for (const m of summary.inSkippedTables) {
     output.out(`  kept ${m.code} (group "${m.group}"): it is not in an error-code table, but in the table at ${formatLocation(m.table)}, which was skipped${summary.pruned ? '; not pruned' : ''}.`);
