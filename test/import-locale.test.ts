@@ -238,7 +238,7 @@ describe('errgen import --locale: tag case and placeholders', () => {
     p.write('errors.page.md', chinese('| RATE_LIMITED | 请求过多 | |'));
     const upper = p.run('import', '--locale', 'ZH-cn', 'errors.page.md', '-o', 'errors.yaml');
     expect(upper.stderr).toBe('');
-    expect(upper.stdout).toBe('Imported 1 file, 1 table, 1 row into errors.yaml as zh-CN: 0 added, 1 changed, 0 unchanged.\n');
+    expect(upper.stdout).toBe('Imported 1 file, 1 table, 1 row into errors.yaml as zh-CN: 0 added, 1 changed, 0 unchanged.\n  changed the zh-CN translation of RATE_LIMITED: message\n');
     expect(p.read('errors.yaml')).toContain('          zh-CN:\n            message: 请求过多\n');
     expect(p.read('errors.yaml')).not.toContain('ZH-cn');
 
@@ -258,7 +258,7 @@ describe('errgen import --locale: tag case and placeholders', () => {
     const p = project();
     p.write('errgen.config.yaml', 'sources: [errors.md]\ntranslations:\n  ZH-CN: errors.zh-CN.md\ncatalog: errors.yaml\n');
     p.write('errors.zh-CN.md', chinese('| RATE_LIMITED | 请求过多 | |'));
-    expect(p.run('import', '--locale', 'zh-cn').stdout).toBe('Imported 1 file, 1 table, 1 row into errors.yaml as zh-CN: 0 added, 1 changed, 0 unchanged.\n');
+    expect(p.run('import', '--locale', 'zh-cn').stdout).toBe('Imported 1 file, 1 table, 1 row into errors.yaml as zh-CN: 0 added, 1 changed, 0 unchanged.\n  changed the zh-CN translation of RATE_LIMITED: message\n');
     expect(p.run('import').stdout).toContain('into errors.yaml as zh-CN: 0 added, 0 changed, 1 unchanged (file already up to date).\n');
     expect(p.read('errors.yaml')).not.toContain('ZH-CN');
     const check = p.run('check');
@@ -275,7 +275,7 @@ describe('errgen import --locale: tag case and placeholders', () => {
         'errors.zh-CN.md:5:28: warning: the zh-CN solution of NOT_FOUND has a "{" that starts no placeholder ({name}, a name of ASCII letters, digits and _, not starting with a digit). Write {{ or }} for a literal brace. [placeholder-syntax]\n' +
         'errors.zh-CN.md:6:18: warning: the zh-CN message of RATE_LIMITED has {n}, which the en message does not use. A translation uses the same placeholders as the en text, in any order: none. [translation-placeholders]\n',
     );
-    expect(result.stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml as zh-CN: 1 added, 1 changed, 0 unchanged.\n');
+    expect(result.stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml as zh-CN: 1 added, 1 changed, 0 unchanged.\n  changed the zh-CN translation of RATE_LIMITED: message\n');
     expect(p.read('errors.yaml')).toContain('message: 找不到 {lmit}');
     // A cell that reads as the catalog's template (the placeholder written as a word) keeps it: no warning.
     p.write('errors.yaml', p.read('errors.yaml').replace('找不到 {lmit}', '找不到 {resource}').replace('请检查 { ID', '请检查 ID'));
@@ -334,7 +334,7 @@ describe('translations in errgen.config.yaml', () => {
 
     p.write('errors.zh-CN.md', chinese('| NOT_FOUND | 找不到 {resource} | 请检查 ID |', '| RATE_LIMITED | 请求过多 | |'));
     const one = p.run('import', '--locale', 'zh-CN');
-    expect(one.stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml as zh-CN: 0 added, 1 changed, 1 unchanged.\n');
+    expect(one.stdout).toBe('Imported 1 file, 1 table, 2 rows into errors.yaml as zh-CN: 0 added, 1 changed, 1 unchanged.\n  changed the zh-CN translation of RATE_LIMITED: message\n');
     expect(p.run('import', '--locale', 'fr').stderr).toBe(
       'errgen: no Markdown page to import as fr: name it (`errgen import --locale fr page.md`) or list it under `translations.fr` in errgen.config.yaml\n',
     );

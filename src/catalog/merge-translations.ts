@@ -29,6 +29,8 @@ export interface TranslationMergeSummary {
   readonly pruned: boolean;
   /** Did the merge edit the document at all? If not, the file is left as it is. */
   readonly edited: boolean;
+  /** What the page changed, by code, in page order: the fields of an existing translation it rewrote. */
+  readonly changes: ReadonlyArray<{ readonly code: string; readonly fields: readonly TextField[] }>;
   /** The translations the page added or changed, with the fields it wrote: written for the default text as it is now. */
   readonly rewritten: ReadonlyMap<YAMLMap, ReadonlySet<TextField>>;
   /**
@@ -57,6 +59,7 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
   let unchanged = 0;
   let notInCatalog = 0;
   const rewritten = new Map<YAMLMap, ReadonlySet<TextField>>();
+  const changes: Array<{ code: string; fields: TextField[] }> = [];
   // Old spellings, looked up only for a row whose code is not in the catalog.
   let aliases: Map<string, string> | undefined;
 
@@ -100,6 +103,7 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
       const fields = updateTranslation(document, translation, row);
       if (fields.size > 0) {
         rewritten.set(translation, fields);
+        changes.push({ code: row.code, fields: [...fields] });
         changed++;
       } else unchanged++;
     }
@@ -116,7 +120,7 @@ export function mergeTranslations(document: Document, rows: readonly TranslatedR
   }
   nodes.swapIn();
   const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0);
-  return { added, changed, unchanged, notInCatalog, missing, pruned: options.prune, edited, rewritten, diagnostics };
+  return { added, changed, unchanged, notInCatalog, missing, pruned: options.prune, edited, changes, rewritten, diagnostics };
 }
 
 /**

@@ -273,6 +273,8 @@ function printTranslationSummary(output: Output, catalog: string, reading: Trans
       (summary.missing.length ? `, ${summary.missing.length} ${summary.pruned ? 'pruned' : 'missing from the page'}` : '') +
       (written ? '.' : ' (file already up to date).'),
   );
+  for (const { code, fields } of summary.changes.slice(0, listedChanges)) output.out(`  changed the ${reading.locale} translation of ${code}: ${fields.join(', ')}`);
+  if (summary.changes.length > listedChanges) output.out(`  … and ${summary.changes.length - listedChanges} more changed`);
   for (const m of summary.missing) {
     output.out(
       summary.pruned
