@@ -256,6 +256,15 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   const inSkippedTables: SkippedEntry[] = [];
   const prunedFrom = new Set<YAMLMap>();
   let pruned = 0;
+  // The codes added, by status and message: a missing entry with both looks renamed. Made once, if needed.
+  const textKey = (status: unknown, message: unknown) => `${String(status)} ${String(message)}`;
+  let byText: Map<string, string> | undefined;
+  const addedByText = () => {
+    if (byText) return byText;
+    byText = new Map();
+    for (const row of addedRows) if (!byText.has(textKey(row.status, row.message))) byText.set(textKey(row.status, row.message), row.code);
+    return byText;
+  };
   // Each entry no row was merged into, by its place among its code's entries before the merge (its item is the same after it).
   const occurrenceOfItem = new Map<unknown, number>();
   for (const [code, entries] of existing) {
@@ -271,7 +280,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
       }
       // Its status tells it from the code's other live entries, if it has some.
       const status = entries.some((other) => other !== entry && !entryValue(other, 'removed')) ? entryValue(entry, 'status') : undefined;
-      const renamedTo = addedRows.find((row) => row.status === entryValue(entry, 'status') && row.message === entryValue(entry, 'message'))?.code;
+      const renamedTo = addedByText().get(textKey(entryValue(entry, 'status'), entryValue(entry, 'message')));
       missing.push({ code, group, ...(typeof status === 'number' ? { status } : {}), ...(renamedTo !== undefined ? { renamedTo } : {}) });
       if (!options.prune || renamedTo !== undefined) return;
       pruned++;
