@@ -90,7 +90,7 @@ describe('errgen generate: your own templates', () => {
     expect(failure('{{#each aliasses}}{{this}}{{/each}}\n')).toMatch(/^tpl\/entry\.hbs:1:9: error: "aliasses" is not defined here \(did you mean "aliases"\? It is a field of each item of codes\)\.\n/);
     expect(failure('{{#if deprecatd}}old{{/if}}\n')).toMatch(/^tpl\/entry\.hbs:1:7: error: "deprecatd" is not defined here \(did you mean "deprecated"\? It is a field of each item of codes\)\.\n/);
     // As near to `codes` as to a code's `code`: the one nearer the model's top is named.
-    expect(failure('{{#each codez}}{{/each}}\n')).toMatch(/^tpl\/entry\.hbs:1:9: error: "codez" is not defined here \(did you mean "codes"\?/);
+    expect(failure('{{#each codez}}{{/each}}\n')).toMatch(/^tpl\/entry\.hbs:1:9: error: "codez" is not defined here \(did you mean "codes"\? It is a field of each item of groups\)\.\n/);
     // Read from a field with no value: the message says which field to test first.
     // …placed at that name in a dotted path, not at the path's start.
     expect(failure('{{#if deprecated.since}}old{{/if}}\n')).toMatch(/^tpl\/entry\.hbs:1:18: error: "since" is not defined here: what it is read from has no value here \(test that first/);

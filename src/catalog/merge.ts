@@ -6,7 +6,7 @@ import { defaultColumns, type TextField } from './model.js';
 import { matchRows } from './match-rows.js';
 import { isReadRecord, nodeAsParsed } from './records-document.js';
 import { SeqEditor } from './seq-editor.js';
-import { cellMatchesTemplate } from '../messages/template.js';
+import { cellMatchesTemplate, plainText } from '../messages/template.js';
 
 export interface MergeOptions {
   /** Delete catalog entries that are no longer in the Markdown (never tombstones). */
@@ -24,11 +24,7 @@ export interface MissingEntry {
   readonly group: string;
   /** Its status, when the code has other entries: which of them it is. */
   readonly status?: number;
-  /**
-   * A code this import added with its status and message: it may be this one renamed on the page.
-   * Such an entry is kept, even with --prune, for what the catalog adds to it (description,
-   * params, translations) would go with it.
-   */
+  /** The code this import added with its status and message, one to one (likelyRenames): it may be this one, renamed on the page. */
   readonly renamedTo?: string;
 }
 
@@ -60,7 +56,7 @@ export interface MergeSummary {
   readonly unchanged: number;
   /** The changed entries, in Markdown order: what import lists under its summary. */
   readonly changes: readonly EntryChange[];
-  /** In the catalog but no longer in the Markdown: kept, or deleted with --prune (but one that looks renamed). */
+  /** In the catalog but no longer in the Markdown: kept, or deleted with --prune. */
   readonly missing: readonly MissingEntry[];
   /** The entries added, in Markdown order. */
   readonly addedEntries: ReadonlyArray<{ readonly code: string; readonly status: number; readonly group: string }>;
@@ -246,25 +242,17 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
         cursor = record;
         added++;
         addedRows.push(row);
-        addedEntries.push({ code: row.code, status: row.status, group: table.title });
+        addedEntries.push({ code: row.code, status: row.status, group: String(group.get('title')) });
       }
     }
     cursors.set(group, cursor);
   }
 
   const missing: MissingEntry[] = [];
+  // Each missing entry's status and message, as renameKey writes them.
+  const missingTexts: Array<string | undefined> = [];
   const inSkippedTables: SkippedEntry[] = [];
   const prunedFrom = new Set<YAMLMap>();
-  let pruned = 0;
-  // The codes added, by status and message: a missing entry with both looks renamed. Made once, if needed.
-  const textKey = (status: unknown, message: unknown) => `${String(status)} ${String(message)}`;
-  let byText: Map<string, string> | undefined;
-  const addedByText = () => {
-    if (byText) return byText;
-    byText = new Map();
-    for (const row of addedRows) if (!byText.has(textKey(row.status, row.message))) byText.set(textKey(row.status, row.message), row.code);
-    return byText;
-  };
   // Each entry no row was merged into, by its place among its code's entries before the merge (its item is the same after it).
   const occurrenceOfItem = new Map<unknown, number>();
   for (const [code, entries] of existing) {
@@ -280,10 +268,9 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
       }
       // Its status tells it from the code's other live entries, if it has some.
       const status = entries.some((other) => other !== entry && !entryValue(other, 'removed')) ? entryValue(entry, 'status') : undefined;
-      const renamedTo = addedByText().get(textKey(entryValue(entry, 'status'), entryValue(entry, 'message')));
-      missing.push({ code, group, ...(typeof status === 'number' ? { status } : {}), ...(renamedTo !== undefined ? { renamedTo } : {}) });
-      if (!options.prune || renamedTo !== undefined) return;
-      pruned++;
+      missing.push({ code, group, ...(typeof status === 'number' ? { status } : {}) });
+      missingTexts.push(renameKey(entryValue(entry, 'status'), entryValue(entry, 'message')));
+      if (!options.prune) return;
       editorOf(entry.group).remove(entry.item);
       prunedFrom.add(entry.group);
     });
@@ -307,7 +294,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   const emptied = (g: YAMLMap) => (movedFrom.has(g) && !onPage(g)) || (options.prune && (onPage(g) || prunedFrom.has(g)));
   groups.items = groups.items.filter((g) => !isMap(g) || codesOf(g).items.length > 0 || !emptied(g));
   groupsEdited ||= groups.items.length !== before || movedFrom.size > 0;
-  const edited = added > 0 || changed > 0 || pruned > 0 || groupsEdited;
+  const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0) || groupsEdited;
   const rows: Array<ImportedRow | undefined> = [];
   const previousOccurrences: Array<number | undefined> = [];
   for (const group of groups.items) {
@@ -318,7 +305,9 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
       previousOccurrences.push(occurrenceOfItem.get(item));
     }
   }
-  return { added, addedEntries, changed, unchanged, changes, missing, inSkippedTables, pruned: options.prune, edited, groupsEdited, renamedGroups, retexted, rows, previousOccurrences };
+  const codesOnPage = new Set(tables.flatMap((table) => table.rows.map((row) => row.code)));
+  const renamed = likelyRenames(missing, missingTexts, addedRows, codesOnPage);
+  return { added, addedEntries, changed, unchanged, changes, missing: missing.map((m, i) => (renamed[i] === undefined ? m : { ...m, renamedTo: renamed[i] })), inSkippedTables, pruned: options.prune, edited, groupsEdited, renamedGroups, retexted, rows, previousOccurrences };
 }
 
 export function groupsOf(document: Document): YAMLSeq {
@@ -360,6 +349,38 @@ export function indexEntries(groups: YAMLSeq): Map<string, Entry[]> {
     }
   }
   return index;
+}
+
+/**
+ * A status and message as a key that a code renamed on the page keeps: the message with each
+ * placeholder written as its name, as a cell may write it (cellMatchesTemplate). None for an empty
+ * message, which tells nothing of where an entry went.
+ */
+function renameKey(status: unknown, message: unknown): string | undefined {
+  if (typeof message !== 'string' || message.trim() === '') return undefined;
+  return `${String(status)} ${plainText(message)}`;
+}
+
+/**
+ * For each missing entry, the code this import added that it most likely became: the one added code
+ * with its status and message, when it is the one missing entry with them and its own code is gone
+ * from the page (a code listed twice that lost one row was not renamed).
+ */
+function likelyRenames(missing: readonly MissingEntry[], texts: ReadonlyArray<string | undefined>, added: readonly ImportedRow[], onPage: ReadonlySet<string>): Array<string | undefined> {
+  const count = <T>(keys: Iterable<T>) => {
+    const counts = new Map<T, number>();
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    return counts;
+  };
+  const addedKeys = added.map((row) => renameKey(row.status, row.message));
+  const addedCount = count(addedKeys);
+  const missingCount = count(texts);
+  const addedByKey = new Map(addedKeys.map((key, i) => [key, (added[i] as ImportedRow).code]));
+  return missing.map((m, i) => {
+    const key = texts[i];
+    if (key === undefined || onPage.has(m.code) || addedCount.get(key) !== 1 || missingCount.get(key) !== 1) return undefined;
+    return addedByKey.get(key);
+  });
 }
 
 /**

@@ -217,23 +217,19 @@ function rowLocations(
 /** How many changed entries the summary names; a page rewritten wholesale gets a count for the rest. */
 const listedChanges = 10;
 
-function printSummary(output: Output, options: ImportOptions, reading: SourceReading, summary: MergeSummary, written: boolean, merged: boolean): void {
+function printSummary(output: Output, options: ImportOptions, reading: SourceReading, summary: MergeSummary, written: boolean, intoExisting: boolean): void {
   const rows = reading.tables.reduce((n, t) => n + t.rows.length, 0);
-  // --prune deletes what is missing, but an entry that looks renamed.
-  const pruned = summary.pruned ? summary.missing.filter((m) => m.renamedTo === undefined) : [];
-  const kept = summary.missing.filter((m) => !pruned.includes(m));
   output.out(
     `Imported ${plural(options.sources.length, 'file')}, ${plural(reading.tables.length, 'table')}, ${plural(rows, 'row')} into ${options.catalog}: ` +
       `${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged` +
-      (pruned.length ? `, ${pruned.length} pruned` : '') +
-      (kept.length ? `, ${kept.length} missing from the Markdown` : '') +
+      (summary.missing.length ? `, ${summary.missing.length} ${summary.pruned ? 'pruned' : 'missing from the Markdown'}` : '') +
       (summary.inSkippedTables.length ? `, ${summary.inSkippedTables.length} only in skipped tables` : '') +
       // Said when no count above tells why the file was written.
-      (summary.groupsEdited && summary.added === 0 && summary.changed === 0 && summary.renamedGroups.length === 0 && pruned.length === 0 ? ', groups updated (titles or columns)' : '') +
+      (summary.groupsEdited && summary.added === 0 && summary.changed === 0 && summary.renamedGroups.length === 0 && !(summary.pruned && summary.missing.length > 0) ? ', groups updated (titles or columns)' : '') +
       (written ? '.' : ' (file already up to date).'),
   );
   // Into a catalog that was there: a new code is news (a first import adds them all).
-  const added = merged ? summary.addedEntries : [];
+  const added = intoExisting ? summary.addedEntries : [];
   for (const { code, status, group } of added.slice(0, listedChanges)) output.out(`  added ${code} (status ${status}, group "${group}")`);
   if (added.length > listedChanges) output.out(`  … and ${added.length - listedChanges} more added`);
   // What changed, so that a hand edit import undid (the page is the source) is named, not only counted.
@@ -246,13 +242,16 @@ function printSummary(output: Output, options: ImportOptions, reading: SourceRea
   for (const { from, to } of summary.renamedGroups) output.out(`  renamed group "${from}" to "${to}", as its heading now reads`);
   for (const m of summary.missing) {
     const which = `${m.code} (${m.status === undefined ? '' : `status ${m.status}, `}group "${m.group}")`;
-    if (m.renamedTo !== undefined) {
-      output.out(
-        `  kept ${which}: it is no longer in the Markdown, and ${m.renamedTo}, added, has its status and message. If it was renamed, ` +
-          `give ${m.code}'s entry \`code: ${m.renamedTo}\` (with ${m.code} under \`aliases\`) and delete the added one, so that what the catalog adds to it stays${summary.pruned ? '; not pruned' : ''}.`,
-      );
-    } else if (pruned.includes(m)) output.out(`  pruned ${which}: it is no longer in the Markdown.`);
-    else output.out(`  kept ${which}: it is no longer in the Markdown; run with --prune to delete it, or mark it \`removed\` to keep it reserved.`);
+    // A code added with its status and message may be this one renamed: what the catalog adds to it is carried over by hand.
+    const renamed =
+      m.renamedTo === undefined ? ''
+      : summary.pruned ? ` ${m.renamedTo}, added, has its status and message: if it was renamed, what the catalog added to ${m.code} (description, params, translations) went with it; carry it over from version control.`
+      : ` ${m.renamedTo}, added, has its status and message: if it was renamed, give ${m.code}'s entry \`code: ${m.renamedTo}\` (${m.code} under \`aliases\`) and delete the added one, so that what the catalog adds to it stays.`;
+    output.out(
+      summary.pruned
+        ? `  pruned ${which}: it is no longer in the Markdown.${renamed}`
+        : `  kept ${which}: it is no longer in the Markdown; run with --prune to delete it, or mark it \`removed\` to keep it reserved.${renamed}`,
+    );
   }
   for (const m of summary.inSkippedTables) {
     output.out(`  kept ${m.code} (group "${m.group}"): it is not in an error-code table, but in the table at ${formatLocation(m.table)}, which was skipped${summary.pruned ? '; not pruned' : ''}.`);

@@ -279,7 +279,7 @@ function draft(entry: CatalogCode, group: string, number: number, texts: (entry:
 function everyNameKey(codes: readonly ViewCodeDraft[], keys: ReadonlySet<string>, languages: readonly Language[]): void {
   const own = [...keys].filter((key) => !languages.some((language) => language.id === key));
   if (own.length === 0) return;
-  for (const code of codes) for (const key of own) if (!(key in code.names)) code.names[key] = undefined;
+  for (const code of codes) for (const key of own) if (!Object.hasOwn(code.names, key)) code.names[key] = undefined;
 }
 
 /**
