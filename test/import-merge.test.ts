@@ -236,6 +236,10 @@ describe('errgen import into an existing catalog', () => {
     const lines = t.run().stdout.split('\n');
     expect(lines[0]).toBe('Imported 1 file, 1 table, 12 rows into errors.yaml: 0 added, 12 changed, 0 unchanged.');
     expect(lines.slice(1)).toEqual(['  changed C0: message', ...Array.from({ length: 9 }, (_, i) => `  changed C${i + 1}: message`), '  … and 2 more changed', '']);
+    // So with what it added to the catalog.
+    t.write(page(...rows('old').slice(0, 1), ...rows('new').slice(1), ...Array.from({ length: 11 }, (_, i) => `| D${i} | 400 | d | s |`)));
+    const added = t.run().stdout.split('\n');
+    expect(added.slice(1, 12)).toEqual([...Array.from({ length: 10 }, (_, i) => `  added D${i} (status 400, group "Errors")`), '  … and 1 more added']);
   });
 
   it('prunes a code that another table only mentions (a table of statuses), as it is not a row of that table', () => {
