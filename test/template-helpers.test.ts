@@ -46,11 +46,12 @@ describe('template helpers', () => {
       }
       return 'no error';
     };
-    const undefinedValue = 'undefined (a field with no value here)';
+    const undefinedValue = 'undefined (a field with no value here, or an argument left out)';
     const refused: Array<[template: string, message: string]> = [
       ['{{reason "abc"}}', 'helper "reason" expects a whole number, got string "abc"'],
       ['{{padEnd code "x"}}', 'helper "padEnd" expects a whole number, got string "x"'],
       ['{{padEnd code "0x3"}}', 'helper "padEnd" expects a whole number, got string "0x3"'],
+      ['{{padEnd code}}', `helper "padEnd" expects a whole number, got ${undefinedValue}`],
       ['{{json nothing}}', `helper "json" expects a value, got ${undefinedValue}`],
       ['{{json code "2"}}|{{json code "two"}}', 'helper "json" expects a whole number, got string "two"'],
       ['{{yamlJson nothing}}', `helper "yamlJson" expects a value, got ${undefinedValue}`],

@@ -74,7 +74,7 @@ function wrongArgument(helper: string, wanted: string, value: unknown): Error {
 
 /** What a value is, for a message: its kind, and a short text or number itself. */
 function kindOf(value: unknown): string {
-  if (value === undefined) return 'undefined (a field with no value here)';
+  if (value === undefined) return 'undefined (a field with no value here, or an argument left out)';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
