@@ -236,6 +236,10 @@ describe('errgen check in a user repository', () => {
     expect(rules.filter((f) => f.rule === 'code-removed')).toEqual([
       expect.objectContaining({ code: 'NOT_FOUND', message: 'NOT_FOUND (in HEAD:errors.yaml) is gone from the catalog; clients that handle it break' }),
     ]);
+    // Placed in the group it was in: at that group's first entry, not at the top of the file.
+    const groupOfNotFound = withoutNotFound.slice(0, original.indexOf('      - code: NOT_FOUND\n')).lastIndexOf('  - title:');
+    const firstEntryLine = withoutNotFound.slice(0, withoutNotFound.indexOf('      - code:', groupOfNotFound)).split('\n').length;
+    expect(rules.find((f) => f.rule === 'code-removed')?.line).toBe(firstEntryLine);
 
     const tombstone = original.replace(/( {6}- code: NOT_FOUND\n)/, '$1        removed: { since: "2.0", reason: merged into RESOURCE_NOT_EXIST }\n');
     writeFileSync(catalog, tombstone);

@@ -95,6 +95,12 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
   // Located only for findings: locating every entry costs a YAML parse with positions.
   const locationOf = { get: (code: string): Location | undefined => firstOf.get(code)?.at };
   const top: Location = { file: input.catalogFile, line: 1, column: 1 };
+  // A code gone is placed in the group it was in, where that group is now (its first entry), else at the top.
+  const groupOfBefore = new Map<string, string>();
+  for (const group of input.before.groups) for (const entry of group.codes) if (!groupOfBefore.has(entry.code)) groupOfBefore.set(entry.code, group.title);
+  const groupNow = new Map<string, Location>();
+  for (const e of input.after) if (!groupNow.has(e.group)) groupNow.set(e.group, e.at);
+  const whereItWas = (code: string): Location => groupNow.get(groupOfBefore.get(code) ?? '') ?? top;
   const findings: Array<Omit<Diagnostic, 'severity'> & { rule: string; code: string }> = [];
   const against = `in ${input.beforeName}`;
   // Every name live codes generate now, per language (lint derived them already): looked up only for a code now an alias.
@@ -131,7 +137,7 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
       findings.push({
         rule: 'code-removed',
         code,
-        at: top,
+        at: whereItWas(code),
         message: `${code} (${against}) is gone from the catalog; clients that handle it break`,
         hint: `Keep it, retire it with \`removed: { since: …, reason: … }\` so it stays reserved, or list it under \`aliases\` of the code that replaces it.`,
       });
