@@ -1103,15 +1103,15 @@ type Format<P> = (params: P) => FormattedMessage;
 /** Each code's texts in the default locale, en. */
 const messages: { readonly [C in ErrorCode]: Format<ErrorCodeParams[C]> } = {
   [ErrorCode.ArgumentNotSupport]: (p) => ({
-    message: "The parameter " + p.argument + " is not supported",
+    message: "The parameter " + (p.argument ?? "{argument}") + " is not supported",
     solution: "Please check access information",
   }),
   [ErrorCode.ArgumentNotFound]: (p) => ({
-    message: "The parameter " + p.argument + " is required",
+    message: "The parameter " + (p.argument ?? "{argument}") + " is required",
     solution: "Please check access information",
   }),
   [ErrorCode.ArgumentWrongFormat]: (p) => ({
-    message: "Type of parameter " + p.argument + " shall be of a " + p.format,
+    message: "Type of parameter " + (p.argument ?? "{argument}") + " shall be of a " + (p.format ?? "{format}"),
     solution: "Please check access information",
   }),
   [ErrorCode.OutOfRange]: () => ({
@@ -1119,7 +1119,7 @@ const messages: { readonly [C in ErrorCode]: Format<ErrorCodeParams[C]> } = {
     solution: "Please check access information",
   }),
   [ErrorCode.ArgumentMismatch]: (p) => ({
-    message: "The resource does not contain the parameter " + p.argument,
+    message: "The resource does not contain the parameter " + (p.argument ?? "{argument}"),
     solution: "Please check access information",
   }),
   [ErrorCode.InvalidArgument]: () => ({
@@ -1199,11 +1199,11 @@ const messages: { readonly [C in ErrorCode]: Format<ErrorCodeParams[C]> } = {
     solution: "None",
   }),
   [ErrorCode.ApigatewayArgumentNotSupport]: (p) => ({
-    message: "The parameter " + p.param + " is not supported",
+    message: "The parameter " + (p.param ?? "{param}") + " is not supported",
     solution: "Please check access information",
   }),
   [ErrorCode.ApigatewayArgumentNotFound]: (p) => ({
-    message: p.param + " cannot be null",
+    message: (p.param ?? "{param}") + " cannot be null",
     solution: "Please check access information",
   }),
   [ErrorCode.ApigatewayModifyError]: () => ({
@@ -1279,7 +1279,7 @@ const messages: { readonly [C in ErrorCode]: Format<ErrorCodeParams[C]> } = {
     solution: "Please check access information",
   }),
   [ErrorCode.ApigatewayNotFound]: (p) => ({
-    message: "The " + p.param + " resource is absent",
+    message: "The " + (p.param ?? "{param}") + " resource is absent",
     solution: "Please check access information",
   }),
   [ErrorCode.ApigatewayNoneValidAPI]: () => ({
@@ -1357,11 +1357,11 @@ const translations: { readonly [L in Locale]?: { readonly [C in ErrorCode]?: For
   // zh-CN → zh → en
   "zh-CN": {
     [ErrorCode.ArgumentNotSupport]: (p) => ({
-      message: "不支持参数 " + p.argument,
+      message: "不支持参数 " + (p.argument ?? "{argument}"),
       solution: "请检查访问信息",
     }),
     [ErrorCode.ArgumentNotFound]: (p) => ({
-      message: "缺少必填参数 " + p.argument,
+      message: "缺少必填参数 " + (p.argument ?? "{argument}"),
       solution: "请检查访问信息",
     }),
     [ErrorCode.NotFound]: () => ({
@@ -1373,11 +1373,11 @@ const translations: { readonly [L in Locale]?: { readonly [C in ErrorCode]?: For
       solution: "请稍后重试",
     }),
     [ErrorCode.ApigatewayArgumentNotSupport]: (p) => ({
-      message: "不支持参数 " + p.param,
+      message: "不支持参数 " + (p.param ?? "{param}"),
       solution: "请检查访问信息",
     }),
     [ErrorCode.ApigatewayArgumentNotFound]: (p) => ({
-      message: "参数 " + p.param + " 不能为空",
+      message: "参数 " + (p.param ?? "{param}") + " 不能为空",
       solution: "请检查访问信息",
     }),
   },

@@ -78,7 +78,10 @@ ${cases.map((c) => `  ${call(c)},`).join('\n')}
 const resolved: Record<string, string> = {};
 for (const tag of ${JSON.stringify(Object.keys(requestedLocales))}) resolved[tag] = resolveLocale(tag);
 const withoutLocale = [formatMessage(ErrorCode.Plain), formatMessage(ErrorCode.NotFound, { resource: "user", id: 42 })];
-console.log(JSON.stringify({ results, resolved, withoutLocale, locales }));
+// A code known only at run time takes any code's parameters: one left out prints as its placeholder.
+const runtimeCode = [ErrorCode.NotFound][0] as ErrorCode;
+const leftOut = formatMessage(runtimeCode, {});
+console.log(JSON.stringify({ results, resolved, withoutLocale, locales, leftOut }));
 `;
     for (const style of styles) writeFileSync(join(out, style, 'driver.ts'), driver);
     writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
@@ -92,6 +95,10 @@ console.log(JSON.stringify({ results, resolved, withoutLocale, locales }));
       expect(report['resolved']).toStrictEqual(requestedLocales);
       expect(report['withoutLocale']).toStrictEqual(['PLAIN', 'NOT_FOUND'].map((code) => ({ message: english(code).message, solution: english(code).solution })));
       expect(report['locales']).toStrictEqual(['en', 'de', 'zh-CN', 'zh-TW', 'zh-HK']);
+      const leftOut = report['leftOut'] as { message: string };
+      expect(leftOut.message).toContain('{id}');
+      expect(leftOut.message).toContain('{resource}');
+      expect(leftOut.message).not.toContain('undefined');
     }
   });
 
