@@ -5,7 +5,7 @@ import { type Diagnostic, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import { carriesGeneratedHeader, headerBytes, headerLength } from '../emit/header.js';
 import { claimOrder, firstFailure, mainThreadTakesOutputs, OutputClaims, type OutputJob, outputThreads, putResults, receivedError, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
-import { describeFsError, discardEvery, readTextFile, removeAbandoned, type StagedFile, type StagedHandle, stagedAt, type StagingFile } from '../io/files.js';
+import { describeFsError, discardEvery, foldersToMake, readTextFile, removeIfEmpty, removeAbandoned, type StagedFile, type StagedHandle, stagedAt, type StagingFile } from '../io/files.js';
 import { OutputFile } from '../io/output-file.js';
 import { DigestOf, type OutputDigest, type OutputRecordSlot, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
 import { type Output, plural } from './output.js';
@@ -55,6 +55,8 @@ export async function generateCommand(options: GenerateOptions, output: Output):
   }
   const job = { kind: 'generate', force: options.force, dryRun: options.dryRun, digests: record !== undefined && !options.dryRun } as const;
   const threads = outputThreads(catalogText, options.targets);
+  // The folders this run would make, known before any thread stages: a failed run leaves none of them.
+  const made = foldersToMake(options.targets.map((target) => dirname(target.output)));
   // Started before this thread reads the catalog: they read it meanwhile.
   const workers = threads > 1 ? startOutputWorkers<OutputStep>(threads - 1, { command: 'generate', catalog: options.catalog, catalogText, source: options.source, targets: options.targets, job }) : undefined;
   const claims = workers?.claims ?? new OutputClaims();
@@ -82,6 +84,8 @@ export async function generateCommand(options: GenerateOptions, output: Output):
   const theirs = firstFailure(reports);
   if (failed || theirs || !complete || reports.some((report) => report.failed)) {
     await discardAll(steps);
+    // A failed output removes what it staged, but not a folder others staged in meanwhile.
+    for (const folder of made) removeIfEmpty(folder);
     // The failure first in claim order, wherever it was met: where one thread would have stopped.
     if (failed && (!theirs || failed.at <= theirs.at)) throw failed.error;
     if (theirs) throw receivedError(theirs.error);

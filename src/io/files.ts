@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { type Diagnostic, InputError, type Location } from '../diagnostics.js';
 import { realPathOf } from './paths.js';
 import { randomHex } from './random-hex.js';
@@ -307,6 +307,39 @@ export function startStaging(path: string): StagingFile {
  */
 export async function discardEvery(files: ReadonlyArray<StagedFile | undefined>): Promise<void> {
   for (let round = 0; round < 2; round++) await Promise.all(files.map((file) => file?.discard()));
+}
+
+/**
+ * For each folder, the topmost of it and its parents that does not exist: what a run that stages
+ * files there would create. Taken before any thread stages.
+ */
+export function foldersToMake(folders: Iterable<string>): string[] {
+  const missing = new Set<string>();
+  for (const folder of folders) {
+    let first: string | undefined;
+    for (let at = resolve(folder); !existsSync(at) && dirname(at) !== at; at = dirname(at)) first = at;
+    if (first !== undefined) missing.add(first);
+  }
+  return [...missing];
+}
+
+/**
+ * Removes `folder` if nothing but empty folders is left in it: one a failed run made. A failed
+ * output in another thread may have left one (it could not remove it while others staged there).
+ */
+export function removeIfEmpty(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) removeIfEmpty(join(folder, name));
+  try {
+    rmdirSync(folder);
+  } catch {
+    // not empty: something else is in it
+  }
 }
 
 /** A staged file written in full, named so that another thread can move it into place or drop it. */
