@@ -171,9 +171,8 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   // The row merged into each entry, by the item that stands in `codes` once the merge is done.
   const rowOfItem = new Map<unknown, ImportedRow>();
   const importedTitles = new Set(tables.map((t) => t.title));
-  let added = 0;
-  const addedRows: ImportedRow[] = [];
-  const addedEntries: Array<{ code: string; status: number; group: string }> = [];
+  // The rows added as new entries, with the title of the group each went into.
+  const added: Array<{ row: ImportedRow; group: string }> = [];
   let changed = 0;
   let unchanged = 0;
   let groupsEdited = false;
@@ -240,9 +239,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
         editorOf(group).insertAfter(cursor, record);
         rowOfItem.set(record, row);
         cursor = record;
-        added++;
-        addedRows.push(row);
-        addedEntries.push({ code: row.code, status: row.status, group: String(group.get('title')) });
+        added.push({ row, group: String(group.get('title')) });
       }
     }
     cursors.set(group, cursor);
@@ -294,7 +291,7 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
   const emptied = (g: YAMLMap) => (movedFrom.has(g) && !onPage(g)) || (options.prune && (onPage(g) || prunedFrom.has(g)));
   groups.items = groups.items.filter((g) => !isMap(g) || codesOf(g).items.length > 0 || !emptied(g));
   groupsEdited ||= groups.items.length !== before || movedFrom.size > 0;
-  const edited = added > 0 || changed > 0 || (options.prune && missing.length > 0) || groupsEdited;
+  const edited = added.length > 0 || changed > 0 || (options.prune && missing.length > 0) || groupsEdited;
   const rows: Array<ImportedRow | undefined> = [];
   const previousOccurrences: Array<number | undefined> = [];
   for (const group of groups.items) {
@@ -306,8 +303,9 @@ export function mergeIntoCatalog(document: Document, tables: readonly ImportedTa
     }
   }
   const codesOnPage = new Set(tables.flatMap((table) => table.rows.map((row) => row.code)));
-  const renamed = likelyRenames(missing, missingTexts, addedRows, codesOnPage);
-  return { added, addedEntries, changed, unchanged, changes, missing: missing.map((m, i) => (renamed[i] === undefined ? m : { ...m, renamedTo: renamed[i] })), inSkippedTables, pruned: options.prune, edited, groupsEdited, renamedGroups, retexted, rows, previousOccurrences };
+  const renamed = likelyRenames(missing, missingTexts, added.map((a) => a.row), codesOnPage);
+  const addedEntries = added.map(({ row, group }) => ({ code: row.code, status: row.status, group }));
+  return { added: added.length, addedEntries, changed, unchanged, changes, missing: missing.map((m, i) => (renamed[i] === undefined ? m : { ...m, renamedTo: renamed[i] })), inSkippedTables, pruned: options.prune, edited, groupsEdited, renamedGroups, retexted, rows, previousOccurrences };
 }
 
 export function groupsOf(document: Document): YAMLSeq {

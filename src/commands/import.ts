@@ -243,10 +243,10 @@ function printSummary(output: Output, options: ImportOptions, reading: SourceRea
   for (const m of summary.missing) {
     const which = `${m.code} (${m.status === undefined ? '' : `status ${m.status}, `}group "${m.group}")`;
     // A code added with its status and message may be this one renamed: what the catalog adds to it is carried over by hand.
-    const renamed =
-      m.renamedTo === undefined ? ''
-      : summary.pruned ? ` ${m.renamedTo}, added, has its status and message: if it was renamed, what the catalog added to ${m.code} (description, params, translations) went with it; carry it over from version control.`
-      : ` ${m.renamedTo}, added, has its status and message: if it was renamed, give ${m.code}'s entry \`code: ${m.renamedTo}\` (${m.code} under \`aliases\`) and delete the added one, so that what the catalog adds to it stays.`;
+    const carryOver = summary.pruned
+      ? `what the catalog added to ${m.code} (description, params, translations) went with it; carry it over from version control.`
+      : `give ${m.code}'s entry \`code: ${m.renamedTo}\` (${m.code} under \`aliases\`) and delete the added one, so that what the catalog adds to it stays.`;
+    const renamed = m.renamedTo === undefined ? '' : ` ${m.renamedTo}, added, has its status and message: if it was renamed, ${carryOver}`;
     output.out(
       summary.pruned
         ? `  pruned ${which}: it is no longer in the Markdown.${renamed}`

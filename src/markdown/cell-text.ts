@@ -43,6 +43,11 @@ const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img',
  * whatever its name, as is an end tag nothing started.
  */
 function markupDecisions(nodes: readonly PhrasingContent[]): boolean[] {
+  return markupTags(nodes).map((tag) => tag.markup);
+}
+
+/** Each tag and comment of the nodes' HTML, in order, with whether it is markup (see markupDecisions). */
+export function markupTags(nodes: readonly PhrasingContent[]): Array<{ readonly tag: string; readonly markup: boolean }> {
   const tags: string[] = [];
   const collect = (list: readonly PhrasingContent[]) => {
     for (const node of list) {
@@ -53,7 +58,7 @@ function markupDecisions(nodes: readonly PhrasingContent[]): boolean[] {
   collect(nodes);
   const parts = tags.map((tag) => /^<(\/?)([A-Za-z][A-Za-z0-9-]*)([^>]*?)(\/?)>$/.exec(tag));
   const open = new Map<string, number>();
-  return tags.map((_tag, i) => {
+  const decide = (i: number): boolean => {
     const part = parts[i];
     if (!part) return true; // a comment
     const [, end, rawName, attributes, selfClosed] = part as unknown as [string, string, string, string, string];
@@ -67,7 +72,8 @@ function markupDecisions(nodes: readonly PhrasingContent[]): boolean[] {
     const markup = voidElements.has(name) || selfClosed === '/' || attributes.trim() !== '' || ended;
     if (markup && !voidElements.has(name) && selfClosed !== '/') open.set(name, (open.get(name) ?? 0) + 1);
     return markup;
-  });
+  };
+  return tags.map((tag, i) => ({ tag, markup: decide(i) }));
 }
 
 interface Char {

@@ -1,6 +1,6 @@
 import type { Heading, Nodes, Root, RootContent, Table } from 'mdast';
 import type { Location } from '../diagnostics.js';
-import { readText } from './cell-text.js';
+import { markupTags, readText } from './cell-text.js';
 import type { MarkdownCell, MarkdownTable } from './read-tables.js';
 
 /** A table as remark read it, with the lines its rows sit on (in the text remark was given). */
@@ -118,30 +118,16 @@ function toTable(
 }
 
 /** Whether some of the cell is struck through: GFM's `~~OLD~~`, or HTML's `<del>`, `<s>` or `<strike>` element, as pages converted from HTML write it. */
-function isStruck(cell: Nodes): boolean {
+function isStruck(cell: Table['children'][number]['children'][number]): boolean {
   return hasNode(cell, 'delete') || hasStrikeElement(cell);
 }
 
-/**
- * Whether a `<del>`, `<s>` or `<strike>` start tag is ended later in the cell: markup, as cell-text.ts
- * reads it. One never ended is kept as text (and warned of as such), and `<del />` strikes nothing.
- */
-function hasStrikeElement(cell: Nodes): boolean {
-  const tags = htmlTags(cell);
-  return tags.some((tag, i) => {
-    const start = /^<(del|s|strike)(?:\s[^>]*)?>$/i.exec(tag);
-    if (!start || tag.endsWith('/>')) return false;
-    const end = `</${(start[1] as string).toLowerCase()}>`;
-    return tags.slice(i + 1).some((later) => later.toLowerCase().replace(/\s+/g, '') === end);
-  });
+/** Whether a `<del>`, `<s>` or `<strike>` start tag in the cell is markup, as cell-text reads tags (`<del />` strikes nothing). */
+function hasStrikeElement(cell: Table['children'][number]['children'][number]): boolean {
+  return markupTags(cell.children).some(({ tag, markup }) => markup && strikeStart.test(tag));
 }
 
-/** The tags of the node's inline HTML, in order. */
-function htmlTags(node: Nodes, into: string[] = []): string[] {
-  if (node.type === 'html') into.push(...(node.value.match(/<[^>]*>/g) ?? []));
-  else if ('children' in node) for (const child of node.children) htmlTags(child, into);
-  return into;
-}
+const strikeStart = /^<(?:del|s|strike)(?:\s[^>]*[^/>])?>$/i;
 
 /** Whether a node of this type is anywhere in the node (`**~~OLD~~**` has a strikethrough too). */
 function hasNode(node: Nodes, type: Nodes['type']): boolean {
