@@ -20,7 +20,8 @@ import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/ge
 import type { Language } from '../lang/language.js';
 import { readTextFile, readTextFileIfExists } from '../io/files.js';
 import { type OutputDigest, type OutputRecordSlot, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
-import { claimOrder, firstFailure, outputThreads, type OutputWorkers, putResults, receivedError, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
+import { claimOrder, firstFailure, mainThreadTakesOutputs, outputThreads, type OutputWorkers, putResults, receivedError, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
+import { collectGarbage } from '../io/collect-garbage.js';
 import { realPathOf } from '../io/paths.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
 import { lintRules } from '../lint/rules/index.js';
@@ -96,24 +97,13 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
 
 /** The findings once the catalog is read; `outputs` when the outputs are to be compared: the threads comparing them, if any, and the record to keep. */
 async function findingsOf(options: CheckOptions, read: ReadCatalog, outputs: { workers: OutputWorkers<OutputDrift> | undefined; record: OutputRecordSlot | undefined } | undefined): Promise<Diagnostic[]> {
-  const translations = options.translations ?? [];
-  const sourceDrift = options.lintSettings['source-drift'] ?? 'error';
-  const comparesSources = (options.sources.length > 0 || translations.length > 0) && sourceDrift !== 'off';
-  const sourceRows = comparesSources ? await readSourceRows(options.sources, options.headers) : undefined;
-  const { entries, entryOfRow } = await lintEntries(read, options.catalog, sourceRows);
-  const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries, languages: options.languages, locate: (path) => read.locate(path) }, options.lintSettings);
-  if (sourceRows) {
-    const groupTitles = read.value.groups.map((group) => group.title);
-    const drift = await checkSourceDrift({ sources: options.sources, translations, catalogFile: options.catalog, entries, entryOfRow, groupTitles }, sourceRows);
-    const pages = withPagePlaceholders(drift, options.lintSettings);
-    findings.push(...withSeverity(pages.drift, sourceDrift), ...pages.placeholders);
-  }
+  const { findings, entries } = await lintAndSourceDrift(options, read);
   const artifactDrift = options.lintSettings['artifact-drift'] ?? 'error';
   // Identifier errors stop generation: the outputs are not compared (planning would report them again).
   if (outputs && !hasRule(findings, 'identifier-collision') && !hasRule(findings, 'identifier-override')) {
     const { workers, record } = outputs;
     const input = { catalog: read.value, source: options.source, locate: entryLocator(read) };
-    const compared = workers ? await comparedInThreads(workers, input, options.targets) : await compareHere(input, options.targets, options.fixCommand, record !== undefined);
+    const compared = workers ? await comparedInThreads(workers, input, options.targets, options.fixCommand, record !== undefined) : await compareHere(input, options.targets, options.fixCommand, record !== undefined);
     if ('drift' in compared) {
       findings.push(...withSeverity(compared.drift, artifactDrift));
       // Only when every output is byte for byte as rendered (a CRLF checkout is not drift, yet not as rendered).
@@ -152,6 +142,27 @@ async function findingsOf(options: CheckOptions, read: ReadCatalog, outputs: { w
     }
   }
   return findings;
+}
+
+/**
+ * Lint and source drift: what the catalog and the pages say. The pages' rows die with this call,
+ * before the outputs are compared (at 100,000 codes they are a hundred megabytes); the entries are
+ * kept for breaking changes, when there is an earlier catalog to compare with.
+ */
+async function lintAndSourceDrift(options: CheckOptions, read: ReadCatalog): Promise<{ findings: Diagnostic[]; entries: LintEntry[] }> {
+  const translations = options.translations ?? [];
+  const sourceDrift = options.lintSettings['source-drift'] ?? 'error';
+  const comparesSources = (options.sources.length > 0 || translations.length > 0) && sourceDrift !== 'off';
+  const sourceRows = comparesSources ? await readSourceRows(options.sources, options.headers) : undefined;
+  const { entries, entryOfRow } = await lintEntries(read, options.catalog, sourceRows);
+  const findings: Diagnostic[] = runRules(lintRules, { catalog: read.value, file: options.catalog, entries, languages: options.languages, locate: (path) => read.locate(path) }, options.lintSettings);
+  if (sourceRows) {
+    const groupTitles = read.value.groups.map((group) => group.title);
+    const drift = await checkSourceDrift({ sources: options.sources, translations, catalogFile: options.catalog, entries, entryOfRow, groupTitles }, sourceRows);
+    const pages = withPagePlaceholders(drift, options.lintSettings);
+    findings.push(...withSeverity(pages.drift, sourceDrift), ...pages.placeholders);
+  }
+  return { findings, entries: options.against === undefined ? [] : entries };
 }
 
 /** Why a catalog could not be read (an InputError), as findings of the report; anything else is rethrown. */
@@ -299,18 +310,48 @@ async function compareHere(input: Parameters<typeof planOutputs>[0], targets: re
   return inOutputOrder(drifts);
 }
 
-/** What the other threads found, put together as compareHere would have found it. */
-async function comparedInThreads(workers: OutputWorkers<OutputDrift>, input: Parameters<typeof planOutputs>[0], targets: readonly ResolvedTarget[]): Promise<Compared> {
+/**
+ * What the other threads found, and what this one compared once it had read the pages and linted:
+ * the outputs no thread had taken by then (at 100,000 codes, about half of them). Put together as
+ * compareHere would have found them, and of two failing outputs the one first in claim order.
+ */
+async function comparedInThreads(workers: OutputWorkers<OutputDrift>, input: Parameters<typeof planOutputs>[0], targets: readonly ResolvedTarget[], fixCommand: string, withDigests: boolean): Promise<Compared> {
+  const { claims } = workers;
+  const drifts: OutputDrift[] = [];
+  let planned: ReturnType<typeof planOrReport> | undefined;
+  // This thread's failure, at its output's place in the claim order.
+  let failed: { at: number; error: unknown } | undefined;
+  if (mainThreadTakesOutputs() && claims.mayBeLeft()) {
+    // The pages read and linted are garbage now: collected before the view model is built on top.
+    collectGarbage();
+    planned = planOrReport(input, targets);
+    if ('outputs' in planned) {
+      const { outputs } = planned;
+      const order = claimOrder(outputs);
+      let taking = -1;
+      try {
+        for (let at = claims.next(order.length); at !== undefined; at = claims.next(order.length)) {
+          taking = at;
+          const index = order[at] as number;
+          drifts[index] = await artifactDrift(outputs[index] as PendingOutput, fixCommand, withDigests);
+        }
+      } catch (error) {
+        claims.stop();
+        failed = { at: taking, error };
+      }
+    }
+  }
   const reports = await workers.reports;
-  const failed = firstFailure(reports);
-  if (failed) throw receivedError(failed.error);
+  const theirs = firstFailure(reports);
+  if (failed && (!theirs || failed.at <= theirs.at)) throw failed.error;
+  if (theirs) throw receivedError(theirs.error);
   if (reports.some((report) => report.failed)) {
     // The outputs cannot be planned: planned here, for the reason.
-    const planned = planOrReport(input, targets);
+    planned ??= planOrReport(input, targets);
     if ('outputs' in planned) throw new Error('internal: an output thread could not plan the outputs this thread planned');
     return planned;
   }
-  const drifts: OutputDrift[] = [];
+  if (planned !== undefined && !('outputs' in planned)) throw new Error('internal: the output threads planned the outputs this thread could not');
   const outputs = reports[0]?.outputs ?? 0;
   if (!putResults(reports, drifts, outputs)) throw new Error(`internal: the output threads did not compare all ${outputs} outputs`);
   return inOutputOrder(drifts);

@@ -68,6 +68,7 @@ export async function generateCommand(options: GenerateOptions, output: Output):
   try {
     const read = await parseCatalogValue(catalogText, options.catalog);
     outputs = planOutputs({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
+    claims.planned(outputs.length);
     const order = claimOrder(outputs);
     const takes = !workers || mainThreadTakesOutputs();
     for (let at = takes ? claims.next(order.length) : undefined; at !== undefined; at = claims.next(order.length)) {

@@ -28,6 +28,7 @@ export async function runOutputWorker(data: WorkerData): Promise<void> {
     send({ kind: 'end', outputs: 0, failed: error instanceof InputError ? { planning: true } : { at: -1, error: sendError(error) } });
     return;
   }
+  claims.planned(outputs.length);
   const order = claimOrder(outputs);
   for (let at = claims.next(order.length); at !== undefined; at = claims.next(order.length)) {
     const index = order[at] as number;

@@ -11,8 +11,8 @@ import { builtinTemplatePath } from './targets.js';
  * `generate` and `check` render their outputs in more than one thread when the catalog is big: at
  * 100,000 codes the thirteen built-in outputs take a dozen seconds in one. Each thread reads the
  * catalog and plans the outputs itself (the same code, so the same text), then takes the next output
- * not yet taken, heaviest first, until none is left: the main thread of `generate` does too, while
- * that of `check` reads the Markdown and lints.
+ * not yet taken, heaviest first, until none is left: the main thread of `generate` does too, and
+ * that of `check` once it has read the Markdown and linted.
  * A thread hands back what each output came to (src/commands/output-worker.ts), in a form that
  * crosses threads; the command puts it together in output order, as it would have found it alone.
  */
@@ -104,7 +104,7 @@ export function outputThreads(catalogText: string, targets: readonly ResolvedTar
 }
 
 /**
- * Whether the main thread of `generate` takes outputs too. For tests, ERRGEN_TEST_OUTPUTS_IN_WORKERS=1
+ * Whether the main thread takes outputs too (`check`'s once it has read the pages and linted). For tests, ERRGEN_TEST_OUTPUTS_IN_WORKERS=1
  * leaves them all to the other threads: with a small catalog, the main thread has rendered every
  * output before another thread has read the catalog, and the other threads' results would go untried.
  */
@@ -134,13 +134,26 @@ const builtinWeights = () => (byTemplate ??= new Map(Object.entries(weights).map
 /**
  * Outputs handed out one at a time, across threads, through shared memory: slot 0 counts the
  * outputs taken, slot 1 is set when the run stops early (a failure), slot 2 when an output was
- * refused (generate then stages nothing more: it would all be deleted).
+ * refused (generate then stages nothing more: it would all be deleted), slot 3 holds how many
+ * outputs a thread planned (0 until one has).
  */
 export class OutputClaims {
   private readonly slots: Int32Array;
 
-  constructor(readonly shared = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT)) {
+  constructor(readonly shared = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT)) {
     this.slots = new Int32Array(shared);
+  }
+
+  /** Says how many outputs there are, once a thread has planned them. */
+  planned(count: number): void {
+    Atomics.store(this.slots, 3, count);
+  }
+
+  /** Whether an output may still be there to take: the run goes on, and no thread has planned yet or not all are taken. */
+  mayBeLeft(): boolean {
+    if (Atomics.load(this.slots, 1) !== 0) return false;
+    const count = Atomics.load(this.slots, 3);
+    return count === 0 || Atomics.load(this.slots, 0) < count;
   }
 
   /** The next position in the claim order not yet taken, or undefined when all `count` are taken or the run stops. */
