@@ -185,7 +185,7 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
       } else if (!known.code.statuses.includes(entry.status)) {
         known.code.statuses.push(entry.status);
       }
-      const fields = entry.fields ?? {};
+      const fields = entry.fields ?? noFields;
       rows.push({ code: known.code, status: entry.status, message: entry.message, solution: entry.solution, fields, first });
       known.code.rows.push({ status: entry.status, message: entry.message, solution: entry.solution, fields, group: group.title });
     });
@@ -235,6 +235,10 @@ export function buildViewModel(input: ViewModelInput): { model: ViewModel; diagn
   };
 }
 
+// Shared by the rows and codes that have none (most): a view model of 100,000 codes is built in every thread that renders.
+const noFields: Readonly<Record<string, string>> = Object.freeze({});
+const noAliases: readonly string[] = Object.freeze([]);
+
 type ViewCodeDraft = ViewCode & { statuses: number[]; rows: ViewListing[]; names: Record<string, string | undefined>; anchor: string };
 
 type MessageViews = Pick<ViewCode, 'params' | 'hasParams' | 'messageTemplate' | 'solutionTemplate' | 'localized'>;
@@ -262,7 +266,7 @@ function draft(entry: CatalogCode, group: string, number: number, texts: (entry:
     description: entry.description,
     group,
     deprecated: deprecation(entry.deprecated),
-    aliases: entry.aliases ?? [],
+    aliases: entry.aliases ?? noAliases,
     names: { ...(entry.names ?? {}) },
     anchor: '',
     grpc: grpcStatus(entry.grpc, entry.status),

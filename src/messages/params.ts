@@ -1,5 +1,5 @@
 import type { CatalogCode, ParamDeclaration, ParamType } from '../catalog/model.js';
-import { placeholders } from './template.js';
+import { hasBraces, placeholders } from './template.js';
 
 export interface Param {
   readonly name: string;
@@ -18,7 +18,9 @@ const samples: Readonly<Record<Exclude<ParamType, 'string'>, number | boolean>> 
  * solution that are not declared (as strings), in order of first use. This order is the order of
  * positional parameters in generated functions.
  */
-export function paramsOf(entry: CatalogCode): Param[] {
+export function paramsOf(entry: CatalogCode): readonly Param[] {
+  // Most codes declare none and their texts have no braces: no placeholder to look for.
+  if (entry.params === undefined && !hasBraces(entry.message) && !hasBraces(entry.solution)) return noParams;
   const params: Param[] = [];
   for (const [name, value] of Object.entries(entry.params ?? {})) {
     const declaration: ParamDeclaration = typeof value === 'string' ? { type: value } : value;
@@ -30,3 +32,5 @@ export function paramsOf(entry: CatalogCode): Param[] {
   }
   return params;
 }
+
+const noParams: readonly Param[] = Object.freeze([]);
