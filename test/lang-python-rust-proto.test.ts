@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignNumbers, codeNumber } from '../src/emit/code-number.js';
+import { assignNumbers, codeNumber, numbersByProbing, numbersBySweep } from '../src/emit/code-number.js';
 import { grpcStatus, grpcStatusForHttp } from '../src/emit/grpc-status.js';
 import { proto } from '../src/lang/proto.js';
 import { python } from '../src/lang/python.js';
@@ -117,6 +117,25 @@ describe('stable code numbers', () => {
 
 describe('assignNumbers', () => {
   const at = () => ({ file: 'errors.yaml', line: 1, column: 1 });
+
+  it('gives by one sweep the numbers the probing rule gives, or leaves a wrap-around to it (property)', () => {
+    const max = 0x7ffffffe;
+    // Numbers crowded together (collisions, runs through explicit ones) and near the top (the wrap).
+    const number = fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: max - 20, max }));
+    fc.assert(
+      fc.property(fc.array(number, { maxLength: 30 }), fc.uniqueArray(number, { maxLength: 10 }), (numbers, explicit) => {
+        const ordered = [...numbers].sort((a, b) => a - b).map((n) => ({ number: n }));
+        const pinned = new Set(explicit);
+        const swept = numbersBySweep(ordered, pinned);
+        const probed = numbersByProbing(ordered, pinned);
+        if (swept !== undefined) expect(swept).toEqual(probed);
+        else expect(probed.some((n, i) => n < (ordered[i] as { number: number }).number)).toBe(true); // it wrapped
+      }),
+      { numRuns: 2000 },
+    );
+    // Without a wrap the sweep answers: a run pushed past an explicit number, then past its end.
+    expect(numbersBySweep([5, 5, 6, 9].map((n) => ({ number: n })), new Set([6, 7]))).toEqual([5, 8, 9, 10]);
+  });
   const catalogOf = (...codes: Array<{ code: string; number?: number }>) => ({
     groups: [{ title: 'T', codes: codes.map((c) => ({ status: 400, message: 'm', solution: '', ...c })) }],
   });
