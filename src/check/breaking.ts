@@ -144,11 +144,12 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
       continue;
     }
     const newEntries = newLive.map((e) => e.entry);
-    const place = { get at() { return locationOf.get(code) ?? top; } };
+    // Looked up only for a finding (a getter in an object literal per code would make each a dictionary).
+    const at = () => locationOf.get(code) ?? top;
     const oldStatuses = statusesOf(oldEntries);
     const newStatuses = statusesOf(newEntries);
     if (oldStatuses !== newStatuses) {
-      findings.push({ rule: 'status-changed', code, at: place.at, message: `${code} changed status from ${oldStatuses} (${against}) to ${newStatuses}`, hint: 'Clients branch on the status: keep it, or introduce a new code.' });
+      findings.push({ rule: 'status-changed', code, at: at(), message: `${code} changed status from ${oldStatuses} (${against}) to ${newStatuses}`, hint: 'Clients branch on the status: keep it, or introduce a new code.' });
     }
     for (const language of input.languages) {
       const oldName = memberName(code, language, oldEntries[0]?.names?.[language.id]);
@@ -157,7 +158,7 @@ export function checkBreaking(input: BreakingInput): Diagnostic[] {
         findings.push({
           rule: 'identifier-changed',
           code,
-          at: place.at,
+          at: at(),
           message: `${code} is named ${newName ?? '(nothing)'} in ${language.id}, was ${oldName ?? '(nothing)'} (${against}); code that uses the old name no longer compiles`,
           hint: `Pin the old name with \`names: { ${language.id}: ${oldName} }\`.`,
         });
