@@ -1,13 +1,14 @@
 // Outputs rendered in several threads (src/emit/output-threads.ts) come out as one thread renders
 // them: the same bytes, the same report, the same failure, and nothing left behind. ERRGEN_THREADS
 // asks for threads whatever the catalog's size; NODE_DEBUG=errgen says how many ran and what each of
-// the other threads rendered. ERRGEN_TEST_OUTPUTS_IN_WORKERS=1 leaves every output of `generate` to
-// the other threads (its main thread would render a small catalog's all before they start).
+// the other threads rendered. ERRGEN_TEST_OUTPUTS_IN_WORKERS=1 leaves every output to the other
+// threads (the main thread would render a small catalog's all before they start).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimOrder, outputThreads } from '../src/emit/output-threads.js';
+import { claimOrder, firstError, outputThreads, type WorkerReport } from '../src/emit/output-threads.js';
+import { InputError } from '../src/diagnostics.js';
 import type { PendingOutput, ResolvedTarget } from '../src/emit/generate.js';
 import { builtinTemplatePath } from '../src/emit/targets.js';
 import { type CliResult, errgen, repoRoot, tempDir } from './helpers/cli.js';
@@ -228,6 +229,25 @@ describe('outputThreads and claimOrder', () => {
 
   it('are one from the sources, where there is no bundle for a thread to load', () => {
     expect(outputThreads('x'.repeat(8 * 1024 * 1024), targets, { ERRGEN_THREADS: '4' })).toBe(1);
+  });
+
+  it('stop a run with the failure first in claim order, whichever thread met it', () => {
+    const sent = (message: string, name = 'Error') => ({ name, message, stack: undefined, diagnostics: [], file: undefined });
+    const failedAt = (at: number, message: string, name?: string): WorkerReport<unknown> => ({ outputs: 5, results: [], failed: { at, error: sent(message, name) } });
+    const done: WorkerReport<unknown> = { outputs: 5, results: [] };
+    const mine = new Error('mine');
+    expect(firstError(undefined, [done, done])).toBeUndefined();
+    expect(firstError({ at: 1, error: mine }, [done])?.error).toBe(mine);
+    // Another thread's earlier failure comes first, as the error it was (an InputError stays one).
+    const theirs = firstError({ at: 3, error: mine }, [done, failedAt(1, 'theirs', 'InputError')])?.error;
+    expect(theirs).toBeInstanceOf(InputError);
+    expect((theirs as Error).message).toBe('theirs');
+    expect(firstError({ at: 1, error: mine }, [failedAt(3, 'theirs')])?.error).toBe(mine);
+    // This thread failing to plan (-1) comes before any output; a thread that died (at Infinity) after all of them.
+    expect(firstError({ at: -1, error: mine }, [failedAt(0, 'theirs')])?.error).toBe(mine);
+    expect((firstError(undefined, [failedAt(Number.POSITIVE_INFINITY, 'died'), failedAt(2, 'two')])?.error as Error).message).toBe('two');
+    // A thread that could not plan (the main thread's plan says why) is no failure to report.
+    expect(firstError(undefined, [{ outputs: 0, results: [], failed: { planning: true } }])).toBeUndefined();
   });
 
   it('hand out the heaviest outputs first (a built-in target weighed by its kind), then in output order', () => {

@@ -39,10 +39,10 @@ export function serializeSources(rows: readonly SourceRow[], catalogPath: string
   ].join('\n');
 }
 
-/** Reads a sidecar; a missing or unreadable one is simply no knowledge. Paths come back relative to cwd. */
 /** `file:line:column`, the file possibly holding colons itself. */
 const placeOfRow = /^(.*):(\d+):(\d+)$/;
 
+/** Reads a sidecar; a missing or unreadable one is simply no knowledge. Paths come back relative to cwd. */
 export function parseSources(text: string | undefined, catalogPath: string): SourceRow[] {
   if (text === undefined) return [];
   try {

@@ -20,7 +20,7 @@ import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/ge
 import type { Language } from '../lang/language.js';
 import { readTextFile, readTextFileIfExists } from '../io/files.js';
 import { type OutputDigest, type OutputRecordSlot, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
-import { claimOrder, firstFailure, mainThreadTakesOutputs, outputThreads, type OutputWorkers, putResults, receivedError, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
+import { claimOrder, firstError, mainThreadTakesOutputs, outputThreads, type OutputWorkers, putResults, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
 import { collectGarbage } from '../io/collect-garbage.js';
 import { realPathOf } from '../io/paths.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
@@ -76,7 +76,7 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
   const record = comparesOutputs ? outputRecordSlot({ catalog: options.catalog, catalogText, source: options.source, targets: options.targets }) : undefined;
   const rendersOutputs = comparesOutputs && !(record && upToDateOutputs(record));
   const threads = rendersOutputs ? outputThreads(catalogText, options.targets) : 1;
-  // A big catalog's outputs are compared in other threads, from now on, while this one reads the pages and lints.
+  // A big catalog's outputs are compared in other threads, from now on, while this one reads the pages and lints, then takes those still left.
   const workers =
     threads > 1
       ? startOutputWorkers<OutputDrift>(threads - 1, { command: 'check', catalog: options.catalog, catalogText, source: options.source, targets: options.targets, job: { kind: 'check', fixCommand: options.fixCommand, digests: record !== undefined } })
@@ -146,7 +146,7 @@ async function findingsOf(options: CheckOptions, read: ReadCatalog, outputs: { w
 
 /**
  * Lint and source drift: what the catalog and the pages say. The pages' rows die with this call,
- * before the outputs are compared (at 100,000 codes they are a hundred megabytes); the entries are
+ * before the outputs are compared (at 100,000 codes, with what reading them left, a few hundred megabytes); the entries are
  * kept for breaking changes, when there is an earlier catalog to compare with.
  */
 async function lintAndSourceDrift(options: CheckOptions, read: ReadCatalog): Promise<{ findings: Diagnostic[]; entries: LintEntry[] }> {
@@ -361,9 +361,8 @@ async function comparedInThreads(workers: OutputWorkers<OutputDrift>, input: Par
     }
   }
   const reports = await workers.reports;
-  const theirs = firstFailure(reports);
-  if (failed && (!theirs || failed.at <= theirs.at)) throw failed.error;
-  if (theirs) throw receivedError(theirs.error);
+  const stop = firstError(failed, reports);
+  if (stop) throw stop.error;
   if (reports.some((report) => report.failed)) {
     // The outputs cannot be planned: planned here, for the reason.
     planned ??= planOrReport(input, targets);

@@ -4,7 +4,7 @@ import { entryLocator, parseCatalogValue } from '../catalog/read.js';
 import { type Diagnostic, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import { carriesGeneratedHeader, headerBytes, headerLength } from '../emit/header.js';
-import { claimOrder, firstFailure, mainThreadTakesOutputs, OutputClaims, type OutputJob, outputThreads, putResults, receivedError, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
+import { claimOrder, firstError, mainThreadTakesOutputs, OutputClaims, type OutputJob, outputThreads, putResults, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
 import { describeFsError, discardEvery, foldersToMake, readTextFile, removeIfEmpty, removeAbandoned, type StagedFile, type StagedHandle, stagedAt, type StagingFile } from '../io/files.js';
 import { OutputFile } from '../io/output-file.js';
 import { DigestOf, type OutputDigest, type OutputRecordSlot, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
@@ -82,14 +82,13 @@ export async function generateCommand(options: GenerateOptions, output: Output):
   }
   const reports = workers ? await workers.reports : [];
   const complete = putResults(reports, steps, outputs.length);
-  const theirs = firstFailure(reports);
-  if (failed || theirs || !complete || reports.some((report) => report.failed)) {
+  // The failure first in claim order, wherever it was met: where one thread would have stopped.
+  const stop = firstError(failed, reports);
+  if (stop || !complete || reports.some((report) => report.failed)) {
     await discardAll(steps);
     // A failed output removes what it staged, but not a folder others staged in meanwhile.
     for (const folder of made) removeIfEmpty(folder);
-    // The failure first in claim order, wherever it was met: where one thread would have stopped.
-    if (failed && (!theirs || failed.at <= theirs.at)) throw failed.error;
-    if (theirs) throw receivedError(theirs.error);
+    if (stop) throw stop.error;
     // A thread fails to plan only where this one planned (the same catalog and targets).
     throw new Error(complete ? 'internal: an output thread could not plan the outputs this thread planned' : 'internal: an output was rendered by no thread');
   }

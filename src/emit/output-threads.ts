@@ -232,6 +232,17 @@ function reportOf<R>(worker: Worker, claims: OutputClaims): Promise<WorkerReport
   });
 }
 
+/**
+ * What a run stops with, if anything failed: of this thread's failure (at its output's place in the
+ * claim order, -1 while reading or planning) and the other threads', the first in that order, where
+ * one thread taking the outputs in that order would have stopped.
+ */
+export function firstError(own: { readonly at: number; readonly error: unknown } | undefined, reports: ReadonlyArray<WorkerReport<unknown>>): { error: unknown } | undefined {
+  const theirs = firstFailure(reports);
+  if (own && (!theirs || own.at <= theirs.at)) return { error: own.error };
+  return theirs ? { error: receivedError(theirs.error) } : undefined;
+}
+
 /** The other threads' failure first in claim order, if any. */
 export function firstFailure(reports: ReadonlyArray<WorkerReport<unknown>>): Failure | undefined {
   return reports.flatMap((report) => (report.failed && 'at' in report.failed ? [report.failed] : [])).sort((a, b) => a.at - b.at)[0];
