@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimOrder, firstError, outputThreads, type WorkerReport } from '../src/emit/output-threads.js';
+import { claimOrder, firstError, outputThreads, type WorkerReport, worthJoining } from '../src/emit/output-threads.js';
 import { InputError } from '../src/diagnostics.js';
 import type { PendingOutput, ResolvedTarget } from '../src/emit/generate.js';
 import { builtinTemplatePath } from '../src/emit/targets.js';
@@ -248,6 +248,22 @@ describe('outputThreads and claimOrder', () => {
     expect((firstError(undefined, [failedAt(Number.POSITIVE_INFINITY, 'died'), failedAt(2, 'two')])?.error as Error).message).toBe('two');
     // A thread that could not plan (the main thread's plan says why) is no failure to report.
     expect(firstError(undefined, [{ outputs: 0, results: [], failed: { planning: true } }])).toBeUndefined();
+  });
+
+  it("let check's main thread plan only when what is left outweighs planning it (a weight of 20)", () => {
+    const builtin = (kind: string): ResolvedTarget => ({ ...target(kind), template: builtinTemplatePath(kind) });
+    const all = ['openapi', 'go', 'typescript', 'java', 'html', 'python', 'rust', 'docs', 'protobuf', 'jsonschema', 'messages-json', 'json', 'java-properties'].map(builtin);
+    // No thread has planned yet: everything is left.
+    expect(worthJoining(all, undefined)).toBe(true);
+    expect(worthJoining(all, { outputs: 13, untaken: 13 })).toBe(true);
+    // The lightest are left: docs, protobuf, jsonschema, messages-json, json, java-properties weigh 8 + 4 + 4 + 3 + 3 + 1.
+    expect(worthJoining(all, { outputs: 13, untaken: 6 })).toBe(true);
+    expect(worthJoining(all, { outputs: 13, untaken: 5 })).toBe(false);
+    expect(worthJoining(all, { outputs: 13, untaken: 0 })).toBe(false);
+    // Outputs beyond one per target (a target per locale) weigh as the lightest target: 4 + 3 + 3 + 1 + 1 + 1.
+    expect(worthJoining(all, { outputs: 15, untaken: 6 })).toBe(false);
+    // Two templates of yours left, of unknown cost (10 each).
+    expect(worthJoining([target('mine', false), target('theirs', false), builtin('go')], { outputs: 3, untaken: 2 })).toBe(true);
   });
 
   it('hand out the heaviest outputs first (a built-in target weighed by its kind), then in output order', () => {

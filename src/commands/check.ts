@@ -20,7 +20,7 @@ import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/ge
 import type { Language } from '../lang/language.js';
 import { readTextFile, readTextFileIfExists } from '../io/files.js';
 import { type OutputDigest, type OutputRecordSlot, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
-import { claimOrder, firstError, mainThreadTakesOutputs, outputThreads, type OutputWorkers, putResults, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
+import { claimOrder, firstError, mainThreadTakesOutputs, outputThreads, worthJoining, type OutputWorkers, putResults, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
 import { collectGarbage } from '../io/collect-garbage.js';
 import { realPathOf } from '../io/paths.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
@@ -340,7 +340,7 @@ async function comparedInThreads(workers: OutputWorkers<OutputDrift>, input: Par
   let planned: ReturnType<typeof planOrReport> | undefined;
   // This thread's failure, at its output's place in the claim order.
   let failed: { at: number; error: unknown } | undefined;
-  if (mainThreadTakesOutputs() && claims.mayBeLeft()) {
+  if (mainThreadTakesOutputs() && worthJoining(targets, claims.left())) {
     // The pages read and linted are garbage now: collected before the view model is built on top.
     collectGarbage();
     planned = planOrReport(input, targets);

@@ -119,9 +119,31 @@ export function mainThreadTakesOutputs(env: NodeJS.ProcessEnv = process.env): bo
  * takes them in this order too: a run that fails at two outputs reports the same one either way.
  */
 export function claimOrder(outputs: readonly PendingOutput[]): number[] {
-  const weight = (output: PendingOutput) => (output.target.builtin ? (builtinWeights().get(output.target.template) ?? 10) : 10);
-  return outputs.map((output, index) => ({ index, weight: weight(output) })).sort((a, b) => b.weight - a.weight || a.index - b.index).map((o) => o.index);
+  return outputs.map((output, index) => ({ index, weight: targetWeight(output.target) })).sort((a, b) => b.weight - a.weight || a.index - b.index).map((o) => o.index);
 }
+
+/** A target's weight: its kind's if built in, else 10 (a template of yours, of unknown cost). */
+function targetWeight(target: ResolvedTarget): number {
+  return target.builtin ? (builtinWeights().get(target.template) ?? 10) : 10;
+}
+
+/**
+ * Whether `check`'s main thread, done with the pages and lint, should plan the outputs and take those
+ * still left: only if they are more work than planning them (the view model, its names already made
+ * by lint: ~2 s per 100,000 codes, a weight of 20 below). Else it would still be planning when the
+ * other threads are done. The untaken outputs are the last in claim order, the lightest. Weighed by
+ * target, before this thread has planned: a target of one output per locale counts once, and its
+ * other outputs (there are `outputs` in all) as the lightest target does.
+ */
+export function worthJoining(targets: readonly ResolvedTarget[], left: { readonly outputs: number; readonly untaken: number } | undefined): boolean {
+  if (left === undefined) return true; // no thread has planned yet: everything is left
+  const weights = targets.map(targetWeight).sort((a, b) => a - b);
+  const lightest = weights[0] ?? 0;
+  while (weights.length < left.outputs) weights.unshift(lightest);
+  return weights.slice(0, left.untaken).reduce((sum, weight) => sum + weight, 0) >= planWeight;
+}
+
+const planWeight = 20;
 
 /** Seconds per 100,000 codes, ×10, each target rendered and written alone; by template, which tells a built-in target's kind (`openapi-problem` is an openapi). */
 const weights: Readonly<Record<string, number>> = {
@@ -149,11 +171,11 @@ export class OutputClaims {
     Atomics.store(this.slots, 3, count);
   }
 
-  /** Whether an output may still be there to take: the run goes on, and no thread has planned yet or not all are taken. */
-  mayBeLeft(): boolean {
-    if (Atomics.load(this.slots, 1) !== 0) return false;
-    const count = Atomics.load(this.slots, 3);
-    return count === 0 || Atomics.load(this.slots, 0) < count;
+  /** How many outputs there are and how many no thread has taken yet: undefined while no thread has planned them; none left once the run stops. */
+  left(): { readonly outputs: number; readonly untaken: number } | undefined {
+    const outputs = Atomics.load(this.slots, 3);
+    if (Atomics.load(this.slots, 1) !== 0) return { outputs, untaken: 0 };
+    return outputs === 0 ? undefined : { outputs, untaken: Math.max(0, outputs - Atomics.load(this.slots, 0)) };
   }
 
   /** The next position in the claim order not yet taken, or undefined when all `count` are taken or the run stops. */
