@@ -331,8 +331,9 @@ async function compareHere(input: Parameters<typeof planOutputs>[0], targets: re
 
 /**
  * What the other threads found, and what this one compared once it had read the pages and linted:
- * the outputs no thread had taken by then (at 100,000 codes, about half of them). Put together as
- * compareHere would have found them, and of two failing outputs the one first in claim order.
+ * the outputs no thread had taken by then, when they outweigh planning them (at 100,000 codes,
+ * about half of them). Put together as compareHere would have found them, and of two failing
+ * outputs the one first in claim order.
  */
 async function comparedInThreads(workers: OutputWorkers<OutputDrift>, input: Parameters<typeof planOutputs>[0], targets: readonly ResolvedTarget[], fixCommand: string, withDigests: boolean): Promise<Compared> {
   const { claims } = workers;
