@@ -97,7 +97,7 @@ async function collectFindings(options: CheckOptions): Promise<Diagnostic[]> {
 
 /** The findings once the catalog is read; `outputs` when the outputs are to be compared: the threads comparing them, if any, and the record to keep. */
 async function findingsOf(options: CheckOptions, read: ReadCatalog, outputs: { workers: OutputWorkers<OutputDrift> | undefined; record: OutputRecordSlot | undefined } | undefined): Promise<Diagnostic[]> {
-  const { findings, entries } = await lintAndSourceDrift(options, read);
+  const { findings, breaking } = await catalogAndPageFindings(options, read, outputs?.workers !== undefined);
   const artifactDrift = options.lintSettings['artifact-drift'] ?? 'error';
   // Identifier errors stop generation: the outputs are not compared (planning would report them again).
   if (outputs && !hasRule(findings, 'identifier-collision') && !hasRule(findings, 'identifier-override')) {
@@ -110,44 +110,67 @@ async function findingsOf(options: CheckOptions, read: ReadCatalog, outputs: { w
       if (record && compared.drift.length === 0 && compared.digests.length === compared.outputs) saveOutputRecord(record, options.targets, compared.digests);
     } else findings.push(...compared.problems);
   }
-  if (options.against !== undefined) {
-    let before: Awaited<ReturnType<typeof loadEarlierCatalog>>;
-    try {
-      before = await loadEarlierCatalog(options.against, options.catalog);
-    } catch (error) {
-      // An earlier catalog that cannot be read is reported as the catalog itself would be, with the rest.
-      findings.push(...catalogFindings(error));
-      return findings;
-    }
-    if (before === undefined) {
-      // Said, not skipped in silence: a catalog moved without git seeing the move would pass every change.
-      findings.push({
-        severity: 'warning',
-        message: `${options.catalog} is not in ${options.against}, under this path or moved from another: no breaking changes were checked`,
-        hint: `If it is new, this is expected. If it moved, commit the move (git mv), or pass --against with the earlier catalog's file (git show ${options.against}:<its old path> > before.yaml).`,
-      });
-    } else {
-      findings.push(
-        ...checkBreaking({
-          before: before.catalog,
-          beforeName: before.name,
-          after: entries,
-          catalog: read.value,
-          catalogFile: options.catalog,
-          settings: options.breakingSettings,
-          ignores: options.ignores,
-          languages: options.languages,
-        }),
-      );
-    }
+  if (breaking !== undefined) {
+    if ('error' in breaking) throw breaking.error;
+    findings.push(...breaking.found);
   }
   return findings;
 }
 
 /**
+ * What the catalog and the pages say, and, with --against, the breaking changes: all but the
+ * generated files. Breaking changes are found here, before the outputs are compared (at 100,000
+ * codes, seconds that the other threads spend rendering), but reported after them, as before: in
+ * the same order, and a failure to compare the outputs still comes first. The lint entries die with
+ * this call. With other threads rendering `beside` (a big catalog), the pages' garbage is collected
+ * before the earlier catalog is read on top of it.
+ */
+async function catalogAndPageFindings(options: CheckOptions, read: ReadCatalog, beside: boolean): Promise<{ findings: Diagnostic[]; breaking: { found: Diagnostic[] } | { error: unknown } | undefined }> {
+  const { findings, entries } = await lintAndSourceDrift(options, read);
+  const against = options.against;
+  if (against === undefined) return { findings, breaking: undefined };
+  if (beside) collectGarbage();
+  try {
+    return { findings, breaking: { found: await breakingFindings(options, against, read, entries) } };
+  } catch (error) {
+    return { findings, breaking: { error } };
+  }
+}
+
+/** Breaking changes against the catalog at `against`, or why they could not be checked. */
+async function breakingFindings(options: CheckOptions, against: string, read: ReadCatalog, entries: readonly LintEntry[]): Promise<Diagnostic[]> {
+  let before: Awaited<ReturnType<typeof loadEarlierCatalog>>;
+  try {
+    before = await loadEarlierCatalog(against, options.catalog);
+  } catch (error) {
+    // An earlier catalog that cannot be read is reported as the catalog itself would be, with the rest.
+    return catalogFindings(error);
+  }
+  if (before === undefined) {
+    // Said, not skipped in silence: a catalog moved without git seeing the move would pass every change.
+    return [
+      {
+        severity: 'warning',
+        message: `${options.catalog} is not in ${against}, under this path or moved from another: no breaking changes were checked`,
+        hint: `If it is new, this is expected. If it moved, commit the move (git mv), or pass --against with the earlier catalog's file (git show ${against}:<its old path> > before.yaml).`,
+      },
+    ];
+  }
+  return checkBreaking({
+    before: before.catalog,
+    beforeName: before.name,
+    after: entries,
+    catalog: read.value,
+    catalogFile: options.catalog,
+    settings: options.breakingSettings,
+    ignores: options.ignores,
+    languages: options.languages,
+  });
+}
+
+/**
  * Lint and source drift: what the catalog and the pages say. The pages' rows die with this call,
- * before the outputs are compared (at 100,000 codes, with what reading them left, a few hundred megabytes); the entries are
- * kept for breaking changes, when there is an earlier catalog to compare with.
+ * before the outputs are compared (at 100,000 codes, with what reading them left, a few hundred megabytes).
  */
 async function lintAndSourceDrift(options: CheckOptions, read: ReadCatalog): Promise<{ findings: Diagnostic[]; entries: LintEntry[] }> {
   const translations = options.translations ?? [];
@@ -162,7 +185,7 @@ async function lintAndSourceDrift(options: CheckOptions, read: ReadCatalog): Pro
     const pages = withPagePlaceholders(drift, options.lintSettings);
     findings.push(...withSeverity(pages.drift, sourceDrift), ...pages.placeholders);
   }
-  return { findings, entries: options.against === undefined ? [] : entries };
+  return { findings, entries };
 }
 
 /** Why a catalog could not be read (an InputError), as findings of the report; anything else is rethrown. */

@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
 
 /**
- * A full garbage collection, now, if V8 lets errgen ask for one. For `check`'s main thread before it
- * renders beside the other threads: at 100,000 codes the pages it read and linted are a few hundred
- * megabytes of garbage, which V8 would keep until its next full collection, as much again later; with
- * the outputs' view model on top and the other thread's heap beside it, the process went past 1 GB.
+ * A full garbage collection, now, if V8 lets errgen ask for one. For `check`'s main thread, which
+ * reads the pages and lints while other threads render: before it reads an earlier catalog
+ * (--against) and before it plans the outputs to render its share. At 100,000 codes the pages it
+ * read and linted are a few hundred megabytes of garbage, which V8 would keep until its next full
+ * collection, as much again later; with the outputs' view model on top and the other thread's heap
+ * beside it, the process went past 1 GB.
  *
  * V8 gives JavaScript its `gc` only under `--expose-gc`. Set at run time, the flag puts `gc` in a
  * context made afterwards; it is unset again at once, because V8 accepts a code cache only under the
