@@ -20,7 +20,7 @@ import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/ge
 import type { Language } from '../lang/language.js';
 import { readTextFile, readTextFileIfExists } from '../io/files.js';
 import { type OutputDigest, type OutputRecordSlot, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
-import { claimOrder, firstError, mainThreadTakesOutputs, outputThreads, worthJoining, type OutputWorkers, putResults, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
+import { claimOrder, firstError, mainThreadTakesOutputs, outputThreads, worthJoining, type OutputWorkers, putResults, requestedThreads, startOutputWorkers, takeOutputs } from '../emit/output-threads.js';
 import { collectGarbage } from '../io/collect-garbage.js';
 import { realPathOf } from '../io/paths.js';
 import type { LintEntry, RuleSetting } from '../lint/rule.js';
@@ -370,18 +370,7 @@ async function comparedInThreads(workers: OutputWorkers<OutputDrift>, input: Par
     planned = planOrReport(input, targets);
     if ('outputs' in planned) {
       const { outputs } = planned;
-      const order = claimOrder(outputs);
-      let taking = -1;
-      try {
-        for (let at = claims.next(order.length); at !== undefined; at = claims.next(order.length)) {
-          taking = at;
-          const index = order[at] as number;
-          drifts[index] = await artifactDrift(outputs[index] as PendingOutput, fixCommand, withDigests);
-        }
-      } catch (error) {
-        claims.stop();
-        failed = { at: taking, error };
-      }
+      failed = await takeOutputs(claims, claimOrder(outputs), (index) => artifactDrift(outputs[index] as PendingOutput, fixCommand, withDigests), (index, drift) => (drifts[index] = drift));
     }
   }
   const reports = await workers.reports;

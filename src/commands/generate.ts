@@ -4,7 +4,7 @@ import { entryLocator, parseCatalogValue } from '../catalog/read.js';
 import { type Diagnostic, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import { carriesGeneratedHeader, headerBytes, headerLength } from '../emit/header.js';
-import { claimOrder, firstError, mainThreadTakesOutputs, OutputClaims, type OutputJob, outputThreads, putResults, requestedThreads, startOutputWorkers } from '../emit/output-threads.js';
+import { claimOrder, firstError, mainThreadTakesOutputs, OutputClaims, type OutputJob, outputThreads, putResults, requestedThreads, startOutputWorkers, takeOutputs } from '../emit/output-threads.js';
 import { describeFsError, discardEvery, foldersToMake, readTextFile, removeIfEmpty, removeAbandoned, type StagedFile, type StagedHandle, stagedAt, type StagingFile } from '../io/files.js';
 import { OutputFile } from '../io/output-file.js';
 import { DigestOf, type OutputDigest, type OutputRecordSlot, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
@@ -64,21 +64,16 @@ export async function generateCommand(options: GenerateOptions, output: Output):
   let outputs: PendingOutput[] = [];
   // This thread's failure, at its output's place in the claim order (-1: reading or planning).
   let failed: { at: number; error: unknown } | undefined;
-  let taking = -1;
   try {
     const read = await parseCatalogValue(catalogText, options.catalog);
     outputs = planOutputs({ catalog: read.value, source: options.source, locate: entryLocator(read) }, options.targets);
     claims.planned(outputs.length);
-    const order = claimOrder(outputs);
-    const takes = !workers || mainThreadTakesOutputs();
-    for (let at = takes ? claims.next(order.length) : undefined; at !== undefined; at = claims.next(order.length)) {
-      taking = at;
-      const index = order[at] as number;
-      steps[index] = await outputStep(outputs[index] as PendingOutput, job, claims);
-    }
   } catch (error) {
     claims.stop();
-    failed = { at: taking, error };
+    failed = { at: -1, error };
+  }
+  if (!failed && (!workers || mainThreadTakesOutputs())) {
+    failed = await takeOutputs(claims, claimOrder(outputs), (index) => outputStep(outputs[index] as PendingOutput, job, claims), (index, step) => (steps[index] = step));
   }
   const reports = workers ? await workers.reports : [];
   const complete = putResults(reports, steps, outputs.length);

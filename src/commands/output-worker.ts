@@ -4,7 +4,7 @@ import { artifactDrift, type OutputDrift } from '../check/artifact-drift.js';
 import { debug } from '../cli/boot.js';
 import { InputError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs } from '../emit/generate.js';
-import { claimOrder, OutputClaims, sendError, type WorkerData, type WorkerMessage } from '../emit/output-threads.js';
+import { claimOrder, OutputClaims, sendError, takeOutputs, type WorkerData, type WorkerMessage } from '../emit/output-threads.js';
 import { type OutputStep, outputStep } from './generate.js';
 
 type Result = OutputStep | OutputDrift;
@@ -29,22 +29,13 @@ export async function runOutputWorker(data: WorkerData): Promise<void> {
     return;
   }
   claims.planned(outputs.length);
-  const order = claimOrder(outputs);
-  for (let at = claims.next(order.length); at !== undefined; at = claims.next(order.length)) {
-    const index = order[at] as number;
-    const output = outputs[index] as PendingOutput;
-    let result: Result;
-    try {
-      result = data.job.kind === 'generate' ? await outputStep(output, data.job, claims) : await artifactDrift(output, data.job.fixCommand, data.job.digests);
-    } catch (error) {
-      claims.stop();
-      send({ kind: 'end', outputs: outputs.length, failed: { at, error: sendError(error) } });
-      return;
-    }
+  const { job } = data;
+  const render = (output: PendingOutput): Promise<Result> => (job.kind === 'generate' ? outputStep(output, job, claims) : artifactDrift(output, job.fixCommand, job.digests));
+  const failed = await takeOutputs(claims, claimOrder(outputs), (index) => render(outputs[index] as PendingOutput), (index, result) => {
     send({ kind: 'result', index, result: sendable(result) });
-    debug(`${data.command}: ${output.path} rendered in another thread`);
-  }
-  send({ kind: 'end', outputs: outputs.length });
+    debug(`${data.command}: ${(outputs[index] as PendingOutput).path} rendered in another thread`);
+  });
+  send({ kind: 'end', outputs: outputs.length, ...(failed ? { failed: { at: failed.at, error: sendError(failed.error) } } : {}) });
 }
 
 /** A result as it crosses threads: a staged file by its handle. */

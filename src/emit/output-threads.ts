@@ -137,10 +137,9 @@ function targetWeight(target: ResolvedTarget): number {
  */
 export function worthJoining(targets: readonly ResolvedTarget[], left: { readonly outputs: number; readonly untaken: number } | undefined): boolean {
   if (left === undefined) return true; // no thread has planned yet: everything is left
-  const weights = targets.map(targetWeight).sort((a, b) => a - b);
-  const lightest = weights[0] ?? 0;
-  while (weights.length < left.outputs) weights.unshift(lightest);
-  return weights.slice(0, left.untaken).reduce((sum, weight) => sum + weight, 0) >= planWeight;
+  const byTarget = targets.map(targetWeight).sort((a, b) => a - b);
+  const perLocale = new Array<number>(Math.max(0, left.outputs - byTarget.length)).fill(byTarget[0] ?? 0);
+  return [...perLocale, ...byTarget].slice(0, left.untaken).reduce((sum, weight) => sum + weight, 0) >= planWeight;
 }
 
 const planWeight = 20;
@@ -255,6 +254,26 @@ function reportOf<R>(worker: Worker, claims: OutputClaims): Promise<WorkerReport
 }
 
 /**
+ * The loop every thread runs: takes the next output in claim order until none is left or the run
+ * stops, `render`s it (by its index into the planned outputs) and hands the result to `done`. A
+ * failing output stops the run; its failure comes back at its place in the claim order.
+ */
+export async function takeOutputs<R>(claims: OutputClaims, order: readonly number[], render: (index: number) => Promise<R>, done: (index: number, result: R) => void): Promise<{ at: number; error: unknown } | undefined> {
+  for (let at = claims.next(order.length); at !== undefined; at = claims.next(order.length)) {
+    const index = order[at] as number;
+    let result: R;
+    try {
+      result = await render(index);
+    } catch (error) {
+      claims.stop();
+      return { at, error };
+    }
+    done(index, result);
+  }
+  return undefined;
+}
+
+/**
  * What a run stops with, if anything failed: of this thread's failure (at its output's place in the
  * claim order, -1 while reading or planning) and the other threads', the first in that order, where
  * one thread taking the outputs in that order would have stopped.
@@ -266,7 +285,7 @@ export function firstError(own: { readonly at: number; readonly error: unknown }
 }
 
 /** The other threads' failure first in claim order, if any. */
-export function firstFailure(reports: ReadonlyArray<WorkerReport<unknown>>): Failure | undefined {
+function firstFailure(reports: ReadonlyArray<WorkerReport<unknown>>): Failure | undefined {
   return reports.flatMap((report) => (report.failed && 'at' in report.failed ? [report.failed] : [])).sort((a, b) => a.at - b.at)[0];
 }
 

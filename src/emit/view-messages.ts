@@ -97,14 +97,16 @@ const noViewParams: readonly ViewParam[] = Object.freeze([]);
 
 export function viewTemplate(template: string, params: readonly ViewParam[]): ViewTemplate {
   // Text without braces (most) is one run of literal text, or none: no need to parse it.
-  if (!hasBraces(template)) return { template, parts: template ? [{ text: template, param: null }] : [], example: template, hasParams: false };
+  if (!hasBraces(template)) return literalTemplate(template, template);
   const parsed = parseTemplate(template);
   // No placeholders: one run of text at most, as the parser merges literal runs.
-  if (parsed.params.length === 0) {
-    const text = parsed.parts.length > 0 ? (parsed.parts[0] as { text: string }).text : '';
-    return { template, parts: text ? [{ text, param: null }] : [], example: text, hasParams: false };
-  }
+  if (parsed.params.length === 0) return literalTemplate(template, parsed.parts.length > 0 ? (parsed.parts[0] as { text: string }).text : '');
   return viewTemplateInParts(template, params, parsed);
+}
+
+/** A template without placeholders, reading `text`. */
+function literalTemplate(template: string, text: string): ViewTemplate {
+  return { template, parts: text ? [{ text, param: null }] : [], example: text, hasParams: false };
 }
 
 /** viewTemplate by the general rule, for any template; exported so tests can hold the shortcut to it. */
