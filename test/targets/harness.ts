@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { parseCatalog } from '../../src/catalog/read.js';
 import { errgen, repoRoot } from '../helpers/cli.js';
-import { expectedGrpc } from './grpc-expected.js';
+import { expectedGrpc, grpcNumbers } from './grpc-expected.js';
 
 export const seedCatalog = join(repoRoot, 'data/errors.yaml');
 export const hostileCatalog = join(repoRoot, 'test/fixtures/hostile/errors.yaml');
@@ -105,6 +105,17 @@ export function codesByStatus(expected: Expected): Record<string, string[]> {
   const byStatus: Record<string, string[]> = {};
   for (const c of expected.codes) for (const s of c.statuses) (byStatus[String(s)] ??= []).push(c.code);
   return byStatus;
+}
+
+/**
+ * What a dump program must report for each live code, in catalog order: its catalog fields and its
+ * gRPC status by name and number. A target adds the fields only its dump has (its string form).
+ */
+export function expectedCodes({ expected, grpc }: Pick<Built<unknown>, 'expected' | 'grpc'>): Array<ExpectedCode & { grpcStatus: string; grpcCode: number }> {
+  return expected.codes.map((c) => {
+    const grpcStatus = grpc.get(c.code)!;
+    return { ...c, grpcStatus, grpcCode: grpcNumbers[grpcStatus]! };
+  });
 }
 
 /** What a target test compares: the generated source, what its dump program printed, and what the catalog says. */

@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
-import { grpcExtras, grpcNumbers } from './grpc-expected.js';
-import { canonicalOf, codesByStatus, evolvedCatalog, generateInto, hostileCatalog, runTool, seedCatalog, type Built as BuiltTarget, dumpFor } from './harness.js';
+import { grpcExtras } from './grpc-expected.js';
+import { canonicalOf, codesByStatus, expectedCodes, evolvedCatalog, generateInto, hostileCatalog, runTool, seedCatalog, type Built as BuiltTarget, dumpFor } from './harness.js';
 
 /** Prints everything the generated module knows, and what it makes of the probes on stdin, as JSON. Itself checked by mypy --strict. */
 const dumpScript = (module: string, typeName: string) => `from __future__ import annotations
@@ -81,22 +81,9 @@ async function buildAndRun(catalogText: string, options: { module: string; typeN
 }
 
 /** The run-time metadata must be the catalog's, byte for byte; lookups accept exactly the known codes and aliases. */
-function expectMatchesCatalog({ dump, expected, grpc, probes }: Built): void {
-  expect(dump.codes).toEqual(
-    expected.codes.map((c) => ({
-      code: c.code,
-      str: c.code,
-      format: c.code,
-      equalsWire: true,
-      status: c.status,
-      statuses: c.statuses,
-      message: c.message,
-      solution: c.solution,
-      grpcStatus: grpc.get(c.code),
-      grpcCode: grpcNumbers[grpc.get(c.code)!],
-      deprecated: c.deprecated,
-    })),
-  );
+function expectMatchesCatalog(built: Built): void {
+  const { dump, expected, probes } = built;
+  expect(dump.codes).toEqual(expectedCodes(built).map((c) => ({ ...c, str: c.code, format: c.code, equalsWire: true })));
   const canonicalFor = canonicalOf(expected);
   expect(dump.parsed).toEqual(
     probes.map((input) => {
