@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import ts from 'typescript';
 import { bidiControl, isInvisible, jsonLiteral, jsonString, quoted, quotedEach, singleLineWithoutBidi } from '../src/lang/escape.js';
 import { go, goCommentText, goEscape } from '../src/lang/go.js';
 import { java, javaCommentText, javaEscape } from '../src/lang/java.js';
@@ -89,5 +90,26 @@ describe('commentText', () => {
     expect(wrong).toEqual([]);
     expect(java.commentText('a <b> & c@d */ \\u')).toBe('a &lt;b&gt; &amp; c&#64;d *&#47; &#92;u');
     expect(go.commentText('Not found')).toBe('Not found');
+  });
+});
+
+describe('typescript commentText', () => {
+  /** What TypeScript itself reads in `/** <text> *\/` before a declaration: its tags, and whether the comment has inline links. */
+  const readBack = (text: string) => {
+    const file = ts.createSourceFile('x.ts', `/** ${typescript.commentText(text)} */\nexport const A = 1;`, ts.ScriptTarget.Latest, true);
+    const [doc] = ts.getJSDocCommentsAndTags(file.statements[0]!);
+    return { tags: ts.getJSDocTags(file.statements[0]!).map((tag) => tag.tagName.text), plain: typeof (doc as ts.JSDoc).comment === 'string' };
+  };
+
+  it('leaves no @ that TypeScript reads as a tag or an inline link', () => {
+    for (const text of ['mid @deprecated text', '@internal detail', 'see {@link Foo} now', 'a\t@param b', 'a\n@returns x', 'wide\u3000@see y', 'nbsp\u00a0@deprecated', 'zwsp\u200b@deprecated', '@@deprecated', '*/ @deprecated']) {
+      expect({ text, ...readBack(text) }).toEqual({ text, tags: [], plain: true });
+    }
+  });
+
+  it('writes an @ outside a word as TSDoc\'s \\@ and leaves one inside a word', () => {
+    expect(typescript.commentText('mid @deprecated text')).toBe('mid \\@deprecated text');
+    expect(typescript.commentText('write to support@example.com')).toBe('write to support@example.com');
+    expect(typescript.commentText('{@link Foo}')).toBe('{\\@link Foo}');
   });
 });

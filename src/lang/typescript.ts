@@ -24,11 +24,18 @@ export const typescript: Language = {
    * source stays one line per string and shows no invisible characters.
    */
   stringLiteral: jsonLiteral,
-  /** For `/** … *\/` JSDoc: a `*\/` inside the text would end the comment. */
-  commentText: withPlainShortcut(`${singleLineChanges}|\\*/`, typescriptCommentText),
+  /**
+   * For `/** … *\/` JSDoc: a `*\/` inside the text would end the comment, and an `@` after a space
+   * or a `{` would start a tag (`@deprecated` marks a live code deprecated in every editor).
+   */
+  commentText: withPlainShortcut(`${singleLineChanges}|\\*/|@`, typescriptCommentText),
 };
 
-/** TSDoc text by the general rule; exported so tests can hold commentText's shortcut to it. */
+/**
+ * TSDoc text by the general rule; exported so tests can hold commentText's shortcut to it. An `@`
+ * not inside a word is written `\@`, TSDoc's escape, which an editor's hover shows as `@`; in a
+ * word (`support@example.com`) it starts no tag and is left as it is.
+ */
 export function typescriptCommentText(text: string): string {
-  return singleLine(text).replace(/\*\//g, '*\\/');
+  return singleLine(text).replace(/\*\//g, '*\\/').replace(/(?<![\p{L}\p{N}])@/gu, '\\@');
 }
