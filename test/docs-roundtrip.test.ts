@@ -20,7 +20,10 @@ import { messagesCatalog } from './targets/messages-harness.js';
 function docsPage(catalog: Catalog): string {
   const target = { name: 'docs', template: builtinTemplatePath('docs'), output: 'docs.md', options: { title: 'Error codes' }, builtin: true, names: [] };
   const files = generate({ catalog, source: 'errors.yaml', locate: () => ({ file: 'errors.yaml', line: 1, column: 1 }) }, [target]);
-  return files.get('docs.md') as string;
+  const page = files.get('docs.md') as string;
+  // Text, as `errgen import` reads a file: it refuses one with a NUL byte (importPage reads a string).
+  expect(page.includes('\0')).toBe(false);
+  return page;
 }
 
 /**
@@ -161,6 +164,18 @@ describe('docs → import round trip', () => {
       // The one table it skips is the Chinese translations' (a code column, no HTTP status).
       expect(imported.stdout.match(/skipped the table at /g)).toHaveLength(1);
       expect(readFileSync(out, 'utf8')).toBe(seed);
+    });
+
+    it('generate --only docs from the hostile catalog, then import the page: NUL comes back as U+FFFD', async () => {
+      const hostileDir = join(dir, 'hostile');
+      const generated = errgen(['generate', '--catalog', 'test/fixtures/hostile/errors.yaml', '--out-dir', hostileDir, '--only', 'docs']);
+      expect(generated.code).toBe(0);
+      const out = join(hostileDir, 'errors.yaml');
+      const imported = errgen(['import', join(hostileDir, 'docs/error-codes.md'), '-o', out]);
+      // Warnings only: the hostile messages hold stray braces and `${…}` on purpose.
+      expect(imported.stderr).not.toMatch(/error:/);
+      expect(imported.code).toBe(0);
+      expect(await readCatalogFile(out)).toEqual(importable(await readCatalogFile(join(repoRoot, 'test/fixtures/hostile/errors.yaml'))));
     });
 
     it('generate --only docs, then import into a new catalog, gives every code, status and template of data/errors.yaml', async () => {

@@ -2,8 +2,10 @@
  * Catalog text written into GitHub-flavoured Markdown so that it renders as itself and
  * `errgen import` (remark + remark-gfm, then src/markdown/cell-text.ts) reads back the same string.
  *
- * One character cannot survive any Markdown parser: U+0000, which CommonMark replaces by U+FFFD.
- * Every other code point round-trips (test/docs-roundtrip.test.ts holds that to account).
+ * One character cannot survive any Markdown parser: U+0000, which CommonMark replaces by U+FFFD. It
+ * is written as U+FFFD, as the HTML page does: a raw NUL would make the page a binary file to git and
+ * to `errgen import`, which refuses it. Every other code point round-trips (test/docs-roundtrip.test.ts
+ * holds that to account).
  */
 import { flat } from './escape.js';
 
@@ -18,10 +20,10 @@ export function markdownCell(text: string): string {
 
 /**
  * Text in which escapeChar might change a character (it changes none where this does not match): a
- * reference or backslashed character, a line break, a space at an edge, `_` not between ASCII
+ * reference, backslashed character or NUL, a line break, a space at an edge, `_` not between ASCII
  * letters or digits, `://` or `www.`.
  */
-const mayNeedEscaping = /[&<\t\f\r\n\u00a0\u2028\u2029\\|`*~[\]#]|^ | $|(?:^|[^A-Za-z0-9_])_|_(?![A-Za-z0-9_])|:\/\/|www\./i;
+const mayNeedEscaping = /[\0&<\t\f\r\n\u00a0\u2028\u2029\\|`*~[\]#]|^ | $|(?:^|[^A-Za-z0-9_])_|_(?![A-Za-z0-9_])|:\/\/|www\./i;
 
 /**
  * Like markdownCell, with some runs written as code spans (a message's placeholders, `{name}`): the
@@ -65,9 +67,9 @@ function escapeBlockStart(line: string): string {
   );
 }
 
-/** Text inside an HTML comment (`<!-- … -->`): no `--`, on one line. */
+/** Text inside an HTML comment (`<!-- … -->`): no `--`, on one line, no NUL. */
 export function markdownComment(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/-(?=-)/g, '- ');
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/-(?=-)/g, '- ').replace(/\0/g, '\ufffd');
 }
 
 /** Backslash-escaped: ASCII punctuation that starts or ends inline syntax, or splits a table row. */
@@ -75,9 +77,11 @@ const backslashed = new Set(['\\', '|', '`', '*', '~', '[', ']', '#']);
 
 /**
  * Written as character references: `&` and `<` (entities, HTML), and characters a reader would
- * not see in the source or that Markdown treats as whitespace or line endings.
+ * not see in the source or that Markdown treats as whitespace or line endings. NUL, which no
+ * reference can carry either (`&#0;` reads as U+FFFD), is written as what it reads as.
  */
 const references: Readonly<Record<string, string>> = {
+  '\0': '\ufffd',
   '&': '&amp;',
   '<': '&lt;',
   '\t': '&#9;',
