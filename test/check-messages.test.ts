@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errgen, tempDir } from './helpers/cli.js';
@@ -361,6 +361,31 @@ describe('errgen check: translation rules', () => {
     ]);
     expect(findings.find((f) => f.message.startsWith('messages.DE'))).toMatchObject({ code: 'A' });
     expect(code).toBe(1);
+  });
+
+  it('generate refuses a locale spelt in two cases (it would write two locales, each with part of the translations); check says it once, as the error it is for generate', () => {
+    const project = tempDir();
+    const codes = [
+      '      - code: A', // 4
+      '        status: 400',
+      '        message: m',
+      '        solution: s',
+      '        messages:',
+      '          zh-CN: { message: upper }', // 9
+      '      - { code: B, status: 400, message: m, solution: s, messages: { zh-cn: { message: lower } } }', // 10
+      '',
+    ].join('\n');
+    writeFileSync(join(project, 'errors.yaml'), catalog('', codes));
+    // As a warning in lint, the clash would let check pass where generate fails.
+    writeFileSync(join(project, 'errgen.config.yaml'), 'catalog: errors.yaml\noutDir: out\nlint:\n  rules:\n    locale-config: warn\ntargets:\n  typescript:\n  java-properties:\n    options: { package: x.y }\n');
+    const clash = 'messages.zh-cn of B spells the locale zh-cn, but messages.zh-CN of A spells it zh-CN: language tags are case-insensitive, so these are one locale';
+    const generated = errgen(['generate'], { cwd: project });
+    expect(generated.code).toBe(1);
+    expect(generated.stderr).toContain(`errors.yaml:10:77: error: ${clash} (see also errors.yaml:9:18). Write one spelling everywhere; the usual one is zh-CN. [locale-config]\n`);
+    expect(existsSync(join(project, 'out'))).toBe(false);
+    const checked = errgen(['check', '--format', 'json'], { cwd: project });
+    expect(checked.code).toBe(1);
+    expect(reported((JSON.parse(checked.stdout) as { findings: Finding[] }).findings, 'locale-config')).toEqual([`errors.yaml:10:77 error ${clash}`]);
   });
 
   it('prints file:line:col in the human report', () => {

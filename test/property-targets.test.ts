@@ -83,7 +83,7 @@ describe('property: random valid catalogs → every built-in target compiles', (
       });
       let files: Map<string, string>;
       try {
-        files = generate({ catalog: read.value, source: `${name}.yaml`, locate: (g, i) => read.locate(['groups', g, 'codes', i]) }, targets);
+        files = generate({ catalog: read.value, source: `${name}.yaml`, locate: (path) => read.locate(path) }, targets);
       } catch (error) {
         // Two codes that would share an identifier are refused, by design, at a place in the catalog.
         if (!(error instanceof InputError)) throw new Error(`seed ${seed}, catalog ${name}.yaml: ${String(error)}`);

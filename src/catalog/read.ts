@@ -34,7 +34,7 @@ export async function parseCatalogValue(text: string, file: string): Promise<Rea
   return text.length < keepDocumentBelow ? parsed : lazilyParsed(parsed.value, text, file);
 }
 
-/** Where a code entry is in the catalog, by group and index: what diagnostics point at. */
-export function entryLocator(read: ReadCatalog): (group: number, index: number) => Location {
-  return (group, index) => read.locate(['groups', group, 'codes', index]);
+/** Where the node at a catalog path is: what diagnostics point at. */
+export function catalogLocator(read: ReadCatalog): (path: readonly (string | number)[]) => Location {
+  return (path) => read.locate(path);
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { matchRows } from '../catalog/match-rows.js';
 import type { Catalog, CatalogCode } from '../catalog/model.js';
-import { entryLocator, parseCatalog, parseCatalogValue, type ReadCatalog } from '../catalog/read.js';
+import { catalogLocator, parseCatalog, parseCatalogValue, type ReadCatalog } from '../catalog/read.js';
 import { locationsByCode, parseSources, sourcesPathFor } from '../catalog/sources.js';
 import { artifactDrift, type OutputDrift } from '../check/artifact-drift.js';
 import { type BreakingIgnore, checkBreaking } from '../check/breaking.js';
@@ -15,7 +15,7 @@ import { withPagePlaceholders } from '../check/page-placeholders.js';
 import { checkSourceDrift, readSourceRows, type SourceRows } from '../check/source-drift.js';
 import type { ImportedRow } from '../markdown/error-tables.js';
 import type { TranslationPages } from '../check/translation-drift.js';
-import { type Diagnostic, ExitCode, hasErrors, InputError, type Location, UsageError } from '../diagnostics.js';
+import { type Diagnostic, ExitCode, formatLocation, hasErrors, InputError, type Location, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import type { Language } from '../lang/language.js';
 import { readTextFile, readTextFileIfExists } from '../io/files.js';
@@ -102,13 +102,13 @@ async function findingsOf(options: CheckOptions, read: ReadCatalog, outputs: { w
   // Identifier errors stop generation: the outputs are not compared (planning would report them again).
   if (outputs && !hasRule(findings, 'identifier-collision') && !hasRule(findings, 'identifier-override')) {
     const { workers, record } = outputs;
-    const input = { catalog: read.value, source: options.source, locate: entryLocator(read) };
+    const input = { catalog: read.value, source: options.source, locate: catalogLocator(read) };
     const compared = workers ? await comparedInThreads(workers, input, options.targets, options.fixCommand, record !== undefined) : await compareHere(input, options.targets, options.fixCommand, record !== undefined);
     if ('drift' in compared) {
       findings.push(...withSeverity(compared.drift, artifactDrift));
       // Only when every output is byte for byte as rendered (a CRLF checkout is not drift, yet not as rendered).
       if (record && compared.drift.length === 0 && compared.digests.length === compared.outputs) saveOutputRecord(record, options.targets, compared.digests);
-    } else findings.push(...compared.problems);
+    } else replaceSaid(findings, compared.problems);
   }
   if (breaking !== undefined) {
     if ('error' in breaking) throw breaking.error;
@@ -198,6 +198,16 @@ function catalogFindings(error: unknown, hintIfMissing?: string): Diagnostic[] {
 
 const missingCatalogHint =
   'Create it from your Markdown pages with `errgen import`, or start a project here with `errgen init`; a catalog elsewhere is named with --catalog or `catalog` in errgen.config.yaml.';
+
+/**
+ * Adds why the outputs cannot be planned; a lint finding that says the same (locale-config's
+ * spelling clashes, which generate refuses) is said once, as the error it is for generate too.
+ */
+function replaceSaid(findings: Diagnostic[], problems: readonly Diagnostic[]): void {
+  const key = (d: Diagnostic) => `${d.rule}\0${d.message}\0${d.at ? formatLocation(d.at) : ''}`;
+  const said = new Set(problems.map(key));
+  findings.splice(0, findings.length, ...findings.filter((f) => !said.has(key(f))), ...problems);
+}
 
 function hasRule(findings: readonly Diagnostic[], rule: string): boolean {
   return findings.some((f) => f.rule === rule && f.severity === 'error');

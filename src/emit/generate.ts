@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/model.js';
 import { InputError, type Location, UsageError } from '../diagnostics.js';
 import { namedLanguages } from '../lang/index.js';
+import { localeSpellingClashes } from '../messages/locale-spellings.js';
 import { compileTemplate, joinedText, type Render } from './templates.js';
 import { describeFailure } from './template-place.js';
 import { buildViewModel, type ViewLocale } from './view-model.js';
@@ -25,7 +26,8 @@ export interface GenerateInput {
   readonly catalog: Catalog;
   /** The catalog path for generated headers, as the project names it. */
   readonly source: string;
-  readonly locate: (group: number, index: number) => Location;
+  /** Where the node at a catalog path is (`['groups', 0, 'codes', 3]`), for diagnostics. */
+  readonly locate: (path: readonly (string | number)[]) => Location;
 }
 
 /** One output file, rendered only when asked, so a big catalog's outputs need not all be in memory at once. */
@@ -57,7 +59,10 @@ export function planOutputs(input: GenerateInput, targets: readonly ResolvedTarg
     const names = typeNames.get(t.names[0] as string) ?? new Set();
     typeNames.set(t.names[0] as string, names.add(typeName));
   }
-  const { model, diagnostics } = buildViewModel({ ...input, options: {}, languages: namedLanguages(targets), typeNames });
+  const locateEntry = (group: number, index: number) => input.locate(['groups', group, 'codes', index]);
+  const { model, diagnostics } = buildViewModel({ ...input, locate: locateEntry, options: {}, languages: namedLanguages(targets), typeNames });
+  // One locale spelt two ways would be generated as two, each with part of the translations.
+  for (const clash of localeSpellingClashes(input.catalog, input.locate)) diagnostics.push({ ...clash, severity: 'error', rule: 'locale-config' });
   if (diagnostics.length > 0) throw new InputError(`cannot generate from ${input.source}`, diagnostics);
   const outputs = targets.flatMap((target) => {
     const template = compiledOnce(target, compile);

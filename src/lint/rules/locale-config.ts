@@ -1,5 +1,5 @@
-import type { Location } from '../../diagnostics.js';
-import { canonicalLocaleCase, defaultLocale, parentTag } from '../../messages/locales.js';
+import { localeSpellingClashes } from '../../messages/locale-spellings.js';
+import { defaultLocale, parentTag } from '../../messages/locales.js';
 import type { LintContext, LintRule, RuleFinding } from '../rule.js';
 import { active } from '../rule.js';
 
@@ -32,7 +32,7 @@ export const localeConfig: LintRule = {
       });
     }
     findings.push(...fallbackLoops(context));
-    findings.push(...caseVariants(context));
+    findings.push(...localeSpellingClashes(context.catalog, context.locate));
     for (const e of active(context)) {
       if (e.entry.messages?.[base] === undefined) continue;
       findings.push({
@@ -67,48 +67,6 @@ function fallbackLoops(context: LintContext): RuleFinding[] {
       at: context.locate(['locales', 'fallback', start]),
       message: `locales.fallback loops: ${[...chain, start].join(' → ')}`,
       hint: 'Remove one of these fallbacks; every chain ends at the default locale anyway. A locale without a fallback falls back to its parent tag (zh-TW → zh).',
-    });
-  }
-  return findings;
-}
-
-/**
- * BCP 47 tags are case-insensitive, so `de` and `DE` name one locale; the catalog would still
- * generate two (and two bundle files that collide on a case-insensitive disk). Each other spelling
- * is reported once, at its first use in catalog order, with where the first spelling is.
- */
-function caseVariants(context: LintContext): RuleFinding[] {
-  const locales = context.catalog.locales ?? {};
-  const uses: Array<{ tag: string; what: string; at: () => Location; code?: string }> = [];
-  uses.push({ tag: defaultLocale(context.catalog), what: 'locales.default', at: () => context.locate(['locales', 'default']) });
-  (locales.supported ?? []).forEach((tag, i) => uses.push({ tag, what: 'locales.supported', at: () => context.locate(['locales', 'supported', i]) }));
-  for (const [tag, to] of Object.entries(locales.fallback ?? {})) {
-    uses.push({ tag, what: 'locales.fallback', at: () => context.locate(['locales', 'fallback', tag]) });
-    uses.push({ tag: to, what: `the fallback of ${tag}`, at: () => context.locate(['locales', 'fallback', tag]) });
-  }
-  for (const e of active(context)) {
-    for (const tag of Object.keys(e.entry.messages ?? {})) {
-      uses.push({ tag, what: `messages.${tag} of ${e.entry.code}`, at: () => e.locate(['messages', tag]), code: e.entry.code });
-    }
-  }
-  const first = new Map<string, (typeof uses)[number]>();
-  const reported = new Set<string>();
-  const findings: RuleFinding[] = [];
-  for (const use of uses) {
-    const key = use.tag.toLowerCase();
-    const earlier = first.get(key);
-    if (!earlier) {
-      first.set(key, use);
-      continue;
-    }
-    if (earlier.tag === use.tag || reported.has(use.tag)) continue;
-    reported.add(use.tag);
-    findings.push({
-      at: use.at(),
-      ...(use.code !== undefined && { code: use.code }),
-      message: `${use.what} spells the locale ${use.tag}, but ${earlier.what} spells it ${earlier.tag}: language tags are case-insensitive, so these are one locale`,
-      hint: `Write one spelling everywhere; the usual one is ${canonicalLocaleCase(use.tag)}.`,
-      related: [earlier.at()],
     });
   }
   return findings;
