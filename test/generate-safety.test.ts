@@ -100,6 +100,14 @@ describe('errgen generate: what it refuses', () => {
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('a file\n');
   });
 
+  // Node 20's mkdirSync(…, { recursive: true }) retries there forever: errgen makes folders itself.
+  it.runIf(existsSync('/proc/self'))('fails, and does not hang, where a parent folder refuses new folders (/proc)', () => {
+    const dir = project('catalog: errors.yaml\ntargets:\n  json:\n');
+    const result = errgen(['generate', '--out-dir', '/proc/errgen-test/out'], { cwd: dir, timeoutMs: 60_000 });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('errgen: cannot write /proc/errgen-test/out/json/errors.json: no such file or folder\n');
+  });
+
   it('leaves the old file whole when the folder is read-only', () => {
     if (process.getuid?.() === 0) {
       // root ignores permissions; a read-only bind is not available here, so use a path under a file.

@@ -1,8 +1,9 @@
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, type Stats, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, type Stats, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import { makeFolders } from '../io/make-folders.js';
 import { randomHex } from '../io/random-hex.js';
 
 /**
@@ -224,7 +225,7 @@ export function writeCache(file: string, data: Buffer, { keep = keepPerCommand, 
     // Never create folders in someone else's: under `sudo -E`, ~/.cache would become root's.
     const parent = nearestExisting(dir);
     if (!ownedByMe(parent)) return debug(`${what} not written: ${parent} is not yours (under sudo?)`);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeFolders(dir, 0o700);
     if (unsafeFolderReason(dir) !== undefined) return;
     const header = Buffer.alloc(headerLength);
     header.writeUInt32LE(magic, 0);

@@ -1,7 +1,8 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type Diagnostic, InputError, type Location } from '../diagnostics.js';
+import { makeFolders } from './make-folders.js';
 import { realPathOf } from './paths.js';
 import { randomHex } from './random-hex.js';
 
@@ -256,7 +257,7 @@ export function startStaging(path: string): StagingFile {
   };
   const failed = (error: unknown) => new InputError(`cannot write ${path}: ${describeFsError(error)}`);
   try {
-    created = mkdirSync(dir, { recursive: true });
+    created = makeFolders(dir);
     fd = openSync(temp, 'wx');
   } catch (error) {
     // EEXIST: wx refused a name another run's temp file has; that file is not ours to delete.

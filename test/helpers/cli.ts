@@ -17,11 +17,13 @@ export interface CliResult {
 }
 
 /** Runs the real CLI (bin/errgen.js → dist/) as a user would. */
-export function errgen(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+export function errgen(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): CliResult {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, NO_COLOR: '1', ERRGEN_CACHE_DIR: codeCacheDir, ...options.env },
     encoding: 'utf8',
+    // For a run that might hang: killed then, with code null (a test's own timeout cannot stop spawnSync).
+    ...(options.timeoutMs !== undefined && { timeout: options.timeoutMs }),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
