@@ -18,7 +18,8 @@ describe('memberName in Python, Rust and Protocol Buffers', () => {
     ['HTTP_URL_ID_API_JSON', 'HTTP_URL_ID_API_JSON', 'HttpUrlIdApiJson', 'ERROR_CODE_HTTP_URL_ID_API_JSON'],
     ['XMLHttpRequest', 'XML_HTTP_REQUEST', 'XmlHttpRequest', 'ERROR_CODE_XML_HTTP_REQUEST'],
     ['auth.token-expired', 'AUTH_TOKEN_EXPIRED', 'AuthTokenExpired', 'ERROR_CODE_AUTH_TOKEN_EXPIRED'],
-    ['UNSPECIFIED', 'UNSPECIFIED', 'Unspecified', 'ERROR_CODE_UNSPECIFIED_'],
+    // protoc ignores a `_` appended to the zero value's name: a word is.
+    ['UNSPECIFIED', 'UNSPECIFIED', 'Unspecified', 'ERROR_CODE_UNSPECIFIED_ERROR'],
     ['ÄRGER_ÜBER', 'ÄRGER_ÜBER', 'ÄrgerÜber', 'ERROR_CODE_ARGER_UBER'],
     ['ﬁle_missing', 'FILE_MISSING', 'FIleMissing', 'ERROR_CODE_FILE_MISSING'],
     ['资源_NOT_FOUND', '资源_NOT_FOUND', '资源NotFound', 'ERROR_CODE_NOT_FOUND'],
@@ -26,6 +27,42 @@ describe('memberName in Python, Rust and Protocol Buffers', () => {
     expect(memberName(code, python)).toBe(py);
     expect(memberName(code, rust)).toBe(rs);
     expect(memberName(code, proto)).toBe(pb);
+  });
+
+  /** protoc's EnumValueToPascalCase, which it compares an enum's values by (descriptor.cc). */
+  const protocPascalCase = (name: string) => {
+    let out = '';
+    let upper = true;
+    for (const ch of name) {
+      if (ch === '_') upper = true;
+      else {
+        out += upper ? ch.toUpperCase() : ch.toLowerCase();
+        upper = false;
+      }
+    }
+    return out;
+  };
+
+  it('compares proto names as protoc does: alike exactly when their PascalCase is', () => {
+    const rest = fc.stringMatching(/^[A-Za-z0-9_]{0,8}$/);
+    // Another name, or the same characters with underscores moved and letters' case changed: alike or not.
+    const respelt = (chars: string) =>
+      fc.tuple(fc.array(fc.constantFrom('', '_', '__'), { minLength: chars.length + 1, maxLength: chars.length + 1 }), fc.array(fc.boolean(), { minLength: chars.length, maxLength: chars.length })).map(([gaps, lower]) =>
+        [...chars].map((ch, i) => `${gaps[i]}${lower[i] ? ch.toLowerCase() : ch}`).join('') + gaps[chars.length],
+      );
+    const pair = rest.chain((a) => fc.tuple(fc.constant(a), fc.oneof(rest, respelt(a.replace(/_/g, ''))))).map(([a, b]) => [`ERROR_CODE_${a}`, `ERROR_CODE_${b}`] as const);
+    const key = proto.comparedAs!.key;
+    let alike = 0;
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        if (protocPascalCase(a) === protocPascalCase(b)) alike++;
+        expect(key(a) === key(b)).toBe(protocPascalCase(a) === protocPascalCase(b));
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(alike).toBeGreaterThan(2_000); // both outcomes are tried, often
+    for (const [a, b] of [['ERROR_CODE_V_2', 'ERROR_CODE_V2'], ['ERROR_CODE_UNSPECIFIED_', 'ERROR_CODE_UNSPECIFIED'], ['ERROR_CODE_A__B', 'ERROR_CODE_A_B']] as const) expect(key(a)).toBe(key(b));
+    expect(key('ERROR_CODE_NOT_FOUND')).toBe('ERROR_CODE_NOT_FOUND'); // the usual name is its own
   });
 
   it('has no proto name for a code without ASCII letters or digits', () => {

@@ -2,7 +2,7 @@ import type { Catalog, CatalogCode, Removal } from '../catalog/model.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import type { Language } from '../lang/language.js';
 import { isCanonicalUpperSnake, toCase } from '../names/case.js';
-import { badOverrideReport, type CodeIdentifiers, codeIdentifiers, namedCodes } from '../names/code-identifiers.js';
+import { badOverrideReport, type CodeIdentifiers, codeIdentifiers, collisionReport, namedCodes } from '../names/code-identifiers.js';
 import { derivedIdentifier } from '../names/identifier.js';
 import { assignNumbers } from './code-number.js';
 import { type GrpcStatus, grpcStatus } from './grpc-status.js';
@@ -452,13 +452,7 @@ function nameAll(identifiers: CodeIdentifiers, language: Language, codes: Readon
     const first = identifiers.clashes.get(i);
     if (first !== undefined) {
       const clash = codes[first] as { code: ViewCodeDraft; at: () => Location };
-      diagnostics.push({
-        severity: 'error',
-        at: known.at(),
-        related: [clash.at()],
-        message: `codes "${clash.code.code}" and "${code.code}" both become the ${language.id} identifier ${name}`,
-        hint: `Rename one of the codes, or give one an explicit name under \`names: { ${language.id}: ... }\` in the catalog.`,
-      });
+      diagnostics.push({ severity: 'error', at: known.at(), related: [clash.at()], ...collisionReport({ code: clash.code.code, name: identifiers.names[first] as string }, { code: code.code, name }, language) });
       continue;
     }
     code.names[language.id] = name;

@@ -24,6 +24,16 @@ export interface Language {
   identifierText?(name: string): string;
   /** Whether reserved-word comparison ignores case (e.g. a language whose keywords are case-insensitive). */
   readonly reservedIgnoreCase?: boolean;
+  /**
+   * What the compiler compares when it tells two members apart, where that is not the name itself
+   * (protoc: enum values in PascalCase, so `ERROR_CODE_V_2` and `ERROR_CODE_V2` are one): `key`
+   * gives one name for all that compare alike, the name itself for the usual one. Two codes whose
+   * keys are one collide, and a name whose key is a reserved word's is reserved.
+   * `rule` ends the sentence "…become the identifiers A and B, which …" in the error.
+   */
+  readonly comparedAs?: { key(name: string): string; readonly rule: string };
+  /** What rule 4 appends to a derived name that is reserved: `_` unless the language ignores it (protoc does). */
+  readonly reservedSuffix?: string;
   /** What the language reads as one identifier: a `names:` override, used as it is, must be one. */
   readonly identifier: RegExp;
   /**

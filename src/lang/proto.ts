@@ -12,11 +12,30 @@ const memberPattern = new RegExp(`^${prefix}[A-Z0-9_]+$`);
 
 const named: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', "'": "\\'" };
 
+/** Where a name differs from the one protoc takes it for: `_` before a digit, `_` repeated or at an end, lower case. */
+const notAsCompared = /^_|_(?=[\d_])|_$|[a-z]/;
+
+/**
+ * The value name protoc takes a name for. protoc compares an enum's values in PascalCase (its
+ * EnumValueToPascalCase, after dropping the enum's name before them, which every value here has
+ * alike): `_` starts a word and is dropped, a word is lower case but its first letter. So `V_2` is
+ * `V2`, and `UNSPECIFIED_` is `UNSPECIFIED`: a `_` before a digit, a repeated one and one at an
+ * end change nothing, nor does case. Names that compare alike have the same result; the usual name
+ * is its own (no string is made).
+ */
+function asProtocCompares(name: string): string {
+  if (!notAsCompared.test(name)) return name;
+  return (/[a-z]/.test(name) ? name.toUpperCase() : name).replace(/^_+|_+(?=\d)|_+$|_(?=_)/g, '');
+}
+
 export const proto: Language = {
   id: 'proto',
   memberCase: 'constant',
   memberPrefix: prefix,
   reserved,
+  comparedAs: { key: asProtocCompares, rule: 'protoc takes for one value: it compares enum values in PascalCase, without underscores' },
+  // `_` would change nothing to protoc: the code UNSPECIFIED is ERROR_CODE_UNSPECIFIED_ERROR.
+  reservedSuffix: '_ERROR',
   identifier: /^[A-Za-z_][A-Za-z0-9_]*$/,
   // Upper case: protoc compares enum values ignoring case, and lower-case words (`option`) start statements.
   // Enum values share the package's scope with the enum `ErrorCode`, which the prefix keeps apart.

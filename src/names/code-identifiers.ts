@@ -72,6 +72,10 @@ function deriveAll(codes: readonly CatalogCode[], language: Language, cased: rea
   // Whether every name is the prefix and the code itself (constant case, most catalogs): the codes
   // are distinct, so the names are too, and there is no need to look for clashes.
   let asCodes = true;
+  // What the language compares of each name, where it compares another form (see comparedAs), and whether every name is its own.
+  const key = language.comparedAs?.key;
+  const compared: (string | undefined)[] | undefined = key && [];
+  let asCompared = true;
   for (let i = 0; i < codes.length; i++) {
     const entry = codes[i] as CatalogCode;
     const override = entry.names?.[language.id];
@@ -86,8 +90,14 @@ function deriveAll(codes: readonly CatalogCode[], language: Language, cased: rea
     }
     names.push(name);
     if (asCodes) asCodes = name !== undefined && isPrefixed(name, prefix, entry.code);
+    if (compared) {
+      const as = name === undefined ? name : (key as (name: string) => string)(name);
+      compared.push(as);
+      if (as !== name) asCompared = false;
+    }
   }
-  return { codes, names, changed, clashes: asCodes ? noClashes : clashesIn(names), badOverrides };
+  // Names that differ may compare alike (protoc's `V_2` and `V2`), but not names compared as they are.
+  return { codes, names, changed, clashes: asCodes && asCompared ? noClashes : clashesIn(compared ?? names), badOverrides };
 }
 
 /**
@@ -121,7 +131,7 @@ function isPrefixed(name: string, prefix: string, code: string): boolean {
   return name.length === prefix.length + code.length && name.startsWith(prefix) && name.endsWith(code);
 }
 
-/** For each name an earlier one already is, by index: the index of the first. */
+/** For each name an earlier one already is (names as the language compares them), by index: the index of the first. */
 function clashesIn(names: readonly (string | undefined)[]): Map<number, number> {
   const clashes = new Map<number, number>();
   const firstWith = new Map<string, number>();
@@ -133,4 +143,11 @@ function clashesIn(names: readonly (string | undefined)[]): Map<number, number> 
     else clashes.set(i, first);
   }
   return clashes;
+}
+
+/** What check and generate say of two codes whose identifiers collide in a language. */
+export function collisionReport(first: { code: string; name: string }, second: { code: string; name: string }, language: Language): { message: string; hint: string } {
+  const hint = `Rename one of the codes, or give one an explicit name under \`names: { ${language.id}: ... }\` in the catalog.`;
+  if (first.name === second.name) return { message: `codes "${first.code}" and "${second.code}" both become the ${language.id} identifier ${second.name}`, hint };
+  return { message: `codes "${first.code}" and "${second.code}" become the ${language.id} identifiers ${first.name} and ${second.name}, which ${language.comparedAs?.rule}`, hint };
 }

@@ -9,7 +9,8 @@ const asciiIdentifier = /^[A-Za-z0-9_]*$/;
  * 2. else the code is split into words and written in the language's case style (then in the
  *    characters the language allows, if it limits them), after its prefix;
  * 3. a name that starts with a digit gets `E` in front (`404_PAGE` → `E404Page`, `E404_PAGE`);
- * 4. a reserved word gets `_` appended (`Self` → `Self_` in Rust);
+ * 4. a reserved word gets `_` appended (`Self` → `Self_` in Rust; `_ERROR` in Protocol Buffers, whose
+ *    compiler ignores underscores when it compares values);
  * 5. a code with no letters or digits at all has no name: the caller reports it.
  * The code string itself, the wire value, is never changed.
  */
@@ -37,14 +38,25 @@ export function derivedIdentifier(code: string, language: Language, cased = toCa
   // The usual name is the plain one (nothing to drop, no rule to apply): one string for both.
   let name = styled === cased ? plain : prefix + styled;
   if (startsWithNumber(name)) name = (language.memberCase === 'constant' || language.memberCase === 'snake' ? 'E_' : 'E') + name;
-  if (isReserved(name, language)) name += '_';
+  if (isReserved(name, language)) name += language.reservedSuffix ?? '_';
   return { name, plain };
 }
 
 /** Whether a name is one of the language's reserved words (a derived name gets `_`, an override is refused). */
 export function isReserved(name: string, language: Language): boolean {
+  const compared = language.comparedAs;
+  if (compared !== undefined) return reservedAsCompared(language, compared.key).has(compared.key(name));
   return language.reserved.has(language.reservedIgnoreCase ? name.toLowerCase() : name);
 }
+
+/** A language's reserved words as it compares names (see comparedAs): made once, looked up for every name. */
+function reservedAsCompared(language: Language, key: (name: string) => string): ReadonlySet<string> {
+  let words = comparedReserved.get(language);
+  if (words === undefined) comparedReserved.set(language, (words = new Set([...language.reserved].map(key))));
+  return words;
+}
+
+const comparedReserved = new WeakMap<Language, ReadonlySet<string>>();
 
 /** Whether a name starts with a number (\p{N}); the usual name starts with an ASCII letter, which is not. */
 function startsWithNumber(name: string): boolean {

@@ -142,6 +142,25 @@ describe('protobuf target', () => {
     for (const [name, number] of before) expect(after.values.find((v) => v.name === name)?.number, name).toBe(number);
   });
 
+  it('names a code UNSPECIFIED apart from the zero value, and refuses values protoc takes for one (V_2, V2) unless one is renamed', async () => {
+    const code = (name: string, extra = '') => `      - code: ${name}\n        status: 400\n        message: m\n        solution: s\n${extra}`;
+    const base = `groups:\n  - title: T\n    codes:\n${code('UNSPECIFIED')}${code('HTTP2_ERROR')}${code('V_2')}`;
+    // protoc compares values in PascalCase, without underscores: UNSPECIFIED_ would be the zero value.
+    const renamed = `${base}${code('V2', '        names: { proto: ERROR_CODE_VERSION_2 }\n')}`;
+    const compiled = compile(renamed, { package: 'errors.v1' });
+    await expectMatchesCatalog(compiled, renamed);
+    expect(compiled.values.map((v) => v.name)).toEqual(['ERROR_CODE_UNSPECIFIED', 'ERROR_CODE_UNSPECIFIED_ERROR', 'ERROR_CODE_HTTP2_ERROR', 'ERROR_CODE_V_2', 'ERROR_CODE_VERSION_2']);
+
+    const dir = tempDir();
+    writeFileSync(join(dir, 'errors.yaml'), `${base}${code('V2')}${code('HTTP_2_ERROR')}`);
+    const result = errgen(['generate', '--catalog', 'errors.yaml', '--out-dir', 'out', '--only', 'protobuf'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const oneValue = 'which protoc takes for one value: it compares enum values in PascalCase, without underscores';
+    expect(result.stderr).toContain(`errors.yaml:16:9: error: codes "V_2" and "V2" become the proto identifiers ERROR_CODE_V_2 and ERROR_CODE_V2, ${oneValue} (see also errors.yaml:12:9).`);
+    expect(result.stderr).toContain(`errors.yaml:20:9: error: codes "HTTP2_ERROR" and "HTTP_2_ERROR" become the proto identifiers ERROR_CODE_HTTP2_ERROR and ERROR_CODE_HTTP_2_ERROR, ${oneValue} (see also errors.yaml:8:9).`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
   it('refuses two codes with one number, naming both', () => {
     const dir = tempDir();
     const clash = `${evolvedCatalog}${grpcExtras}      - code: ALSO_SEVEN\n        status: 400\n        message: Clash\n        solution: ""\n        number: 7\n`;

@@ -1,5 +1,6 @@
 import type { Language } from '../../lang/language.js';
-import { badOverrideReport, type CodeIdentifiers, codeIdentifiers, namedCodes } from '../../names/code-identifiers.js';
+import { badOverrideReport, type CodeIdentifiers, codeIdentifiers, collisionReport, namedCodes } from '../../names/code-identifiers.js';
+import { isReserved } from '../../names/identifier.js';
 import type { LintEntry, LintRule, RuleFinding } from '../rule.js';
 import { firstOfEachCode, oncePerContext } from '../rule.js';
 
@@ -30,13 +31,7 @@ export const identifierCollision: LintRule = {
         const first = clashes.get(i);
         if (first !== undefined) {
           const clash = entries[first] as LintEntry;
-          findings.push({
-            at: e.at,
-            code: e.entry.code,
-            related: [clash.at],
-            message: `codes "${clash.entry.code}" and "${e.entry.code}" both become the ${language.id} identifier ${name}`,
-            hint: `Rename one, or give one an explicit name under \`names: { ${language.id}: ... }\`.`,
-          });
+          findings.push({ at: e.at, code: e.entry.code, related: [clash.at], ...collisionReport({ code: clash.entry.code, name: names[first] as string }, { code: e.entry.code, name }, language) });
         }
       }
     }
@@ -77,7 +72,7 @@ export const identifierRenamed: LintRule = {
         findings.push({
           at: e.at,
           code: e.entry.code,
-          message: `${e.entry.code} is named ${names[i]} in ${language.id} (not ${plain}, which is not a valid identifier there)`,
+          message: `${e.entry.code} is named ${names[i]} in ${language.id} (not ${plain}, which ${isReserved(plain, language) ? 'is reserved' : 'is not a valid identifier'} there)`,
           hint: `Accept it, or choose the name under \`names: { ${language.id}: ... }\`.`,
         });
       }
