@@ -61,6 +61,16 @@ export function planOutputs(input: GenerateInput, targets: readonly ResolvedTarg
   }
   const locateEntry = (group: number, index: number) => input.locate(['groups', group, 'codes', index]);
   const { model, diagnostics } = buildViewModel({ ...input, locate: locateEntry, options: {}, languages: namedLanguages(targets), typeNames });
+  // The built-in targets write an enum of the codes and lookups over it: with none, a type
+  // checker refuses them (an empty TypeScript enum cast from Object.keys, an empty Python lookup).
+  if (model.codes.length === 0 && targets.some((target) => target.builtin)) {
+    diagnostics.push({
+      severity: 'error',
+      at: input.locate(['groups']),
+      message: `${input.source} has no live code (none, or every one removed): the built-in targets generate an enum of the live codes, which needs one`,
+      hint: 'Add a code (errgen import reads them from your Markdown page), or generate only templates of your own.',
+    });
+  }
   // One locale spelt two ways would be generated as two, each with part of the translations.
   for (const clash of localeSpellingClashes(input.catalog, input.locate)) diagnostics.push({ ...clash, severity: 'error', rule: 'locale-config' });
   if (diagnostics.length > 0) throw new InputError(`cannot generate from ${input.source}`, diagnostics);
