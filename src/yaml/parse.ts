@@ -1,4 +1,4 @@
-import { type Document, isAlias, isMap, isNode, isPair, isScalar, LineCounter, type Node, parseAllDocuments, visit, type YAMLError } from 'yaml';
+import { type Document, isAlias, isMap, isNode, isPair, isScalar, LineCounter, type Node, Parser, parseAllDocuments, visit, type YAMLError } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { fastLocator } from './fast-locate.js';
 import { nestingTooDeepAt, readYamlFast } from './fast-read.js';
@@ -178,7 +178,31 @@ function describeYamlError(error: YAMLError, document: Document, text: string, a
       hint: 'Remove the tag; quote the value if it should be a string.',
     };
   }
+  // yaml places a quoted string left open where it gave up looking for the end: the end of the file.
+  const quote = error.code === 'MISSING_CHAR' ? /^Missing closing (["'])quote/.exec(error.message)?.[1] : undefined;
+  const opened = quote === undefined ? undefined : quotedScalarEndingAt(text, error.pos[0]);
+  if (opened !== undefined) {
+    return {
+      severity: 'error',
+      at: at(opened),
+      message: `this ${quote} starts a quoted string that is never closed: YAML reads on to the end of the file`,
+      hint: `End the text with ${quote}${quote === '"' ? ' (write a " inside it as \\")' : " (write a ' inside it as '')"}.`,
+    };
+  }
   return { severity: 'error', at: where, message: `invalid YAML: ${firstLine(error.message)}`, hint: 'Fix the YAML syntax at this place.' };
+}
+
+/** Where the quoted scalar whose text ends at `end` starts, from yaml's syntax tree (only read on this error). */
+function quotedScalarEndingAt(text: string, end: number): number | undefined {
+  const pending: unknown[] = [...new Parser().parse(text)];
+  for (let seen = 0; pending.length > 0 && seen < 1_000_000; seen++) {
+    const token = pending.pop();
+    if (token === null || typeof token !== 'object') continue;
+    const { type, offset, source } = token as { type?: unknown; offset?: unknown; source?: unknown };
+    if ((type === 'double-quoted-scalar' || type === 'single-quoted-scalar') && typeof offset === 'number' && typeof source === 'string' && offset + source.length === end) return offset;
+    pending.push(...Object.values(token));
+  }
+  return undefined;
 }
 
 /** Where the first collection nested past the limit starts, when the fast reader can tell. */
