@@ -54,6 +54,21 @@ describe('errgen init', () => {
     expect(again.stderr).toBe('errgen: errgen.config.yaml already exists; edit it, or remove it to start again\n');
   });
 
+  it('imports the page into a catalog that is already there, so that check agrees with the config it writes', () => {
+    const dir = tempDir();
+    expect(errgen(['init'], { cwd: dir }).code).toBe(0); // the example catalog
+    rmSync(join(dir, 'errgen.config.yaml'));
+    writeFileSync(join(dir, 'errors.md'), readFileSync(join(repoRoot, 'data/error-codes.md')));
+    const result = errgen(['init', 'errors.md'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('errors.yaml already exists: the pages are imported into it, keeping what it holds\nImported 1 file, 2 tables, 63 rows into errors.yaml: 61 added, 2 changed, 0 unchanged, 1 missing from the Markdown.\n');
+    expect(result.stdout).toContain('  kept RATE_LIMITED (group "General Error Code"): it is no longer in the Markdown; run with --prune to delete it');
+    // Every row of the page is in the catalog; the example's code the page lacks is kept, and check says so.
+    const checked = errgen(['check', '--format', 'json'], { cwd: dir });
+    const drift = (JSON.parse(checked.stdout) as { findings: Array<{ rule: string; code?: string }> }).findings.filter((f) => f.rule === 'source-drift');
+    expect(drift.map((f) => f.code)).toEqual(['RATE_LIMITED']);
+  });
+
   it('reads a page with other header names given with --header, and writes them to the config for import and check', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'errors.md'), '## Auth\n\n| HTTP | Error | Description |\n|-|-|-|\n| 401 | TOKEN_EXPIRED | Expired |\n');

@@ -45,10 +45,15 @@ export async function initCommand(options: InitOptions, output: Output): Promise
     // A missing page is an input problem (exit 1), as it is for import.
     if (!existsSync(source)) throw new InputError(`cannot find the Markdown file ${source}: give the path of your error-code page, or run init without it for an example catalog`);
   }
-  if (existsSync(options.catalog)) {
-    output.out(`kept ${options.catalog}: it already exists`);
-  } else if (options.sources.length > 0) {
+  const catalogExists = existsSync(options.catalog);
+  if (options.sources.length > 0) {
+    // Into a catalog that is there, as `errgen import` does: what it holds is kept, and a code the
+    // pages do not have is listed (it may be the example's). Without the import, the config would
+    // name pages the catalog knows nothing of, and check would report every row as drift.
+    if (catalogExists) output.out(`${options.catalog} already exists: the pages are imported into it, keeping what it holds`);
     await importCommand({ sources: options.sources, catalog: options.catalog, prune: false, headers: options.headers }, output);
+  } else if (catalogExists) {
+    output.out(`kept ${options.catalog}: it already exists`);
   } else {
     await writeFileIfChanged(options.catalog, `#${schemaComment(options.catalog, 'catalog')}\n${exampleCatalog}`);
     // Importing into it would keep the example's codes, or (with --prune) the example's fields on a code
