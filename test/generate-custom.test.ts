@@ -347,6 +347,21 @@ describe('errgen generate: target options', () => {
     expect(readFileSync(join(dir, 'out/java/errors/ErrorCode.java'), 'utf8')).toContain('public final class ErrorCode implements');
   });
 
+  it('refuses a value YAML reads as other text than it is written (0x10, 3.0, True), asking for quotes', () => {
+    const dir = project('catalog: errors.yaml\noutDir: out\ntargets:\n  docs:\n    options:\n      title: 0x10  # hex to YAML\n  openapi:\n    options: { version: 3.0, format: json }\n', {});
+    const result = errgen(['generate'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'errgen.config.yaml:6:14: error: target "docs": option "title" is written 0x10, which YAML reads as the number 16: write it in quotes ("0x10") to keep it as text.\n' +
+        'errgen: errgen.config.yaml is not a valid errgen configuration\n',
+    );
+    writeFileSync(join(dir, 'errgen.config.yaml'), 'catalog: errors.yaml\noutDir: out\ntargets:\n  docs:\n    options:\n      title: "0x10"\n  openapi:\n    options: { version: 3.0, format: json }\n');
+    expect(errgen(['generate'], { cwd: dir }).stderr).toContain('errgen.config.yaml:8:25: error: target "openapi": option "version" is written 3.0, which YAML reads as the number 3: write it in quotes ("3.0") to keep it as text.\n');
+    writeFileSync(join(dir, 'errgen.config.yaml'), 'catalog: errors.yaml\noutDir: out\ntargets:\n  docs:\n    options:\n      title: "0x10"\n  openapi:\n    options: { version: "3.0", format: json }\n');
+    expect(errgen(['generate'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'out/docs/error-codes.md'), 'utf8')).toContain('\n# 0x10\n');
+  });
+
   it('rejects a Java package that is not a package name', () => {
     const dir = project('catalog: errors.yaml\noutDir: out\ntargets:\n  java:\n    options: { package: "com.acme-api" }\n', {});
     const result = errgen(['generate'], { cwd: dir });

@@ -105,6 +105,7 @@ function fromConfig(loaded: LoadedConfig | undefined, outDirFlag: string | undef
     baseDir: loaded?.dir ?? '.',
     confineTo: confinement(loaded, outDirFlag),
     locate: loaded?.locate,
+    writtenAt: loaded?.writtenAt,
     outDirInConfig: outDirFlag === undefined && loaded?.config.outDir !== undefined,
   };
 }

@@ -29,6 +29,8 @@ export interface LoadedConfig {
   readonly file: string;
   /** Where a value of the config is, for a problem found after it was read. */
   readonly locate: (path: readonly (string | number)[]) => Location;
+  /** A plain value as it is written in the config (`0x10`, which YAML reads as 16), for a one-line scalar at `path`. */
+  readonly writtenAt: (path: readonly (string | number)[]) => string | undefined;
   /** Its folder: config paths are relative to it. */
   readonly dir: string;
   readonly config: ConfigFile;
@@ -55,7 +57,13 @@ export async function loadConfig(explicit: string | undefined, cwd = process.cwd
   });
   const parsed = await parseYaml<ConfigFile>(text, file, 'config');
   if (Array.isArray(parsed)) throw new UsageError(`${file} is not a valid errgen configuration`, parsed);
-  return { file, locate: (path) => parsed.locate(path), dir: dirname(file), config: parsed.value };
+  const writtenAt = (path: readonly (string | number)[]) => {
+    const at = parsed.locate(path);
+    const line = text.split(/\r?\n/)[at.line - 1];
+    // A plain scalar runs to a comment or the end of its line (in a flow mapping, to `,` or `}`).
+    return line?.slice(at.column - 1).split(/\s#|[,}\]]/)[0]?.trim() || undefined;
+  };
+  return { file, locate: (path) => parsed.locate(path), writtenAt, dir: dirname(file), config: parsed.value };
 }
 
 /** A config path made relative to cwd, for reading and for messages. */

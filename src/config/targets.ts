@@ -34,6 +34,8 @@ export interface TargetSelection {
   readonly outDirInConfig?: boolean;
   /** Where a value of the config is: a problem with a target is reported there. */
   readonly locate?: ((path: readonly (string | number)[]) => Location) | undefined;
+  /** A value as it is written in the config (see LoadedConfig.writtenAt). */
+  readonly writtenAt?: ((path: readonly (string | number)[]) => string | undefined) | undefined;
 }
 
 const builtinNames = builtinTargets.map((t) => t.name);
@@ -83,6 +85,14 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
             : `target "${name}" is not a built-in target: give it a \`template\` (your own) or a \`kind\` (${builtinNames.join(', ')})`,
         );
       }
+      const respelt = Object.entries(config.options ?? {}).flatMap(([option, value]) => {
+        if (typeof value !== 'number' && typeof value !== 'boolean') return [];
+        const written = selection.writtenAt?.(['targets', name, 'options', option]);
+        if (written === undefined || written === String(value)) return [];
+        const read = typeof value === 'number' ? `the number ${value}` : String(value);
+        return [{ message: `target "${name}": option "${option}" is written ${written}, which YAML reads as ${read}: write it in quotes ("${written}") to keep it as text`, path: ['options', option] }];
+      });
+      if (respelt.length > 0) throw invalidEach(respelt);
       const given = textOptions(config.options ?? {});
       if (builtin) {
         const problems = optionProblems(builtin, given, config.template !== undefined);
@@ -126,7 +136,10 @@ export function resolveTargets(selection: TargetSelection): ResolvedTarget[] {
     });
 }
 
-/** YAML reads `enumLimit: 5000` as a number and `version: 3.1` as one too: option values are text, so say them as written. */
+/**
+ * YAML reads `enumLimit: 5000` as a number and `version: 3.1` as one too: option values are text, so
+ * say them as written (one YAML changes as it reads, `0x10` or `3.0`, was refused before this).
+ */
 function textOptions(options: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).map(([name, value]) => [name, typeof value === 'number' || typeof value === 'boolean' ? String(value) : value]));
 }
