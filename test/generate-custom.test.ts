@@ -348,16 +348,21 @@ describe('errgen generate: target options', () => {
   });
 
   it('refuses a value YAML reads as other text than it is written (0x10, 3.0, True), asking for quotes', () => {
-    const dir = project('catalog: errors.yaml\noutDir: out\ntargets:\n  docs:\n    options:\n      title: 0x10  # hex to YAML\n  openapi:\n    options: { version: 3.0, format: json }\n', {});
-    const result = errgen(['generate'], { cwd: dir });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe(
-      'errgen.config.yaml:6:14: error: target "docs": option "title" is written 0x10, which YAML reads as the number 16: write it in quotes ("0x10") to keep it as text.\n' +
-        'errgen: errgen.config.yaml is not a valid errgen configuration\n',
-    );
-    writeFileSync(join(dir, 'errgen.config.yaml'), 'catalog: errors.yaml\noutDir: out\ntargets:\n  docs:\n    options:\n      title: "0x10"\n  openapi:\n    options: { version: 3.0, format: json }\n');
-    expect(errgen(['generate'], { cwd: dir }).stderr).toContain('errgen.config.yaml:8:25: error: target "openapi": option "version" is written 3.0, which YAML reads as the number 3: write it in quotes ("3.0") to keep it as text.\n');
-    writeFileSync(join(dir, 'errgen.config.yaml'), 'catalog: errors.yaml\noutDir: out\ntargets:\n  docs:\n    options:\n      title: "0x10"\n  openapi:\n    options: { version: "3.0", format: json }\n');
+    const config = (title: string, version: string, typeName: string) =>
+      `catalog: errors.yaml\noutDir: out\ntargets:\n  docs:\n    options:\n      title: ${title}  # a comment\n  openapi:\n    options: { version: ${version}, format: json }\n  python:\n    options: { typeName: ${typeName} }\n`;
+    const dir = project(config('0x10', '3.0', 'True'), {});
+    // The first target with a problem is said, at the value.
+    const refused = (expected: string) => {
+      const result = errgen(['generate'], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`errgen.config.yaml:${expected} to keep it as text.\nerrgen: errgen.config.yaml is not a valid errgen configuration\n`);
+    };
+    refused('6:14: error: target "docs": option "title" is written 0x10, which YAML reads as the number 16: write it in quotes ("0x10")');
+    writeFileSync(join(dir, 'errgen.config.yaml'), config('"0x10"', '3.0', 'True'));
+    refused('8:25: error: target "openapi": option "version" is written 3.0, which YAML reads as the number 3: write it in quotes ("3.0")');
+    writeFileSync(join(dir, 'errgen.config.yaml'), config('"0x10"', '"3.0"', 'True'));
+    refused('10:26: error: target "python": option "typeName" is written True, which YAML reads as true: write it in quotes ("True")');
+    writeFileSync(join(dir, 'errgen.config.yaml'), config('"0x10"', '"3.0"', '"True"'));
     expect(errgen(['generate'], { cwd: dir }).code).toBe(0);
     expect(readFileSync(join(dir, 'out/docs/error-codes.md'), 'utf8')).toContain('\n# 0x10\n');
   });
