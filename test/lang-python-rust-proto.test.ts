@@ -63,6 +63,8 @@ describe('memberName in Python, Rust and Protocol Buffers', () => {
     expect(alike).toBeGreaterThan(2_000); // both outcomes are tried, often
     for (const [a, b] of [['ERROR_CODE_V_2', 'ERROR_CODE_V2'], ['ERROR_CODE_UNSPECIFIED_', 'ERROR_CODE_UNSPECIFIED'], ['ERROR_CODE_A__B', 'ERROR_CODE_A_B']] as const) expect(key(a)).toBe(key(b));
     expect(key('ERROR_CODE_NOT_FOUND')).toBe('ERROR_CODE_NOT_FOUND'); // the usual name is its own
+    // isReserved looks a name's key up among them: the reserved words are written as protoc compares them.
+    for (const word of proto.reserved) expect(key(word)).toBe(word);
   });
 
   it('has no proto name for a code without ASCII letters or digits', () => {

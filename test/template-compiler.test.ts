@@ -4,10 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { compileTarget } from '../scripts/template-compiler.mjs';
-import { catalogLocator, parseCatalog, readCatalog } from '../src/catalog/read.js';
+import { parseCatalog, readCatalog } from '../src/catalog/read.js';
 import { resolveGenerateOptions } from '../src/cli/resolve-options.js';
 import { resolveTargets } from '../src/config/targets.js';
-import { planOutputs, type ResolvedTarget } from '../src/emit/generate.js';
+import { type GenerateInput, planOutputs, type ResolvedTarget } from '../src/emit/generate.js';
 import { templateHelpers } from '../src/emit/helpers.js';
 import * as templateRuntime from '../src/emit/template-runtime.js';
 import { compileWithHandlebars, type Render, renderText } from '../src/emit/templates.js';
@@ -42,9 +42,9 @@ function allTargets(dir: string): ResolvedTarget[] {
   });
 }
 
-async function catalogInput(text: string, name: string) {
+async function catalogInput(text: string, name: string): Promise<GenerateInput> {
   const read = await parseCatalog(text, `${name}.yaml`);
-  return { catalog: read.value, source: `${name}.yaml`, locate: catalogLocator(read) };
+  return { catalog: read.value, source: `${name}.yaml`, locate: (path) => read.locate(path) };
 }
 
 function expectSame({ compiled, handlebars }: ReturnType<typeof bothWays>) {
@@ -56,7 +56,7 @@ describe('built-in templates compiled to JavaScript render what Handlebars rende
   it("the project's own data with its config (16 outputs, translations, options)", async () => {
     const options = await resolveGenerateOptions({ config: join(repoRoot, 'errgen.config.yaml') }, { dryRun: true, force: false });
     const read = await readCatalog(options.catalog);
-    const outputs = bothWays({ catalog: read.value, source: options.source, locate: catalogLocator(read) }, options.targets);
+    const outputs = bothWays({ catalog: read.value, source: options.source, locate: (path) => read.locate(path) }, options.targets);
     expect(outputs.compiled.size).toBeGreaterThanOrEqual(16);
     expectSame(outputs);
   });

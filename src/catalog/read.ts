@@ -1,4 +1,4 @@
-import { InputError, type Location } from '../diagnostics.js';
+import { InputError } from '../diagnostics.js';
 import { readTextFile } from '../io/files.js';
 import { lazilyParsed, parseYaml, type ParsedYaml } from '../yaml/parse.js';
 import type { Catalog } from './model.js';
@@ -32,9 +32,4 @@ const keepDocumentBelow = 1024 * 1024;
 export async function parseCatalogValue(text: string, file: string): Promise<ReadCatalog> {
   const parsed = await parseCatalog(text, file);
   return text.length < keepDocumentBelow ? parsed : lazilyParsed(parsed.value, text, file);
-}
-
-/** Where the node at a catalog path is: what diagnostics point at. */
-export function catalogLocator(read: ReadCatalog): (path: readonly (string | number)[]) => Location {
-  return (path) => read.locate(path);
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { matchRows } from '../catalog/match-rows.js';
 import type { Catalog, CatalogCode } from '../catalog/model.js';
-import { catalogLocator, parseCatalog, parseCatalogValue, type ReadCatalog } from '../catalog/read.js';
+import { parseCatalog, parseCatalogValue, type ReadCatalog } from '../catalog/read.js';
 import { locationsByCode, parseSources, sourcesPathFor } from '../catalog/sources.js';
 import { artifactDrift, type OutputDrift } from '../check/artifact-drift.js';
 import { type BreakingIgnore, checkBreaking } from '../check/breaking.js';
@@ -16,7 +16,7 @@ import { checkSourceDrift, readSourceRows, type SourceRows } from '../check/sour
 import type { ImportedRow } from '../markdown/error-tables.js';
 import type { TranslationPages } from '../check/translation-drift.js';
 import { type Diagnostic, ExitCode, formatLocation, hasErrors, InputError, type Location, UsageError } from '../diagnostics.js';
-import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
+import { type GenerateInput, type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import type { Language } from '../lang/language.js';
 import { readTextFile, readTextFileIfExists } from '../io/files.js';
 import { type OutputDigest, type OutputRecordSlot, outputRecordSlot, saveOutputRecord, upToDateOutputs } from '../io/output-record.js';
@@ -102,7 +102,7 @@ async function findingsOf(options: CheckOptions, read: ReadCatalog, outputs: { w
   // Identifier errors stop generation: the outputs are not compared (planning would report them again).
   if (outputs && !hasRule(findings, 'identifier-collision') && !hasRule(findings, 'identifier-override')) {
     const { workers, record } = outputs;
-    const input = { catalog: read.value, source: options.source, locate: catalogLocator(read) };
+    const input: GenerateInput = { catalog: read.value, source: options.source, locate: (path) => read.locate(path) };
     const compared = workers ? await comparedInThreads(workers, input, options.targets, options.fixCommand, record !== undefined) : await compareHere(input, options.targets, options.fixCommand, record !== undefined);
     if ('drift' in compared) {
       findings.push(...withSeverity(compared.drift, artifactDrift));
@@ -354,7 +354,7 @@ type Compared = { drift: Diagnostic[]; digests: OutputDigest[]; outputs: number 
  * order threads take them (claimOrder), so that of two failing outputs the same one is reported
  * with threads or without; the findings are put in output order.
  */
-async function compareHere(input: Parameters<typeof planOutputs>[0], targets: readonly ResolvedTarget[], fixCommand: string, withDigests: boolean): Promise<Compared> {
+async function compareHere(input: GenerateInput, targets: readonly ResolvedTarget[], fixCommand: string, withDigests: boolean): Promise<Compared> {
   const planned = planOrReport(input, targets);
   if (!('outputs' in planned)) return planned;
   const drifts: OutputDrift[] = [];
@@ -368,7 +368,7 @@ async function compareHere(input: Parameters<typeof planOutputs>[0], targets: re
  * about half of them). Put together as compareHere would have found them, and of two failing
  * outputs the one first in claim order.
  */
-async function comparedInThreads(workers: OutputWorkers<OutputDrift>, input: Parameters<typeof planOutputs>[0], targets: readonly ResolvedTarget[], fixCommand: string, withDigests: boolean): Promise<Compared> {
+async function comparedInThreads(workers: OutputWorkers<OutputDrift>, input: GenerateInput, targets: readonly ResolvedTarget[], fixCommand: string, withDigests: boolean): Promise<Compared> {
   const { claims } = workers;
   const drifts: OutputDrift[] = [];
   let planned: ReturnType<typeof planOrReport> | undefined;
@@ -403,7 +403,7 @@ function inOutputOrder(drifts: readonly OutputDrift[]): Compared {
 }
 
 /** The outputs to compare, or why they cannot be generated (e.g. two placeholders one language names alike) as findings, so the rest of the report still comes out. */
-function planOrReport(input: Parameters<typeof planOutputs>[0], targets: readonly ResolvedTarget[]): { outputs: PendingOutput[] } | { problems: Diagnostic[] } {
+function planOrReport(input: GenerateInput, targets: readonly ResolvedTarget[]): { outputs: PendingOutput[] } | { problems: Diagnostic[] } {
   try {
     return { outputs: planOutputs(input, targets) };
   } catch (error) {

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { catalogLocator, parseCatalogValue } from '../catalog/read.js';
+import { parseCatalogValue } from '../catalog/read.js';
 import { type Diagnostic, UsageError } from '../diagnostics.js';
 import { type PendingOutput, planOutputs, type ResolvedTarget } from '../emit/generate.js';
 import { carriesGeneratedHeader, headerBytes, headerLength } from '../emit/header.js';
@@ -66,7 +66,7 @@ export async function generateCommand(options: GenerateOptions, output: Output):
   let failed: { at: number; error: unknown } | undefined;
   try {
     const read = await parseCatalogValue(catalogText, options.catalog);
-    outputs = planOutputs({ catalog: read.value, source: options.source, locate: catalogLocator(read) }, options.targets);
+    outputs = planOutputs({ catalog: read.value, source: options.source, locate: (path) => read.locate(path) }, options.targets);
     claims.planned(outputs.length);
   } catch (error) {
     claims.stop();

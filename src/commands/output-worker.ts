@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { catalogLocator, parseCatalogValue } from '../catalog/read.js';
+import { parseCatalogValue } from '../catalog/read.js';
 import { artifactDrift, type OutputDrift } from '../check/artifact-drift.js';
 import { debug } from '../cli/boot.js';
 import { InputError } from '../diagnostics.js';
@@ -22,7 +22,7 @@ export async function runOutputWorker(data: WorkerData): Promise<void> {
   let outputs: PendingOutput[];
   try {
     const read = await parseCatalogValue(data.catalogText, data.catalog);
-    outputs = planOutputs({ catalog: read.value, source: data.source, locate: catalogLocator(read) }, data.targets);
+    outputs = planOutputs({ catalog: read.value, source: data.source, locate: (path) => read.locate(path) }, data.targets);
   } catch (error) {
     // The main thread plans the same outputs, and reports why it cannot.
     send({ kind: 'end', outputs: 0, failed: error instanceof InputError ? { planning: true } : { at: -1, error: sendError(error) } });

@@ -57,9 +57,10 @@ export async function loadConfig(explicit: string | undefined, cwd = process.cwd
   });
   const parsed = await parseYaml<ConfigFile>(text, file, 'config');
   if (Array.isArray(parsed)) throw new UsageError(`${file} is not a valid errgen configuration`, parsed);
+  let lines: string[] | undefined; // split when first asked: most configs never are
   const writtenAt = (path: readonly (string | number)[]) => {
     const at = parsed.locate(path);
-    const line = text.split(/\r?\n/)[at.line - 1];
+    const line = (lines ??= text.split(/\r?\n/))[at.line - 1];
     // A plain scalar runs to a comment or the end of its line (in a flow mapping, to `,` or `}`).
     return line?.slice(at.column - 1).split(/\s#|[,}\]]/)[0]?.trim() || undefined;
   };

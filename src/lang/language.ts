@@ -28,7 +28,7 @@ export interface Language {
    * What the compiler compares when it tells two members apart, where that is not the name itself
    * (protoc: enum values in PascalCase, so `ERROR_CODE_V_2` and `ERROR_CODE_V2` are one): `key`
    * gives one name for all that compare alike, the name itself for the usual one. Two codes whose
-   * keys are one collide, and a name whose key is a reserved word's is reserved.
+   * keys are one collide, and a name whose key is in `reserved` is reserved (write them as keys).
    * `rule` ends the sentence "…become the identifiers A and B, which …" in the error.
    */
   readonly comparedAs?: { key(name: string): string; readonly rule: string };

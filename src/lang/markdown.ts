@@ -67,10 +67,8 @@ function escapeBlockStart(line: string): string {
   );
 }
 
-/** Text inside an HTML comment (`<!-- … -->`): no `--`, on one line, no NUL. */
-export function markdownComment(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/-(?=-)/g, '- ').replace(/\0/g, '\ufffd');
-}
+/** Text inside `<!-- … -->`: a Markdown page's comment is an HTML comment, with its rule. */
+export { htmlComment as markdownComment } from './html.js';
 
 /** Backslash-escaped: ASCII punctuation that starts or ends inline syntax, or splits a table row. */
 const backslashed = new Set(['\\', '|', '`', '*', '~', '[', ']', '#']);

@@ -4,7 +4,7 @@ import { flat, singleLineWithoutBidi, singleLineWithoutBidiChanges, withPlainSho
 /** The prefix of every enum value: proto enum values share their package's scope, so style guides prefix them with the enum's name. */
 const prefix = 'ERROR_CODE_';
 
-/** The zero value every proto3 enum starts with (buf lint ENUM_ZERO_VALUE_SUFFIX); no code may take its name. */
+/** The zero value every proto3 enum starts with (buf lint ENUM_ZERO_VALUE_SUFFIX); no code may take its name, nor one protoc takes for it. */
 const reserved = new Set([`${prefix}UNSPECIFIED`]);
 
 /** A value as errgen writes them: the prefix, then capitals, digits and `_`. */

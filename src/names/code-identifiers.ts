@@ -72,10 +72,6 @@ function deriveAll(codes: readonly CatalogCode[], language: Language, cased: rea
   // Whether every name is the prefix and the code itself (constant case, most catalogs): the codes
   // are distinct, so the names are too, and there is no need to look for clashes.
   let asCodes = true;
-  // What the language compares of each name, where it compares another form (see comparedAs), and whether every name is its own.
-  const key = language.comparedAs?.key;
-  const compared: (string | undefined)[] | undefined = key && [];
-  let asCompared = true;
   for (let i = 0; i < codes.length; i++) {
     const entry = codes[i] as CatalogCode;
     const override = entry.names?.[language.id];
@@ -90,14 +86,12 @@ function deriveAll(codes: readonly CatalogCode[], language: Language, cased: rea
     }
     names.push(name);
     if (asCodes) asCodes = name !== undefined && isPrefixed(name, prefix, entry.code);
-    if (compared) {
-      const as = name === undefined ? name : (key as (name: string) => string)(name);
-      compared.push(as);
-      if (as !== name) asCompared = false;
-    }
   }
-  // Names that differ may compare alike (protoc's `V_2` and `V2`), but not names compared as they are.
-  return { codes, names, changed, clashes: asCodes && asCompared ? noClashes : clashesIn(compared ?? names), badOverrides };
+  // Names as the language compares them, where that is another form (see comparedAs): names that
+  // differ may then be one (protoc's `V_2` and `V2`), unless each is compared as it is.
+  const key = language.comparedAs?.key;
+  const compared = key === undefined ? names : names.map((name) => (name === undefined ? name : key(name)));
+  return { codes, names, changed, clashes: asCodes && compared.every((as, i) => as === names[i]) ? noClashes : clashesIn(compared), badOverrides };
 }
 
 /**

@@ -45,18 +45,9 @@ export function derivedIdentifier(code: string, language: Language, cased = toCa
 /** Whether a name is one of the language's reserved words (a derived name gets `_`, an override is refused). */
 export function isReserved(name: string, language: Language): boolean {
   const compared = language.comparedAs;
-  if (compared !== undefined) return reservedAsCompared(language, compared.key).has(compared.key(name));
+  if (compared !== undefined) return language.reserved.has(compared.key(name));
   return language.reserved.has(language.reservedIgnoreCase ? name.toLowerCase() : name);
 }
-
-/** A language's reserved words as it compares names (see comparedAs): made once, looked up for every name. */
-function reservedAsCompared(language: Language, key: (name: string) => string): ReadonlySet<string> {
-  let words = comparedReserved.get(language);
-  if (words === undefined) comparedReserved.set(language, (words = new Set([...language.reserved].map(key))));
-  return words;
-}
-
-const comparedReserved = new WeakMap<Language, ReadonlySet<string>>();
 
 /** Whether a name starts with a number (\p{N}); the usual name starts with an ASCII letter, which is not. */
 function startsWithNumber(name: string): boolean {

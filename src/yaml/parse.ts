@@ -1,4 +1,4 @@
-import { type Document, isAlias, isMap, isNode, isPair, isScalar, LineCounter, type Node, Parser, parseAllDocuments, visit, type YAMLError } from 'yaml';
+import { type Document, isAlias, isMap, isNode, isPair, isScalar, LineCounter, type Node, parseAllDocuments, visit, type YAMLError } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { fastLocator } from './fast-locate.js';
 import { nestingTooDeepAt, readYamlFast } from './fast-read.js';
@@ -180,7 +180,7 @@ function describeYamlError(error: YAMLError, document: Document, text: string, a
   }
   // yaml places a quoted string left open where it gave up looking for the end: the end of the file.
   const quote = error.code === 'MISSING_CHAR' ? /^Missing closing (["'])quote/.exec(error.message)?.[1] : undefined;
-  const opened = quote === undefined ? undefined : quotedScalarEndingAt(text, error.pos[0]);
+  const opened = quote === undefined ? undefined : quotedScalarEndingAt(document, error.pos[0]);
   if (opened !== undefined) {
     return {
       severity: 'error',
@@ -192,17 +192,21 @@ function describeYamlError(error: YAMLError, document: Document, text: string, a
   return { severity: 'error', at: where, message: `invalid YAML: ${firstLine(error.message)}`, hint: 'Fix the YAML syntax at this place.' };
 }
 
-/** Where the quoted scalar whose text ends at `end` starts, from yaml's syntax tree (only read on this error). */
-function quotedScalarEndingAt(text: string, end: number): number | undefined {
-  const pending: unknown[] = [...new Parser().parse(text)];
-  for (let seen = 0; pending.length > 0 && seen < 1_000_000; seen++) {
-    const token = pending.pop();
-    if (token === null || typeof token !== 'object') continue;
-    const { type, offset, source } = token as { type?: unknown; offset?: unknown; source?: unknown };
-    if ((type === 'double-quoted-scalar' || type === 'single-quoted-scalar') && typeof offset === 'number' && typeof source === 'string' && offset + source.length === end) return offset;
-    pending.push(...Object.values(token));
+/** Where the quoted scalar of `document` whose text ends at `end` starts (yaml's node for it runs to there). */
+function quotedScalarEndingAt(document: Document, end: number): number | undefined {
+  let start: number | undefined;
+  try {
+    visit(document, {
+      Scalar(_key, node) {
+        if ((node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') || node.range?.[1] !== end) return undefined;
+        start = node.range[0];
+        return visit.BREAK;
+      },
+    });
+  } catch {
+    return undefined; // too deep to walk: the plain message says what is wrong
   }
-  return undefined;
+  return start;
 }
 
 /** Where the first collection nested past the limit starts, when the fast reader can tell. */
